@@ -1,0 +1,244 @@
+"""Rules that look across a typed outline: ids, references, translations, kinds and
+statuses, debates, the source file and its quotes. Each rule yields located problems.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from . import labels, signal_words
+from .loader import LocatedTree
+from .model import Claim, Outline
+from .problems import Problem
+from .quotes import SourceText
+from .text import Text
+
+
+def suggest(word: str, choices: Any) -> str:
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else ""
+
+
+class Checker:
+    def __init__(self, outline: Outline, tree: LocatedTree, outline_dir: Path):
+        self.outline = outline
+        self.tree = tree
+        self.outline_dir = outline_dir
+        self.source: SourceText | None = None
+
+    def error(self, path: tuple, message: str, key: bool = False) -> Problem:
+        return self.tree.problem(path, message, "error", key)
+
+    def warning(self, path: tuple, message: str) -> Problem:
+        return self.tree.problem(path, message, "warning")
+
+    def run(self) -> list[Problem]:
+        problems: list[Problem] = []
+        for rule in (self.languages, self.translations, self.ids, self.claims, self.figures,
+                     self.debates, self.source_file, self.quotes, self.style, self.lint):
+            problems.extend(rule())
+        return problems
+
+    # -- structure -------------------------------------------------------------------
+
+    def languages(self) -> Iterator[Problem]:
+        seen = set()
+        for i, lang in enumerate(self.outline.languages):
+            if lang in seen:
+                yield self.error(("languages", i), f"language `{lang}` is listed twice")
+            seen.add(lang)
+
+    def translations(self) -> Iterator[Problem]:
+        langs = self.outline.languages
+        for path, text in _texts(self.outline, ()):
+            if text.is_plain:
+                if len(langs) > 1:
+                    example = ", ".join(f"{lang}: ..." for lang in langs)
+                    yield self.error(path, f"this text needs every language of the outline; write it as {{{example}}}")
+                continue
+            for key in text.languages:
+                if key not in langs:
+                    yield self.error((*path, key), f"language `{key}` is not in `languages` ({', '.join(langs)}){suggest(key, langs)}", key=True)
+            missing = [lang for lang in langs if lang not in text.languages]
+            if missing:
+                yield self.error(path, f"missing translation: `{'`, `'.join(missing)}`")
+
+    def ids(self) -> Iterator[Problem]:
+        first: dict[str, tuple] = {}
+        for path, ident in self._all_ids():
+            if ident in first:
+                line = self.tree.where(first[ident])[0]
+                yield self.error(path, f"duplicate id `{ident}` (first used at line {line}); ids are unique across the outline")
+            else:
+                first[ident] = path
+
+    def _all_ids(self) -> Iterator[tuple[tuple, str]]:
+        for s, strand in enumerate(self.outline.strands):
+            yield ("strands", s, "id"), strand.id
+            for c, claim in enumerate(strand.claims):
+                yield ("strands", s, "claims", c, "id"), claim.id
+        for f, figure in enumerate(self.outline.figures):
+            yield ("figures", f, "id"), figure.id
+        for d, debate in enumerate(self.outline.debates):
+            yield ("debates", d, "id"), debate.id
+
+    def _claim_paths(self) -> Iterator[tuple[tuple, Claim]]:
+        for s, strand in enumerate(self.outline.strands):
+            for c, claim in enumerate(strand.claims):
+                yield ("strands", s, "claims", c), claim
+
+    def _unknown_claim(self, path: tuple, ident: str) -> Problem:
+        known = [claim.id for claim in self.outline.claims]
+        return self.error(path, f"no claim has the id `{ident}`{suggest(ident, known)}")
+
+    def claims(self) -> Iterator[Problem]:
+        known = {claim.id for claim in self.outline.claims}
+        for path, claim in self._claim_paths():
+            if claim.status is not None and claim.kind != "fact":
+                yield self.error((*path, "status"), f"`status` belongs to facts only; this claim is a {claim.kind}")
+            if claim.kind == "fact" and claim.status in ("verified", "disputed", "false") and claim.check is None:
+                yield self.error((*path, "status"), f"a fact marked `{claim.status}` needs a `check` with a note and sources")
+            for relation in ("supports", "challenges"):
+                for i, ident in enumerate(getattr(claim, relation)):
+                    where = (*path, relation, i)
+                    if ident == claim.id:
+                        yield self.error(where, f"a claim cannot {relation[:-1]} itself")
+                    elif ident not in known:
+                        yield self._unknown_claim(where, ident)
+
+    def figures(self) -> Iterator[Problem]:
+        known = {claim.id: claim for claim in self.outline.claims}
+        for f, figure in enumerate(self.outline.figures):
+            for s, series in enumerate(figure.series):
+                for p, point in enumerate(series.points):
+                    where = ("figures", f, "series", s, "points", p, "claim")
+                    claim = known.get(point.claim)
+                    if claim is None:
+                        yield self._unknown_claim(where, point.claim)
+                    elif claim.kind != "fact":
+                        yield self.error(where, f"a figure's number must come from a fact claim; `{claim.id}` is a {claim.kind}")
+
+    def debates(self) -> Iterator[Problem]:
+        known = {claim.id for claim in self.outline.claims}
+        for d, debate in enumerate(self.outline.debates):
+            for side in ("pro", "con"):
+                points = getattr(debate, side)
+                if not points:
+                    yield self.error(("debates", d, side), f"the `{side}` side has no points; each side needs at least one")
+                for p, point in enumerate(points):
+                    yield from self._debate_point(("debates", d, side, p), point, known)
+
+    def _debate_point(self, path: tuple, point: Any, known: set[str]) -> Iterator[Problem]:
+        if point.claim is not None and point.point is not None:
+            yield self.error(path, "a debate point is either `claim:` (from the article) or `point:` (your own), not both")
+            return
+        if point.claim is None and point.point is None:
+            yield self.error(path, "a debate point needs `claim:` (an id from the article) or `point:` (your own text)")
+            return
+        if point.claim is not None:
+            if point.claim not in known:
+                yield self._unknown_claim((*path, "claim"), point.claim)
+            for key in ("kind", "status"):
+                if getattr(point, key) is not None:
+                    yield self.error((*path, key), f"`{key}` comes from the claim `{point.claim}`; remove it here", key=True)
+            if point.sources:
+                yield self.error((*path, "sources"), f"sources of a claim point come from the claim `{point.claim}`; give them in its `check`", key=True)
+            return
+        if point.use is not None:
+            yield self.error((*path, "use"), "`use` explains how a side uses a claim from the article; put your own point's text in `point`", key=True)
+        if point.kind is None:
+            yield self.error(path, "a point of your own needs `kind:` (fact, opinion or prediction)")
+        elif point.kind == "fact" and not point.sources:
+            yield self.error(path, "a point of your own of kind `fact` needs `sources:` (a list of where it can be checked)")
+        elif point.kind != "fact" and point.status is not None:
+            yield self.error((*path, "status"), f"`status` belongs to facts only; this point is a {point.kind}")
+
+    # -- the source and its quotes -------------------------------------------------------
+
+    def source_path(self) -> Path:
+        return (self.outline_dir / self.outline.source.path).resolve()
+
+    def source_file(self) -> Iterator[Problem]:
+        path = self.source_path()
+        where = ("source", "path")
+        try:
+            self.source = SourceText(path.read_bytes().decode("utf-8").replace("\r\n", "\n"))
+        except FileNotFoundError:
+            yield self.error(where, f"source file not found: {path}")
+        except IsADirectoryError:
+            yield self.error(where, f"the source must be a text file, not a folder: {path}")
+        except UnicodeDecodeError:
+            yield self.error(where, f"the source file is not valid UTF-8: {path}")
+        except OSError as exc:
+            yield self.error(where, f"cannot read the source file {path}: {exc.strerror}")
+
+    def quotes(self) -> Iterator[Problem]:
+        for path, claim in self._claim_paths():
+            if claim.quote is not None and self.source is not None and not self.source.contains(claim.quote):
+                closest = self.source.closest(claim.quote)
+                hint = f"; closest passage (source line {closest[0]}): “{_clip(closest[1])}”" if closest else ""
+                yield self.error((*path, "quote"), f"quote not found in the source{hint}")
+            for i, signal in enumerate(claim.signals):
+                if claim.quote is None:
+                    yield self.error((*path, "signals"), "`signals` are words of the quote, but this claim has no `quote`", key=True)
+                    break
+                if "".join(signal.split()) not in "".join(claim.quote.split()):
+                    yield self.error((*path, "signals", i), f"signal word `{signal}` does not occur in the quote")
+
+    # -- style -------------------------------------------------------------------------
+
+    def style(self) -> Iterator[Problem]:
+        for lang, words in self.outline.style.labels.items():
+            for key in words:
+                if key not in labels.KEYS:
+                    yield self.error(("style", "labels", lang, key), f"unknown label `{key}`{suggest(key, labels.KEYS)}", key=True)
+        template = self.outline.style.template
+        if template is not None:
+            where = ("style", "template")
+            path = (self.outline_dir / template).resolve()
+            if path.suffix.lower() in (".potx", ".pot"):
+                yield self.error(where, "PowerPoint templates (.potx) cannot be read; open it in PowerPoint and save it as a .pptx")
+            elif path.suffix.lower() != ".pptx":
+                yield self.error(where, f"the template must be a .pptx file, not `{path.name}`")
+            elif not path.is_file():
+                yield self.error(where, f"template not found: {path}")
+
+    # -- warnings ----------------------------------------------------------------------
+
+    def lint(self) -> Iterator[Problem]:
+        quote_lang = self.outline.source.language
+        for path, claim in self._claim_paths():
+            if claim.why is None:
+                yield self.warning(path, f"claim `{claim.id}` has no `why`: the answer key cannot give the reason for its label")
+            if claim.quote is None:
+                yield self.warning(path, f"claim `{claim.id}` has no `quote`: students cannot find it in the article")
+                continue
+            if claim.kind == "fact":
+                markers = signal_words.found(claim.quote, quote_lang, "opinion")
+                if markers:
+                    yield self.warning((*path, "quote"), f"a fact whose quote holds opinion words ({', '.join(markers)}); split off the judgement or label it an opinion")
+            if claim.kind == "prediction" and not signal_words.found(claim.quote, quote_lang, "prediction"):
+                yield self.warning((*path, "quote"), "a prediction whose quote has no word about the future; is it a fact or an opinion?")
+        for i, lang in enumerate(self.outline.languages):
+            if not labels.has_builtin(lang) and lang not in self.outline.style.labels:
+                yield self.warning(("languages", i), f"debatekit has no words of its own in `{lang}`; headings will be in English unless `style.labels.{lang}` gives them")
+
+
+def _texts(node: Any, path: tuple) -> Iterator[tuple[tuple, Text]]:
+    """Every Text in the model with its path, in field order."""
+    if isinstance(node, Text):
+        yield path, node
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _texts(getattr(node, name), (*path, name))
+    elif isinstance(node, tuple):
+        for i, item in enumerate(node):
+            yield from _texts(item, (*path, i))
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

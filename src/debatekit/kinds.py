@@ -1,0 +1,37 @@
+"""How each kind and status looks, shared by every writer.
+
+Kinds differ by shape and symbol as well as colour, so a greyscale print still tells
+them apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Look:
+    colour: str   # hex RGB without '#'
+    tint: str     # light background of the same hue
+    shape: str    # fact: rectangle, opinion: rounded (oval ends), prediction: arrow
+    symbol: str   # a glyph present in common CJK and Latin fonts
+
+
+KIND_LOOK = {
+    "fact": Look("1F4E79", "DCE8F4", "rectangle", "■"),
+    "opinion": Look("A64B00", "F8E3D0", "rounded", "●"),
+    "prediction": Look("5B2C83", "E9DEF3", "arrow", "▲"),
+}
+
+STATUS_LOOK = {
+    "stated": Look("595959", "EDEDED", "rectangle", "○"),
+    "verified": Look("2E6B30", "DDEEDB", "rectangle", "✓"),
+    "disputed": Look("8A6100", "F6EBCC", "rectangle", "?"),
+    "false": Look("A11D1D", "F6D8D8", "rectangle", "✗"),
+}
+
+INK = "1A1A1A"
+MUTED = "595959"
+RULE = "BFBFBF"
+ACCENT = "1F4E79"
+PAPER = "FFFFFF"

@@ -1,0 +1,187 @@
+"""The tool's own words, per language, in one table.
+
+Writers ask ``words(outline, lang)`` and index it by key. An outline may override or
+supply words under ``style.labels``; a language with no table of its own falls back to
+English for any word the outline does not supply.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Mapping
+
+from .model import Outline
+
+_EN = {
+    # kinds and statuses
+    "fact": "Stated fact",
+    "opinion": "Opinion",
+    "prediction": "Prediction",
+    "fact_short": "Fact",
+    "stated": "stated, not checked",
+    "verified": "verified",
+    "disputed": "disputed",
+    "false": "false",
+    "status": "Status",
+    "kind": "Kind",
+    # what a kind means, as students are taught it
+    "fact_test": "Can be shown true or false with evidence. It need not be true.",
+    "opinion_test": "A judgement or interpretation: it can be supported, not proven.",
+    "prediction_test": "A statement about the future: it can only be checked later.",
+    # sections
+    "about_source": "About the source",
+    "publisher": "Publisher",
+    "author": "Author",
+    "published": "Published",
+    "accessed": "Accessed",
+    "perspective": "Who is behind it",
+    "thesis": "The article's central claim",
+    "objectives": "Lesson objectives",
+    "level": "Level",
+    "minutes": "{n} minutes",
+    "badge_key": "How to read the badges",
+    "strand": "Strand",
+    "claims": "Claims",
+    "speaker": "Said by",
+    "the_author": "the author",
+    "quote": "Quote",
+    "why": "Why this label",
+    "check": "Check",
+    "sources": "Sources",
+    "notes": "Teacher notes",
+    "signals": "Signal words",
+    "argument_map": "Argument map",
+    "figures": "Figures",
+    "as_stated": "As stated in the article, not checked",
+    "balance": "Facts, opinions and predictions per strand",
+    "quiz": "Fact, opinion or prediction?",
+    "quiz_answer": "Answer",
+    "debate": "Debate",
+    "motion": "Motion",
+    "context": "Context",
+    "pro": "For",
+    "con": "Against",
+    "debate_questions": "Rebuttal and cross-examination",
+    "discussion": "Discussion questions",
+    "glossary": "Glossary",
+    "source_credits": "Sources and credits",
+    "continued": "continued",
+    "page_of": "Page {page} of {pages}",
+    "supports": "supports",
+    "challenges": "challenges",
+    # handout and answer key
+    "handout": "Student handout",
+    "answer_key": "Answer key",
+    "teacher_only": "For the teacher",
+    "worksheet": "Worksheet: fact, opinion or prediction?",
+    "statement": "Statement",
+    "your_label": "Fact / opinion / prediction",
+    "how_check": "How could you check it?",
+    "signal_exercise": "Signal words",
+    "debate_prep": "Debate preparation",
+    "your_arguments": "Your arguments",
+    "summary": "Summary",
+    "name_line": "Name",
+    # debate cards
+    "debate_cards": "Debate cards",
+    "side": "Side",
+    "overview": "Teacher's overview",
+    "from_article": "From the article",
+    "own_point": "Teacher's point",
+    "counts": "{fact} facts, {opinion} opinions, {prediction} predictions",
+    "card_continued": "continued on the next card",
+    "generated_by": "Made with debatekit",
+}
+
+_ZH = {
+    "fact": "陈述事实",
+    "opinion": "观点",
+    "prediction": "预测",
+    "fact_short": "事实",
+    "stated": "仅为陈述，未经核实",
+    "verified": "已核实",
+    "disputed": "有争议",
+    "false": "不实",
+    "status": "核实状态",
+    "kind": "类型",
+    "fact_test": "可以用证据证明真假的陈述，但不一定是真的。",
+    "opinion_test": "判断或解读：可以论证支持，却无法证明。",
+    "prediction_test": "关于未来的陈述：只能日后检验。",
+    "about_source": "关于来源",
+    "publisher": "发布者",
+    "author": "作者",
+    "published": "发布时间",
+    "accessed": "访问日期",
+    "perspective": "谁在发声",
+    "thesis": "文章的核心主张",
+    "objectives": "教学目标",
+    "level": "适用年级",
+    "minutes": "{n} 分钟",
+    "badge_key": "标签说明",
+    "strand": "论证线索",
+    "claims": "论断",
+    "speaker": "说话人",
+    "the_author": "作者",
+    "quote": "原文",
+    "why": "标注理由",
+    "check": "核查",
+    "sources": "来源",
+    "notes": "教师备注",
+    "signals": "信号词",
+    "argument_map": "论证图",
+    "figures": "数据图表",
+    "as_stated": "数据为文章所述，未经核实",
+    "balance": "各论证线索中的事实、观点与预测",
+    "quiz": "事实、观点还是预测？",
+    "quiz_answer": "答案",
+    "debate": "辩论",
+    "motion": "辩题",
+    "context": "背景",
+    "pro": "正方",
+    "con": "反方",
+    "debate_questions": "反驳与质询",
+    "discussion": "讨论题",
+    "glossary": "术语表",
+    "source_credits": "来源与致谢",
+    "continued": "续",
+    "page_of": "第 {page} 页，共 {pages} 页",
+    "supports": "支持",
+    "challenges": "质疑",
+    "handout": "学生讲义",
+    "answer_key": "参考答案",
+    "teacher_only": "教师用",
+    "worksheet": "练习：事实、观点还是预测？",
+    "statement": "陈述",
+    "your_label": "事实 / 观点 / 预测",
+    "how_check": "如何核实？",
+    "signal_exercise": "信号词",
+    "debate_prep": "辩论准备",
+    "your_arguments": "你的论据",
+    "summary": "概要",
+    "name_line": "姓名",
+    "debate_cards": "辩论卡",
+    "side": "持方",
+    "overview": "教师总览",
+    "from_article": "来自文章",
+    "own_point": "教师补充",
+    "counts": "事实 {fact} 条，观点 {opinion} 条，预测 {prediction} 条",
+    "card_continued": "下一张卡片继续",
+    "generated_by": "由 debatekit 生成",
+}
+
+BUILTIN: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {"en": MappingProxyType(_EN), "zh": MappingProxyType(_ZH)}
+)
+KEYS = frozenset(_EN)
+
+
+def words(outline: Outline, lang: str) -> Mapping[str, str]:
+    """The tool's words for one language, with the outline's overrides applied."""
+    base = BUILTIN.get(lang) or BUILTIN.get(lang.split("-")[0]) or BUILTIN["en"]
+    merged = dict(base)
+    merged.update(outline.style.labels.get(lang, {}))
+    return MappingProxyType(merged)
+
+
+def has_builtin(lang: str) -> bool:
+    return lang in BUILTIN or lang.split("-")[0] in BUILTIN

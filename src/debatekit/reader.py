@@ -1,0 +1,182 @@
+"""The one reader: outline file -> located tree -> typed model -> checks.
+
+``read_outline`` returns the model with its warnings, or raises OutlineError carrying
+every problem found, each located at FILE:LINE:COLUMN.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .checks import Checker
+from .loader import LocatedTree, read_tree
+from .model import FORMAT, Outline
+from .problems import OutlineError, Problem, in_file_order
+
+
+@dataclass(frozen=True)
+class Reading:
+    path: Path
+    outline: Outline
+    warnings: tuple[Problem, ...]
+
+    @property
+    def directory(self) -> Path:
+        return self.path.parent
+
+    def resolve(self, relative: str) -> Path:
+        """A path written in the outline, relative to the outline's folder."""
+        return (self.directory / relative).resolve()
+
+
+def display_name(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_outline(path: Path, strict: bool = False) -> Reading:
+    path = Path(path)
+    tree = read_tree(path, display_name(path))
+    outline = build_model(tree)
+    problems = in_file_order(Checker(outline, tree, path.parent).run())
+    if strict:
+        problems = [Problem(p.file, p.line, p.column, p.message, "error") for p in problems]
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise OutlineError(problems)
+    return Reading(path, outline, tuple(problems))
+
+
+def build_model(tree: LocatedTree) -> Outline:
+    if tree.data.get("format") not in (None, FORMAT):
+        found = tree.data["format"]
+        raise OutlineError([tree.problem(("format",), f"unsupported format `{found}`; this version of debatekit reads `{FORMAT}`")])
+    try:
+        return Outline.model_validate(tree.data)
+    except ValidationError as exc:
+        raise OutlineError(_translate(exc, tree)) from None
+
+
+def _translate(exc: ValidationError, tree: LocatedTree) -> list[Problem]:
+    errors = exc.errors(include_url=False)
+    problems = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        if _redundant(error, loc, errors):
+            continue
+        message, at_key = _message(error, loc, tree)
+        problems.append(tree.problem(loc, message, key=at_key))
+    return problems
+
+
+def _redundant(error: dict, loc: tuple, errors: list[dict]) -> bool:
+    """Errors that only echo another: a list "too short" because its items failed, or a
+    missing key that a misspelt key beside it explains."""
+    others = [tuple(e["loc"]) for e in errors if e is not error]
+    if error["type"] == "too_short":
+        return any(o[: len(loc)] == loc and len(o) > len(loc) for o in others)
+    if error["type"] == "missing":
+        misspelt = [o[-1] for o, e in zip(others, (e for e in errors if e is not error))
+                    if e["type"] == "extra_forbidden" and o[:-1] == loc[:-1]]
+        return bool(difflib.get_close_matches(str(loc[-1]), [str(m) for m in misspelt], n=1, cutoff=0.6))
+    return False
+
+
+def _message(error: dict, loc: tuple, tree: LocatedTree) -> tuple[str, bool]:
+    kind = error["type"]
+    name = next((str(step) for step in reversed(loc) if isinstance(step, str)), "value")
+    value = error.get("input")
+    if kind == "missing":
+        return f"missing required key `{loc[-1]}`", False
+    if kind == "extra_forbidden":
+        known = _known_keys(loc[:-1])
+        return f"unknown key `{loc[-1]}`{_did_you_mean(str(loc[-1]), known)}", True
+    typed = tree.typed_scalars.get(loc)
+    if kind in ("string_type", "text_type") and typed:
+        raw, what = typed
+        if raw == "":
+            return f"`{name}` has no value", False
+        return f"`{raw}` is read by YAML as {what}, not text; put it in quotes: \"{raw}\"", False
+    if typed and typed[0] == "":
+        return f"`{name}` has no value", False
+    if kind == "literal_error":
+        expected = [e.strip().strip("'") for e in error["ctx"]["expected"].replace(" or ", ", ").split(",")]
+        return f"`{value}` is not a valid {name}; expected {', '.join(expected)}{_did_you_mean(str(value), expected)}", False
+    if kind == "string_pattern_mismatch":
+        if name in ("id", "claim", "supports", "challenges") or "debates" in loc and name in ("pro", "con"):
+            return f"`{value}` is not a valid id: use lowercase letters, digits and hyphens, starting with a letter or digit", False
+        return f"`{value}` is not a language code such as `zh` or `en`", False
+    if kind in ("tuple_type", "list_type"):
+        return f"`{name}` must be a list (`[a, b]` or `- item` lines)", False
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"`{name}` must be a mapping of keys", False
+    if kind == "too_short":
+        return f"`{name}` needs at least one item", False
+    if kind == "string_too_short":
+        return f"`{name}` must not be empty", False
+    if kind in ("float_type", "int_type", "int_from_float"):
+        hint = "; remove the quotes" if isinstance(value, str) and _is_number(value) else ""
+        what = "a whole number" if kind != "float_type" else "a number"
+        if typed:
+            hint = f"; `{typed[0]}` is read by YAML as {typed[1]}"
+        return f"`{name}` must be {what}{hint}", False
+    if kind == "string_type":
+        return f"`{name}` must be text", False
+    return f"`{name}`: {error['msg']}", False
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean `{close[0]}`?"
+    return f"; known keys: {', '.join(choices)}" if 0 < len(choices) <= 12 else ""
+
+
+def _known_keys(loc: tuple) -> list[str]:
+    """Field names of the model that the location points into."""
+    annotation: Any = Outline
+    for step in loc:
+        annotation = _unwrap(annotation, step)
+        if annotation is None:
+            return []
+    model = _model_in(annotation)
+    return list(model.model_fields) if model else []
+
+
+def _unwrap(annotation: Any, step: Any) -> Any:
+    model = _model_in(annotation)
+    if isinstance(step, str):
+        if model and step in model.model_fields:
+            return model.model_fields[step].annotation
+        origin = typing.get_origin(annotation)
+        if origin in (dict, typing.Mapping):
+            return typing.get_args(annotation)[1]
+        return None
+    args = [a for a in typing.get_args(annotation) if a is not Ellipsis]
+    return args[0] if args else None
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found:
+            return found
+    return None

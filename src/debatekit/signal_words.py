@@ -1,0 +1,58 @@
+"""Words that typically mark a statement's kind, per language: one table for every rule
+that guesses or questions a kind (lint warnings, scaffolding a new outline).
+
+Chinese entries match as substrings, minus the listed compounds that merely contain
+them (最后 "finally" is no superlative); other languages match whole words.
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+SIGNALS = MappingProxyType({
+    "zh": MappingProxyType({
+        "opinion": ("说明", "认为", "应该", "显然", "最", "清楚地", "本质上", "证明了", "必须",
+                    "无法", "更重要的是", "很好", "成功", "真正", "意味着", "值得"),
+        "prediction": ("将", "会", "预计", "未来", "计划", "准备", "展望", "即将", "有望", "预测"),
+        "fact": ("年", "%", "万", "亿", "月", "数据显示", "超过", "同比"),
+    }),
+    "en": MappingProxyType({
+        "opinion": ("shows that", "should", "clearly", "best", "must", "obviously", "worst",
+                    "proves", "important", "great", "successful", "truly", "means that"),
+        "prediction": ("will", "expect", "expects", "expected", "forecast", "plans", "plan to",
+                       "going to", "predict", "predicts", "future", "likely", "next year"),
+        "fact": ("percent", "%", "million", "billion", "according to", "in 19", "in 20"),
+    }),
+})
+
+# Compounds that contain a Chinese signal without carrying its meaning.
+NOT_SIGNALS = MappingProxyType({
+    "最": ("最后", "最终", "最近", "最初", "最早"),
+    "会": ("国会", "社会", "机会", "会员", "协会", "委员会", "大会", "会议"),
+    "将": ("将军",),
+    "成功": (),
+})
+
+
+def found(text: str, lang: str, kind: str) -> list[str]:
+    """The signal words for ``kind`` that occur in ``text``, in table order."""
+    table = SIGNALS.get(lang.split("-")[0])
+    if not table:
+        return []
+    hits = []
+    for word in table.get(kind, ()):
+        if _occurs(word, text, lang):
+            hits.append(word)
+    return hits
+
+
+def _occurs(word: str, text: str, lang: str) -> bool:
+    if lang.startswith(("zh", "ja")):
+        masked = text
+        for compound in NOT_SIGNALS.get(word, ()):
+            masked = masked.replace(compound, "\0" * len(compound))
+        return word in masked
+    if not word[0].isalnum():
+        return word in text
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None

@@ -1,0 +1,28 @@
+"""`validate`: read outlines and report their problems, all at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from .problems import OutlineError, summary
+from .reader import read_outline
+
+
+def validate_files(paths: list[Path], strict: bool, out: Callable[[str], None], err: Callable[[str], None]) -> bool:
+    errors = warnings = 0
+    for path in paths:
+        try:
+            reading = read_outline(path, strict=strict)
+        except OutlineError as exc:
+            for problem in exc.problems:
+                err(str(problem))
+            errors += sum(p.severity == "error" for p in exc.problems)
+            warnings += sum(p.severity == "warning" for p in exc.problems)
+            continue
+        for problem in reading.warnings:
+            err(str(problem))
+        warnings += len(reading.warnings)
+        out(f"{path}: ok, {len(reading.outline.claims)} claims")
+    err(summary(errors, warnings)) if errors or warnings else out(summary(errors, warnings))
+    return errors == 0
