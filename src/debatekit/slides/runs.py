@@ -1,0 +1,139 @@
+"""Styling text runs in a deck so that every language renders with the right glyphs.
+
+python-pptx's ``font.name`` writes only ``<a:latin>``; PowerPoint on macOS, LibreOffice and
+Google Slides then pick Chinese glyphs from whatever font they like (or none). Every run
+the deck writes therefore carries a latin AND an east-asian typeface and a language tag.
+The slide writer and the visuals (argument map, charts) share these two functions:
+
+- ``deck_fonts(outline, lang)`` gives the font names for one deck;
+- ``style_run(run, fonts, lang, size, ...)`` applies them, with size, weight and colour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+from pptx.dml.color import RGBColor
+from pptx.oxml.ns import qn
+from pptx.util import Pt
+
+from ..model import Outline
+
+# Fonts PowerPoint users commonly have; LibreOffice substitutes metric-alike or CJK
+# fonts found on the machine.
+DEFAULT_LATIN = "Calibri"
+DEFAULT_EAST_ASIAN = {
+    "zh": "Microsoft YaHei",
+    "zh-TW": "Microsoft JhengHei",
+    "zh-HK": "Microsoft JhengHei",
+    "ja": "Yu Gothic",
+    "ko": "Malgun Gothic",
+}
+FALLBACK_EAST_ASIAN = "Microsoft YaHei"
+
+# BCP-47 tags written into lang="..." (PowerPoint wants a region).
+LANG_TAGS = {
+    "zh": "zh-CN", "en": "en-US", "ja": "ja-JP", "ko": "ko-KR", "es": "es-ES",
+    "fr": "fr-FR", "de": "de-DE", "it": "it-IT", "pt": "pt-PT", "ru": "ru-RU",
+    "ar": "ar-SA", "nl": "nl-NL", "vi": "vi-VN", "th": "th-TH",
+}
+
+
+@dataclass(frozen=True)
+class DeckFonts:
+    latin: str
+    east_asian: str
+
+
+def lang_tag(lang: str) -> str:
+    """The language tag for a run: ``zh`` -> ``zh-CN``; a tag with a region is kept."""
+    if "-" in lang:
+        return lang
+    return LANG_TAGS.get(lang, lang)
+
+
+def deck_fonts(outline: Outline, lang: str) -> DeckFonts:
+    """Font names for one deck: ``style.fonts`` first, then defaults for the languages.
+
+    The east-asian face follows the deck's language if it is CJK, else the first CJK
+    language of the outline or its source (quotes in the notes are in the source
+    language), else a common Chinese face, which is harmless for Latin-only text.
+    """
+    chosen = outline.style.fonts
+    latin = chosen.latin or DEFAULT_LATIN
+    if chosen.east_asian:
+        return DeckFonts(latin, chosen.east_asian)
+    for candidate in (lang, *outline.languages, outline.source.language):
+        face = DEFAULT_EAST_ASIAN.get(candidate) or DEFAULT_EAST_ASIAN.get(candidate.split("-")[0])
+        if face:
+            return DeckFonts(latin, face)
+    return DeckFonts(latin, FALLBACK_EAST_ASIAN)
+
+
+def style_run(run, fonts: DeckFonts, lang: str, size: float | None = None, *,
+              bold: bool | None = None, italic: bool | None = None,
+              colour: str | None = None) -> None:
+    """Give a python-pptx run (or a paragraph's ``font``-bearing run) its typefaces,
+    language tag, size in points, weight and colour (hex ``RRGGBB``; None inherits)."""
+    font = run.font
+    if size is not None:
+        font.size = Pt(size)
+    if bold is not None:
+        font.bold = bold
+    if italic is not None:
+        font.italic = italic
+    if colour is not None:
+        font.color.rgb = RGBColor.from_string(colour)
+    font.name = fonts.latin
+    rpr = run._r.get_or_add_rPr()
+    _set_east_asian(rpr, fonts.east_asian)
+    rpr.set("lang", lang_tag(lang))
+    if "-" in lang_tag(lang) and lang_tag(lang).split("-")[0] in ("zh", "ja", "ko"):
+        # PowerPoint uses altLang to choose the proofing and IME language for CJK runs.
+        rpr.set("altLang", "en-US")
+
+
+def add_run(paragraph, text: str, fonts: DeckFonts, lang: str, size: float | None = None, **style):
+    """Append a styled run with ``text`` to a python-pptx paragraph and return it."""
+    run = paragraph.add_run()
+    run.text = text
+    style_run(run, fonts, lang, size, **style)
+    return run
+
+
+def style_paragraph_end(paragraph, fonts: DeckFonts, lang: str, size: float | None = None) -> None:
+    """Style the paragraph's end mark, which sets the height of an empty paragraph and the
+    font of text a teacher types at its end."""
+    end = paragraph._p.get_or_add_endParaRPr()
+    if size is not None:
+        end.set("sz", str(int(round(size * 100))))
+    end.set("lang", lang_tag(lang))
+    latin = end.find(qn("a:latin"))
+    if latin is None:
+        latin = etree.SubElement(end, qn("a:latin"))
+        _move_before_successors(end, latin, ("a:ea", "a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst"))
+    latin.set("typeface", fonts.latin)
+    _set_east_asian(end, fonts.east_asian)
+
+
+def _set_east_asian(rpr, typeface: str) -> None:
+    """Put ``<a:ea typeface=...>`` right after ``<a:latin>``, where the schema wants it."""
+    for old in rpr.findall(qn("a:ea")):
+        rpr.remove(old)
+    ea = etree.Element(qn("a:ea"))
+    ea.set("typeface", typeface)
+    latin = rpr.find(qn("a:latin"))
+    if latin is not None:
+        latin.addnext(ea)
+    else:
+        rpr.append(ea)
+        _move_before_successors(rpr, ea, ("a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst"))
+
+
+def _move_before_successors(parent, element, successors: tuple[str, ...]) -> None:
+    for name in successors:
+        found = parent.find(qn(name))
+        if found is not None and found is not element:
+            found.addprevious(element)
+            return
