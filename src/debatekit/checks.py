@@ -24,9 +24,12 @@ def suggest(word: str, choices: Any) -> str:
 
 
 class Checker:
-    def __init__(self, outline: Outline, tree: LocatedTree, outline_dir: Path):
+    def __init__(self, outline: Outline, tree: LocatedTree, outline_dir: Path,
+                 set_aside: frozenset = frozenset(), languages_known: bool = True):
         self.outline = outline
         self.tree = tree
+        self.set_aside = set_aside  # ids of malformed parts already reported
+        self.languages_known = languages_known  # False when `languages` itself was malformed
         self.outline_dir = outline_dir
         self.source: SourceText | None = None
 
@@ -53,6 +56,8 @@ class Checker:
             seen.add(lang)
 
     def translations(self) -> Iterator[Problem]:
+        if not self.languages_known:
+            return
         langs = self.outline.languages
         for path, text in _texts(self.outline, ()):
             if text.is_plain:
@@ -60,11 +65,12 @@ class Checker:
                     example = ", ".join(f"{lang}: ..." for lang in langs)
                     yield self.error(path, f"this text needs every language of the outline; write it as {{{example}}}")
                 continue
-            for key in text.languages:
-                if key not in langs:
-                    yield self.error((*path, key), f"language `{key}` is not in `languages` ({', '.join(langs)}){suggest(key, langs)}", key=True)
             missing = [lang for lang in langs if lang not in text.languages]
-            if missing:
+            extra = [key for key in text.languages if key not in langs]
+            for key in extra:
+                hint = f"; is it the missing `{missing[0]}` translation?" if len(missing) == 1 else suggest(key, langs)
+                yield self.error((*path, key), f"language `{key}` is not in `languages` ({', '.join(langs)}){hint}", key=True)
+            if missing and not (len(missing) == 1 and extra):
                 yield self.error(path, f"missing translation: `{'`, `'.join(missing)}`")
 
     def ids(self) -> Iterator[Problem]:
@@ -91,15 +97,17 @@ class Checker:
             for c, claim in enumerate(strand.claims):
                 yield ("strands", s, "claims", c), claim
 
-    def _unknown_claim(self, path: tuple, ident: str) -> Problem:
+    def _unknown_claim(self, path: tuple, ident: str) -> Iterator[Problem]:
+        if ident in self.set_aside:
+            return
         known = [claim.id for claim in self.outline.claims]
-        return self.error(path, f"no claim has the id `{ident}`{suggest(ident, known)}")
+        yield self.error(path, f"no claim has the id `{ident}`{suggest(ident, known)}")
 
     def claims(self) -> Iterator[Problem]:
         known = {claim.id for claim in self.outline.claims}
         for path, claim in self._claim_paths():
             if claim.status is not None and claim.kind != "fact":
-                yield self.error((*path, "status"), f"`status` belongs to facts only; this claim is a {claim.kind}")
+                yield self.error((*path, "status"), f"`status` belongs to facts only; this claim is {_a(claim.kind)}")
             if claim.kind == "fact" and claim.status in ("verified", "disputed", "false") and claim.check is None:
                 yield self.error((*path, "status"), f"a fact marked `{claim.status}` needs a `check` with a note and sources")
             for relation in ("supports", "challenges"):
@@ -108,7 +116,7 @@ class Checker:
                     if ident == claim.id:
                         yield self.error(where, f"a claim cannot {relation[:-1]} itself")
                     elif ident not in known:
-                        yield self._unknown_claim(where, ident)
+                        yield from self._unknown_claim(where, ident)
 
     def figures(self) -> Iterator[Problem]:
         known = {claim.id: claim for claim in self.outline.claims}
@@ -118,9 +126,9 @@ class Checker:
                     where = ("figures", f, "series", s, "points", p, "claim")
                     claim = known.get(point.claim)
                     if claim is None:
-                        yield self._unknown_claim(where, point.claim)
+                        yield from self._unknown_claim(where, point.claim)
                     elif claim.kind != "fact":
-                        yield self.error(where, f"a figure's number must come from a fact claim; `{claim.id}` is a {claim.kind}")
+                        yield self.error(where, f"a figure's number must come from a fact claim; `{claim.id}` is {_a(claim.kind)}")
 
     def debates(self) -> Iterator[Problem]:
         known = {claim.id for claim in self.outline.claims}
@@ -141,7 +149,7 @@ class Checker:
             return
         if point.claim is not None:
             if point.claim not in known:
-                yield self._unknown_claim((*path, "claim"), point.claim)
+                yield from self._unknown_claim((*path, "claim"), point.claim)
             for key in ("kind", "status"):
                 if getattr(point, key) is not None:
                     yield self.error((*path, key), f"`{key}` comes from the claim `{point.claim}`; remove it here", key=True)
@@ -155,7 +163,7 @@ class Checker:
         elif point.kind == "fact" and not point.sources:
             yield self.error(path, "a point of your own of kind `fact` needs `sources:` (a list of where it can be checked)")
         elif point.kind != "fact" and point.status is not None:
-            yield self.error((*path, "status"), f"`status` belongs to facts only; this point is a {point.kind}")
+            yield self.error((*path, "status"), f"`status` belongs to facts only; this point is {_a(point.kind)}")
 
     # -- the source and its quotes -------------------------------------------------------
 
@@ -238,6 +246,10 @@ def _texts(node: Any, path: tuple) -> Iterator[tuple[tuple, Text]]:
     elif isinstance(node, tuple):
         for i, item in enumerate(node):
             yield from _texts(item, (*path, i))
+
+
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
 
 
 def _clip(text: str, limit: int = 80) -> str:

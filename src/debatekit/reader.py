@@ -18,6 +18,7 @@ from .checks import Checker
 from .loader import LocatedTree, read_tree
 from .model import FORMAT, Outline
 from .problems import OutlineError, Problem, in_file_order
+from .salvage import MAX_ROUNDS, Salvage, SalvagedTree, prune
 
 
 @dataclass(frozen=True)
@@ -45,14 +46,43 @@ def display_name(path: Path) -> str:
 def read_outline(path: Path, strict: bool = False) -> Reading:
     path = Path(path)
     tree = read_tree(path, display_name(path))
-    outline = build_model(tree)
-    problems = in_file_order(Checker(outline, tree, path.parent).run())
+    problems: list[Problem] = []
+    try:
+        outline = build_model(tree)
+        problems += Checker(outline, tree, path.parent).run()
+    except OutlineError as exc:
+        problems += exc.problems
+        salvaged = _salvage(tree)
+        if salvaged is None:
+            raise OutlineError(problems) from None
+        outline, view, set_aside = salvaged
+        languages_known = not any(p[0] == "languages" for p in view.removed)
+        problems += Checker(outline, view, path.parent, set_aside, languages_known).run()
+    problems = in_file_order(problems)
     if strict:
         problems = [Problem(p.file, p.line, p.column, p.message, "error") for p in problems]
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise OutlineError(problems)
     return Reading(path, outline, tuple(problems))
+
+
+def _salvage(tree: LocatedTree) -> tuple[Outline, SalvagedTree, frozenset] | None:
+    """The well-formed rest of an outline with type errors, so it can be checked too."""
+    if tree.data.get("format") != FORMAT:
+        return None
+    salvage = Salvage(tree.data, frozenset(), frozenset())
+    for _ in range(MAX_ROUNDS):
+        try:
+            outline = Outline.model_validate(salvage.data)
+        except ValidationError as exc:
+            pruned = prune(tree.data, [tuple(e["loc"]) for e in exc.errors()], salvage.removed)
+            if pruned is None:
+                return None
+            salvage = pruned
+            continue
+        return outline, SalvagedTree(tree, salvage.removed), salvage.dropped_ids
+    return None
 
 
 def build_model(tree: LocatedTree) -> Outline:
@@ -109,7 +139,7 @@ def _message(error: dict, loc: tuple, tree: LocatedTree) -> tuple[str, bool]:
         return f"`{name}` has no value", False
     if kind == "literal_error":
         expected = [e.strip().strip("'") for e in error["ctx"]["expected"].replace(" or ", ", ").split(",")]
-        return f"`{value}` is not a valid {name}; expected {', '.join(expected)}{_did_you_mean(str(value), expected)}", False
+        return f"`{value}` is not a valid {name}; expected {', '.join(expected)}{_did_you_mean(str(value), expected, listing=False)}", False
     if kind == "string_pattern_mismatch":
         if name in ("id", "claim", "supports", "challenges") or "debates" in loc and name in ("pro", "con"):
             return f"`{value}` is not a valid id: use lowercase letters, digits and hyphens, starting with a letter or digit", False
@@ -141,11 +171,11 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def _did_you_mean(word: str, choices: list[str]) -> str:
+def _did_you_mean(word: str, choices: list[str], listing: bool = True) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if close:
         return f"; did you mean `{close[0]}`?"
-    return f"; known keys: {', '.join(choices)}" if 0 < len(choices) <= 12 else ""
+    return f"; known keys: {', '.join(choices)}" if listing and 0 < len(choices) <= 12 else ""
 
 
 def _known_keys(loc: tuple) -> list[str]:
