@@ -92,7 +92,7 @@ CASES = [
         'o.yaml:34:29: error: language `es` is not in `languages` (zh, en); is it the missing `en` translation?',
         '1 error, 0 warnings',
     ]),
-    ("plain-text-in-two-languages", [("  - {zh: 这篇文章是谁写的？, en: Who wrote this article?}", "  - Who wrote this article?")], [
+    ("plain-text-in-two-languages", [("  - {zh: 这篇文章是谁写的？, en: \"Who wrote this article?\"}", "  - Who wrote this article?")], [
         'o.yaml:75:5: error: this text needs every language of the outline; write it as {zh: ..., en: ...}',
         '1 error, 0 warnings',
     ]),
