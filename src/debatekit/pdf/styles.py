@@ -1,0 +1,107 @@
+"""Paragraph styles and text helpers for the PDF writers.
+
+``Styles`` builds every paragraph style for one document from its ``FontSet`` and
+language; ``Styles.para`` turns user text into a Paragraph safely (escaped, font runs,
+the right line breaking for the text's script).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from ..kinds import ACCENT, INK, MUTED
+from .fonts import FontSet, is_cjk_lang
+
+# Han, kana, hangul and CJK punctuation: text containing these wraps anywhere.
+_CJK_CHARS = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK_CHARS.search(text))
+
+
+def hex_colour(value: str) -> colors.Color:
+    """A kinds.py colour ("1F4E79") as a reportlab colour."""
+    return colors.HexColor("#" + value)
+
+
+# name: (size, leading factor, bold, colour, space before, space after)
+_SPECS = {
+    "title": (20, 1.3, True, ACCENT, 0, 6),
+    "subtitle": (12, 1.4, False, MUTED, 0, 10),
+    "h1": (15, 1.35, True, ACCENT, 12, 6),
+    "h2": (12, 1.4, True, INK, 9, 4),
+    "body": (10, 1.55, False, INK, 0, 5),
+    "small": (8.5, 1.5, False, MUTED, 0, 3),
+    "cell": (9, 1.5, False, INK, 0, 0),
+    "cell_head": (9, 1.4, True, INK, 0, 0),
+    "quote": (9.5, 1.55, False, INK, 0, 4),
+    "furniture": (7.5, 1.35, False, MUTED, 0, 0),
+}
+
+
+@dataclass
+class Styles:
+    """Every paragraph style of one document. Use ``styles.para(text, 'body')``."""
+
+    fonts: FontSet
+    lang: str
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def style(self, name: str, cjk: bool | None = None) -> ParagraphStyle:
+        """The named style; ``cjk`` picks CJK line breaking (default: the document's)."""
+        if cjk is None:
+            cjk = is_cjk_lang(self.lang)
+        key = (name, cjk)
+        if key not in self._cache:
+            size, leading, bold, colour, before, after = _SPECS[name]
+            self._cache[key] = ParagraphStyle(
+                f"{name}-{'cjk' if cjk else 'latin'}",
+                fontName=self.fonts.bold if bold else self.fonts.regular,
+                fontSize=size,
+                leading=round(size * leading, 2),
+                textColor=hex_colour(colour),
+                spaceBefore=before,
+                spaceAfter=after,
+                alignment=TA_LEFT,
+                # CJK: break between any characters, but never before closing punctuation.
+                wordWrap="CJK" if cjk else None,
+                splitLongWords=True,
+                allowWidows=1,
+                allowOrphans=0,
+            )
+        return self._cache[key]
+
+    def para(self, text: str, name: str = "body", *, bold: bool = False, prefix: str = "",
+             colour: str | None = None) -> Paragraph:
+        """A Paragraph of user text: escaped, font runs wrapped, CJK breaking when the text
+        has CJK characters. ``prefix`` is trusted markup placed before the text."""
+        body = self.fonts.markup(text)
+        if bold:
+            body = f"<b>{body}</b>"
+        if colour:
+            body = f'<font color="#{colour}">{body}</font>'
+        return Paragraph(prefix + body, self.style(name, cjk=has_cjk(text) or is_cjk_lang(self.lang)))
+
+    def label(self, label: str, text: str, name: str = "body") -> Paragraph:
+        """"Label: text" with the label in bold; both are escaped."""
+        return self.para(text, name, prefix=f"<b>{self.fonts.markup(label)}</b>{_colon(self.lang)}")
+
+    def raw(self, markup: str, name: str = "body", cjk: bool | None = None) -> Paragraph:
+        """A Paragraph of markup already made safe (built with ``fonts.markup``)."""
+        return Paragraph(markup, self.style(name, cjk=cjk))
+
+
+def _colon(lang: str) -> str:
+    return "：" if is_cjk_lang(lang) else ": "
+
+
+def colon(lang: str) -> str:
+    """The label separator for a language (full-width for CJK)."""
+    return _colon(lang)
