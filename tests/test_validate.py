@@ -88,6 +88,11 @@ CASES = [
         'o.yaml:2:1: error: missing required key `thesis`',
         '1 error, 0 warnings',
     ]),
+    ("missing-required-does-not-hide-the-rest", [("thesis: {zh: TikTok已成为电商基础设施, en: TikTok has become e-commerce infrastructure}\n", "\n"), ("id: future", "id: deal")], [
+        'o.yaml:2:1: error: missing required key `thesis`',
+        'o.yaml:38:9: error: duplicate id `deal` (first used at line 22); ids are unique across the outline',
+        '2 errors, 0 warnings',
+    ]),
     ("missing-translation", [("en: The US made a real concession}", "es: The US made a real concession}")], [
         'o.yaml:34:29: error: language `es` is not in `languages` (zh, en); is it the missing `en` translation?',
         '1 error, 0 warnings',

@@ -18,7 +18,7 @@ from .checks import Checker
 from .loader import LocatedTree, read_tree
 from .model import FORMAT, Outline
 from .problems import OutlineError, Problem, in_file_order
-from .salvage import MAX_ROUNDS, Salvage, SalvagedTree, prune
+from .salvage import MAX_ROUNDS, Salvage, SalvagedTree, fill_missing, prune
 
 
 @dataclass(frozen=True)
@@ -71,12 +71,13 @@ def _salvage(tree: LocatedTree) -> tuple[Outline, SalvagedTree, frozenset] | Non
     """The well-formed rest of an outline with type errors, so it can be checked too."""
     if tree.data.get("format") != FORMAT:
         return None
-    salvage = Salvage(tree.data, frozenset(), frozenset())
+    data = fill_missing(tree.data)
+    salvage = Salvage(data, frozenset(), frozenset())
     for _ in range(MAX_ROUNDS):
         try:
             outline = Outline.model_validate(salvage.data)
         except ValidationError as exc:
-            pruned = prune(tree.data, [tuple(e["loc"]) for e in exc.errors()], salvage.removed)
+            pruned = prune(data, [tuple(e["loc"]) for e in exc.errors()], salvage.removed)
             if pruned is None:
                 return None
             salvage = pruned

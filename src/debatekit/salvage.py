@@ -43,6 +43,18 @@ def prune(data: dict, error_locs: Iterable[tuple], removed: frozenset = frozense
     return Salvage(pruned, frozenset(new), ids)
 
 
+def fill_missing(data: dict) -> dict:
+    """Stand-ins for missing required top-level texts and id, already reported, so the
+    rest of the outline can still be checked."""
+    langs = data.get("languages")
+    langs = [l for l in langs if isinstance(l, str)] if isinstance(langs, list) else []
+    filled = dict(data)
+    for key in ("title", "thesis"):
+        filled.setdefault(key, {lang: "" for lang in langs} or "")
+    filled.setdefault("id", "outline")
+    return filled
+
+
 def _prunable(loc: tuple) -> tuple | None:
     for i in range(len(loc) - 1, -1, -1):
         if isinstance(loc[i], int):
