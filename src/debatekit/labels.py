@@ -91,6 +91,18 @@ _EN = {
     "counts": "{fact} facts, {opinion} opinions, {prediction} predictions",
     "card_continued": "continued on the next card",
     "generated_by": "Made with debatekit",
+    # debate prompts (Markdown) and cards
+    "debate_prompts": "Debate prompts",
+    "motion_number": "Motion {n}",
+    "based_on": "Based on",
+    "how_used": "How this side uses it",
+    "quote_by": "{speaker}, in the article",
+    "kinds_key": "Key: fact, opinion or prediction?",
+    "status_key": "A stated fact also shows what is known about it:",
+    "questions_for_other_side": "Questions for the other side",
+    "card_of": "card {card} of {cards}",
+    "which_leans": "Which side leans on opinion?",
+    "total": "Total",
 }
 
 _ZH = {
@@ -167,6 +179,17 @@ _ZH = {
     "counts": "事实 {fact} 条，观点 {opinion} 条，预测 {prediction} 条",
     "card_continued": "下一张卡片继续",
     "generated_by": "由 debatekit 生成",
+    "debate_prompts": "辩论提示",
+    "motion_number": "辩题 {n}",
+    "based_on": "依据",
+    "how_used": "本方如何使用",
+    "quote_by": "{speaker}，文章原文",
+    "kinds_key": "图例：事实、观点还是预测？",
+    "status_key": "陈述事实还标明其核实状态：",
+    "questions_for_other_side": "向对方提问",
+    "card_of": "第 {card} 张，共 {cards} 张",
+    "which_leans": "哪一方更依赖观点？",
+    "total": "合计",
 }
 
 BUILTIN: Mapping[str, Mapping[str, str]] = MappingProxyType(

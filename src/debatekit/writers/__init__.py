@@ -49,6 +49,7 @@ class WriterSpec:
 WRITERS: dict[str, WriterSpec] = {
     spec.name: spec
     for spec in (
+        WriterSpec("debate-md", "debate.md", "debatekit.debate.markdown", "debate prompts in Markdown"),
     )
 }
 
