@@ -29,6 +29,7 @@ class _Mark(Flowable):
         self.size = size
         self.filled = filled
         self.tip = 0.0
+        self.spaceAfter = 2.5  # stacked marks in one cell must not touch
 
     def _measure(self, size: float) -> float:
         return self.fonts.string_width(self.text, size, bold=True) + 2 * self.pad_x + self.tip
