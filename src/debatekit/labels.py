@@ -110,6 +110,14 @@ _EN = {
     "card_of": "card {card} of {cards}",
     "which_leans": "Which side leans on opinion?",
     "total": "Total",
+    # visuals: argument maps, figure captions, balance chart
+    "map_overview": "overview",
+    "map_reference": "claim shown on another map",
+    "figure_source": "Source: {source}; numbers from claims {claims}.",
+    "figure_all_stated": "As stated in the article, not checked.",
+    "figure_statuses": "Cited claims: {statuses}.",
+    "balance_prompt": "Which strand rests most on opinions or predictions, and what evidence would it need?",
+    "balance_count": "Number of claims",
 }
 
 _ZH = {
@@ -203,6 +211,13 @@ _ZH = {
     "card_of": "第 {card} 张，共 {cards} 张",
     "which_leans": "哪一方更依赖观点？",
     "total": "合计",
+    "map_overview": "总览",
+    "map_reference": "见另一张论证图",
+    "figure_source": "来源：{source}；数字出自论断 {claims}。",
+    "figure_all_stated": "数据为文章所述，未经核实。",
+    "figure_statuses": "所引论断：{statuses}。",
+    "balance_prompt": "哪条论证线索最依赖观点或预测？它还需要什么证据？",
+    "balance_count": "论断数量",
 }
 
 BUILTIN: Mapping[str, Mapping[str, str]] = MappingProxyType(
