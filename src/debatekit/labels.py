@@ -118,6 +118,11 @@ _EN = {
     "figure_statuses": "Cited claims: {statuses}.",
     "balance_prompt": "Which strand rests most on opinions or predictions, and what evidence would it need?",
     "balance_count": "Number of claims",
+    # slides
+    "source_line": "Source: {source}",
+    "quiz_item": "Statement {n} of {total}",
+    "article": "Article",
+    "url": "Link",
 }
 
 _ZH = {
@@ -218,6 +223,10 @@ _ZH = {
     "figure_statuses": "所引论断：{statuses}。",
     "balance_prompt": "哪条论证线索最依赖观点或预测？它还需要什么证据？",
     "balance_count": "论断数量",
+    "source_line": "来源：{source}",
+    "quiz_item": "第 {n} 题，共 {total} 题",
+    "article": "文章",
+    "url": "链接",
 }
 
 BUILTIN: Mapping[str, Mapping[str, str]] = MappingProxyType(
