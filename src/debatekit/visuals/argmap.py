@@ -1,0 +1,356 @@
+"""Argument maps of an outline, laid out into pages of a given size.
+
+``map_pages(outline, lang, width, height)`` returns the pages to draw: one whole-outline
+map when everything fits, otherwise an overview (thesis and strands, with the count of
+each kind) followed by one map per strand, split over several pages when a strand is
+too big. A strand's map shows its claims and the ``supports`` / ``challenges``
+relations among them; claims of other strands (or other pages) that they relate to
+appear as small reference nodes naming where the claim lives.
+
+Everything is in points with y growing downwards from the top-left corner of the box.
+No drawing library is imported here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Sequence
+
+from ..kinds import KIND_LOOK
+from ..labels import words
+from ..model import KINDS, Claim, Outline
+from . import layered
+from .. import textfit
+
+RELATIONS = ("supports", "challenges")
+
+
+@dataclass(frozen=True)
+class MapStyle:
+    """Type sizes and spacing (points). Renderers read the same values, so the boxes
+    they draw hold exactly the lines computed here."""
+    body_size: float = 11.0
+    heading_scale: float = 0.82      # the badge line above the text
+    ref_scale: float = 0.85          # reference nodes are smaller
+    leading: float = textfit.LEADING  # line height / type size
+    pad_x: float = 6.0
+    pad_y: float = 4.0
+    arrow_tip: float = 10.0          # depth of the prediction arrow's point
+    gap: float = 14.0
+    channel: float = 30.0
+    min_width: float = 64.0
+
+    def scaled(self, factor: float) -> "MapStyle":
+        return replace(self, **{k: getattr(self, k) * factor for k in (
+            "body_size", "pad_x", "pad_y", "arrow_tip", "gap", "channel", "min_width")})
+
+
+@dataclass(frozen=True)
+class MapNode:
+    id: str
+    role: str                       # thesis | strand | claim | ref
+    kind: str | None                # claims and refs
+    status: str | None              # facts
+    heading: tuple[str, ...]        # badge line(s), drawn bold and smaller
+    body: tuple[str, ...]           # the text, wrapped
+    heading_size: float
+    body_size: float
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class MapEdge:
+    source: str
+    target: str
+    relation: str                   # supports | challenges | member
+    points: tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True)
+class MapPage:
+    kind: str                       # whole | overview | strand
+    title: str
+    width: float
+    height: float
+    nodes: tuple[MapNode, ...]
+    edges: tuple[MapEdge, ...]
+    legend: tuple[tuple[str, str], ...]   # (entry type, words) for the key
+    legend_y: float                 # top of the key line
+    style: MapStyle = field(default_factory=MapStyle)
+    strand: str | None = None
+    claims: tuple[str, ...] = ()    # the claims this page is the home of
+
+    def node(self, node_id: str) -> MapNode:
+        return next(n for n in self.nodes if n.id == node_id)
+
+
+@dataclass(frozen=True)
+class _Content:
+    role: str
+    kind: str | None
+    status: str | None
+    heading: str
+    body: str
+    cap: float                      # preferred maximum width
+
+
+class _Builder:
+    def __init__(self, outline: Outline, lang: str, width: float, height: float,
+                 style: MapStyle):
+        self.outline, self.lang, self.style = outline, lang, style
+        self.words = words(outline, lang)
+        self.width, self.height = width, height
+        self.legend_h = style.body_size * style.heading_scale * style.leading + 6
+        self.map_h = height - self.legend_h - 4
+
+    # ---- node contents -------------------------------------------------------------
+    def kind_badge(self, claim: Claim) -> str:
+        look = KIND_LOOK[claim.kind]
+        badge = f"#{self.outline.claim_number(claim.id)} {look.symbol} {self.words[claim.kind]}"
+        if claim.fact_status not in (None, "stated"):
+            badge += f" · {self.words[claim.fact_status]}"
+        return badge
+
+    def counts(self, strand) -> str:
+        n = {k: sum(c.kind == k for c in strand.claims) for k in KINDS}
+        return "  ".join(f"{KIND_LOOK[k].symbol} {n[k]}" for k in KINDS)
+
+    def thesis(self) -> _Content:
+        return _Content("thesis", None, None, self.words["thesis"],
+                        self.outline.thesis[self.lang], max(200.0, self.width * 0.6))
+
+    def strand(self, index: int, with_counts: bool) -> _Content:
+        s = self.outline.strands[index]
+        heading = f"{self.words['strand']} {index + 1}"
+        if with_counts:
+            heading += f"   {self.counts(s)}"
+        return _Content("strand", None, None, heading, s.title[self.lang],
+                        max(150.0, min(self.width * 0.45, 260.0)))
+
+    def claim(self, claim: Claim) -> _Content:
+        return _Content("claim", claim.kind, claim.fact_status, self.kind_badge(claim),
+                        claim.text[self.lang], max(110.0, min(self.width / 4.2, 200.0)))
+
+    def ref(self, claim: Claim) -> _Content:
+        where = self.outline.strand_of(claim.id).title[self.lang]
+        return _Content("ref", claim.kind, claim.fact_status, self.kind_badge(claim),
+                        f"→ {where}", max(90.0, min(self.width / 6, 130.0)))
+
+    # ---- sizing ----------------------------------------------------------------------
+    def sizes(self, content: _Content):
+        st = self.style
+        body = st.body_size * (st.ref_scale if content.role == "ref" else 1.0)
+        head = body * st.heading_scale
+        extra = st.arrow_tip if content.kind == "prediction" else 0.0
+        return head, body, 2 * st.pad_x + extra
+
+    def wrapped(self, content: _Content, shrink: float):
+        head, body, chrome = self.sizes(content)
+        st = self.style
+        cap = max(st.min_width, content.cap * shrink)
+        natural = max(textfit.text_width(content.heading, head, bold=True),
+                      textfit.text_width(content.body, body)) / textfit.SAFETY
+        inner = min(cap - chrome, natural + 1.0)
+        h_lines = _lines(content.heading, inner, head, bold=True)
+        b_lines = _lines(content.body, inner, body)
+        used = max(max(textfit.text_width(x, head, bold=True) for x in h_lines),
+                   max(textfit.text_width(x, body) for x in b_lines)) / textfit.SAFETY
+        w = max(st.min_width, used + chrome + 1.0)
+        h = 2 * st.pad_y + st.leading * (head * len(h_lines) + body * len(b_lines))
+        return w, h, h_lines, b_lines, head, body
+
+    # ---- pages -------------------------------------------------------------------------
+    def page(self, kind, title, contents: dict[str, _Content], nodes, edges, legend,
+             strand=None, claims=()) -> MapPage | None:
+        """Lay out one page; None when it does not fit the box."""
+        cache: dict[tuple[str, float], tuple] = {}
+
+        def size(node_id, shrink):
+            key = (node_id, round(shrink, 4))
+            if key not in cache:
+                cache[key] = self.wrapped(contents[node_id], shrink)
+            return cache[key][:2]
+
+        lay = layered.layout(nodes, edges, size, self.width, self.map_h,
+                             gap=self.style.gap, channel=self.style.channel)
+        if not lay.fits:
+            return None
+        placed = []
+        for node_id, box in sorted(lay.boxes.items(), key=lambda kv: (kv[1].y, kv[1].x)):
+            c = contents[node_id]
+            _, _, h_lines, b_lines, head, body = self.wrapped(c, box.shrink)
+            placed.append(MapNode(node_id, c.role, c.kind, c.status, h_lines, b_lines,
+                                  head, body, box.x, box.y, box.width, box.height))
+        routes = tuple(MapEdge(r.edge.source, r.edge.target, r.edge.relation,
+                               tuple(r.points)) for r in lay.routes)
+        return MapPage(kind, title, self.width, self.height, tuple(placed), routes,
+                       legend, self.height - self.legend_h, self.style, strand, claims)
+
+
+def _lines(text: str, width: float, size: float, bold: bool = False) -> tuple[str, ...]:
+    return tuple(text[line.start:line.end].strip() for line in textfit.wrap(text, width, size, bold))
+
+
+def _legend(w, relations: set[str], refs: bool) -> tuple[tuple[str, str], ...]:
+    entries = [(k, f"{KIND_LOOK[k].symbol} {w[k]}") for k in KINDS]
+    entries += [(r, w[r]) for r in RELATIONS if r in relations]
+    if refs:
+        entries.append(("ref", w["map_reference"]))
+    return tuple(entries)
+
+
+def _claim_pages(b: _Builder, strand_index: int, primaries: Sequence[Claim], title: str):
+    outline = b.outline
+    strand = outline.strands[strand_index]
+    ids = {c.id for c in primaries}
+    header = f"strand:{strand.id}"
+    contents = {header: b.strand(strand_index, with_counts=False)}
+    nodes = [layered.GraphNode(header, 0)]
+    edges: list[layered.GraphEdge] = []
+    refs: dict[str, Claim] = {}
+    for c in primaries:
+        contents[c.id] = b.claim(c)
+        nodes.append(layered.GraphNode(c.id))
+    for other in outline.claims:
+        for relation in RELATIONS:
+            for target in getattr(other, relation):
+                if other.id in ids or target in ids:
+                    for end in (other.id, target):
+                        if end not in ids:
+                            refs.setdefault(end, outline.claim(end))
+                    edges.append(layered.GraphEdge(other.id, target, relation))
+    for ref_id, claim in sorted(refs.items(), key=lambda kv: outline.claim_number(kv[0])):
+        contents[ref_id] = b.ref(claim)
+        nodes.append(layered.GraphNode(ref_id))
+    for c in primaries:
+        if not any(t in ids for r in RELATIONS for t in getattr(c, r)):
+            edges.append(layered.GraphEdge(c.id, header, "member"))
+    relations = {e.relation for e in edges}
+    legend = _legend(b.words, relations, bool(refs))
+    return b.page("strand", title, contents, nodes, edges, legend, strand.id,
+                  tuple(c.id for c in primaries))
+
+
+def _related_order(claims: Sequence[Claim]) -> list[Claim]:
+    """Claims grouped by connected component (within the list), each group in outline
+    order, so splitting a strand keeps related claims on the same page where possible."""
+    index = {c.id: i for i, c in enumerate(claims)}
+    parent = list(range(len(claims)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for c in claims:
+        for t in (*c.supports, *c.challenges):
+            if t in index:
+                parent[find(index[c.id])] = find(index[t])
+    groups: dict[int, list[Claim]] = {}
+    for i, c in enumerate(claims):
+        groups.setdefault(find(i), []).append(c)
+    return [c for g in sorted(groups.values(), key=lambda g: index[g[0].id]) for c in g]
+
+
+def _strand_pages(b: _Builder, strand_index: int) -> list[MapPage]:
+    strand = b.outline.strands[strand_index]
+    base_title = f"{b.words['argument_map']}: {strand.title[b.lang]}"
+    claims = _related_order(strand.claims)
+    whole = _claim_pages(b, strand_index, claims, base_title)
+    if whole is not None:
+        return [whole]
+    chunks: list[list[Claim]] = []
+    for claim in claims:           # greedy: grow a page until the next claim breaks it
+        if chunks and _claim_pages(b, strand_index, chunks[-1] + [claim], base_title):
+            chunks[-1].append(claim)
+        else:
+            chunks.append([claim])
+    pages = []
+    for i, chunk in enumerate(chunks):
+        title = f"{base_title} ({i + 1}/{len(chunks)})"
+        page = _claim_pages(b, strand_index, chunk, title)
+        pages.append(page if page is not None else _forced(b, strand_index, chunk, title))
+    return pages
+
+
+def _forced(b: _Builder, strand_index: int, chunk, title) -> MapPage:
+    """A single claim whose relations alone overflow the box: lay it out on a larger
+    canvas and scale the whole page down uniformly (text included) to fit."""
+    for factor in (0.85, 0.7, 0.55, 0.45, 0.35, 0.25, 0.18, 0.12):
+        big = _Builder(b.outline, b.lang, b.width / factor, b.height / factor, b.style)
+        page = _claim_pages(big, strand_index, chunk, title)
+        if page is not None:
+            return scale_page(page, factor)
+    raise ValueError(f"argument map for {chunk[0].id} cannot be laid out")
+
+
+def scale_page(page: MapPage, factor: float) -> MapPage:
+    nodes = tuple(replace(n, x=n.x * factor, y=n.y * factor, width=n.width * factor,
+                          height=n.height * factor, heading_size=n.heading_size * factor,
+                          body_size=n.body_size * factor) for n in page.nodes)
+    edges = tuple(replace(e, points=tuple((x * factor, y * factor) for x, y in e.points))
+                  for e in page.edges)
+    return replace(page, width=page.width * factor, height=page.height * factor,
+                   nodes=nodes, edges=edges, legend_y=page.legend_y * factor,
+                   style=page.style.scaled(factor))
+
+
+def _overview(b: _Builder) -> MapPage:
+    outline = b.outline
+    contents = {"thesis": b.thesis()}
+    for i, s in enumerate(outline.strands):
+        contents[f"strand:{s.id}"] = b.strand(i, with_counts=True)
+    legend = tuple((k, f"{KIND_LOOK[k].symbol} {b.words[k]}") for k in KINDS)
+    title = f"{b.words['argument_map']}: {b.words['map_overview']}"
+    n = len(outline.strands)
+    for per_row in range(n, 0, -1):
+        nodes = [layered.GraphNode("thesis", 0)]
+        nodes += [layered.GraphNode(f"strand:{s.id}", 1 + i // per_row)
+                  for i, s in enumerate(outline.strands)]
+        edges = [layered.GraphEdge(f"strand:{s.id}", "thesis", "member") for s in outline.strands]
+        page = b.page("overview", title, contents, nodes, edges, legend)
+        if page is not None:
+            return page
+    raise ValueError("the overview map does not fit")
+
+
+def _whole(b: _Builder) -> MapPage | None:
+    outline = b.outline
+    contents = {"thesis": b.thesis()}
+    nodes = [layered.GraphNode("thesis", 0)]
+    edges = []
+    for i, s in enumerate(outline.strands):
+        header = f"strand:{s.id}"
+        contents[header] = b.strand(i, with_counts=False)
+        nodes.append(layered.GraphNode(header, 1))
+        edges.append(layered.GraphEdge(header, "thesis", "member"))
+        own = {c.id for c in s.claims}
+        for c in s.claims:
+            contents[c.id] = b.claim(c)
+            nodes.append(layered.GraphNode(c.id))
+            for relation in RELATIONS:
+                edges += [layered.GraphEdge(c.id, t, relation) for t in getattr(c, relation)]
+            if not any(t in own for r in RELATIONS for t in getattr(c, r)):
+                edges.append(layered.GraphEdge(c.id, header, "member"))
+    legend = _legend(b.words, {e.relation for e in edges}, refs=False)
+    return b.page("whole", b.words["argument_map"], contents, nodes, edges, legend,
+                  claims=tuple(c.id for c in outline.claims))
+
+
+def map_pages(outline: Outline, lang: str, width: float, height: float,
+              style: MapStyle | None = None) -> list[MapPage]:
+    """The argument map of ``outline`` in ``lang`` as pages of ``width`` x ``height``
+    points: the whole outline on one page when it fits, otherwise an overview and
+    one or more pages per strand. Every claim is the home claim of exactly one page."""
+    b = _Builder(outline, lang, width, height, style or MapStyle())
+    whole = _whole(b)
+    if whole is not None:
+        return [whole]
+    pages = [_overview(b)]
+    for i in range(len(outline.strands)):
+        pages += _strand_pages(b, i)
+    return pages

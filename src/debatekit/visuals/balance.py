@@ -1,0 +1,49 @@
+"""How many facts, opinions and predictions each strand holds, and a question about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..labels import words
+from ..model import KINDS, Outline
+
+
+@dataclass(frozen=True)
+class Balance:
+    title: str
+    categories: tuple[str, ...]                          # strand titles, outline order
+    series: tuple[tuple[str, str, tuple[int, ...]], ...]  # (kind, kind's word, counts)
+    prompt: str                                          # one line for students
+    axis_title: str
+
+    def counts(self, kind: str) -> tuple[int, ...]:
+        return next(values for k, _, values in self.series if k == kind)
+
+
+def strand_counts(outline: Outline) -> list[dict[str, int]]:
+    return [{k: sum(c.kind == k for c in s.claims) for k in KINDS} for s in outline.strands]
+
+
+def balance(outline: Outline, lang: str) -> Balance:
+    w = words(outline, lang)
+    counts = strand_counts(outline)
+    categories = tuple(s.title[lang] for s in outline.strands)
+    series = tuple((k, w[k], tuple(c[k] for c in counts)) for k in KINDS)
+    return Balance(w["balance"], categories, series, _prompt(w, categories, counts),
+                   w["balance_count"])
+
+
+def _prompt(w, categories, counts) -> str:
+    """Point students at the strand leaning most on opinions and predictions (largest
+    share, then largest number, then earliest), or at the facts when there are none."""
+    best = None
+    for i, c in enumerate(counts):
+        total = sum(c.values())
+        judged = c["opinion"] + c["prediction"]
+        key = (judged / total if total else 0.0, judged, -i)
+        if judged and (best is None or key > best[0]):
+            best = (key, i, judged, total)
+    if best is None:
+        return w["balance_prompt_facts"]
+    _, i, judged, total = best
+    return w["balance_prompt"].format(strand=categories[i], n=judged, total=total)

@@ -1,0 +1,67 @@
+"""The outline's figures as chart data: categories, series, unit and an honest caption
+saying where the numbers come from and what is known about the claims they cite."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..labels import words
+from ..model import STATUSES, Figure, Outline
+
+
+@dataclass(frozen=True)
+class FigureData:
+    id: str
+    title: str
+    unit: str | None
+    chart: str                                        # column | bar | line
+    categories: tuple[str, ...]                       # point labels, first-seen order
+    series: tuple[tuple[str, tuple[float | None, ...]], ...]   # (name, value per category)
+    caption: str
+    claims: tuple[str, ...]                           # cited claim ids, first-seen order
+
+
+def figure_data(outline: Outline, figure: Figure, lang: str) -> FigureData:
+    categories: list[str] = []
+    for s in figure.series:
+        for p in s.points:
+            if p.label not in categories:
+                categories.append(p.label)
+    series = []
+    for s in figure.series:
+        # A label given twice in one series keeps its last value, as a spreadsheet would.
+        by_label = {p.label: p.value for p in s.points}
+        series.append((s.name[lang], tuple(by_label.get(c) for c in categories)))
+    claims: list[str] = []
+    for s in figure.series:
+        for p in s.points:
+            if p.claim not in claims:
+                claims.append(p.claim)
+    unit = figure.unit[lang] if figure.unit is not None else None
+    return FigureData(figure.id, figure.title[lang], unit, figure.chart, tuple(categories),
+                      tuple(series), caption(outline, claims, lang), tuple(claims))
+
+
+def all_figures(outline: Outline, lang: str) -> list[FigureData]:
+    return [figure_data(outline, f, lang) for f in outline.figures]
+
+
+def caption(outline: Outline, claim_ids: list[str], lang: str) -> str:
+    w = words(outline, lang)
+    src = outline.source
+    where = f"{src.publisher}, “{src.title}”" + (f" ({src.published})" if src.published else "")
+    numbers = ", ".join(f"#{outline.claim_number(c)}" for c in claim_ids)
+    text = w["figure_source"].format(source=where, claims=numbers)
+    statuses: dict[str, list[str]] = {}
+    for c in claim_ids:
+        claim = outline.claim(c)
+        statuses.setdefault(claim.fact_status or "stated", []).append(f"#{outline.claim_number(c)}")
+    if set(statuses) == {"stated"}:
+        return _sentences(text, w["figure_all_stated"])
+    parts = [f"{w[s]} {', '.join(statuses[s])}" for s in STATUSES if s in statuses]
+    return _sentences(text, w["figure_statuses"].format(statuses="; ".join(parts)))
+
+
+def _sentences(first: str, second: str) -> str:
+    """Join two sentences; full-width punctuation already carries its own space."""
+    return first + ("" if first.endswith(("。", "！", "？")) else " ") + second
