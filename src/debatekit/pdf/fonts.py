@@ -16,7 +16,6 @@ import re
 import shutil
 import struct
 import subprocess
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path

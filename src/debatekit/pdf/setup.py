@@ -13,6 +13,7 @@ from ..model import Outline
 from .document import Furniture, Layout, build_pdf, layout
 from .fonts import FontSet, font_set
 from .styles import Styles
+from .tables import grid_table
 
 
 def source_citation(outline: Outline, lang: str, words: Mapping[str, str] | None = None) -> str:
@@ -47,6 +48,10 @@ class PdfDocument:
     def text(self, value) -> str:
         """A model Text in this document's language ('' for None)."""
         return "" if value is None else value[self.lang]
+
+    def table(self, rows, widths, **options) -> Flowable:
+        """``tables.grid_table`` with this document's font and page height filled in."""
+        return grid_table(rows, widths, font=self.fonts.regular, frame_height=self.page.frame_height, **options)
 
     def build(self, flowables: Sequence[Flowable], subject: str, keywords: Sequence[str] = ()) -> bytes:
         """The PDF bytes, with title, author (the publisher), subject and language set."""

@@ -91,7 +91,9 @@ class Styles:
 
     def label(self, label: str, text: str, name: str = "body") -> Paragraph:
         """"Label: text" with the label in bold; both are escaped."""
-        return self.para(text, name, prefix=f"<b>{self.fonts.markup(label)}</b>{_colon(self.lang)}")
+        # Coloured as well as bold: CJK fonts usually have no bold face.
+        return self.para(text, name, prefix=f'<font color="#{ACCENT}"><b>{self.fonts.markup(label)}'
+                                            f'{_colon(self.lang)}</b></font>')
 
     def raw(self, markup: str, name: str = "body", cjk: bool | None = None) -> Paragraph:
         """A Paragraph of markup already made safe (built with ``fonts.markup``)."""

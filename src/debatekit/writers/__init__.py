@@ -49,6 +49,8 @@ class WriterSpec:
 WRITERS: dict[str, WriterSpec] = {
     spec.name: spec
     for spec in (
+        WriterSpec("handout", "handout.pdf", "debatekit.handout.student", "student handout"),
+        WriterSpec("answer-key", "answer-key.pdf", "debatekit.handout.answer_key", "teacher's answer key"),
         WriterSpec("debate-md", "debate.md", "debatekit.debate.markdown", "debate prompts in Markdown"),
     )
 }

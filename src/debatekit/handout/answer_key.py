@@ -1,0 +1,127 @@
+"""The teacher's answer key: the worksheet filled in (kind, status, reason, signal words,
+quote, checks with sources, teacher notes) and every debate point with its kind."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak
+
+from ..debate.points import resolve_debates
+from ..labels import words as label_words
+from ..model import Claim
+from ..pdf import PdfDocument, document_for
+from ..pdf.badges import KindBadge, StatusMark
+from ..pdf.fonts import is_cjk_lang
+from ..pdf.styles import colon
+from . import common
+
+VERSION = "1"
+
+
+def render(job) -> bytes:
+    words = label_words(job.outline, job.lang)
+    doc = document_for(job, header_right=f"{words['answer_key']} · {words['teacher_only']}")
+    story: list[Flowable] = common.title_block(doc, f"{words['answer_key']} · {words['teacher_only']}")
+    story += common.source_block(doc)
+    story += common.lesson_block(doc)
+    story += common.heading(doc, words["thesis"])
+    story.append(doc.styles.para(doc.text(doc.outline.thesis), "body"))
+    story += filled_worksheet(doc)
+    for debate in resolve_debates(doc.outline, doc.lang):
+        story.append(PageBreak())
+        story += debate_answers(doc, debate)
+    return doc.build(story, subject=f"{words['answer_key']}: {doc.text(doc.outline.title)}")
+
+
+def kind_marks(doc: PdfDocument, kind: str, status: str | None) -> list[Flowable]:
+    """The kind badge and, for a fact, its status mark."""
+    marks: list[Flowable] = [KindBadge(kind, doc.words[kind], doc.fonts)]
+    if status:
+        marks.append(StatusMark(status, doc.words[status], doc.fonts))
+    return marks
+
+
+def _statement_cell(doc: PdfDocument, claim: Claim) -> list[Flowable]:
+    styles, words = doc.styles, doc.words
+    cell: list[Flowable] = [styles.para(common.strand_line(doc, claim.id), "small"),
+                            styles.para(doc.text(claim.text), "cell")]
+    if claim.quote:
+        speaker = doc.text(claim.speaker) if claim.speaker else words["the_author"]
+        cell.append(styles.label(words["quote"], f"“{claim.quote}” ({speaker})", "quote"))
+    return cell
+
+
+def _reason_cell(doc: PdfDocument, claim: Claim) -> list[Flowable]:
+    styles, words = doc.styles, doc.words
+    cell: list[Flowable] = []
+    if claim.why:
+        cell.append(styles.label(words["why"], doc.text(claim.why), "cell"))
+    if claim.signals:
+        cell.append(styles.label(words["signals"], "、".join(claim.signals) if is_cjk_lang(doc.outline.source.language) else ", ".join(claim.signals), "cell"))
+    if claim.check:
+        cell.append(styles.label(words["check"], doc.text(claim.check.note), "cell"))
+        for source in claim.check.sources:
+            cell.append(styles.para(source, "small", prefix="– "))
+    if claim.notes:
+        cell.append(styles.label(words["notes"], doc.text(claim.notes), "cell"))
+    return cell or [styles.para("", "cell")]
+
+
+def filled_worksheet(doc: PdfDocument) -> list[Flowable]:
+    """The worksheet's statements, numbered as on the handout, with the answers."""
+    words, styles = doc.words, doc.styles
+    story = common.heading(doc, words["worksheet"])
+    story += [common.badge_table(doc)]
+    head = [styles.para(words["number"], "cell_head"), styles.para(words["statement"], "cell_head"),
+            styles.para(f"{words['kind']} / {words['status']}", "cell_head"),
+            styles.para(f"{words['why']} · {words['check']}", "cell_head")]
+    rows: list[list] = [head]
+    for number, claim in enumerate(doc.outline.claims, 1):
+        rows.append([styles.para(str(number), "cell"), _statement_cell(doc, claim),
+                     kind_marks(doc, claim.kind, claim.fact_status), _reason_cell(doc, claim)])
+    width = doc.page.frame_width
+    rest = width - 10 * mm - 33 * mm
+    story.append(doc.table(rows, [10 * mm, rest * 0.5, 33 * mm, rest * 0.5]))
+    return story
+
+
+def _point_cell(doc: PdfDocument, point) -> list[Flowable]:
+    styles, words = doc.styles, doc.words
+    cell: list[Flowable] = []
+    if point.from_article and point.claim_id:
+        number = doc.outline.claim_number(point.claim_id)
+        where = f"{words['from_article']} · {words['statement_no'].format(n=number)}"
+    else:
+        where = words["own_point"]
+    cell.append(styles.para(where, "small"))
+    cell.append(styles.para(point.text, "cell"))
+    if point.use:
+        cell.append(styles.para(point.use, "cell", prefix="→ "))
+    if point.quote:
+        speaker = point.speaker or words["the_author"]
+        cell.append(styles.label(words["quote"], f"“{point.quote}” ({speaker})", "quote"))
+    if point.sources:
+        cell.append(styles.para(words["sources"] + colon(doc.lang), "small"))
+        for source in point.sources:
+            cell.append(styles.para(source.text, "small", prefix="– "))
+    return cell
+
+
+def debate_answers(doc: PdfDocument, debate) -> list[Flowable]:
+    """Each side's points with their kind badge (and status for facts)."""
+    words, styles = doc.words, doc.styles
+    story: list[Flowable] = [styles.para(f"{words['debate']} {debate.number}", "h1"),
+                             styles.label(words["motion"], debate.motion, "h2")]
+    if debate.context:
+        story.append(styles.label(words["context"], debate.context))
+    width = doc.page.frame_width
+    for side in ("pro", "con"):
+        points = debate.side(side)
+        story += common.heading(doc, words[side], "h2", room=35 * mm)
+        rows = [[kind_marks(doc, p.kind, p.status), _point_cell(doc, p)] for p in points]
+        story.append(doc.table(rows, [33 * mm, width - 33 * mm], header_rows=0))
+    if debate.questions:
+        story += common.heading(doc, words["debate_questions"], "h2", room=30 * mm)
+        for number, question in enumerate(debate.questions, 1):
+            story.append(styles.para(question, "body", prefix=f"{number}. "))
+    return story

@@ -1,0 +1,94 @@
+"""Sections the student handout and the answer key share."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
+
+from ..pdf import PdfDocument
+from ..pdf.badges import KindBadge
+
+KIND_ORDER = ("fact", "opinion", "prediction")
+
+
+def heading(doc: PdfDocument, text: str, level: str = "h1", room: float = 45 * mm) -> list[Flowable]:
+    """A section heading that moves to the next page rather than sit alone at the bottom."""
+    return [CondPageBreak(room), doc.styles.para(text, level)]
+
+
+def title_block(doc: PdfDocument, what: str) -> list[Flowable]:
+    """Title, subtitle and what the document is."""
+    outline, styles = doc.outline, doc.styles
+    story: list[Flowable] = [styles.para(doc.text(outline.title), "title")]
+    if outline.subtitle:
+        story.append(styles.para(doc.text(outline.subtitle), "subtitle"))
+    story.append(styles.para(what, "subtitle"))
+    return story
+
+
+def source_block(doc: PdfDocument) -> list[Flowable]:
+    """The source citation (publisher, author, title, dates, URL) and who is behind it."""
+    src, words, styles = doc.outline.source, doc.words, doc.styles
+    story = heading(doc, words["about_source"])
+    story.append(styles.para(src.title, "body", bold=True))
+    for key, value in (("publisher", src.publisher), ("author", src.author),
+                       ("published", src.published), ("accessed", src.accessed)):
+        if value:
+            story.append(styles.label(words[key], value))
+    if src.url:
+        story.append(styles.para(src.url, "body"))
+    if src.perspective:
+        story.append(styles.label(words["perspective"], doc.text(src.perspective)))
+    return story
+
+
+def lesson_block(doc: PdfDocument) -> list[Flowable]:
+    lesson = doc.outline.lesson
+    if lesson is None or not lesson.objectives:
+        return []
+    story = heading(doc, doc.words["objectives"], "h2", room=25 * mm)
+    for number, objective in enumerate(lesson.objectives, 1):
+        story.append(doc.styles.para(doc.text(objective), "body", prefix=f"{number}. "))
+    return story
+
+
+def thesis_block(doc: PdfDocument) -> list[Flowable]:
+    """The thesis, then each strand's title and summary."""
+    words, styles = doc.words, doc.styles
+    story = heading(doc, words["thesis"])
+    story.append(styles.para(doc.text(doc.outline.thesis), "body"))
+    story += heading(doc, words["summary"], room=30 * mm)
+    for number, strand in enumerate(doc.outline.strands, 1):
+        parts = [styles.para(doc.text(strand.title), "h2", prefix=f"{number}. ")]
+        if strand.summary:
+            parts.append(styles.para(doc.text(strand.summary), "body"))
+        story.append(KeepTogether(parts))
+    return story
+
+
+def badge_table(doc: PdfDocument) -> Flowable:
+    """The three kinds: badge (shape and word) and the test students apply."""
+    words, styles = doc.words, doc.styles
+    rows = [[KindBadge(kind, words[kind], doc.fonts), styles.para(words[f"{kind}_test"], "cell")]
+            for kind in KIND_ORDER]
+    width = doc.page.frame_width
+    return doc.table(rows, [40 * mm, width - 40 * mm], header_rows=0)
+
+
+def strand_line(doc: PdfDocument, claim_id: str) -> str:
+    """"Strand 2: title" for a claim, in the document's language."""
+    strand = doc.outline.strand_of(claim_id)
+    number = doc.outline.strands.index(strand) + 1
+    return f"{doc.words['strand']} {number} · {doc.text(strand.title)}"
+
+
+def glossary_block(doc: PdfDocument) -> list[Flowable]:
+    glossary = doc.outline.glossary
+    if not glossary:
+        return []
+    styles = doc.styles
+    rows = [[styles.para(doc.text(entry.term), "cell", bold=True), styles.para(doc.text(entry.definition), "cell")]
+            for entry in glossary]
+    width = doc.page.frame_width
+    return heading(doc, doc.words["glossary"]) + [
+        doc.table(rows, [45 * mm, width - 45 * mm], header_rows=0)]

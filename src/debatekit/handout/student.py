@@ -1,0 +1,115 @@
+"""The student handout: source, thesis and summaries, a worksheet to label every
+statement, the signal-word exercise, a preparation page per debate motion, discussion
+questions and the glossary."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Spacer
+
+from ..debate.points import resolve_debates
+from ..labels import words as label_words
+from ..pdf import PdfDocument, document_for
+from ..pdf.styles import colon
+from ..pdf.writing import WritingLines
+from . import common
+from .visuals import visual_flowables
+
+VERSION = "1"
+
+# Room to write a label and a short answer by hand in each worksheet row.
+WORKSHEET_ROW = 22 * mm
+
+
+def render(job) -> bytes:
+    doc = document_for(job, header_right=label_words(job.outline, job.lang)["handout"])
+    words = doc.words
+    story: list[Flowable] = common.title_block(doc, words["handout"])
+    story.append(doc.styles.para(f"{words['name_line']}{colon(doc.lang)}" + "_" * 28, "body"))
+    story += common.source_block(doc)
+    story += common.lesson_block(doc)
+    story += common.thesis_block(doc)
+    story += visual_flowables(doc)
+    story.append(PageBreak())
+    story += worksheet(doc)
+    story += signal_exercise(doc)
+    for debate in resolve_debates(doc.outline, doc.lang):
+        story.append(PageBreak())
+        story += debate_page(doc, debate)
+    story += discussion(doc)
+    story += common.glossary_block(doc)
+    return doc.build(story, subject=f"{words['handout']}: {doc.text(doc.outline.title)}")
+
+
+def worksheet(doc: PdfDocument) -> list[Flowable]:
+    """Every statement, numbered, with its strand; the label and check columns are empty."""
+    words, styles = doc.words, doc.styles
+    story = common.heading(doc, words["worksheet"])
+    story += [common.badge_table(doc), Spacer(1, 3 * mm)]
+    story.append(styles.para(words["worksheet_task"], "body"))
+    head = [styles.para(words["number"], "cell_head"), styles.para(words["statement"], "cell_head"),
+            styles.para(words["your_label"], "cell_head"), styles.para(words["how_check"], "cell_head")]
+    rows: list[list] = [head]
+    for number, claim in enumerate(doc.outline.claims, 1):
+        rows.append([
+            styles.para(str(number), "cell"),
+            [styles.para(common.strand_line(doc, claim.id), "small"), styles.para(doc.text(claim.text), "cell")],
+            "", "",
+        ])
+    width = doc.page.frame_width
+    widths = [11 * mm, width - 11 * mm - 36 * mm - 52 * mm, 36 * mm, 52 * mm]
+    story.append(doc.table(rows, widths, min_row_height=WORKSHEET_ROW))
+    return story
+
+
+def signal_exercise(doc: PdfDocument) -> list[Flowable]:
+    """The quotes of claims with signal words, to underline them and name the kind."""
+    claims = [c for c in doc.outline.claims if c.signals and c.quote]
+    if not claims:
+        return []
+    words, styles = doc.words, doc.styles
+    story = common.heading(doc, words["signal_exercise"])
+    story.append(styles.para(words["signal_task"], "body"))
+    head = [styles.para(words["number"], "cell_head"), styles.para(words["quote"], "cell_head"),
+            styles.para(words["kind_signalled"], "cell_head")]
+    rows: list[list] = [head]
+    for claim in claims:
+        number = doc.outline.claim_number(claim.id)
+        rows.append([styles.para(str(number), "cell"), styles.para(f"“{claim.quote}”", "quote"), ""])
+    width = doc.page.frame_width
+    story.append(doc.table(rows, [11 * mm, width - 11 * mm - 36 * mm, 36 * mm],
+                           min_row_height=14 * mm))
+    return story
+
+
+def debate_page(doc: PdfDocument, debate) -> list[Flowable]:
+    """Motion, context, rebuttal prompts and two ruled columns for arguments."""
+    words, styles = doc.words, doc.styles
+    story: list[Flowable] = [styles.para(f"{words['debate_prep']} {debate.number}", "h1"),
+                             styles.label(words["motion"], debate.motion, "h2")]
+    if debate.context:
+        story.append(styles.label(words["context"], debate.context))
+    story.append(styles.para(words["debate_task"], "body"))
+    width = doc.page.frame_width
+    column = (width - 0.1) / 2
+    head = [styles.para(f"{words['pro']} · {words['your_arguments']}", "cell_head"),
+            styles.para(f"{words['con']} · {words['your_arguments']}", "cell_head")]
+    lines = 10 if debate.questions else 13
+    story.append(doc.table([head, [WritingLines(lines), WritingLines(lines)]], [column, column]))
+    if debate.questions:
+        story += common.heading(doc, words["debate_questions"], "h2", room=30 * mm)
+        for number, question in enumerate(debate.questions, 1):
+            story.append(styles.para(question, "body", prefix=f"{number}. "))
+    return story
+
+
+def discussion(doc: PdfDocument) -> list[Flowable]:
+    questions = doc.outline.questions
+    if not questions:
+        return []
+    story: list[Flowable] = [PageBreak(), doc.styles.para(doc.words["discussion"], "h1")]
+    for number, question in enumerate(questions, 1):
+        story.append(doc.styles.para(doc.text(question), "body", prefix=f"{number}. "))
+        story.append(WritingLines(3, gap=7 * mm))
+        story.append(Spacer(1, 3 * mm))
+    return story
