@@ -1,5 +1,10 @@
-"""Building outputs: read each outline once, render every writer and language in memory,
-then move the files into place, so a failure leaves earlier outputs as they were."""
+"""Building outputs, incrementally, atomically and deterministically.
+
+An outline whose recorded inputs are unchanged is settled here, from the manifest, without
+parsing YAML or importing a writer: this module and the ones it imports at the top are
+standard library only. Anything else goes to ``pipeline.render``, which reads the outline,
+renders what changed in memory and only then moves files into place.
+"""
 
 from __future__ import annotations
 
@@ -7,67 +12,160 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .files import write_atomic
-from .problems import OutlineError, Problem
-from .reader import read_outline
-from .writers import Job, select
+from .files import Stamp, display, remove_leftovers
+from .pipeline.manifest import Manifest, WriterInfo, fast_key, request_inputs
+
+Say = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    out_dir: Path = Path("output")
+    langs: tuple[str, ...] = ()      # empty: every language of each outline
+    only: tuple[str, ...] = ()       # empty: every registered writer
+    paper: str | None = None         # overrides style.paper
+    template: Path | None = None     # overrides style.template
+    font: Path | None = None
+    force: bool = False              # render everything, ignoring the manifest
+
+    def request(self) -> dict:
+        """The options that every output's key includes, as plain data."""
+        return {
+            "paper": self.paper,
+            "template": str(self.template.resolve()) if self.template else None,
+            "font": str(self.font.resolve()) if self.font else None,
+        }
 
 
 @dataclass
 class BuildReport:
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
-    failed: list[tuple[Path, str]] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
+    failed: list[tuple[Path, str]] = field(default_factory=list)   # (outline or output, message)
+    warnings: list[str] = field(default_factory=list)
+    cleaned: list[Path] = field(default_factory=list)               # leftovers of killed builds
 
     @property
     def ok(self) -> bool:
         return not self.failed
 
 
-@dataclass(frozen=True)
-class BuildOptions:
-    out_dir: Path = Path("output")
-    langs: tuple[str, ...] = ()
-    only: tuple[str, ...] = ()
-    paper: str | None = None
-    template: Path | None = None
-    font: Path | None = None
+def build(outlines: list[Path], options: BuildOptions, say: Say | None = None, err: Say | None = None) -> BuildReport:
+    """Build every requested output of each outline; never raises for a bad outline.
 
-
-def build(outlines: list[Path], options: BuildOptions, say: Callable[[str], None] = print) -> BuildReport:
+    ``say`` receives progress lines, ``err`` every error and warning once, as it happens.
+    Raises ``BuildRequestError`` when ``options.only`` names an unknown writer.
+    """
+    say = say or (lambda line: None)
+    err = err or (lambda line: None)
     report = BuildReport()
-    writers = select(list(options.only))
-    for path in outlines:
-        try:
-            reading = read_outline(path)
-        except OutlineError as exc:
-            report.failed.append((path, "\n".join(str(p) for p in exc.problems)))
-            continue
-        report.warnings.extend(reading.warnings)
-        outline = reading.outline
-        style = outline.style
-        template = options.template or (reading.resolve(style.template) if style.template else None)
-        langs = [lang for lang in outline.languages if not options.langs or lang in options.langs]
-        rendered: list[tuple[Path, bytes]] = []
-        try:
-            for spec in writers:
-                for lang in langs:
-                    job = Job(outline, lang, options.paper or style.paper, template, options.font,
-                              warn=lambda message, p=path: say(f"{p}: warning: {message}"))
-                    target = options.out_dir / outline.id / spec.filename(outline.id, lang)
-                    rendered.append((target, spec.render(job)))
-        except Exception as exc:  # a writer's failure must not cost the other outlines
-            report.failed.append((path, f"{path}: error: writing failed: {type(exc).__name__}: {exc}"))
-            continue
-        for target, data in rendered:
-            if target.exists() and target.read_bytes() == data:
-                report.unchanged.append(target)
+    manifest = Manifest.load(options.out_dir)
+    writers = _selected(manifest, options.only)
+    for folder in [options.out_dir] + [options.out_dir / i for i in manifest.known_ids()]:
+        report.cleaned.extend(remove_leftovers(folder))
+    try:
+        for path in outlines:
+            outline = Path(path).resolve()
+            settled = None if options.force else _unchanged(outline, options, manifest, writers)
+            if settled is not None:
+                outputs, warnings = settled
+                for warning in warnings:
+                    err(warning)
+                report.warnings.extend(warnings)
+                report.unchanged.extend(outputs)
                 continue
-            try:
-                write_atomic(target, data)
-            except OSError as exc:
-                report.failed.append((target, f"{target}: error: {exc.strerror or exc}"))
-                continue
-            report.written.append(target)
+            from .pipeline.render import build_outline
+
+            build_outline(Path(path), options, manifest, writers, report, say, err)
+    finally:
+        try:
+            manifest.save()
+        except OSError as exc:
+            # Only the record of this build is lost: the next build re-checks everything.
+            err(f"{manifest.path}: warning: cannot save the build record: {exc.strerror or exc}")
     return report
+
+
+class BuildRequestError(ValueError):
+    """The build asked for cannot start: an unknown output name, or no writers at all."""
+
+
+def _selected(manifest: Manifest, only: tuple[str, ...]) -> list[WriterInfo]:
+    registered = manifest.registered_writers()
+    if not registered:
+        raise BuildRequestError("no writers are registered yet; nothing to build")
+    if only and any(name not in {w.name for w in registered} for name in only):
+        from .writers import UnknownWriter, select
+
+        try:
+            select(list(only))
+        except UnknownWriter as exc:  # its message lists the valid names
+            raise BuildRequestError(str(exc)) from None
+    return [w for w in registered if not only or w.name in only]
+
+
+def _unchanged(outline: Path, options: BuildOptions, manifest: Manifest, writers: list[WriterInfo]):
+    """The outline's requested outputs and recorded warnings if none needs rebuilding,
+    judged from file hashes and the manifest alone; None when in any doubt."""
+    try:
+        return _recorded_outputs(outline, options, manifest, writers)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None  # a damaged record: rebuild rather than trust it
+
+
+def _recorded_outputs(outline: Path, options: BuildOptions, manifest: Manifest, writers: list[WriterInfo]):
+    entry = manifest.entry(outline)
+    if entry is None:
+        return None
+    languages = entry.get("languages") or []
+    if any(lang not in languages for lang in options.langs):
+        return None  # the full path explains the missing language
+    inputs = manifest.input_shas(list(entry.get("inputs", [])) + request_inputs(options.template, options.font))
+    if inputs is None:
+        return None
+    records = entry.get("outputs", {})
+    found = []
+    for writer in writers:
+        version = manifest.writer_version(writer)
+        if version is None:
+            return None
+        for lang in languages:
+            if options.langs and lang not in options.langs:
+                continue
+            name = f"{entry['id']}/{writer.filename(entry['id'], lang)}"
+            record = records.get(name)
+            target = options.out_dir / name
+            if not record or record.get("fast") != fast_key(inputs, options.request(), writer, version, lang):
+                return None
+            stamp = Stamp.of(target)
+            if stamp is None or stamp.dump() != record.get("stamp"):
+                return None
+            found.append(target)
+    return found, list(entry.get("warnings", []))
+
+
+def run(outlines: list[Path], options: BuildOptions, say: Say | None, err: Say) -> bool:
+    """`debatekit build`: build, print the summary (unless ``say`` is None), return success."""
+    report = build(outlines, options, say=say, err=err)
+    if say is not None:
+        for line in summary_lines(report, show=display):
+            say(line)
+    return report.ok
+
+
+def summary_lines(report: BuildReport, show: Callable[[Path], str] = str) -> list[str]:
+    """The closing summary: what was written, what was already up to date, what failed."""
+    lines = []
+    if report.written:
+        lines.append("written:")
+        lines.extend(f"  {show(p)}" for p in report.written)
+    folders: dict[Path, int] = {}
+    for path in report.unchanged:
+        folders[path.parent] = folders.get(path.parent, 0) + 1
+    for folder, count in sorted(folders.items()):
+        lines.append(f"unchanged: {count} file{'s' if count != 1 else ''} in {show(folder)}/")
+    if report.failed:
+        lines.append("failed:")
+        lines.extend(f"  {show(p)}" for p in dict.fromkeys(p for p, _ in report.failed))
+    lines.append(f"{len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.failed)} failed")
+    return lines

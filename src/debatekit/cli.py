@@ -1,4 +1,8 @@
-"""The command line: each command parses its options and calls one library function."""
+"""The command line: each command parses its options and calls one library function.
+
+Nothing heavy is imported here: a no-op `build` must cost little more than starting
+Python, so every command imports what it needs when it runs.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ import click
 
 from . import __version__
 
+WRITER_NAMES = "slides, handout, answer-key, debate-cards, debate-md"
+
 
 def _outlines(paths: tuple[str, ...]) -> list[Path]:
     if paths:
@@ -17,6 +23,17 @@ def _outlines(paths: tuple[str, ...]) -> list[Path]:
     if not found:
         raise click.UsageError("no outline given and none found in outlines/*.yaml")
     return found
+
+
+def _names(value: str | None) -> tuple[str, ...]:
+    """A comma-separated option as a tuple, keeping the order given, without repeats."""
+    if not value:
+        return ()
+    return tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
+
+
+def _err(message: str) -> None:
+    click.echo(message, err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,7 +49,7 @@ def validate(outlines: tuple[str, ...], strict: bool) -> None:
     """Check outlines and report every problem as FILE:LINE:COLUMN."""
     from .validation import validate_files
 
-    ok = validate_files(_outlines(outlines), strict=strict, out=click.echo, err=lambda m: click.echo(m, err=True))
+    ok = validate_files(_outlines(outlines), strict=strict, out=click.echo, err=_err)
     sys.exit(0 if ok else 1)
 
 
@@ -44,20 +61,79 @@ def schema() -> None:
     click.echo(schema_json(), nl=False)
 
 
+def _build_options(func):
+    options = [
+        click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False), help="Output folder."),
+        click.option("--lang", "langs", metavar="LANG,...", help="Only these languages (default: every language of each outline)."),
+        click.option("--only", metavar="NAME,...", help=f"Only these outputs: {WRITER_NAMES}."),
+        click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size of the PDFs (overrides style.paper)."),
+        click.option("--template", type=click.Path(exists=True, dir_okay=False), help="A .pptx whose layouts the deck uses (overrides style.template)."),
+        click.option("--font", type=click.Path(exists=True, dir_okay=False), help="A TrueType font (.ttf/.ttc) to embed in the PDFs."),
+        click.option("--quiet", "-q", is_flag=True, help="Print only errors and warnings."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _options(out_dir, langs, only, paper, template, font, force=False):
+    from .build import BuildOptions
+
+    return BuildOptions(
+        out_dir=Path(out_dir), langs=_names(langs), only=_names(only), paper=paper,
+        template=Path(template) if template else None, font=Path(font) if font else None, force=force,
+    )
+
+
 @main.command()
 @click.argument("outlines", nargs=-1, type=click.Path(dir_okay=False))
-@click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False), help="Output folder.")
-def build(outlines: tuple[str, ...], out_dir: str) -> None:
-    """Build every output of the outlines (default: outlines/*.yaml)."""
-    from .build import BuildOptions, build as run_build
-    from .writers import WRITERS
+@_build_options
+@click.option("--force", is_flag=True, help="Render every output even if nothing changed.")
+def build(outlines, out_dir, langs, only, paper, template, font, quiet, force) -> None:
+    """Build the outputs of the outlines (default: outlines/*.yaml) into output/<id>/.
 
-    if not WRITERS:
-        raise click.ClickException("no writers are registered yet; nothing to build")
-    report = run_build(_outlines(outlines), BuildOptions(out_dir=Path(out_dir)))
-    for warning in report.warnings:
-        click.echo(str(warning), err=True)
-    for _, message in report.failed:
-        click.echo(message, err=True)
-    click.echo(f"{len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.failed)} failed")
-    sys.exit(0 if report.ok else 1)
+    Only outputs whose inputs changed are rendered and rewritten; a failed build leaves
+    every earlier output as it was.
+    """
+    from .build import BuildRequestError, run
+
+    try:
+        ok = run(_outlines(outlines), _options(out_dir, langs, only, paper, template, font, force),
+                 say=None if quiet else click.echo, err=_err)
+    except BuildRequestError as exc:
+        raise click.UsageError(str(exc)) from None
+    sys.exit(0 if ok else 1)
+
+
+@main.command()
+@click.argument("outlines", nargs=-1, type=click.Path(dir_okay=False))
+@_build_options
+def watch(outlines, out_dir, langs, only, paper, template, font, quiet) -> None:
+    """Build, then rebuild on every save of an outline, its source or its template.
+
+    Stop with Ctrl-C.
+    """
+    from .build import BuildRequestError
+    from .watch import watch as run_watch
+
+    try:
+        run_watch(list(outlines) or None, _options(out_dir, langs, only, paper, template, font),
+                  say=None if quiet else click.echo, err=_err)
+    except BuildRequestError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+@main.command()
+@click.argument("name")
+@click.option("--source", "article", required=True, type=click.Path(exists=True, dir_okay=False), help="The article as plain UTF-8 text.")
+@click.option("--lang", "langs", metavar="LANG,...", help="Languages of the outline (default: the article's); the first is the main one.")
+@click.option("--dir", "folder", default="outlines", show_default=True, type=click.Path(file_okay=False), help="Where to write NAME.yaml.")
+def new(name, article, langs, folder) -> None:
+    """Start outlines/NAME.yaml from an article: a strand per section, a claim per sentence."""
+    from .scaffold import ScaffoldError, scaffold_file
+
+    try:
+        written = scaffold_file(name, Path(article), Path(folder), _names(langs))
+    except ScaffoldError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"wrote {written}; check every claim's kind, then run: debatekit validate {written}")

@@ -1,20 +1,34 @@
-"""Writing outputs so that nothing is ever half-written."""
+"""Writing outputs so that nothing is ever half-written, and reading files' fingerprints.
+
+Standard library only: the no-op build path imports this module.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
+import stat
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+
+# Temporary files are named ".<name>.<pid>.<random>.part" so a later build can tell the
+# leftovers of a killed process from the files of a build running at the same time.
+_PART = re.compile(r"^\..+\.(\d+)\.[^.]+\.part$")
+_LEGACY_PART = re.compile(r"^\..+\.part$")
 
 
 class ReplaceError(OSError):
-    """An output exists but cannot be replaced, typically because it is open elsewhere."""
+    """An output exists but cannot be replaced: read-only, or open in another program."""
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write data to a temporary file beside path, then move it into place."""
+    path = Path(path)
+    _refuse_read_only(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -24,10 +38,100 @@ def write_atomic(path: Path, data: bytes) -> None:
         try:
             os.replace(temp, path)
         except PermissionError as exc:
-            raise ReplaceError(exc.errno, f"cannot replace {path}: close it in any program that has it open, or make it writable") from None
+            raise ReplaceError(exc.errno, "cannot replace the file: close it in any program that has it open, or make it writable", str(path)) from None
     except BaseException:
         try:
             os.unlink(temp)
         except FileNotFoundError:
             pass
         raise
+
+
+def _refuse_read_only(path: Path) -> None:
+    # POSIX lets a rename replace a read-only file; a user who made an output read-only
+    # meant to keep it, and Windows would refuse anyway, so refuse on every system.
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
+        raise ReplaceError(13, "cannot replace the file: it is read-only; make it writable or delete it", str(path))
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Delete temporary files that a killed build left in folder; returns what went."""
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in sorted(entries, key=lambda e: e.name):
+        if not entry.name.endswith(".part") or not _LEGACY_PART.match(entry.name):
+            continue
+        match = _PART.match(entry.name)
+        if match and _alive(int(match.group(1))):
+            continue
+        try:
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+        except OSError:
+            pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return pid > 0
+    return True
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What a file looked like: enough to tell whether it has been replaced since."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+
+    @classmethod
+    def of(cls, path: Path) -> "Stamp | None":
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        return cls(st.st_size, st.st_mtime_ns, st.st_ino)
+
+    def dump(self) -> list[int]:
+        return [self.size, self.mtime_ns, self.inode]
+
+
+def display(path: Path) -> str:
+    """A path as the user should see it: relative to the current folder when inside it."""
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def same_content(path: Path, data: bytes) -> bool:
+    try:
+        if os.path.getsize(path) != len(data):
+            return False
+        return Path(path).read_bytes() == data
+    except OSError:
+        return False

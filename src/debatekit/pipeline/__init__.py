@@ -1,0 +1,1 @@
+"""The build pipeline: what is up to date, what to render, and the record of past builds."""

@@ -1,0 +1,175 @@
+"""The record of past builds, kept as JSON in the output folder.
+
+For every outline it holds the input files (outline, source, template) and, for every
+output file, two keys: a *fast* key made of the inputs' content hashes, the options and
+the writer's version, which a no-op rebuild recomputes without parsing YAML; and a *model*
+key made of the outline as seen in the output's language, which a rebuild after an edit
+compares to decide what to render. It also remembers the writer registry, so a no-op
+rebuild need not import the writers (nor python-pptx and reportlab behind them).
+
+Standard library only: this is the no-op path. Losing or corrupting the file only costs
+a full rebuild.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..files import Stamp, sha256_file, write_atomic
+
+NAME = ".debatekit-manifest.json"
+FORMAT = 1
+# Files at least this big (fonts, templates) are trusted unchanged when their size and
+# modification time are; smaller ones are hashed on every build.
+TRUST_STAMP_FROM = 1 << 20
+REGISTRY_FILE = Path(__file__).resolve().parent.parent / "writers" / "__init__.py"
+
+
+@dataclass(frozen=True)
+class WriterInfo:
+    """A registered writer as far as planning needs it: no import of its module."""
+
+    name: str
+    suffix: str
+    module: str
+
+    def filename(self, outline_id: str, lang: str) -> str:
+        return f"{outline_id}-{lang}-{self.suffix}"
+
+
+def digest_json(value: Any) -> str:
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Manifest:
+    def __init__(self, out_dir: Path, data: dict | None = None):
+        self.out_dir = out_dir
+        self.path = out_dir / NAME
+        self.data = data if data is not None else {}
+        self.data.setdefault("format", FORMAT)
+        for section in ("outlines", "writers", "files"):
+            if not isinstance(self.data.get(section), dict):
+                self.data[section] = {}
+        self._shas: dict[str, str | None] = {}
+        self._saved = json.dumps(self.data, sort_keys=True)
+
+    @classmethod
+    def load(cls, out_dir: Path) -> "Manifest":
+        try:
+            data = json.loads((out_dir / NAME).read_text("utf-8"))
+        except (OSError, ValueError):
+            data = None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            data = None
+        return cls(out_dir, data)
+
+    def save(self) -> None:
+        text = json.dumps(self.data, sort_keys=True, ensure_ascii=False, indent=1)
+        if json.dumps(self.data, sort_keys=True) == self._saved:
+            return
+        write_atomic(self.path, text.encode("utf-8") + b"\n")
+        self._saved = json.dumps(self.data, sort_keys=True)
+
+    # -- outlines ----------------------------------------------------------------------
+
+    def entry(self, outline: Path) -> dict | None:
+        found = self.data["outlines"].get(str(outline))
+        return found if isinstance(found, dict) else None
+
+    def set_entry(self, outline: Path, entry: dict) -> None:
+        self.data["outlines"][str(outline)] = entry
+
+    def known_ids(self) -> list[str]:
+        return sorted({e.get("id") for e in self.data["outlines"].values() if isinstance(e, dict) and isinstance(e.get("id"), str)})
+
+    # -- input files -------------------------------------------------------------------
+
+    def file_sha(self, path: Path) -> str | None:
+        """The content hash of a file (None if unreadable), memoised for this build."""
+        key = str(path)
+        if key not in self._shas:
+            self._shas[key] = self._compute_sha(path)
+        return self._shas[key]
+
+    def _compute_sha(self, path: Path) -> str | None:
+        stamp = Stamp.of(path)
+        if stamp is None:
+            return None
+        known = self.data["files"].get(str(path))
+        if stamp.size >= TRUST_STAMP_FROM and known and known.get("stamp") == [stamp.size, stamp.mtime_ns]:
+            return known.get("sha256")
+        try:
+            sha = sha256_file(path)
+        except OSError:
+            return None
+        if stamp.size >= TRUST_STAMP_FROM:
+            self.data["files"][str(path)] = {"stamp": [stamp.size, stamp.mtime_ns], "sha256": sha}
+        return sha
+
+    def input_shas(self, paths: list[str]) -> list[list[str]] | None:
+        shas = []
+        for path in paths:
+            sha = self.file_sha(Path(path))
+            if sha is None:
+                return None
+            shas.append([path, sha])
+        return shas
+
+    # -- writers -----------------------------------------------------------------------
+
+    def registered_writers(self) -> list[WriterInfo]:
+        """The writer registry, read from the record while its file is unchanged."""
+        live = sys.modules.get("debatekit.writers")
+        record = self.data.get("registry")
+        if live is None and isinstance(record, dict) and record.get("sha256") == self.file_sha(REGISTRY_FILE):
+            return [WriterInfo(*row) for row in record["writers"]]
+        if live is None:
+            live = importlib.import_module("debatekit.writers")
+        infos = [WriterInfo(spec.name, spec.suffix, spec.module) for spec in live.WRITERS.values()]
+        self.data["registry"] = {"sha256": self.file_sha(REGISTRY_FILE), "writers": [[i.name, i.suffix, i.module] for i in infos]}
+        return infos
+
+    def writer_version(self, info: WriterInfo) -> str | None:
+        """The writer's VERSION without importing it, if the record of it still holds."""
+        module = sys.modules.get(info.module)
+        if module is not None:
+            version = getattr(module, "VERSION", None)
+            return None if version is None else str(version)
+        record = self.data["writers"].get(info.name)
+        if not isinstance(record, dict) or record.get("module") != info.module or not record.get("file"):
+            return None
+        if self.file_sha(Path(record["file"])) != record.get("sha256"):
+            return None
+        return record.get("version")
+
+    def record_writer(self, info: WriterInfo, module: Any) -> str:
+        version = str(module.VERSION)
+        file = getattr(module, "__file__", None)
+        self.data["writers"][info.name] = {
+            "module": info.module,
+            "version": version,
+            "file": file,
+            "sha256": self.file_sha(Path(file)) if file else None,
+        }
+        return version
+
+
+def fast_key(inputs: list[list[str]], request: dict, writer: WriterInfo, version: str, lang: str) -> str:
+    """What an output was built from, as seen without reading the outline."""
+    return digest_json({
+        "inputs": inputs, "request": request, "writer": writer.name, "version": version,
+        "lang": lang, "debatekit": __version__,
+    })
+
+
+def request_inputs(template: Path | None, font: Path | None) -> list[str]:
+    """Files named on the command line that every output of the build depends on."""
+    return [str(p.resolve()) for p in (template, font) if p is not None]

@@ -1,0 +1,145 @@
+"""Rebuilding one outline: read it, decide per output whether its language's view of the
+outline changed, render what did in memory, and only when every render succeeded move
+the files into place. A failure leaves every earlier output as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from .. import __version__
+from ..files import ReplaceError, Stamp, remove_leftovers, same_content, write_atomic
+from ..problems import OutlineError
+from ..reader import display_name, read_outline
+from .. import writers as registry
+from ..writers import Job
+from .manifest import Manifest, WriterInfo, digest_json, fast_key, request_inputs
+from .projection import digest
+
+if TYPE_CHECKING:
+    from ..build import BuildOptions, BuildReport
+
+Say = Callable[[str], None]
+
+
+def build_outline(path: Path, options: "BuildOptions", manifest: Manifest, writers: list[WriterInfo],
+                  report: "BuildReport", say: Say, err: Say) -> None:
+    name = display_name(path)
+    absolute = path.resolve()
+    outline_sha = manifest.file_sha(absolute)  # hashed before reading: an edit meanwhile only costs a rebuild
+    try:
+        reading = read_outline(path)
+    except OutlineError as exc:
+        for problem in exc.problems:
+            err(str(problem))
+        report.failed.append((path, f"{name}: {sum(p.severity == 'error' for p in exc.problems)} error(s)"))
+        return
+    warnings = [str(w) for w in reading.warnings]
+    for warning in warnings:
+        err(warning)
+    report.warnings.extend(warnings)
+    outline = reading.outline
+    style = outline.style
+
+    style_template = reading.resolve(style.template) if style.template else None
+    outline_inputs = [str(absolute), str(reading.resolve(outline.source.path))]
+    if style_template is not None:
+        outline_inputs.append(str(style_template))
+    extra = request_inputs(options.template, options.font)
+    for label, given in (("--template", options.template), ("--font", options.font)):
+        if given is not None and not given.is_file():
+            _fail(report, err, path, f"{name}: error: {label} {given}: no such file")
+            return
+    inputs = manifest.input_shas(outline_inputs + extra)
+    if inputs is None or inputs[0][1] != outline_sha:
+        inputs = None  # changed or vanished while read: record nothing, so the next build looks again
+
+    langs = [lang for lang in outline.languages if not options.langs or lang in options.langs]
+    for lang in options.langs:
+        if lang not in outline.languages:
+            _fail(report, err, path, f"{name}: error: no language `{lang}` in this outline; it has {', '.join(outline.languages)}")
+    template = options.template.resolve() if options.template else style_template
+    paper = options.paper or style.paper
+    options_key = {
+        "paper": paper,
+        "template": manifest.file_sha(template) if template else None,
+        "font": manifest.file_sha(options.font.resolve()) if options.font else None,
+    }
+    folder = options.out_dir / outline.id
+    report.cleaned.extend(remove_leftovers(folder))
+
+    previous = (manifest.entry(absolute) or {}).get("outputs", {})
+    outputs: dict[str, dict] = {k: v for k, v in previous.items() if k.startswith(f"{outline.id}/")}
+    views = {lang: digest(outline, lang) for lang in langs}
+    plan = []
+    for writer in writers:
+        version = manifest.writer_version(writer)
+        if version is None:
+            try:
+                version = manifest.record_writer(writer, registry.WRITERS[writer.name].load())
+            except Exception as exc:
+                _fail(report, err, path, f"{name}: error: the {writer.name} writer cannot be loaded: {type(exc).__name__}: {exc}")
+                return
+        for lang in langs:
+            relative = f"{outline.id}/{writer.filename(outline.id, lang)}"
+            key = digest_json({"view": views[lang], "writer": writer.name, "version": version,
+                               "debatekit": __version__, "options": options_key})
+            record = {"writer": writer.name, "lang": lang, "key": key,
+                      "fast": fast_key(inputs, options.request(), writer, version, lang) if inputs else None}
+            target = options.out_dir / relative
+            old = previous.get(relative)
+            stamp = Stamp.of(target)
+            if not options.force and old and old.get("key") == key and stamp and stamp.dump() == old.get("stamp"):
+                outputs[relative] = {**record, "stamp": stamp.dump()}
+                report.unchanged.append(target)
+            else:
+                outputs.pop(relative, None)
+                plan.append((writer, lang, target, relative, record))
+
+    rendered = []
+    for number, (writer, lang, target, relative, record) in enumerate(plan, 1):
+        job = Job(outline, lang, paper, template, options.font.resolve() if options.font else None,
+                  warn=lambda message, n=name, w=writer.name, l=lang: _warn(report, err, f"{n}: warning: {w} ({l}): {message}"))
+        try:
+            data = registry.WRITERS[writer.name].render(job)
+            if not isinstance(data, bytes):
+                raise TypeError(f"render() returned {type(data).__name__}, not bytes")
+        except Exception as exc:  # a writer's failure must not cost the other outlines
+            _fail(report, err, path, f"{name}: error: the {writer.name} writer failed for `{lang}`: {type(exc).__name__}: {exc}; no output of this outline was changed")
+            return
+        say(f"[{number}/{len(plan)}] rendered {display_name(target)}")
+        rendered.append((target, relative, record, data))
+
+    for target, relative, record, data in rendered:
+        if same_content(target, data):
+            report.unchanged.append(target)
+        else:
+            try:
+                write_atomic(target, data)
+            except OSError as exc:
+                detail = exc.strerror or str(exc)
+                if not isinstance(exc, ReplaceError):
+                    detail = f"cannot write the file: {detail}"
+                _fail(report, err, target, f"{display_name(target)}: error: {detail}")
+                continue
+            report.written.append(target)
+        outputs[relative] = {**record, "stamp": Stamp.of(target).dump()}
+
+    manifest.set_entry(absolute, {
+        "id": outline.id,
+        "languages": list(outline.languages),
+        "inputs": outline_inputs,
+        "warnings": warnings,
+        "outputs": dict(sorted(outputs.items())),
+    })
+
+
+def _fail(report: "BuildReport", err: Say, where: Path, message: str) -> None:
+    err(message)
+    report.failed.append((where, message))
+
+
+def _warn(report: "BuildReport", err: Say, message: str) -> None:
+    err(message)
+    report.warnings.append(message)

@@ -1,0 +1,79 @@
+"""Fake writers for testing the build pipeline without python-pptx or reportlab.
+
+Importing this module registers two writer modules, `fake_slides` and `fake_handout`.
+Each renders the outline's texts in the job's language, so the bytes change exactly when
+that language's view of the outline changes. The environment steers them, which also
+works in a subprocess: DEBATEKIT_FAKE_FAIL="writer:lang,..." makes those renders raise,
+DEBATEKIT_FAKE_SLOW=seconds makes every render sleep first, and DEBATEKIT_FAKE_LOG=file
+appends one line per render.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+import types
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parent
+
+
+def _renderer(name: str):
+    def render(job) -> bytes:
+        if os.environ.get("DEBATEKIT_FAKE_SLOW"):
+            time.sleep(float(os.environ["DEBATEKIT_FAKE_SLOW"]))
+        failing = os.environ.get("DEBATEKIT_FAKE_FAIL", "").split(",")
+        if f"{name}:{job.lang}" in failing or f"{name}:*" in failing:
+            raise RuntimeError(f"fake {name} failure on purpose")
+        if os.environ.get("DEBATEKIT_FAKE_LOG"):
+            with open(os.environ["DEBATEKIT_FAKE_LOG"], "a", encoding="utf-8") as log:
+                log.write(f"{name} {job.outline.id} {job.lang}\n")
+        outline = job.outline
+        content = {
+            "writer": name,
+            "title": outline.title[job.lang],
+            "claims": [[c.id, c.kind, c.text[job.lang]] for c in outline.claims],
+            "paper": job.paper,
+            "template": job.template.name if job.template else None,
+        }
+        return json.dumps(content, ensure_ascii=False, indent=1).encode("utf-8")
+
+    return render
+
+
+def _module(name: str) -> types.ModuleType:
+    module = types.ModuleType(f"fake_{name}")
+    module.VERSION = "1"
+    module.render = _renderer(name)
+    module.__file__ = __file__
+    sys.modules[module.__name__] = module
+    return module
+
+
+MODULES = {name: _module(name) for name in ("slides", "handout")}
+
+
+def specs() -> dict:
+    from debatekit.writers import WriterSpec
+
+    return {
+        "slides": WriterSpec("slides", "slides.txt", "fake_slides", "fake deck"),
+        "handout": WriterSpec("handout", "handout.txt", "fake_handout", "fake handout"),
+    }
+
+
+def install() -> None:
+    """Replace the real registry with the fakes, for a subprocess running the CLI."""
+    from debatekit import writers
+
+    writers.WRITERS.clear()
+    writers.WRITERS.update(specs())
+
+
+def cli_command(*args: str) -> list[str]:
+    """A command line running `debatekit ARGS` with the fake writers installed."""
+    code = (f"import sys; sys.path.insert(0, {str(TESTS)!r}); import test_build_fakes as f; f.install(); "
+            "from debatekit.cli import main; main()")
+    return [sys.executable, "-c", code, *args]
