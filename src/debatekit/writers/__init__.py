@@ -49,6 +49,7 @@ class WriterSpec:
 WRITERS: dict[str, WriterSpec] = {
     spec.name: spec
     for spec in (
+        WriterSpec("slides", "slides.pptx", "debatekit.slides.writer", "slide deck"),
         WriterSpec("handout", "handout.pdf", "debatekit.handout.student", "student handout"),
         WriterSpec("answer-key", "answer-key.pdf", "debatekit.handout.answer_key", "teacher's answer key"),
         WriterSpec("debate-md", "debate.md", "debatekit.debate.markdown", "debate prompts in Markdown"),

@@ -1,0 +1,175 @@
+"""Badges and claim rows: the deck's recurring building blocks.
+
+A kind badge differs by shape (fact: rectangle, opinion: oval-ended, prediction: arrow),
+by symbol and word, and by colour; a status badge is an outlined box with its own symbol
+and word. A greyscale print still tells them all apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.util import Pt
+
+from .. import textfit
+from ..kinds import KIND_LOOK, MUTED, STATUS_LOOK
+from ..model import Claim
+from .deck import Deck, Page
+from .geometry import BADGE, BODY, BODY_MIN, INSET_X, INSET_Y, Box
+from .textbox import Para, Span, fill_frame, para, paras_height
+
+_SHAPES = {"rectangle": MSO_SHAPE.RECTANGLE, "rounded": MSO_SHAPE.ROUNDED_RECTANGLE,
+           "arrow": MSO_SHAPE.PENTAGON}
+ARROW_ROOM = 14.0        # the prediction arrow's point takes this much of the badge
+BADGE_PAD = 8.0
+ROW_GAP = 14.0
+COLUMN_GAP = 16.0
+
+
+def kind_label(deck: Deck, kind: str) -> str:
+    return f"{KIND_LOOK[kind].symbol} {deck.words[kind]}"
+
+
+def status_label(deck: Deck, status: str) -> str:
+    return f"{STATUS_LOOK[status].symbol} {deck.words[status]}"
+
+
+def badge_width(deck: Deck, size: float = BADGE, lo: float = 120.0, hi: float = 230.0) -> float:
+    """A column width that holds every kind badge on one line where possible."""
+    widest = max(textfit.text_width(kind_label(deck, k), size, True) for k in KIND_LOOK)
+    return min(max(widest / textfit.SAFETY + 2 * (INSET_X + BADGE_PAD) + ARROW_ROOM + 2, lo), hi)
+
+
+def _badge_paras(label: str, size: float, lang: str, colour: str) -> list[Para]:
+    return [para(label, size, lang, bold=True, colour=colour, align="center")]
+
+
+def _text_width(width: float, kind_shape: str) -> float:
+    return width - 2 * BADGE_PAD - (ARROW_ROOM if kind_shape == "arrow" else 0.0)
+
+
+def badge_height(label: str, width: float, size: float = BADGE, shape: str = "rectangle") -> float:
+    lines = textfit.line_count(label, _text_width(width, shape) - 2 * INSET_X, size, True)
+    return lines * textfit.line_height(size) + 2 * INSET_Y + 6
+
+
+def add_badge(deck: Deck, page: Page, left: float, top: float, width: float, label: str,
+              shape: str, fill: str, text_colour: str, line: str | None, name: str,
+              size: float = BADGE) -> float:
+    """Draw one badge; returns its height."""
+    height = badge_height(label, width, size, shape)
+    s = page.slide.shapes.add_shape(_SHAPES[shape], *Box(left, top, width, height).emu())
+    s.name = name
+    if shape == "rounded":
+        s.adjustments[0] = 0.5
+    if shape == "arrow":
+        s.adjustments[0] = min(ARROW_ROOM / height, 0.5) if height else 0.3
+    s.fill.solid()
+    s.fill.fore_color.rgb = RGBColor.from_string(fill)
+    if line:
+        s.line.color.rgb = RGBColor.from_string(line)
+        s.line.width = Pt(1.5)
+    else:
+        s.line.fill.background()
+    s.shadow.inherit = False
+    frame = s.text_frame
+    fill_frame(frame, _badge_paras(label, size, deck.lang, text_colour), deck.fonts, "middle")
+    frame.margin_left = Pt(BADGE_PAD)
+    frame.margin_right = Pt(BADGE_PAD + (ARROW_ROOM if shape == "arrow" else 0.0))
+    return height
+
+
+def add_kind_badge(deck: Deck, page: Page, left: float, top: float, width: float, kind: str,
+                   size: float = BADGE) -> float:
+    look = KIND_LOOK[kind]
+    return add_badge(deck, page, left, top, width, kind_label(deck, kind), look.shape,
+                     look.colour, "FFFFFF", None, f"Badge {kind}", size)
+
+
+def add_status_badge(deck: Deck, page: Page, left: float, top: float, width: float, status: str,
+                     size: float = BADGE) -> float:
+    look = STATUS_LOOK[status]
+    return add_badge(deck, page, left, top, width, status_label(deck, status), "rectangle",
+                     "FFFFFF", look.colour, look.colour, f"Status {status}", size)
+
+
+def badges_height(deck: Deck, kind: str, status: str | None, width: float, gap: float = 6.0) -> float:
+    h = badge_height(kind_label(deck, kind), width, BADGE, KIND_LOOK[kind].shape)
+    if status:
+        h += gap + badge_height(status_label(deck, status), width)
+    return h
+
+
+def add_badges(deck: Deck, page: Page, left: float, top: float, width: float, kind: str,
+               status: str | None, gap: float = 6.0) -> float:
+    h = add_kind_badge(deck, page, left, top, width, kind)
+    if status:
+        h += gap + add_status_badge(deck, page, left, top + h + gap, width, status)
+    return h
+
+
+# -- claims ---------------------------------------------------------------------
+
+
+def speaker_of(deck: Deck, claim: Claim) -> str | None:
+    """Who makes the claim, when it is not the article's author."""
+    if claim.speaker is None:
+        return None
+    who = deck.t(claim.speaker).strip()
+    authorish = {deck.words["the_author"].lower(), "the author", "作者", "author"}
+    if deck.outline.source.author:
+        authorish.add(deck.outline.source.author.lower())
+    return None if who.lower() in authorish else who
+
+
+def claim_paras(deck: Deck, claim: Claim, size: float = BODY) -> list[Para]:
+    number = deck.outline.claim_number(claim.id)
+    paras = [Para((Span(f"{number}. ", bold=True, colour=MUTED), Span(deck.t(claim.text))), size, deck.lang)]
+    who = speaker_of(deck, claim)
+    if who:
+        paras.append(para(f"{deck.words['speaker']}: {who}", BODY_MIN, deck.lang,
+                          colour=MUTED, italic=True, space_before=4))
+    return paras
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """One claim (or the continued part of one) laid out beside its badges."""
+
+    claim: Claim
+    paras: tuple[Para, ...]
+    height: float
+
+
+def claim_rows(deck: Deck, claim: Claim, body: Box, badge_w: float) -> list[ClaimRow]:
+    """The rows a claim needs: one, unless its text is taller than a whole body region,
+    in which case it is cut at line ends and continued on the next slide."""
+    text_w = body.width - badge_w - COLUMN_GAP
+    badges_h = badges_height(deck, claim.kind, claim.fact_status, badge_w)
+    for size in (BODY, BODY_MIN):
+        paras = claim_paras(deck, claim, size)
+        h = max(paras_height(paras, text_w), badges_h)
+        if h <= body.height:
+            return [ClaimRow(claim, tuple(paras), h)]
+    from .textbox import split_para
+    rows: list[ClaimRow] = []
+    rest = claim_paras(deck, claim, BODY_MIN)
+    while rest:
+        head, tail = split_para(rest[0], text_w, body.height)
+        if head is None:
+            break
+        rows.append(ClaimRow(claim, (head,), max(paras_height([head], text_w), badges_h)))
+        rest = ([tail] if tail.text else []) + rest[1:]
+        if len(rest) == 1 and paras_height(rest, text_w) <= body.height and rest[0].text:
+            rows.append(ClaimRow(claim, tuple(rest), max(paras_height(rest, text_w), badges_h)))
+            break
+    return rows
+
+
+def draw_claim_row(deck: Deck, page: Page, top: float, row: ClaimRow, badge_w: float) -> None:
+    body = page.body
+    add_badges(deck, page, body.left, top, badge_w, row.claim.kind, row.claim.fact_status)
+    text_box = Box(body.left + badge_w + COLUMN_GAP, top, body.width - badge_w - COLUMN_GAP, row.height)
+    deck.text(page, text_box, row.paras, name=f"Claim {row.claim.id}")

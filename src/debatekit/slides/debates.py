@@ -1,0 +1,181 @@
+"""Debate motions: the motion, pro and con side by side with every point badged, then
+the rebuttal and cross-examination questions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..kinds import ACCENT, KIND_LOOK, MUTED, PAPER
+from ..model import Debate, DebatePoint
+from .blocks import add_kind_badge, add_status_badge, badge_height, badge_width, kind_label, status_label
+from .deck import Deck, Page
+from .flow import flow_paras
+from .geometry import BODY, BODY_MIN, LEAD, Box
+from .notes import point_notes
+from .sections import numbered
+from .textbox import Para, para, paras_height, split_para
+
+COLUMN_GAP = 24.0
+POINT_GAP = 12.0
+
+
+@dataclass(frozen=True)
+class Item:
+    """One point of one side, or the continued part of one."""
+
+    kind: str
+    status: str | None
+    paras: tuple[Para, ...]
+    badges: bool = True
+
+
+def _point_kind(deck: Deck, point: DebatePoint) -> tuple[str, str | None, list[Para]]:
+    w = deck.words
+    if point.claim:
+        claim = deck.outline.claim(point.claim)
+        number = deck.outline.claim_number(claim.id)
+        paras = [para(f"{deck.t(claim.text)} ({number})", BODY, deck.lang)]
+        if point.use:
+            paras.append(para(f"→ {deck.t(point.use)}", BODY_MIN, deck.lang, italic=True,
+                              colour=None if deck.custom else MUTED, space_before=4))
+        return claim.kind, claim.fact_status, paras
+    kind = point.kind or "opinion"
+    status = (point.status or "stated") if kind == "fact" else None
+    paras = [para(deck.t(point.point), BODY, deck.lang)]
+    if point.use:
+        paras.append(para(f"→ {deck.t(point.use)}", BODY_MIN, deck.lang, italic=True,
+                          colour=None if deck.custom else MUTED, space_before=4))
+    return kind, status, paras
+
+
+def _badges_h(deck: Deck, kind: str, status: str | None, width: float, badge_w: float) -> float:
+    h = badge_height(kind_label(deck, kind), badge_w, shape=KIND_LOOK[kind].shape)
+    if status:
+        sw = width - badge_w - 8
+        if sw >= 120:
+            h = max(h, badge_height(status_label(deck, status), sw))
+        else:
+            h += 6 + badge_height(status_label(deck, status), width)
+    return h
+
+
+def _item_h(deck: Deck, item: Item, width: float, badge_w: float) -> float:
+    h = paras_height(item.paras, width)
+    if item.badges:
+        h += _badges_h(deck, item.kind, item.status, width, badge_w) + 4
+    return h
+
+
+def _items(deck: Deck, points, width: float, room: float, badge_w: float) -> list[Item]:
+    """Points as items, a point taller than a whole column cut at line ends."""
+    items: list[Item] = []
+    for point in points:
+        kind, status, paras = _point_kind(deck, point)
+        item = Item(kind, status, tuple(paras))
+        while _item_h(deck, item, width, badge_w) > room:
+            head_room = room - (_badges_h(deck, kind, status, width, badge_w) + 4 if item.badges else 0)
+            head, rest = split_para(item.paras[0], width, head_room)
+            if head is None or not rest.text:
+                break
+            items.append(Item(kind, status, (head,), item.badges))
+            item = Item(kind, status, (rest,) + item.paras[1:], badges=False)
+        items.append(item)
+    return items
+
+
+def _columns(items: list[Item], heights: list[float], room: float) -> list[list[Item]]:
+    pages: list[list[Item]] = [[]]
+    used = 0.0
+    for item, h in zip(items, heights):
+        need = h + (POINT_GAP if pages[-1] else 0.0)
+        if pages[-1] and used + need > room:
+            pages.append([])
+            used, need = 0.0, h
+        pages[-1].append(item)
+        used += need
+    return pages
+
+
+def debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
+    w = deck.words
+    title = w["debate"] + (f" {number}/{total}" if total > 1 else "")
+    motion = [labelled_motion(deck, debate)]
+    notes_items = [(w["motion"], deck.t(debate.motion), None),
+                   (w["context"], deck.t(debate.context) if debate.context else None, None)]
+    for side in ("pro", "con"):
+        for point in getattr(debate, side):
+            notes_items.append(("", f"[{w[side]}]", None))
+            notes_items.extend(point_notes(deck, point))
+    notes = deck.note_paras(notes_items)
+    body = deck.body_for(deck.continued(title))
+    motion_h = paras_height(motion, body.width - 24)
+    if motion_h > body.height * 0.4 or debate.context:
+        # a long motion or a context gets its own slide; the columns then repeat the motion
+        # only if it is short
+        intro = motion + ([para(deck.t(debate.context), BODY, deck.lang, space_before=14)] if debate.context else [])
+        flow_paras(deck, title, intro, notes)
+        if motion_h > body.height * 0.4:
+            motion, motion_h = [], 0.0
+    col_w = (body.width - COLUMN_GAP) / 2
+    head_h = paras_height([para(w["pro"], BODY, deck.lang, bold=True)], col_w) + 6
+    band = motion_h + 16 if motion else 0.0
+    room = body.height - band - head_h - 8
+    badge_w = min(badge_width(deck), col_w)
+    sides = []
+    for side in ("pro", "con"):
+        items = _items(deck, getattr(debate, side), col_w, room, badge_w)
+        heights = [_item_h(deck, item, col_w, badge_w) for item in items]
+        sides.append(_columns(items, heights, room))
+    pages = max(len(s) for s in sides)
+    for i in range(pages):
+        page = deck.new_slide(title if i == 0 and not debate.context and motion_h <= body.height * 0.4
+                              else deck.continued(title), notes=notes)
+        b = page.body
+        top = b.top
+        if motion:
+            if not deck.custom:
+                deck.panel(page, Box(b.left, top, 6, motion_h), ACCENT, name="Motion bar")
+            deck.text(page, Box(b.left + 16, top, b.width - 24, motion_h), motion, name="Motion")
+            top += motion_h + 16
+        for s, side in enumerate(("pro", "con")):
+            left = b.left + s * (col_w + COLUMN_GAP)
+            _column(deck, page, Box(left, top, col_w, b.bottom - top), side,
+                    sides[s][i] if i < len(sides[s]) else [], head_h, badge_w)
+    if debate.questions:
+        q_notes = deck.note_paras([(w["motion"], deck.t(debate.motion), None)])
+        numbered(deck, f"{w['debate_questions']}" + (f" · {w['debate']} {number}/{total}" if total > 1 else ""),
+                 [deck.t(q) for q in debate.questions], q_notes)
+
+
+def labelled_motion(deck: Deck, debate: Debate) -> Para:
+    from .sections import labelled
+    return labelled(deck, deck.words["motion"], deck.t(debate.motion), size=LEAD, space=0)
+
+
+def _column(deck: Deck, page: Page, box: Box, side: str, items: list[Item], head_h: float,
+            badge_w: float) -> None:
+    w = deck.words
+    colour = ACCENT if side == "pro" else "404040"
+    head = [para(w[side], BODY, deck.lang, bold=True, colour=PAPER, align="center")]
+    deck.panel(page, Box(box.left, box.top, box.width, head_h), colour, name=f"Side {side}")
+    deck.text(page, Box(box.left, box.top, box.width, head_h), head, name=f"Side {side} label", anchor="middle")
+    top = box.top + head_h + 8
+    for item in items:
+        if item.badges:
+            h = add_kind_badge(deck, page, box.left, top, badge_w, item.kind)
+            if item.status:
+                sw = box.width - badge_w - 8
+                if sw >= 120:
+                    h = max(h, add_status_badge(deck, page, box.left + badge_w + 8, top, sw, item.status))
+                else:
+                    h += 6 + add_status_badge(deck, page, box.left, top + h + 6, box.width, item.status)
+            top += h + 4
+        ph = paras_height(item.paras, box.width)
+        deck.text(page, Box(box.left, top, box.width, ph), item.paras, name=f"Point {side}")
+        top += ph + POINT_GAP
+
+
+def debates(deck: Deck) -> None:
+    items = deck.outline.debates
+    for n, d in enumerate(items, 1):
+        debate(deck, d, n, len(items))

@@ -1,0 +1,225 @@
+"""The deck being built: its base (a 16:9 default or a teacher's template), its layouts,
+and slides with a fitted title, a footer, a slide number and speaker notes.
+
+Writers of individual sections ask ``Deck.new_slide`` for a slide and get back the body
+region (a ``Box``) they may fill; nothing is drawn outside it but the title and footer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.util import Pt
+
+from .. import textfit
+from ..kinds import ACCENT, INK, MUTED, RULE
+from ..labels import words
+from ..writers import Job
+from . import template as base
+from .geometry import (BODY_GAP, COVER_TITLE, FOOTER, INSET_X, INSET_Y, NOTES, SECTION_TITLE, TITLE,
+                       TITLE_MIN, Box, Grid, emu, pt)
+from .runs import DeckFonts, deck_fonts
+from .textbox import Para, add_field, add_text, fill_frame, para, paras_height
+
+ROLES = ("cover", "section", "content")
+
+
+@dataclass
+class Page:
+    """A slide under construction: where its title ended and where the body may go."""
+
+    slide: object
+    title: str
+    body: Box
+
+
+class Deck:
+    def __init__(self, job: Job):
+        self.job = job
+        self.outline = job.outline
+        self.lang = job.lang
+        self.words: Mapping[str, str] = words(job.outline, job.lang)
+        self.fonts: DeckFonts = deck_fonts(job.outline, job.lang)
+        self.custom = job.template is not None
+        if self.custom:
+            self.prs = base.open_template(job.template)
+        else:
+            self.prs = base.default_base(self.fonts)
+        self.grid = Grid(pt(self.prs.slide_width), pt(self.prs.slide_height))
+        self.layouts = base.choose_layouts(self.prs, job.warn if self.custom else (lambda m: None))
+        self.pages: list[Page] = []
+
+    # -- words -----------------------------------------------------------------
+
+    def t(self, text) -> str:
+        """A text of the outline in the deck's language."""
+        return text[self.lang]
+
+    def continued(self, title: str) -> str:
+        mark = self.words["continued"]
+        if textfit.is_wide(mark[:1] or "a"):
+            return f"{title}（{mark}）"
+        return f"{title} ({mark})"
+
+    def p(self, text: str, size: float, **kw) -> Para:
+        return para(text, size, kw.pop("lang", self.lang), **kw)
+
+    # -- slides ----------------------------------------------------------------
+
+    def new_slide(self, title: str, role: str = "content", *, notes: list[Para] | None = None,
+                  footer: bool = True) -> Page:
+        layout = self.layouts[role]
+        slide = self.prs.slides.add_slide(layout)
+        title_shape = None
+        for shape in list(slide.placeholders):
+            kind = base.placeholder_kind(shape)
+            if kind == "title" and title_shape is None:
+                title_shape = shape
+            else:
+                shape._element.getparent().remove(shape._element)
+        title_box = self._place_title(slide, title_shape, title, role)
+        if role == "content" and not self.custom:
+            rule = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *Box(
+                title_box.left + INSET_X, title_box.bottom + 4, 56, 3).emu())
+            rule.name = "Title rule"
+            _flat(rule, ACCENT)
+        body = self.body_for(title, role)
+        if footer:
+            self._footer(slide)
+        self.write_notes(slide, notes or [])
+        page = Page(slide, title, body)
+        self.pages.append(page)
+        return page
+
+    def title_layout(self, title: str, role: str = "content") -> tuple[Box, float]:
+        """Where a title goes and at which size: the layout's title box (or the deck's),
+        at the largest title size that fits, grown downwards if even the smallest does not."""
+        size, lowest, box = self._title_style(role)
+        if self.custom:
+            layout_title = next((p for p in self.layouts[role].placeholders
+                                 if base.placeholder_kind(p) == "title"), None)
+            if layout_title is not None:
+                box = Box(pt(layout_title.left), pt(layout_title.top), pt(layout_title.width),
+                          pt(layout_title.height))
+        width = box.width - 2 * INSET_X
+        fitted = textfit.fit_size(title, width, box.height - 2 * INSET_Y, _sizes(size, lowest), bold=True)
+        if fitted is None:
+            fitted = lowest
+            box = Box(box.left, box.top, box.width,
+                      textfit.text_height(title, width, lowest, True) + 2 * INSET_Y)
+        return box, fitted
+
+    def body_for(self, title: str, role: str = "content") -> Box:
+        """The body region a slide with this title will have."""
+        box, _ = self.title_layout(title, role)
+        gap = BODY_GAP if role == "content" else 12.0
+        return self.grid.body_below(box.bottom + gap)
+
+    def _place_title(self, slide, shape, title: str, role: str) -> Box:
+        box, fitted = self.title_layout(title, role)
+        colour = None if self.custom else (INK if role != "section" else ACCENT)
+        paras = [para(title, fitted, self.lang, bold=True, colour=colour)]
+        anchor = "bottom" if role == "section" else ("middle" if role == "cover" else "top")
+        if shape is None:
+            add_text(slide, box, paras, self.fonts, name="Title", anchor=anchor)
+        else:
+            shape.left, shape.top, shape.width, shape.height = box.emu()
+            fill_frame(shape.text_frame, paras, self.fonts, anchor, inherit_colour=self.custom)
+        return box
+
+    def _title_style(self, role: str) -> tuple[float, float, Box]:
+        g = self.grid
+        if role == "cover":
+            return COVER_TITLE, 28.0, Box(g.margin_x + 24, g.height * 0.22, g.width - 2 * g.margin_x - 24, 132)
+        if role == "section":
+            return SECTION_TITLE, 26.0, Box(g.margin_x + 24, g.height * 0.26, g.width - 2 * g.margin_x - 24, 108)
+        return TITLE, TITLE_MIN, g.title
+
+    def _footer(self, slide) -> None:
+        g = self.grid
+        box = g.footer
+        number_w = 60.0
+        colour = MUTED
+        line = self.source_line(box.width - number_w - 12)
+        add_text(slide, Box(box.left, box.top, box.width - number_w - 12, box.height),
+                 [para(line, FOOTER, self.lang, colour=colour)], self.fonts, name="Footer", anchor="middle")
+        number = slide.shapes.add_textbox(*Box(box.right - number_w, box.top, number_w, box.height).emu())
+        number.name = "Slide number"
+        fill_frame(number.text_frame, [para("", FOOTER, self.lang, align="right")], self.fonts, "middle")
+        add_field(number.text_frame.paragraphs[0], "slidenum", str(len(self.prs.slides)),
+                  self.fonts, self.lang, FOOTER, colour)
+
+    def source_line(self, width: float) -> str:
+        """The footer's short source line: as much as fits on one line of the footer."""
+        src = self.outline.source
+        label = self.words["source_line"]
+        parts = [src.publisher] + ([src.published] if src.published else [])
+        with_title = label.format(source=", ".join([src.title] + parts))
+        short = label.format(source=", ".join(parts))
+        if textfit.line_count(with_title, width - 2 * INSET_X, FOOTER) == 1:
+            return with_title
+        return short
+
+    def write_notes(self, slide, paras: list[Para]) -> None:
+        if not paras:
+            return
+        frame = slide.notes_slide.notes_text_frame
+        fill_frame(frame, paras, self.fonts, inherit_colour=True)
+
+    # -- shapes ------------------------------------------------------------------
+
+    def text(self, page: Page, box: Box, paras, *, name: str = "Text", anchor: str = "top"):
+        return add_text(page.slide, box, paras, self.fonts, name=name, anchor=anchor,
+                        inherit_colour=self.custom)
+
+    def panel(self, page: Page, box: Box, fill: str, *, line: str | None = None,
+              shape=MSO_SHAPE.RECTANGLE, name: str = "Panel"):
+        """A filled shape without text (backgrounds, bands)."""
+        s = page.slide.shapes.add_shape(shape, *box.emu())
+        s.name = name
+        _flat(s, fill, line)
+        return s
+
+    def note_paras(self, items: list[tuple[str, str | None, str | None]]) -> list[Para]:
+        """Notes from (label, text, language) triples; empty texts are skipped."""
+        out: list[Para] = []
+        for label, text, lang in items:
+            if not text:
+                continue
+            spans_lang = lang or self.lang
+            if label:
+                from .textbox import Span
+                out.append(Para((Span(f"{label}: ", bold=True, lang=self.lang), Span(text, lang=spans_lang)),
+                                NOTES, self.lang))
+            else:
+                out.append(para(text, NOTES, spans_lang))
+        return out
+
+
+def _sizes(largest: float, smallest: float) -> tuple[float, ...]:
+    sizes = []
+    size = largest
+    while size >= smallest:
+        sizes.append(size)
+        size -= 2
+    return tuple(sizes)
+
+
+def _flat(shape, fill: str | None, line: str | None = None) -> None:
+    if fill is None:
+        shape.fill.background()
+    else:
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = RGBColor.from_string(fill)
+    if line is None:
+        shape.line.fill.background()
+    else:
+        shape.line.color.rgb = RGBColor.from_string(line)
+        shape.line.width = Pt(1.25)
+    shape.shadow.inherit = False
+
+
+__all__ = ["Deck", "Page", "ROLES", "RULE"]

@@ -1,0 +1,80 @@
+"""Laying out a run of paragraphs or claim rows over as many slides as they need.
+
+Content never shrinks below the body size to fit: what does not fit goes on a
+continuation slide whose title is marked as continued.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from .blocks import ROW_GAP, ClaimRow, badge_width, claim_rows, draw_claim_row
+from .deck import Deck, Page
+from .geometry import Box
+from .textbox import Para, paras_height, split_para
+
+MIN_SPLIT_LINES = 2      # do not start a paragraph at a slide's foot with less room than this
+
+
+def flow_paras(deck: Deck, title: str, paras: list[Para], notes: list[Para],
+               *, before: Callable[[Page], float] | None = None) -> list[Page]:
+    """Paragraphs in one text box per slide. ``before`` may draw something at the top of
+    the first slide and return the height it used."""
+    pages: list[Page] = []
+    queue = list(paras)
+    while queue or not pages:
+        page = deck.new_slide(title if not pages else deck.continued(title), notes=notes)
+        body = page.body
+        if before and not pages:
+            used = before(page)
+            body = Box(body.left, body.top + used, body.width, max(body.height - used, 0.0))
+        pages.append(page)
+        chunk: list[Para] = []
+        while queue:
+            candidate = chunk + [queue[0]]
+            if paras_height(candidate, body.width) <= body.height:
+                chunk.append(queue.pop(0))
+                continue
+            room = body.height - paras_height(chunk, body.width) if chunk else body.height
+            gap = queue[0].space_before if chunk else 0.0
+            line_h = queue[0].height(body.width, first=True) / max(queue[0].lines(body.width), 1)
+            if room - gap >= MIN_SPLIT_LINES * line_h or not chunk:
+                head, rest = split_para(queue[0], body.width, room - gap + (0 if chunk else 0))
+                if head is not None:
+                    chunk.append(head)
+                    queue[0] = rest
+            break
+        if chunk:
+            deck.text(page, Box(body.left, body.top, body.width, paras_height(chunk, body.width)), chunk)
+        elif queue and not (before and len(pages) == 1):
+            raise RuntimeError("a paragraph could not be placed on an empty slide")
+    return pages
+
+
+def flow_claims(deck: Deck, title: str, claims, notes_for: Callable[[list], list[Para]]) -> list[Page]:
+    """Claim rows beside their badges, as many per slide as fit."""
+    probe = deck.body_for(deck.continued(title))
+    badge_w = badge_width(deck)
+    rows: list[ClaimRow] = [row for claim in claims for row in claim_rows(deck, claim, probe, badge_w)]
+    groups: list[list[ClaimRow]] = []
+    used = 0.0
+    for row in rows:
+        need = row.height + (ROW_GAP if groups and groups[-1] else 0.0)
+        if groups and used + need <= probe.height:
+            groups[-1].append(row)
+            used += need
+        else:
+            groups.append([row])
+            used = row.height
+    pages = []
+    for i, group in enumerate(groups):
+        claims_here = list(dict.fromkeys(r.claim for r in group))
+        page = deck.new_slide(title if i == 0 else deck.continued(title), notes=notes_for(claims_here))
+        slack = max(page.body.height - sum(r.height for r in group) - ROW_GAP * (len(group) - 1), 0.0)
+        gap = ROW_GAP + min(slack / max(len(group), 1), 18.0) if len(group) > 1 else ROW_GAP
+        top = page.body.top
+        for row in group:
+            draw_claim_row(deck, page, top, row, badge_w)
+            top += row.height + gap
+        pages.append(page)
+    return pages

@@ -1,0 +1,70 @@
+"""Making a saved deck the same bytes every time: document properties from the outline,
+no stranger's name, and a zip with fixed entry times and a stable order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from xml.sax.saxutils import escape
+
+FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def _short(text: str, limit: int = 255) -> str:
+    """Core properties hold at most 255 characters; the full text is on the slides."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def set_properties(prs, title: str, subject: str, lang: str, keywords: str) -> None:
+    props = prs.core_properties
+    props.title = _short(title)
+    props.subject = _short(subject)
+    props.author = "debatekit"
+    props.last_modified_by = "debatekit"
+    props.comments = ""
+    props.keywords = _short(keywords)
+    props.category = ""
+    props.language = lang
+    props.revision = 1
+    props.created = FIXED_TIME
+    props.modified = FIXED_TIME
+    props.last_printed = FIXED_TIME
+
+
+def app_properties(slides: int, notes: int) -> bytes:
+    """docProps/app.xml without the base template's application name and 4:3 format."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<Application>{escape('debatekit')}</Application>"
+        "<PresentationFormat>Custom</PresentationFormat>"
+        f"<Slides>{slides}</Slides><Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides>"
+        "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+        "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+        "</Properties>"
+    ).encode("utf-8")
+
+
+def save(prs, slides: int, notes: int) -> bytes:
+    """The presentation as bytes, rewritten with fixed times; the thumbnail of the base
+    template (a picture of nothing) is dropped from the package."""
+    raw = io.BytesIO()
+    prs.save(raw)
+    raw.seek(0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        names = source.namelist()
+        ordered = ["[Content_Types].xml"] + [n for n in names if n != "[Content_Types].xml"]
+        for name in ordered:
+            data = source.read(name)
+            if name == "docProps/app.xml":
+                data = app_properties(slides, notes)
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 0
+            target.writestr(info, data, compresslevel=6)
+    return out.getvalue()

@@ -1,0 +1,140 @@
+"""Paragraphs that know their height, and text boxes that are written from them.
+
+Every text box is written with word wrap on, autofit off and fixed insets, and sized
+from ``textfit``'s pessimistic measure, so the text cannot spill out of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from lxml import etree
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Pt
+
+from .. import textfit
+from .geometry import INSET_X, INSET_Y, Box, emu
+from .runs import DeckFonts, add_run, style_paragraph_end
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    colour: str | None = None
+    lang: str | None = None      # None: the paragraph's language
+
+
+@dataclass(frozen=True)
+class Para:
+    spans: tuple[Span, ...]
+    size: float
+    lang: str
+    colour: str | None = None
+    space_before: float = 0.0
+    align: str = "left"          # left | center | right
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+    @property
+    def bold(self) -> bool:
+        return any(s.bold for s in self.spans)
+
+    def lines(self, width: float) -> int:
+        return textfit.line_count(self.text, width - 2 * INSET_X, self.size, self.bold)
+
+    def height(self, width: float, first: bool = False) -> float:
+        gap = 0.0 if first else self.space_before
+        return gap + self.lines(width) * textfit.line_height(self.size)
+
+    def resized(self, size: float) -> "Para":
+        return replace(self, size=size)
+
+
+def para(text: str, size: float, lang: str, *, bold: bool = False, colour: str | None = None,
+         space_before: float = 0.0, align: str = "left", italic: bool = False) -> Para:
+    return Para((Span(text, bold=bold, italic=italic),), size, lang, colour, space_before, align)
+
+
+def paras_height(paras: list[Para] | tuple[Para, ...], width: float) -> float:
+    """Height of a text box holding these paragraphs, insets included."""
+    body = sum(p.height(width, first=(i == 0)) for i, p in enumerate(paras))
+    return body + 2 * INSET_Y
+
+
+def split_para(p: Para, width: float, max_height: float) -> tuple[Para | None, Para]:
+    """Cut a paragraph so that its head fits ``max_height`` (without space before);
+    returns (head or None, rest). Only single-span or uniformly styled text is cut: the
+    spans are merged into the first span's style, which callers accept for long prose."""
+    line_h = textfit.line_height(p.size)
+    max_lines = int((max_height - 2 * INSET_Y) // line_h)
+    if max_lines < 1:
+        return None, p
+    head, rest = textfit.split_at_lines(p.text, width - 2 * INSET_X, p.size, max_lines, p.bold)
+    first = p.spans[0]
+    if len(p.spans) > 1 and len(head) >= len(first.text):
+        # a leading label span (a number, a term) stays on the head; the rest takes the
+        # style of the second span
+        body = p.spans[1]
+        head_spans = (first, replace(body, text=head[len(first.text):]))
+        return replace(p, spans=head_spans), replace(p, spans=(replace(body, text=rest),), space_before=0.0)
+    return (replace(p, spans=(replace(first, text=head),)),
+            replace(p, spans=(replace(first, text=rest),), space_before=0.0))
+
+
+_ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+_ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
+
+
+def fill_frame(frame, paras: list[Para] | tuple[Para, ...], fonts: DeckFonts,
+               anchor: str = "top", inherit_colour: bool = False) -> None:
+    """Write paragraphs into a text frame (of a text box, shape or placeholder)."""
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.margin_left = frame.margin_right = Pt(INSET_X)
+    frame.margin_top = frame.margin_bottom = Pt(INSET_Y)
+    frame.vertical_anchor = _ANCHOR[anchor]
+    for i, p in enumerate(paras):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        for r in list(paragraph.runs):
+            paragraph._p.remove(r._r)
+        paragraph.alignment = _ALIGN[p.align]
+        paragraph.line_spacing = 1.0
+        if p.space_before and i > 0:
+            paragraph.space_before = Pt(p.space_before)
+        for span in p.spans:
+            colour = span.colour or p.colour
+            add_run(paragraph, span.text, fonts, span.lang or p.lang, p.size,
+                    bold=span.bold, italic=span.italic or None, colour=colour)
+        style_paragraph_end(paragraph, fonts, p.lang, p.size)
+
+
+def add_text(slide, box: Box, paras, fonts: DeckFonts, *, name: str = "Text",
+             anchor: str = "top", inherit_colour: bool = False):
+    """A text box at ``box`` holding the paragraphs."""
+    shape = slide.shapes.add_textbox(*box.emu())
+    shape.name = name
+    fill_frame(shape.text_frame, paras, fonts, anchor, inherit_colour)
+    return shape
+
+
+def add_field(paragraph, field_type: str, placeholder_text: str, fonts: DeckFonts, lang: str,
+              size: float, colour: str | None) -> None:
+    """A text field (``slidenum``) that PowerPoint and LibreOffice fill in themselves."""
+    run = add_run(paragraph, placeholder_text, fonts, lang, size, colour=colour)
+    r = run._r
+    fld = etree.Element(qn("a:fld"))
+    fld.set("id", "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}")
+    fld.set("type", field_type)
+    for child in list(r):
+        fld.append(child)
+    r.addprevious(fld)
+    r.getparent().remove(r)
+
+
+__all__ = ["Span", "Para", "para", "paras_height", "split_para", "fill_frame", "add_text",
+           "add_field", "emu"]

@@ -1,0 +1,85 @@
+"""Slides whose content is a visual: the argument map, one slide per figure, and the
+balance of facts, opinions and predictions per strand.
+
+Each function makes its slide(s) with title, footer and speaker notes, and leaves the
+content region empty for the visuals (``debatekit.visuals``) to draw into. That region is
+``VisualSlot.box`` (points; ``VisualSlot.emu()`` gives left, top, width, height in EMU).
+Until the visuals fill a slot, ``caption_only`` writes a short caption in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..kinds import KIND_LOOK, MUTED
+from .deck import Deck, Page
+from .geometry import BODY, BODY_MIN, Box
+from .textbox import para, paras_height
+
+
+@dataclass(frozen=True)
+class VisualSlot:
+    """An empty region of a slide, reserved for one visual."""
+
+    page: Page
+    box: Box
+    what: str            # "map" | "figure" | "balance"
+    ref: str | None      # the figure id for figures
+
+    @property
+    def slide(self):
+        return self.page.slide
+
+    def emu(self) -> tuple[int, int, int, int]:
+        return self.box.emu()
+
+
+def caption_only(deck: Deck, slot: VisualSlot, text: str) -> None:
+    """A stand-in for a visual: its caption at the top of the slot."""
+    paras = [para(text, BODY_MIN, deck.lang, colour=None if deck.custom else MUTED)]
+    h = min(paras_height(paras, slot.box.width), slot.box.height)
+    deck.text(slot.page, Box(slot.box.left, slot.box.top, slot.box.width, h), paras, name="Visual caption")
+
+
+def argument_map_slides(deck: Deck) -> list[VisualSlot]:
+    """One slide for the argument map, after the badge key."""
+    w, o = deck.words, deck.outline
+    notes = deck.note_paras([(w["thesis"], deck.t(o.thesis), None)] +
+                            [(w["strand"] + f" {i}", deck.t(s.title), None) for i, s in enumerate(o.strands, 1)])
+    page = deck.new_slide(w["argument_map"], notes=notes)
+    slot = VisualSlot(page, page.body, "map", None)
+    caption_only(deck, slot, deck.t(o.thesis))
+    return [slot]
+
+
+def figure_slides(deck: Deck) -> list[VisualSlot]:
+    """One slide per figure of the outline, after the strands."""
+    w, o = deck.words, deck.outline
+    slots = []
+    for figure in o.figures:
+        cited = [p.claim for s in figure.series for p in s.points]
+        notes = deck.note_paras([
+            (w["claims"], ", ".join(str(o.claim_number(c)) for c in dict.fromkeys(cited)), None),
+            ("", w["as_stated"], None)])
+        title = deck.t(figure.title) + (f" ({deck.t(figure.unit)})" if figure.unit else "")
+        page = deck.new_slide(title, notes=notes)
+        slot = VisualSlot(page, page.body, "figure", figure.id)
+        caption_only(deck, slot, w["as_stated"])
+        slots.append(slot)
+    return slots
+
+
+def balance_slide(deck: Deck) -> list[VisualSlot]:
+    """Facts, opinions and predictions per strand, after the figures."""
+    w, o = deck.words, deck.outline
+    lines = []
+    for s in o.strands:
+        counts = {k: sum(1 for c in s.claims if c.kind == k) for k in KIND_LOOK}
+        lines.append((deck.t(s.title), w["counts"].format(**counts), None))
+    page = deck.new_slide(w["balance"], notes=deck.note_paras(lines))
+    slot = VisualSlot(page, page.body, "balance", None)
+    caption_only(deck, slot, w["balance"])
+    return [slot]
+
+
+__all__ = ["VisualSlot", "argument_map_slides", "figure_slides", "balance_slide", "caption_only", "BODY"]
