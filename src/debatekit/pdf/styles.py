@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from ..kinds import ACCENT, INK, MUTED
+from . import cjkwrap  # noqa: F401  (installs the Chinese line-breaking fixes)
 from .fonts import FontSet, is_cjk_lang
 
 # Han, kana, hangul and CJK punctuation: text containing these wraps anywhere.

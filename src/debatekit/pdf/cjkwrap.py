@@ -1,0 +1,80 @@
+"""Chinese line breaking fixes for reportlab (installed once, on import).
+
+reportlab breaks CJK text between any two characters and lets one closing mark hang in
+the margin rather than start a line, but (a) its list of such marks is Japanese-centred
+and lacks the Chinese full-width comma, question mark, colon and closing quotes, and (b)
+with two closing marks in a row (``》）``, ``”，``) the second still starts the next line.
+This extends the list and, when a line still starts with a closing mark, breaks the line
+before it a little earlier. Both reportlab wrapping paths read these module globals at
+wrap time, so the fix applies to every Paragraph with ``wordWrap='CJK'``.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import textsplit
+from reportlab.platypus import paragraph
+
+CLOSING = "，！？；：）》〉」』】〕”’…、。"
+_RETRIES_PER_LINE = 4
+
+
+def _can_start(text: str) -> bool:
+    stripped = text.lstrip()
+    return not stripped or stripped[0] not in textsplit.ALL_CANNOT_START
+
+
+def _line_text(line) -> str:
+    if isinstance(line, (list, tuple)):       # dumbSplit: [extraSpace, text]
+        return line[1]
+    return "".join(getattr(word, "text", "") for word in getattr(line, "words", ()))
+
+
+def _lines_of(result):
+    return result if isinstance(result, list) else result.lines
+
+
+def _retry_earlier(split, first_arg, max_widths, *rest):
+    """Run ``split``; while some line starts with a closing mark, narrow the line before
+    it by one character's width and split again."""
+    widths = list(max_widths) if isinstance(max_widths, (list, tuple)) else [max_widths]
+    result = split(first_arg, widths, *rest)
+    # Lines before the one fixed never change, so the fixes move forward through the text.
+    for _ in range(_RETRIES_PER_LINE * len(_lines_of(result)) + _RETRIES_PER_LINE):
+        lines = _lines_of(result)
+        bad = next((k for k in range(1, len(lines)) if not _can_start(_line_text(lines[k]))), None)
+        if bad is None:
+            return result
+        # maxWidths is per line (the last entry repeats): pin the later lines' width,
+        # then shrink only the line before the bad one.
+        while len(widths) <= bad:
+            widths.append(widths[-1])
+        widths[bad - 1] -= max(widths[bad - 1] * 0.02, 6)
+        result = split(first_arg, widths, *rest)
+    return result
+
+
+_original_frag_split = paragraph.cjkFragSplit
+_original_dumb_split = textsplit.dumbSplit
+
+
+def _frag_split(frags, max_widths, calc_bounds, encoding="utf8"):
+    return _retry_earlier(_original_frag_split, frags, max_widths, calc_bounds, encoding)
+
+
+def _dumb_split(word, widths, max_widths):
+    return _retry_earlier(lambda w, mw: _original_dumb_split(w, widths, mw), word, max_widths)
+
+
+def install() -> None:
+    """Idempotent: extend the closing marks and wrap reportlab's two CJK splitters."""
+    missing = "".join(c for c in CLOSING if c not in textsplit.ALL_CANNOT_START)
+    if missing:
+        textsplit.ALL_CANNOT_START += missing
+    paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START
+    if paragraph.cjkFragSplit is _original_frag_split:
+        paragraph.cjkFragSplit = _frag_split
+    if textsplit.dumbSplit is _original_dumb_split:
+        textsplit.dumbSplit = _dumb_split
+
+
+install()
