@@ -29,8 +29,9 @@ SIGNALS = MappingProxyType({
 # Compounds that contain a Chinese signal without carrying its meaning.
 NOT_SIGNALS = MappingProxyType({
     "最": ("最后", "最终", "最近", "最初", "最早"),
-    "会": ("国会", "社会", "机会", "会员", "协会", "委员会", "大会", "会议"),
-    "将": ("将军",),
+    "会": ("国会", "社会", "机会", "会员", "协会", "委员会", "大会", "会议",
+          "体会", "学会", "领会", "误会", "理会", "聚会", "晚会", "工会", "会长", "都会"),
+    "将": ("将军", "将近"),
     "成功": (),
 })
 
