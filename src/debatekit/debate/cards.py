@@ -1,0 +1,185 @@
+"""Writer: debate cards to print and cut, two to a page.
+
+For each motion one card per side (continued on further cards when it does not fit),
+each point with its kind badge, a fact's status, the article's quote or the teacher's
+sources; then a teacher's overview card per motion with both sides side by side and a
+count of each kind. A key card explaining the badges comes first.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+from xml.sax.saxutils import quoteattr
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from ..kinds import INK
+from ..labels import words
+from ..model import KINDS, STATUSES
+from ..pdf import PdfDocument, document_for, source_citation
+from ..pdf.badges import KindBadge, StatusMark
+from ..pdf.styles import colon
+from ..writers import Job
+from .cardlayout import Card, Row, Tag, Words, pack, stack
+from .overview import overview_body
+from .points import SIDES, ShownDebate, ShownPoint, Source, resolve_debates
+
+VERSION = "1"
+
+TEACHER_SHADE = "F2F2F2"   # the overview card is tinted so it is not handed out by mistake
+
+
+class CardWriter:
+    def __init__(self, doc: PdfDocument):
+        self.doc = doc
+        self.w: Mapping[str, str] = doc.words
+        self.styles = doc.styles
+        self.fonts = doc.fonts
+        self.slot_w = doc.page.frame_width
+        self.slot_h = doc.page.frame_height / 2 - 0.05
+        self.inner_w = Card.inner_width(self.slot_w)
+        self._quote_styles: dict = {}
+
+    # -- text helpers ----------------------------------------------------------------
+
+    def para(self, text: str, style: str = "body", **kwargs) -> Paragraph:
+        return self.styles.para(text, style, **kwargs)
+
+    def labelled(self, label: str, text: str, style: str = "body") -> Paragraph:
+        return self.styles.label(label, text, style)
+
+    def source_markup(self, source: Source) -> str:
+        """A source's words with its URL as a live link; all parts escaped."""
+        markup = self.fonts.markup
+        if source.url is None:
+            return markup(source.text)
+        link = f"<a href={quoteattr(source.url)} color=\"#1F4E79\">{markup(source.url)}</a>"
+        parts = [markup(source.before), link, markup(source.after)]
+        return " ".join(p for p in parts if p)
+
+    def badges(self, point: ShownPoint, number: int | None = None) -> Row:
+        items: list[Flowable] = []
+        if number is not None:
+            items.append(Words(f"{number}.", self.fonts, size=9, bold=True, colour=INK))
+        items.append(KindBadge(point.kind, self.w[point.kind], self.fonts, size=8.5))
+        if point.status:
+            items.append(StatusMark(point.status, self.w[point.status], self.fonts))
+        origin = self.w["from_article"] if point.from_article else self.w["own_point"]
+        items.append(Words(origin, self.fonts, size=7.5))
+        row = Row(items)
+        row.spaceBefore = 8
+        row.spaceAfter = 1.5
+        return row
+
+    # -- one side of one motion ----------------------------------------------------------
+
+    def point_flowables(self, point: ShownPoint, number: int) -> list[Flowable]:
+        out: list[Flowable] = [self.badges(point, number), self.para(point.text, "body", bold=True)]
+        if point.use:
+            out.append(self.labelled(self.w["how_used"], point.use, "body"))
+        if point.quote:
+            speaker = point.speaker or self.w["the_author"]
+            quote = self.para(f"“{point.quote}”", "quote")
+            quote.style = self.quote_style(quote.style)
+            quote.keepWithNext = True  # the quote is not parted from who said it
+            out.append(quote)
+            out.append(self.para(f"— {self.w['quote_by'].format(speaker=speaker)}", "small"))
+        # An article claim's check sources are for the answer key; a card shows the
+        # sources a teacher's own fact stands on.
+        if point.sources and not point.from_article:
+            label = f"<b>{self.fonts.markup(self.w['sources'])}</b>{colon(self.doc.lang)}"
+            body = "; ".join(self.source_markup(s) for s in point.sources)
+            out.append(self.styles.raw(label + body, "small", cjk=True))
+        return out
+
+    def quote_style(self, base):
+        """The quote style on a grey ground, so the article's words stand apart."""
+        key = base.name
+        cache = self._quote_styles
+        if key not in cache:
+            cache[key] = base.clone(f"{base.name}-card", backColor="#EFEFEF", borderPadding=(3, 4, 3, 4),
+                                    leftIndent=4, rightIndent=4, spaceBefore=4, spaceAfter=5)
+        return cache[key]
+
+    def side_header(self, debate: ShownDebate, side: str) -> list[Flowable]:
+        tag = Row([Tag(self.w[side], self.fonts, filled=side == "pro"),
+                   Words(f"{self.w['debate']} {debate.number} · {self.w['motion']}", self.fonts, size=9)],
+                  gap=6, keep_with_next=False)
+        tag.spaceAfter = 3
+        motion = self.para(debate.motion, "h2")
+        motion.spaceBefore = 0
+        return [tag, motion]
+
+    def side_body(self, debate: ShownDebate, side: str) -> list[Flowable]:
+        body: list[Flowable] = []
+        if debate.context:
+            body.append(self.labelled(self.w["context"], debate.context, "small"))
+        for n, point in enumerate(debate.side(side), 1):
+            body.extend(self.point_flowables(point, n))
+        if debate.questions:
+            heading = self.para(self.w["debate_questions"], "h2", bold=True)
+            heading.keepWithNext = True
+            body.append(Spacer(1, 2 * mm))
+            body.append(heading)
+            for n, question in enumerate(debate.questions, 1):
+                body.append(self.para(question, "body", prefix=f"<b>{n}.</b> "))
+        return body
+
+    # -- cards ------------------------------------------------------------------------
+
+    def cards(self, header: Sequence[Flowable], body: Sequence[Flowable], name: str,
+              shade: str | None = None) -> list[Card]:
+        """The cards one header and body need; each says "name — card i of n"."""
+        placed_header, header_h = stack(header, self.inner_w)
+        room = Card.content_height(self.slot_h, header_h)
+        packed = pack(body, self.inner_w, lambda i: room)
+        total = len(packed)
+        cards = []
+        for i, content in enumerate(packed, 1):
+            number = f"{name} — {self.w['card_of'].format(card=i, cards=total)}"
+            if i > 1:
+                number = f"{number} ({self.w['continued']})"
+            turn = f"{self.w['card_continued']} →" if i < total else None
+            # every card gets its own header objects: a flowable is drawn where last wrapped
+            own_header, _ = stack(header, self.inner_w) if i > 1 else (placed_header, header_h)
+            cards.append(Card(self.slot_w, self.slot_h, own_header, header_h, content, number, turn,
+                              self.fonts, shade))
+        return cards
+
+    def key_card(self) -> list[Card]:
+        doc, w = self.doc, self.w
+        header = [self.para(f"{w['debate_cards']}{colon(doc.lang)}{doc.text(doc.outline.title)}", "h1")]
+        header[0].spaceBefore = 0
+        body: list[Flowable] = [self.para(w["badge_key"], "h2")]
+        for kind in KINDS:
+            badge = Row([KindBadge(kind, w[kind], self.fonts, size=8.5)])
+            badge.spaceBefore, badge.spaceAfter = 4, 2
+            body.append(badge)
+            body.append(self.para(w[kind + "_test"], "body"))
+        body.append(self.para(w["status_key"], "small"))
+        body.append(Row([StatusMark(s, w[s], self.fonts) for s in STATUSES], keep_with_next=False))
+        body.append(Spacer(1, 3 * mm))
+        body.append(self.labelled(w["based_on"], source_citation(doc.outline, doc.lang, w), "small"))
+        return self.cards(header, body, w["debate_cards"])
+
+    def all_cards(self) -> list[Card]:
+        debates = resolve_debates(self.doc.outline, self.doc.lang)
+        cards = self.key_card()
+        for debate in debates:
+            for side in SIDES:
+                cards += self.cards(self.side_header(debate, side), self.side_body(debate, side), self.w[side])
+        for debate in debates:
+            header = self.side_header(debate, "pro")[1:]
+            tag = Words(f"{self.w['overview']} · {self.w['debate']} {debate.number} · {self.w['teacher_only']}",
+                        self.fonts, size=10, bold=True, colour=INK)
+            body = overview_body(self, debate)
+            cards += self.cards([tag, *header], body, self.w["overview"], shade=TEACHER_SHADE)
+        return cards
+
+
+def render(job: Job) -> bytes:
+    doc = document_for(job, header_right=words(job.outline, job.lang)["debate_cards"])
+    writer = CardWriter(doc)
+    return doc.build(writer.all_cards(), subject=doc.words["debate_cards"],
+                     keywords=[doc.words["debate"], doc.outline.id])
