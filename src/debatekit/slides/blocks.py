@@ -7,7 +7,7 @@ and word. A greyscale print still tells them all apart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
@@ -18,7 +18,7 @@ from ..kinds import KIND_LOOK, MUTED, STATUS_LOOK
 from ..model import Claim
 from .deck import Deck, Page
 from .geometry import BADGE, BODY, BODY_MIN, INSET_X, INSET_Y, Box
-from .textbox import Para, Span, fill_frame, para, paras_height
+from .textbox import Para, Span, fill_frame, para, paras_height, split_paras
 
 _SHAPES = {"rectangle": MSO_SHAPE.RECTANGLE, "rounded": MSO_SHAPE.ROUNDED_RECTANGLE,
            "arrow": MSO_SHAPE.PENTAGON}
@@ -36,9 +36,10 @@ def status_label(deck: Deck, status: str) -> str:
     return f"{STATUS_LOOK[status].symbol} {deck.words[status]}"
 
 
-def badge_width(deck: Deck, size: float = BADGE, lo: float = 120.0, hi: float = 230.0) -> float:
+def badge_width(deck: Deck, size: float = BADGE, lo: float = 120.0, hi: float = 250.0) -> float:
     """A column width that holds every kind badge on one line where possible."""
-    widest = max(textfit.text_width(kind_label(deck, k), size, True) for k in KIND_LOOK)
+    labels = [kind_label(deck, k) for k in KIND_LOOK] + [status_label(deck, s) for s in STATUS_LOOK]
+    widest = max(textfit.text_width(label, size, True) for label in labels)
     return min(max(widest / textfit.SAFETY + 2 * (INSET_X + BADGE_PAD) + ARROW_ROOM + 2, lo), hi)
 
 
@@ -153,18 +154,15 @@ def claim_rows(deck: Deck, claim: Claim, body: Box, badge_w: float) -> list[Clai
         h = max(paras_height(paras, text_w), badges_h)
         if h <= body.height:
             return [ClaimRow(claim, tuple(paras), h)]
-    from .textbox import split_para
     rows: list[ClaimRow] = []
     rest = claim_paras(deck, claim, BODY_MIN)
     while rest:
-        head, tail = split_para(rest[0], text_w, body.height)
-        if head is None:
-            break
-        rows.append(ClaimRow(claim, (head,), max(paras_height([head], text_w), badges_h)))
-        rest = ([tail] if tail.text else []) + rest[1:]
-        if len(rest) == 1 and paras_height(rest, text_w) <= body.height and rest[0].text:
-            rows.append(ClaimRow(claim, tuple(rest), max(paras_height(rest, text_w), badges_h)))
-            break
+        head, rest = split_paras(rest, text_w, body.height)
+        if not head:
+            raise RuntimeError("a claim could not be placed on an empty slide")
+        rows.append(ClaimRow(claim, tuple(head), max(paras_height(head, text_w), badges_h)))
+        if rest:
+            rest[0] = replace(rest[0], space_before=0.0)
     return rows
 
 

@@ -12,10 +12,13 @@ from .deck import Deck, Page
 from .flow import flow_paras
 from .geometry import BODY, BODY_MIN, LEAD, Box
 from .notes import point_notes
-from .sections import numbered
-from .textbox import Para, para, paras_height, split_para
+from .sections import labelled, numbered
+from dataclasses import replace
+
+from .textbox import Para, para, paras_height, split_paras
 
 COLUMN_GAP = 24.0
+POINT = BODY_MIN          # two columns of prose: the smallest body size keeps points together
 POINT_GAP = 12.0
 
 
@@ -34,14 +37,14 @@ def _point_kind(deck: Deck, point: DebatePoint) -> tuple[str, str | None, list[P
     if point.claim:
         claim = deck.outline.claim(point.claim)
         number = deck.outline.claim_number(claim.id)
-        paras = [para(f"{deck.t(claim.text)} ({number})", BODY, deck.lang)]
+        paras = [para(f"{deck.t(claim.text)} ({number})", POINT, deck.lang)]
         if point.use:
             paras.append(para(f"→ {deck.t(point.use)}", BODY_MIN, deck.lang, italic=True,
                               colour=None if deck.custom else MUTED, space_before=4))
         return claim.kind, claim.fact_status, paras
     kind = point.kind or "opinion"
     status = (point.status or "stated") if kind == "fact" else None
-    paras = [para(deck.t(point.point), BODY, deck.lang)]
+    paras = [para(deck.t(point.point), POINT, deck.lang)]
     if point.use:
         paras.append(para(f"→ {deck.t(point.use)}", BODY_MIN, deck.lang, italic=True,
                           colour=None if deck.custom else MUTED, space_before=4))
@@ -51,11 +54,10 @@ def _point_kind(deck: Deck, point: DebatePoint) -> tuple[str, str | None, list[P
 def _badges_h(deck: Deck, kind: str, status: str | None, width: float, badge_w: float) -> float:
     h = badge_height(kind_label(deck, kind), badge_w, shape=KIND_LOOK[kind].shape)
     if status:
-        sw = width - badge_w - 8
-        if sw >= 120:
-            h = max(h, badge_height(status_label(deck, status), sw))
+        if 2 * badge_w + 8 <= width:
+            h = max(h, badge_height(status_label(deck, status), badge_w))
         else:
-            h += 6 + badge_height(status_label(deck, status), width)
+            h += 6 + badge_height(status_label(deck, status), badge_w)
     return h
 
 
@@ -74,11 +76,12 @@ def _items(deck: Deck, points, width: float, room: float, badge_w: float) -> lis
         item = Item(kind, status, tuple(paras))
         while _item_h(deck, item, width, badge_w) > room:
             head_room = room - (_badges_h(deck, kind, status, width, badge_w) + 4 if item.badges else 0)
-            head, rest = split_para(item.paras[0], width, head_room)
-            if head is None or not rest.text:
+            head, rest = split_paras(item.paras, width, head_room)
+            if not head or not rest:
                 break
-            items.append(Item(kind, status, (head,), item.badges))
-            item = Item(kind, status, (rest,) + item.paras[1:], badges=False)
+            items.append(Item(kind, status, tuple(head), item.badges))
+            item = Item(kind, status, (replace(rest[0], space_before=0.0),) + tuple(rest[1:]),
+                        badges=False)
         items.append(item)
     return items
 
@@ -99,7 +102,6 @@ def _columns(items: list[Item], heights: list[float], room: float) -> list[list[
 def debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
     w = deck.words
     title = w["debate"] + (f" {number}/{total}" if total > 1 else "")
-    motion = [labelled_motion(deck, debate)]
     notes_items = [(w["motion"], deck.t(debate.motion), None),
                    (w["context"], deck.t(debate.context) if debate.context else None, None)]
     for side in ("pro", "con"):
@@ -108,14 +110,15 @@ def debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
             notes_items.extend(point_notes(deck, point))
     notes = deck.note_paras(notes_items)
     body = deck.body_for(deck.continued(title))
+    intro = bool(debate.context) or paras_height([labelled_motion(deck, debate, LEAD)], body.width - 24) > body.height * 0.4
+    if intro:
+        # the motion in large type with its context first; the columns repeat it smaller
+        flow_paras(deck, title, [labelled_motion(deck, debate, LEAD)] + (
+            [para(deck.t(debate.context), BODY, deck.lang, space_before=14)] if debate.context else []), notes)
+    motion = [labelled_motion(deck, debate, BODY if intro else LEAD)]
     motion_h = paras_height(motion, body.width - 24)
-    if motion_h > body.height * 0.4 or debate.context:
-        # a long motion or a context gets its own slide; the columns then repeat the motion
-        # only if it is short
-        intro = motion + ([para(deck.t(debate.context), BODY, deck.lang, space_before=14)] if debate.context else [])
-        flow_paras(deck, title, intro, notes)
-        if motion_h > body.height * 0.4:
-            motion, motion_h = [], 0.0
+    if motion_h > body.height * 0.3:
+        motion, motion_h = [], 0.0
     col_w = (body.width - COLUMN_GAP) / 2
     head_h = paras_height([para(w["pro"], BODY, deck.lang, bold=True)], col_w) + 6
     band = motion_h + 16 if motion else 0.0
@@ -128,8 +131,7 @@ def debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
         sides.append(_columns(items, heights, room))
     pages = max(len(s) for s in sides)
     for i in range(pages):
-        page = deck.new_slide(title if i == 0 and not debate.context and motion_h <= body.height * 0.4
-                              else deck.continued(title), notes=notes)
+        page = deck.new_slide(title if i == 0 and not intro else deck.continued(title), notes=notes)
         b = page.body
         top = b.top
         if motion:
@@ -147,9 +149,8 @@ def debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
                  [deck.t(q) for q in debate.questions], q_notes)
 
 
-def labelled_motion(deck: Deck, debate: Debate) -> Para:
-    from .sections import labelled
-    return labelled(deck, deck.words["motion"], deck.t(debate.motion), size=LEAD, space=0)
+def labelled_motion(deck: Deck, debate: Debate, size: float) -> Para:
+    return labelled(deck, deck.words["motion"], deck.t(debate.motion), size=size, space=0)
 
 
 def _column(deck: Deck, page: Page, box: Box, side: str, items: list[Item], head_h: float,
@@ -164,11 +165,10 @@ def _column(deck: Deck, page: Page, box: Box, side: str, items: list[Item], head
         if item.badges:
             h = add_kind_badge(deck, page, box.left, top, badge_w, item.kind)
             if item.status:
-                sw = box.width - badge_w - 8
-                if sw >= 120:
-                    h = max(h, add_status_badge(deck, page, box.left + badge_w + 8, top, sw, item.status))
+                if 2 * badge_w + 8 <= box.width:
+                    h = max(h, add_status_badge(deck, page, box.left + badge_w + 8, top, badge_w, item.status))
                 else:
-                    h += 6 + add_status_badge(deck, page, box.left, top + h + 6, box.width, item.status)
+                    h += 6 + add_status_badge(deck, page, box.left, top + h + 6, badge_w, item.status)
             top += h + 4
         ph = paras_height(item.paras, box.width)
         deck.text(page, Box(box.left, top, box.width, ph), item.paras, name=f"Point {side}")

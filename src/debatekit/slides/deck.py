@@ -105,11 +105,13 @@ class Deck:
                 box = Box(pt(layout_title.left), pt(layout_title.top), pt(layout_title.width),
                           pt(layout_title.height))
         width = box.width - 2 * INSET_X
-        fitted = textfit.fit_size(title, width, box.height - 2 * INSET_Y, _sizes(size, lowest), bold=True)
+        # a template's title style may set capitals: measure them, as they are wider
+        measured = title.upper() if self.custom else title
+        fitted = textfit.fit_size(measured, width, box.height - 2 * INSET_Y, _sizes(size, lowest), bold=True)
         if fitted is None:
             fitted = lowest
             box = Box(box.left, box.top, box.width,
-                      textfit.text_height(title, width, lowest, True) + 2 * INSET_Y)
+                      textfit.text_height(measured, width, lowest, True) + 2 * INSET_Y)
         return box, fitted
 
     def body_for(self, title: str, role: str = "content") -> Box:
@@ -128,6 +130,9 @@ class Deck:
         else:
             shape.left, shape.top, shape.width, shape.height = box.emu()
             fill_frame(shape.text_frame, paras, self.fonts, anchor, inherit_colour=self.custom)
+            if not self.custom:
+                for run in shape.text_frame.paragraphs[0].runs:
+                    run._r.get_or_add_rPr().set("cap", "none")   # the base layout sets capitals
         return box
 
     def _title_style(self, role: str) -> tuple[float, float, Box]:
@@ -135,7 +140,7 @@ class Deck:
         if role == "cover":
             return COVER_TITLE, 28.0, Box(g.margin_x + 24, g.height * 0.22, g.width - 2 * g.margin_x - 24, 132)
         if role == "section":
-            return SECTION_TITLE, 26.0, Box(g.margin_x + 24, g.height * 0.26, g.width - 2 * g.margin_x - 24, 108)
+            return SECTION_TITLE, 26.0, Box(g.margin_x + 24, g.height * 0.2, g.width - 2 * g.margin_x - 24, 100)
         return TITLE, TITLE_MIN, g.title
 
     def _footer(self, slide) -> None:

@@ -11,7 +11,7 @@ from typing import Callable
 from .blocks import ROW_GAP, ClaimRow, badge_width, claim_rows, draw_claim_row
 from .deck import Deck, Page
 from .geometry import Box
-from .textbox import Para, paras_height, split_para
+from .textbox import Para, paras_height, split_paras
 
 MIN_SPLIT_LINES = 2      # do not start a paragraph at a slide's foot with less room than this
 
@@ -29,21 +29,7 @@ def flow_paras(deck: Deck, title: str, paras: list[Para], notes: list[Para],
             used = before(page)
             body = Box(body.left, body.top + used, body.width, max(body.height - used, 0.0))
         pages.append(page)
-        chunk: list[Para] = []
-        while queue:
-            candidate = chunk + [queue[0]]
-            if paras_height(candidate, body.width) <= body.height:
-                chunk.append(queue.pop(0))
-                continue
-            room = body.height - paras_height(chunk, body.width) if chunk else body.height
-            gap = queue[0].space_before if chunk else 0.0
-            line_h = queue[0].height(body.width, first=True) / max(queue[0].lines(body.width), 1)
-            if room - gap >= MIN_SPLIT_LINES * line_h or not chunk:
-                head, rest = split_para(queue[0], body.width, room - gap + (0 if chunk else 0))
-                if head is not None:
-                    chunk.append(head)
-                    queue[0] = rest
-            break
+        chunk, queue = split_paras(queue, body.width, body.height, MIN_SPLIT_LINES)
         if chunk:
             deck.text(page, Box(body.left, body.top, body.width, paras_height(chunk, body.width)), chunk)
         elif queue and not (before and len(pages) == 1):

@@ -76,7 +76,7 @@ def about_source(deck: Deck) -> None:
         paras.append(labelled(deck, w["url"], src.url, size=BODY_MIN))
     if src.perspective:
         paras.append(heading(deck, w["perspective"], space=18))
-        paras.append(para(deck.t(src.perspective), LEAD, deck.lang, space_before=4))
+        paras.append(para(deck.t(src.perspective), BODY, deck.lang, space_before=4))
     notes = deck.note_paras([(w["perspective"], deck.t(src.perspective) if src.perspective else None, None),
                              (w["accessed"], src.accessed, None), (w["url"], src.url, None)])
     flow_paras(deck, w["about_source"], paras, notes)
@@ -90,11 +90,6 @@ def thesis(deck: Deck) -> None:
     if lesson and lesson.objectives:
         paras.append(heading(deck, w["objectives"], space=22))
         paras.extend(para(f"•  {deck.t(obj)}", BODY, deck.lang, space_before=6) for obj in lesson.objectives)
-    if lesson and (lesson.level or lesson.minutes):
-        bits = [deck.t(lesson.level)] if lesson.level else []
-        if lesson.minutes:
-            bits.append(w["minutes"].format(n=lesson.minutes))
-        paras.append(labelled(deck, w["level"], " · ".join(bits), size=BODY_MIN, space=18))
     title = w["thesis"] if not (lesson and lesson.objectives) else f"{w['thesis']} · {w['objectives']}"
     notes = deck.note_paras([(w["thesis"], deck.t(o.thesis), None)] +
                             [(w["objectives"], deck.t(obj), None) for obj in (lesson.objectives if lesson else ())])
@@ -165,13 +160,15 @@ def strand(deck: Deck, strand: Strand, number: int, total: int) -> None:
     if title_box.top - label_h - 4 > 20:
         deck.text(page, Box(title_box.left, title_box.top - label_h - 4, title_box.width, label_h), label,
                   name="Strand number")
-    paras = []
-    if strand.summary:
-        paras.append(para(deck.t(strand.summary), LEAD, deck.lang))
-    paras.append(para(w["counts"].format(**counts), BODY_MIN, deck.lang,
-                      colour=None if deck.custom else MUTED, space_before=14))
     inset = title_box.left - page.body.left
     page.body = Box(title_box.left, page.body.top, page.body.width - inset, page.body.height)
+    count_line = para(w["counts"].format(**counts), BODY_MIN, deck.lang,
+                      colour=None if deck.custom else MUTED, space_before=14)
+    paras = [count_line]
+    for size in (LEAD, BODY):
+        paras = ([para(deck.t(strand.summary), size, deck.lang)] if strand.summary else []) + [count_line]
+        if paras_height(paras, page.body.width) <= page.body.height:
+            break
     _place_or_flow(deck, page, paras, title, notes)
     flow_claims(deck, title, strand.claims, lambda claims: claims_notes(deck, claims))
 

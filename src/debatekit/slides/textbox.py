@@ -138,3 +138,24 @@ def add_field(paragraph, field_type: str, placeholder_text: str, fonts: DeckFont
 
 __all__ = ["Span", "Para", "para", "paras_height", "split_para", "fill_frame", "add_text",
            "add_field", "emu"]
+
+
+def split_paras(paras, width: float, max_height: float, min_lines: int = 1) -> tuple[list[Para], list[Para]]:
+    """As many paragraphs as fit a box ``max_height`` tall, the first that does not fit
+    cut at a line end when at least ``min_lines`` of it fit: (head, rest)."""
+    head: list[Para] = []
+    rest = list(paras)
+    while rest and paras_height(head + [rest[0]], width) <= max_height:
+        head.append(rest.pop(0))
+    if rest:
+        gap = rest[0].space_before if head else 0.0
+        room = max_height - (paras_height(head, width) if head else 2 * INSET_Y) - gap + 2 * INSET_Y
+        line_h = textfit.line_height(rest[0].size)
+        if room - 2 * INSET_Y >= (min_lines if head else 1) * line_h:
+            first, remainder = split_para(rest[0], width, room)
+            if first is not None and first.text:
+                head.append(first)
+                rest[0] = remainder
+                if not remainder.text:
+                    rest.pop(0)
+    return head, rest

@@ -42,18 +42,21 @@ def caption_only(deck: Deck, slot: VisualSlot, text: str) -> None:
 
 
 def argument_map_slides(deck: Deck) -> list[VisualSlot]:
-    """One slide for the argument map, after the badge key."""
-    w, o = deck.words, deck.outline
-    notes = deck.note_paras([(w["thesis"], deck.t(o.thesis), None)] +
-                            [(w["strand"] + f" {i}", deck.t(s.title), None) for i, s in enumerate(o.strands, 1)])
-    page = deck.new_slide(w["argument_map"], notes=notes)
-    slot = VisualSlot(page, page.body, "map", None)
-    caption_only(deck, slot, deck.t(o.thesis))
-    return [slot]
+    """The argument map after the badge key: one slide for a small outline, else an
+    overview and one or more slides per strand (drawn by ``visuals.deck_visuals``)."""
+    from ..visuals import deck_visuals
+    slots = []
+    for map_page, title, notes in deck_visuals.map_slides(deck):
+        page = deck.new_slide(title, notes=notes)
+        slot = VisualSlot(page, page.body, "map", None)
+        deck_visuals.draw_map(deck, page, map_page)
+        slots.append(slot)
+    return slots
 
 
 def figure_slides(deck: Deck) -> list[VisualSlot]:
     """One slide per figure of the outline, after the strands."""
+    from ..visuals import deck_visuals
     w, o = deck.words, deck.outline
     slots = []
     for figure in o.figures:
@@ -64,13 +67,14 @@ def figure_slides(deck: Deck) -> list[VisualSlot]:
         title = deck.t(figure.title) + (f" ({deck.t(figure.unit)})" if figure.unit else "")
         page = deck.new_slide(title, notes=notes)
         slot = VisualSlot(page, page.body, "figure", figure.id)
-        caption_only(deck, slot, w["as_stated"])
+        deck_visuals.draw_figure(deck, page, figure.id)
         slots.append(slot)
     return slots
 
 
 def balance_slide(deck: Deck) -> list[VisualSlot]:
     """Facts, opinions and predictions per strand, after the figures."""
+    from ..visuals import deck_visuals
     w, o = deck.words, deck.outline
     lines = []
     for s in o.strands:
@@ -78,7 +82,7 @@ def balance_slide(deck: Deck) -> list[VisualSlot]:
         lines.append((deck.t(s.title), w["counts"].format(**counts), None))
     page = deck.new_slide(w["balance"], notes=deck.note_paras(lines))
     slot = VisualSlot(page, page.body, "balance", None)
-    caption_only(deck, slot, w["balance"])
+    deck_visuals.draw_balance(deck, page)
     return [slot]
 
 
