@@ -196,6 +196,14 @@ CASES = [
 ]
 
 
+def test_bare_false_is_a_status_word_but_no_is_not(tmp_path):
+    check = "        check: {note: {zh: 不实, en: untrue}, sources: [a named source]}\n"
+    false = [("status: stated\n", "status: false\n" + check)]
+    assert run(false, tmp=tmp_path)[:3:2] == (0, "")
+    no = [("status: stated\n", "status: no\n" + check)]
+    assert run(no, tmp=tmp_path)[2].splitlines()[0] == "o.yaml:48:17: error: `no` is read by YAML as a boolean (true/false), not text; put it in quotes: \"no\""
+
+
 @pytest.mark.parametrize("name,edits,expected", CASES, ids=[c[0] for c in CASES])
 def test_rule_is_reported_exactly(name, edits, expected):
     code, _, err = run(edits)

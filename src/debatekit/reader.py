@@ -71,7 +71,7 @@ def _salvage(tree: LocatedTree) -> tuple[Outline, SalvagedTree, frozenset] | Non
     """The well-formed rest of an outline with type errors, so it can be checked too."""
     if tree.data.get("format") != FORMAT:
         return None
-    data = fill_missing(tree.data)
+    data = fill_missing(_status_words(tree))
     salvage = Salvage(data, frozenset(), frozenset())
     for _ in range(MAX_ROUNDS):
         try:
@@ -91,9 +91,20 @@ def build_model(tree: LocatedTree) -> Outline:
         found = tree.data["format"]
         raise OutlineError([tree.problem(("format",), f"unsupported format `{found}`; this version of debatekit reads `{FORMAT}`")])
     try:
-        return Outline.model_validate(tree.data)
+        return Outline.model_validate(_status_words(tree))
     except ValidationError as exc:
         raise OutlineError(_translate(exc, tree)) from None
+
+
+def _status_words(tree: LocatedTree) -> dict:
+    """`status: false` is a status word, though YAML reads a bare false as a boolean."""
+    for path, (raw, _) in tree.typed_scalars.items():
+        if path and path[-1] == "status" and raw in ("false", "False", "FALSE"):
+            parent = tree.data
+            for step in path[:-1]:
+                parent = parent[step]
+            parent["status"] = "false"
+    return tree.data
 
 
 def _translate(exc: ValidationError, tree: LocatedTree) -> list[Problem]:
@@ -131,7 +142,7 @@ def _message(error: dict, loc: tuple, tree: LocatedTree) -> tuple[str, bool]:
         known = _known_keys(loc[:-1])
         return f"unknown key `{loc[-1]}`{_did_you_mean(str(loc[-1]), known)}", True
     typed = tree.typed_scalars.get(loc)
-    if kind in ("string_type", "text_type") and typed:
+    if kind in ("string_type", "text_type", "literal_error") and typed:
         raw, what = typed
         if raw == "":
             return f"`{name}` has no value", False

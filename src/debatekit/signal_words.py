@@ -12,13 +12,13 @@ from types import MappingProxyType
 
 SIGNALS = MappingProxyType({
     "zh": MappingProxyType({
-        "opinion": ("说明", "认为", "应该", "显然", "最", "清楚地", "本质上", "证明了", "必须",
+        "opinion": ("说明", "认为", "应该", "显然", "最", "清楚地", "本质上", "证明了",
                     "无法", "更重要的是", "很好", "成功", "真正", "意味着", "值得"),
         "prediction": ("将", "会", "预计", "未来", "计划", "准备", "展望", "即将", "有望", "预测"),
         "fact": ("年", "%", "万", "亿", "月", "数据显示", "超过", "同比"),
     }),
     "en": MappingProxyType({
-        "opinion": ("shows that", "should", "clearly", "best", "must", "obviously", "worst",
+        "opinion": ("shows that", "should", "clearly", "best", "obviously", "worst",
                     "proves", "important", "great", "successful", "truly", "means that"),
         "prediction": ("will", "expect", "expects", "expected", "forecast", "plans", "plan to",
                        "going to", "predict", "predicts", "future", "likely", "next year"),
