@@ -4,7 +4,7 @@ quote, checks with sources, teacher notes) and every debate point with its kind.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
 from ..debate.points import resolve_debates
 from ..labels import words as label_words
@@ -28,7 +28,6 @@ def render(job) -> bytes:
     story.append(doc.styles.para(doc.text(doc.outline.thesis), "body"))
     story += filled_worksheet(doc)
     for debate in resolve_debates(doc.outline, doc.lang):
-        story.append(PageBreak())
         story += debate_answers(doc, debate)
     return doc.build(story, subject=f"{words['answer_key']}: {doc.text(doc.outline.title)}")
 
@@ -43,8 +42,7 @@ def kind_marks(doc: PdfDocument, kind: str, status: str | None) -> list[Flowable
 
 def _statement_cell(doc: PdfDocument, claim: Claim) -> list[Flowable]:
     styles, words = doc.styles, doc.words
-    cell: list[Flowable] = [styles.para(common.strand_line(doc, claim.id), "small"),
-                            styles.para(doc.text(claim.text), "cell")]
+    cell: list[Flowable] = common.strand_heading(doc, claim.id) + [styles.para(doc.text(claim.text), "cell")]
     if claim.quote:
         speaker = doc.text(claim.speaker) if claim.speaker else words["the_author"]
         cell.append(styles.label(words["quote"], f"“{claim.quote}” ({speaker})", "quote"))
@@ -80,8 +78,8 @@ def filled_worksheet(doc: PdfDocument) -> list[Flowable]:
         rows.append([styles.para(str(number), "cell"), _statement_cell(doc, claim),
                      kind_marks(doc, claim.kind, claim.fact_status), _reason_cell(doc, claim)])
     width = doc.page.frame_width
-    rest = width - 10 * mm - 33 * mm
-    story.append(doc.table(rows, [10 * mm, rest * 0.5, 33 * mm, rest * 0.5]))
+    rest = width - 10 * mm - 31 * mm
+    story.append(doc.table(rows, [10 * mm, rest * 0.42, 31 * mm, rest * 0.58]))
     return story
 
 
@@ -110,8 +108,8 @@ def _point_cell(doc: PdfDocument, point) -> list[Flowable]:
 def debate_answers(doc: PdfDocument, debate) -> list[Flowable]:
     """Each side's points with their kind badge (and status for facts)."""
     words, styles = doc.words, doc.styles
-    story: list[Flowable] = [styles.para(f"{words['debate']} {debate.number}", "h1"),
-                             styles.label(words["motion"], debate.motion, "h2")]
+    story = common.heading(doc, f"{words['debate']} {debate.number}", room=70 * mm)
+    story.append(styles.label(words["motion"], debate.motion, "h2"))
     if debate.context:
         story.append(styles.label(words["context"], debate.context))
     width = doc.page.frame_width

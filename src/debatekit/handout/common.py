@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
+from ..kinds import ACCENT
 from ..pdf import PdfDocument
 from ..pdf.badges import KindBadge
 
@@ -76,10 +77,19 @@ def badge_table(doc: PdfDocument) -> Flowable:
 
 
 def strand_line(doc: PdfDocument, claim_id: str) -> str:
-    """"Strand 2: title" for a claim, in the document's language."""
+    """"Strand 2 · title" for a claim, in the document's language."""
     strand = doc.outline.strand_of(claim_id)
     number = doc.outline.strands.index(strand) + 1
     return f"{doc.words['strand']} {number} · {doc.text(strand.title)}"
+
+
+def strand_heading(doc: PdfDocument, claim_id: str) -> list[Flowable]:
+    """The strand line, for the first claim of each strand only (later rows of the same
+    strand would repeat it)."""
+    strand = doc.outline.strand_of(claim_id)
+    if strand.claims[0].id != claim_id:
+        return []
+    return [doc.styles.para(strand_line(doc, claim_id), "small", bold=True, colour=ACCENT)]
 
 
 def glossary_block(doc: PdfDocument) -> list[Flowable]:

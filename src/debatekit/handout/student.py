@@ -5,7 +5,7 @@ questions and the glossary."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from ..debate.points import resolve_debates
 from ..labels import words as label_words
@@ -53,7 +53,7 @@ def worksheet(doc: PdfDocument) -> list[Flowable]:
     for number, claim in enumerate(doc.outline.claims, 1):
         rows.append([
             styles.para(str(number), "cell"),
-            [styles.para(common.strand_line(doc, claim.id), "small"), styles.para(doc.text(claim.text), "cell")],
+            common.strand_heading(doc, claim.id) + [styles.para(doc.text(claim.text), "cell")],
             "", "",
         ])
     width = doc.page.frame_width
@@ -75,7 +75,11 @@ def signal_exercise(doc: PdfDocument) -> list[Flowable]:
     rows: list[list] = [head]
     for claim in claims:
         number = doc.outline.claim_number(claim.id)
-        rows.append([styles.para(str(number), "cell"), styles.para(f"“{claim.quote}”", "quote"), ""])
+        quote: list[Flowable] = [styles.para(f"“{claim.quote}”", "quote")]
+        if doc.outline.source.language != doc.lang:
+            # the quote is in the article's language: give its meaning too
+            quote.append(styles.para(doc.text(claim.text), "small"))
+        rows.append([styles.para(str(number), "cell"), quote, ""])
     width = doc.page.frame_width
     story.append(doc.table(rows, [11 * mm, width - 11 * mm - 36 * mm, 36 * mm],
                            min_row_height=14 * mm))
@@ -109,7 +113,6 @@ def discussion(doc: PdfDocument) -> list[Flowable]:
         return []
     story: list[Flowable] = [PageBreak(), doc.styles.para(doc.words["discussion"], "h1")]
     for number, question in enumerate(questions, 1):
-        story.append(doc.styles.para(doc.text(question), "body", prefix=f"{number}. "))
-        story.append(WritingLines(3, gap=7 * mm))
-        story.append(Spacer(1, 3 * mm))
+        story.append(KeepTogether([doc.styles.para(doc.text(question), "body", prefix=f"{number}. "),
+                                   WritingLines(3, gap=7 * mm), Spacer(1, 3 * mm)]))
     return story

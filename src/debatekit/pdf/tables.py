@@ -14,37 +14,69 @@ HEAD_FILL = "EDEDED"
 PADDING = 4
 
 
-def _cell_height(cell, width: float) -> float:
-    items = cell if isinstance(cell, (list, tuple)) else [cell]
-    total = 0.0
-    for item in items:
-        if hasattr(item, "wrap"):
-            total += item.wrap(width, 1e6)[1] + item.getSpaceBefore() + item.getSpaceAfter()
-    return total
+def _chunks(cell, width: float, limit: float) -> list[list]:
+    """A cell's flowables cut into pieces no taller than ``limit``; a Paragraph taller than
+    that is split between its lines."""
+    queue = list(cell) if isinstance(cell, (list, tuple)) else [cell]
+    chunks: list[list] = []
+    current: list = []
+    used = 0.0
+    while queue:
+        item = queue.pop(0)
+        if not hasattr(item, "wrap"):
+            current.append(item)
+            continue
+        height = item.wrap(width, limit)[1] + item.getSpaceBefore() + item.getSpaceAfter()
+        if used + height <= limit:
+            current.append(item)
+            used += height
+            continue
+        parts = item.split(width, limit - used) if limit - used > 0 else []
+        if len(parts) > 1:
+            current.append(parts[0])
+            queue[:0] = parts[1:]
+        elif current:
+            queue.insert(0, item)
+        else:
+            current.append(item)  # cannot be cut further: reportlab will report it
+        chunks.append(current)
+        current, used = [], 0.0
+    if current or not chunks:
+        chunks.append(current)
+    return chunks
 
 
-def _tallest_row(rows: Sequence[Sequence], widths: Sequence[float]) -> float:
-    return max((max((_cell_height(c, w - 2 * PADDING) for c, w in zip(row, widths)), default=0)
-                for row in rows), default=0) + 2 * PADDING
+def _rows_no_taller_than(rows: Sequence[Sequence], widths: Sequence[float], limit: float) -> list[list]:
+    """Rows whose content is taller than ``limit`` become several rows, so a row never
+    needs splitting inside (reportlab's in-row split repeats the header mid-page)."""
+    result = []
+    for row in rows:
+        pieces = [_chunks(cell, width - 2 * PADDING, limit - 2 * PADDING - 6) for cell, width in zip(row, widths)]
+        if all(len(p) == 1 for p in pieces):
+            result.append(list(row))
+            continue
+        for index in range(max(len(p) for p in pieces)):
+            result.append([p[index] if index < len(p) else "" for p in pieces])
+    return result
 
 
 def grid_table(rows: Sequence[Sequence], widths: Sequence[float], *, font: str, header_rows: int = 1,
                min_row_height: float | None = None, frame_height: float | None = None,
                extra: Sequence[tuple] = ()) -> Table:
     """A ruled table: ``rows`` of flowables (Paragraphs, badges, lists of them), the first
-    ``header_rows`` shaded and repeated on every page it continues onto. Cells wrap; a
-    row taller than a page is split by reportlab rather than cut off. ``min_row_height``
-    gives body rows room to write in by hand. Rows move to the next page whole; only
-    when a row is taller than ``frame_height`` (a page's body) is it split inside. ``font`` (``fonts.regular``) replaces the
+    ``header_rows`` shaded and repeated on every page it continues onto. Cells wrap. ``min_row_height``
+    gives body rows room to write in by hand. Rows move to the next page whole; with
+    ``frame_height`` (a page's body height) a row taller than half a page is first cut
+    into several rows between its flowables or lines, so no page is left mostly empty. ``font`` (``fonts.regular``) replaces the
     table's default Helvetica, which would otherwise be referenced and not embedded."""
+    rows = [list(r) for r in rows]
+    if frame_height is not None:
+        rows = rows[:header_rows] + _rows_no_taller_than(rows[header_rows:], widths, frame_height * 0.5)
     minimums = None
     if min_row_height:
         minimums = [0] * header_rows + [min_row_height] * (len(rows) - header_rows)
-    # Splitting inside rows repeats the header mid-page in reportlab 4.x (seen on the
-    # answer key), so it is kept for rows that could not fit on any page.
-    giant = frame_height is not None and _tallest_row(rows, widths) > frame_height * 0.8
-    table = Table(list(map(list, rows)), colWidths=list(widths), minRowHeights=minimums,
-                  repeatRows=header_rows, splitByRow=1, splitInRow=1 if giant else 0, hAlign="LEFT")
+    table = Table(rows, colWidths=list(widths), minRowHeights=minimums,
+                  repeatRows=header_rows, splitByRow=1, splitInRow=0, hAlign="LEFT")
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), font),
         ("GRID", (0, 0), (-1, -1), 0.5, hex_colour(RULE)),
