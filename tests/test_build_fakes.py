@@ -4,8 +4,10 @@ Importing this module registers two writer modules, `fake_slides` and `fake_hand
 Each renders the outline's texts in the job's language, so the bytes change exactly when
 that language's view of the outline changes. The environment steers them, which also
 works in a subprocess: DEBATEKIT_FAKE_FAIL="writer:lang,..." makes those renders raise,
-DEBATEKIT_FAKE_SLOW=seconds makes every render sleep first, and DEBATEKIT_FAKE_LOG=file
-appends one line per render.
+DEBATEKIT_FAKE_SLOW=seconds makes every render sleep first, DEBATEKIT_FAKE_LOG=file
+appends one line per render, and (in a subprocess, through install())
+DEBATEKIT_FAKE_SLOW_REPLACE=seconds makes moving a finished file into place sleep first,
+so a test can kill a build between writing a temporary file and replacing the output.
 """
 
 from __future__ import annotations
@@ -70,6 +72,15 @@ def install() -> None:
 
     writers.WRITERS.clear()
     writers.WRITERS.update(specs())
+    if os.environ.get("DEBATEKIT_FAKE_SLOW_REPLACE"):
+        pause = float(os.environ["DEBATEKIT_FAKE_SLOW_REPLACE"])
+        replace = os.replace
+
+        def slow_replace(src, dst):
+            time.sleep(pause)
+            return replace(src, dst)
+
+        os.replace = slow_replace
 
 
 def cli_command(*args: str) -> list[str]:

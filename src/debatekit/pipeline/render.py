@@ -69,7 +69,8 @@ def build_outline(path: Path, options: "BuildOptions", manifest: Manifest, write
     folder = options.out_dir / outline.id
     report.cleaned.extend(remove_leftovers(folder))
 
-    previous = (manifest.entry(absolute) or {}).get("outputs", {})
+    previous = (manifest.entry(absolute) or {}).get("outputs")
+    previous = previous if isinstance(previous, dict) else {}
     outputs: dict[str, dict] = {k: v for k, v in previous.items() if k.startswith(f"{outline.id}/")}
     views = {lang: digest(outline, lang) for lang in langs}
     plan = []

@@ -1,0 +1,315 @@
+"""The build pipeline with fake writers: incremental, atomic, isolated failures."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import test_build_fakes as fakes
+from debatekit import files, writers
+from debatekit.build import BuildOptions, BuildRequestError, build
+from debatekit.pipeline import manifest as manifest_module
+
+DATA = Path(__file__).resolve().parent / "data"
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_a952fc97f30bb34a.txt"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A project folder with two valid outlines, the fake writers and a render log."""
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
+    (tmp_path / "outlines").mkdir()
+    sample = (DATA / "sample.yaml").read_text("utf-8").replace("../../seeds/", "../seeds/")
+    (tmp_path / "outlines" / "sample.yaml").write_text(sample, "utf-8")
+    (tmp_path / "outlines" / "other.yaml").write_text(sample.replace("id: sample", "id: other"), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(writers, "WRITERS", fakes.specs())
+    monkeypatch.setenv("DEBATEKIT_FAKE_LOG", str(tmp_path / "renders.log"))
+    monkeypatch.delenv("DEBATEKIT_FAKE_FAIL", raising=False)
+    monkeypatch.delenv("DEBATEKIT_FAKE_SLOW", raising=False)
+    return tmp_path
+
+
+def run(paths, errors=None, **options):
+    options.setdefault("out_dir", Path("output"))
+    sink = errors if errors is not None else []
+    return build([Path(p) for p in paths], BuildOptions(**options), err=sink.append)
+
+
+def renders(project) -> list[str]:
+    log = project / "renders.log"
+    lines = log.read_text("utf-8").splitlines() if log.exists() else []
+    log.unlink(missing_ok=True)
+    return lines
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int, int]]:
+    """Every file under folder with its bytes, inode and modification time."""
+    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def outputs(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+SAMPLE = "outlines/sample.yaml"
+ALL_SAMPLE = ["sample-en-handout.txt", "sample-en-slides.txt", "sample-zh-handout.txt", "sample-zh-slides.txt"]
+
+
+def test_first_build_writes_every_output_in_every_language(project):
+    report = run([SAMPLE])
+    assert report.ok and not report.unchanged
+    assert outputs(project / "output") == ALL_SAMPLE
+    en = json.loads((project / "output/sample/sample-en-slides.txt").read_text("utf-8"))
+    assert en["title"] == "A sample outline" and en["paper"] == "a4"
+    assert sorted(renders(project)) == ["handout sample en", "handout sample zh", "slides sample en", "slides sample zh"]
+
+
+def test_noop_rebuild_rewrites_nothing_and_reads_no_yaml(project, monkeypatch):
+    run([SAMPLE])
+    before = snapshot(project / "output")
+    renders(project)
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("a no-op rebuild parsed the outline")
+
+    monkeypatch.setattr("debatekit.pipeline.render.read_outline", no_parsing)
+    report = run([SAMPLE])
+    assert report.ok and not report.written
+    assert sorted(p.name for p in report.unchanged) == ALL_SAMPLE
+    assert snapshot(project / "output") == before
+    assert renders(project) == []
+
+
+def test_touching_an_input_without_changing_it_renders_nothing(project):
+    run([SAMPLE])
+    renders(project)
+    before = snapshot(project / "output/sample")
+    outline = project / SAMPLE
+    outline.write_bytes(outline.read_bytes())
+    os.utime(project / "seeds" / SEED.name)
+    report = run([SAMPLE])
+    assert report.ok and not report.written and renders(project) == []
+    assert snapshot(project / "output/sample") == before
+
+
+def test_editing_one_language_rewrites_only_that_language(project):
+    run([SAMPLE])
+    renders(project)
+    before = snapshot(project / "output/sample")
+    outline = project / SAMPLE
+    text = outline.read_text("utf-8")
+    assert "美国做出了让步" in text
+    outline.write_text(text.replace("美国做出了让步", "美国做出了重大让步"), "utf-8")
+    report = run([SAMPLE])
+    assert report.ok
+    assert sorted(p.name for p in report.written) == ["sample-zh-handout.txt", "sample-zh-slides.txt"]
+    assert sorted(renders(project)) == ["handout sample zh", "slides sample zh"]
+    after = snapshot(project / "output/sample")
+    for name in ("sample-en-handout.txt", "sample-en-slides.txt"):
+        assert after[name] == before[name]
+    assert "重大让步" in (project / "output/sample/sample-zh-slides.txt").read_text("utf-8")
+
+
+def test_an_edit_that_changes_no_output_byte_rewrites_nothing(project):
+    run([SAMPLE])
+    before = snapshot(project / "output/sample")
+    outline = project / SAMPLE
+    # The fake writers do not print strand summaries: both languages re-render, same bytes.
+    outline.write_text(outline.read_text("utf-8").replace("terms of the deal", "deal's terms"), "utf-8")
+    renders(project)
+    report = run([SAMPLE])
+    assert report.ok and not report.written
+    assert sorted(renders(project)) == ["handout sample en", "slides sample en"]
+    assert snapshot(project / "output/sample") == before
+
+
+def test_deleted_or_edited_output_is_rebuilt_alone(project):
+    run([SAMPLE])
+    (project / "output/sample/sample-en-slides.txt").unlink()
+    (project / "output/sample/sample-zh-handout.txt").write_text("scribbled", "utf-8")
+    renders(project)
+    report = run([SAMPLE])
+    assert sorted(p.name for p in report.written) == ["sample-en-slides.txt", "sample-zh-handout.txt"]
+    assert sorted(renders(project)) == ["handout sample zh", "slides sample en"]
+
+
+def test_writer_version_and_options_are_part_of_the_key(project, monkeypatch):
+    run([SAMPLE])
+    renders(project)
+    monkeypatch.setattr(fakes.MODULES["handout"], "VERSION", "2")
+    run([SAMPLE])
+    assert sorted(renders(project)) == ["handout sample en", "handout sample zh"]
+    report = run([SAMPLE], paper="letter")
+    assert len(report.written) == 4 and len(renders(project)) == 4
+    assert json.loads((project / "output/sample/sample-zh-handout.txt").read_text("utf-8"))["paper"] == "letter"
+    template = project / "school.pptx"
+    template.write_bytes(b"not really a deck")
+    report = run([SAMPLE], paper="letter", template=template)
+    assert len(report.written) == 4 and len(renders(project)) == 4
+    report = run([SAMPLE], paper="letter", template=template)
+    assert not report.written and renders(project) == []
+    template.write_bytes(b"another deck")  # same name, new content: a new key
+    renders(project)
+    run([SAMPLE], paper="letter", template=template)
+    assert len(renders(project)) == 4
+
+
+def test_force_renders_everything_but_rewrites_only_changed_bytes(project):
+    run([SAMPLE])
+    before = snapshot(project / "output/sample")
+    renders(project)
+    report = run([SAMPLE], force=True)
+    assert len(renders(project)) == 4 and not report.written
+    assert snapshot(project / "output/sample") == before
+
+
+def test_source_text_is_an_input(project):
+    run([SAMPLE])
+    before = snapshot(project / "output/sample")
+    source = project / "seeds" / SEED.name
+    source.write_text(source.read_text("utf-8").replace("字节跳动保留了", "字节跳动放弃了"), "utf-8")
+    errors: list[str] = []
+    report = run([SAMPLE], errors)
+    assert not report.ok
+    assert any(e.startswith("outlines/sample.yaml:") and "quote not found" in e for e in errors)
+    assert snapshot(project / "output/sample") == before
+
+
+def test_writer_failure_leaves_previous_outputs_byte_identical(project, monkeypatch):
+    run([SAMPLE, "outlines/other.yaml"])
+    before = snapshot(project / "output")
+    for path in (project / "outlines").glob("*.yaml"):
+        path.write_text(path.read_text("utf-8").replace("A sample outline", "A changed outline").replace("示例大纲", "新大纲"), "utf-8")
+    monkeypatch.setenv("DEBATEKIT_FAKE_FAIL", "handout:en")
+    errors: list[str] = []
+    report = run([SAMPLE], errors)
+    assert not report.ok and not report.written
+    assert len(errors) == 1
+    assert "outlines/sample.yaml" in errors[0] and "handout" in errors[0] and "`en`" in errors[0]
+    assert "Traceback" not in errors[0]
+    assert snapshot(project / "output") == before  # the zh files and slides were rendered, yet not moved in
+    assert not list((project / "output").rglob("*.part"))
+    monkeypatch.delenv("DEBATEKIT_FAKE_FAIL")
+    report = run([SAMPLE])
+    assert report.ok and len(report.written) == 4
+
+
+def test_one_broken_outline_does_not_stop_the_others(project):
+    broken = project / "outlines" / "broken.yaml"
+    broken.write_text((project / SAMPLE).read_text("utf-8").replace("kind: opinion", "kind: opinon"), "utf-8")
+    errors: list[str] = []
+    report = run(["outlines/broken.yaml", "outlines/other.yaml", SAMPLE], errors)
+    assert not report.ok
+    assert [str(p) for p, _ in report.failed] == ["outlines/broken.yaml"]
+    assert any(e.startswith("outlines/broken.yaml:") and "opinon" in e and ": error:" in e for e in errors)
+    assert len(report.written) == 8
+    assert outputs(project / "output") == sorted(ALL_SAMPLE + [n.replace("sample", "other") for n in ALL_SAMPLE])
+
+
+def test_read_only_output_is_named_and_the_rest_is_written(project):
+    run([SAMPLE])
+    locked = project / "output/sample/sample-en-slides.txt"
+    locked.chmod(0o444)
+    old = locked.read_bytes()
+    outline = project / SAMPLE
+    outline.write_text(outline.read_text("utf-8").replace("A sample outline", "A changed outline"), "utf-8")
+    errors: list[str] = []
+    report = run([SAMPLE], errors)
+    assert not report.ok
+    assert [str(p) for p, _ in report.failed] == ["output/sample/sample-en-slides.txt"]
+    assert len(errors) == 1 and errors[0].startswith("output/sample/sample-en-slides.txt: error:") and "read-only" in errors[0]
+    assert locked.read_bytes() == old
+    assert sorted(p.name for p in report.written) == ["sample-en-handout.txt"]
+    assert not list((project / "output").rglob("*.part"))
+    locked.chmod(0o644)
+    report = run([SAMPLE])  # the failed file was not recorded as built: it is retried
+    assert [p.name for p in report.written] == ["sample-en-slides.txt"]
+
+
+def test_a_file_that_cannot_be_replaced_is_named(project, monkeypatch):
+    run([SAMPLE])
+    outline = project / SAMPLE
+    outline.write_text(outline.read_text("utf-8").replace("A sample outline", "A changed outline"), "utf-8")
+    real_replace = os.replace
+
+    def replace(src, dst):
+        if str(dst).endswith("sample-en-handout.txt"):
+            raise PermissionError(13, "Permission denied")  # as Windows does for an open file
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(files.os, "replace", replace)
+    errors: list[str] = []
+    report = run([SAMPLE], errors)
+    assert [str(p) for p, _ in report.failed] == ["output/sample/sample-en-handout.txt"]
+    assert len(errors) == 1 and errors[0].startswith("output/sample/sample-en-handout.txt: error:")
+    assert "close it in any program" in errors[0]
+    assert not list((project / "output").rglob("*.part"))
+
+
+def test_only_and_lang_select_outputs(project):
+    report = run([SAMPLE], only=("slides",), langs=("en",))
+    assert report.ok and [p.name for p in report.written] == ["sample-en-slides.txt"]
+    assert outputs(project / "output") == ["sample-en-slides.txt"]
+    report = run([SAMPLE])  # the rest is built; the one already there is kept
+    assert sorted(p.name for p in report.written) == sorted(set(ALL_SAMPLE) - {"sample-en-slides.txt"})
+    assert [p.name for p in report.unchanged] == ["sample-en-slides.txt"]
+    report = run([SAMPLE], only=("handout",))
+    assert sorted(p.name for p in report.unchanged) == ["sample-en-handout.txt", "sample-zh-handout.txt"]
+
+
+def test_unknown_output_name_lists_the_valid_ones(project):
+    with pytest.raises(BuildRequestError, match="`slide`.*slides, handout"):
+        run([SAMPLE], only=("slide",))
+
+
+def test_unknown_language_is_a_located_error(project):
+    errors: list[str] = []
+    report = run([SAMPLE], errors, langs=("fr", "en"))
+    assert not report.ok
+    assert errors == ["outlines/sample.yaml: error: no language `fr` in this outline; it has zh, en"]
+    assert sorted(p.name for p in report.written) == ["sample-en-handout.txt", "sample-en-slides.txt"]
+
+
+def test_leftovers_of_a_dead_build_are_removed_but_not_a_live_ones(project):
+    run([SAMPLE])
+    folder = project / "output/sample"
+    dead = folder / ".sample-zh-slides.txt.999999999.abcd.part"
+    legacy = folder / ".sample-en-slides.txt.q1w2e3.part"
+    live = folder / f".sample-en-handout.txt.{os.getpid()}.zz.part"
+    for path in (dead, legacy, live):
+        path.write_bytes(b"half")
+    report = run([SAMPLE])
+    assert not dead.exists() and not legacy.exists() and live.exists()
+    assert sorted(p.name for p in report.cleaned) == sorted([dead.name, legacy.name])
+
+
+def test_damaged_manifest_costs_only_a_rebuild(project):
+    run([SAMPLE])
+    before = snapshot(project / "output/sample")
+    (project / "output" / manifest_module.NAME).write_text('{"format": 1, "outlines": {"x": 3}, "writers": []', "utf-8")
+    report = run([SAMPLE])
+    assert report.ok and not report.written
+    assert snapshot(project / "output/sample") == before
+    (project / "output" / manifest_module.NAME).write_text(
+        json.dumps({"format": 1, "outlines": {str((project / SAMPLE).resolve()): {"id": 5, "outputs": []}}}), "utf-8")
+    assert run([SAMPLE]).ok
+
+
+def test_builds_are_deterministic(project):
+    run([SAMPLE], out_dir=Path("a"))
+    run([SAMPLE], out_dir=Path("b"), force=True)
+    a = {k: v[0] for k, v in snapshot(project / "a").items()}
+    b = {k: v[0] for k, v in snapshot(project / "b").items()}
+    assert a.keys() == b.keys()
+    assert {k: v for k, v in a.items() if not k.startswith(".")} == {k: v for k, v in b.items() if not k.startswith(".")}
+    record_a = json.loads(a[manifest_module.NAME])["outlines"]
+    record_b = json.loads(b[manifest_module.NAME])["outlines"]
+    keys = lambda record: {name: (o["key"], o["fast"]) for e in record.values() for name, o in e["outputs"].items()}
+    assert keys(record_a) == keys(record_b)
