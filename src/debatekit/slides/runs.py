@@ -44,6 +44,11 @@ LANG_TAGS = {
 class DeckFonts:
     latin: str
     east_asian: str
+    cjk_lang: str = "zh"     # the language tag for CJK text inside non-CJK runs
+
+
+def is_cjk_lang(lang: str) -> bool:
+    return lang.split("-")[0] in ("zh", "ja", "ko")
 
 
 def lang_tag(lang: str) -> str:
@@ -62,13 +67,15 @@ def deck_fonts(outline: Outline, lang: str) -> DeckFonts:
     """
     chosen = outline.style.fonts
     latin = chosen.latin or DEFAULT_LATIN
+    candidates = (lang, *outline.languages, outline.source.language)
+    cjk = next((c for c in candidates if is_cjk_lang(c)), "zh")
     if chosen.east_asian:
-        return DeckFonts(latin, chosen.east_asian)
-    for candidate in (lang, *outline.languages, outline.source.language):
+        return DeckFonts(latin, chosen.east_asian, cjk)
+    for candidate in candidates:
         face = DEFAULT_EAST_ASIAN.get(candidate) or DEFAULT_EAST_ASIAN.get(candidate.split("-")[0])
         if face:
-            return DeckFonts(latin, face)
-    return DeckFonts(latin, FALLBACK_EAST_ASIAN)
+            return DeckFonts(latin, face, cjk)
+    return DeckFonts(latin, FALLBACK_EAST_ASIAN, cjk)
 
 
 def style_run(run, fonts: DeckFonts, lang: str, size: float | None = None, *,
@@ -89,7 +96,7 @@ def style_run(run, fonts: DeckFonts, lang: str, size: float | None = None, *,
     rpr = run._r.get_or_add_rPr()
     _set_east_asian(rpr, fonts.east_asian)
     rpr.set("lang", lang_tag(lang))
-    if "-" in lang_tag(lang) and lang_tag(lang).split("-")[0] in ("zh", "ja", "ko"):
+    if is_cjk_lang(lang_tag(lang)):
         # PowerPoint uses altLang to choose the proofing and IME language for CJK runs.
         rpr.set("altLang", "en-US")
 
@@ -100,6 +107,27 @@ def add_run(paragraph, text: str, fonts: DeckFonts, lang: str, size: float | Non
     run.text = text
     style_run(run, fonts, lang, size, **style)
     return run
+
+
+def add_runs(paragraph, text: str, fonts: DeckFonts, lang: str, size: float | None = None, **style):
+    """Like ``add_run``, but CJK stretches inside text of a non-CJK language (a Chinese
+    title in an English sentence) become runs of their own, tagged ``fonts.cjk_lang``,
+    so spell checkers and font choice treat them as what they are."""
+    if is_cjk_lang(lang) or not any(_wide(ch) for ch in text):
+        return [add_run(paragraph, text, fonts, lang, size, **style)]
+    runs, start = [], 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or _wide(text[i]) != _wide(text[start]):
+            piece = text[start:i]
+            piece_lang = fonts.cjk_lang if _wide(text[start]) else lang
+            runs.append(add_run(paragraph, piece, fonts, piece_lang, size, **style))
+            start = i
+    return runs
+
+
+def _wide(ch: str) -> bool:
+    import unicodedata
+    return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
 def style_paragraph_end(paragraph, fonts: DeckFonts, lang: str, size: float | None = None) -> None:

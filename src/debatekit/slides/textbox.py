@@ -15,7 +15,7 @@ from pptx.util import Pt
 
 from .. import textfit
 from .geometry import INSET_X, INSET_Y, Box, emu
-from .runs import DeckFonts, add_run, style_paragraph_end
+from .runs import DeckFonts, add_run, add_runs, style_paragraph_end
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,8 @@ def fill_frame(frame, paras: list[Para] | tuple[Para, ...], fonts: DeckFonts,
             paragraph.space_before = Pt(p.space_before)
         for span in p.spans:
             colour = span.colour or p.colour
-            add_run(paragraph, span.text, fonts, span.lang or p.lang, p.size,
-                    bold=span.bold, italic=span.italic or None, colour=colour)
+            add_runs(paragraph, span.text, fonts, span.lang or p.lang, p.size,
+                     bold=span.bold, italic=span.italic or None, colour=colour)
         style_paragraph_end(paragraph, fonts, p.lang, p.size)
 
 

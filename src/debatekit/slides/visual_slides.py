@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..kinds import KIND_LOOK, MUTED
+from ..visuals import deck_visuals
 from .deck import Deck, Page
 from .geometry import BODY, BODY_MIN, Box
 from .textbox import para, paras_height
@@ -44,7 +45,6 @@ def caption_only(deck: Deck, slot: VisualSlot, text: str) -> None:
 def argument_map_slides(deck: Deck) -> list[VisualSlot]:
     """The argument map after the badge key: one slide for a small outline, else an
     overview and one or more slides per strand (drawn by ``visuals.deck_visuals``)."""
-    from ..visuals import deck_visuals
     slots = []
     for map_page, title, notes in deck_visuals.map_slides(deck):
         page = deck.new_slide(title, notes=notes)
@@ -56,7 +56,6 @@ def argument_map_slides(deck: Deck) -> list[VisualSlot]:
 
 def figure_slides(deck: Deck) -> list[VisualSlot]:
     """One slide per figure of the outline, after the strands."""
-    from ..visuals import deck_visuals
     w, o = deck.words, deck.outline
     slots = []
     for figure in o.figures:
@@ -74,7 +73,6 @@ def figure_slides(deck: Deck) -> list[VisualSlot]:
 
 def balance_slide(deck: Deck) -> list[VisualSlot]:
     """Facts, opinions and predictions per strand, after the figures."""
-    from ..visuals import deck_visuals
     w, o = deck.words, deck.outline
     lines = []
     for s in o.strands:
