@@ -1,0 +1,101 @@
+"""The build as a process: killed midway, its imports on a no-op, its bytes across hash seeds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import test_build_fakes as fakes
+from debatekit.writers import WRITERS
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_a952fc97f30bb34a.txt"
+HEAVY = ("yaml", "pydantic", "pptx", "reportlab", "lxml", "debatekit.writers", "debatekit.reader")
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
+    (tmp_path / "outlines").mkdir()
+    sample = (ROOT / "tests/data/sample.yaml").read_text("utf-8").replace("../../seeds/", "../seeds/")
+    (tmp_path / "outlines" / "sample.yaml").write_text(sample, "utf-8")
+    return tmp_path
+
+
+def debatekit(project: Path, *args: str, env: dict | None = None, fake: bool = True, timeout: float = 60):
+    command = fakes.cli_command(*args) if fake else [sys.executable, "-m", "debatekit", *args]
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(env or {})})
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """The outputs under folder (not the build record or temporary files) with their bytes."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.name.startswith(".")}
+
+
+def test_a_killed_build_changes_no_output_and_leaves_nothing_after_the_next(project):
+    assert debatekit(project, "build").returncode == 0
+    before = tree(project / "output")
+    outline = project / "outlines/sample.yaml"
+    outline.write_text(outline.read_text("utf-8").replace("示例大纲", "改过的大纲").replace("A sample", "An edited"), "utf-8")
+    process = subprocess.Popen(fakes.cli_command("build"), cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, "DEBATEKIT_FAKE_SLOW_REPLACE": "30"})
+    try:
+        deadline = time.monotonic() + 30
+        while not list((project / "output").rglob("*.part")):
+            assert process.poll() is None, "the build ended before it could be killed"
+            assert time.monotonic() < deadline, "the build never wrote a temporary file"
+            time.sleep(0.02)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    parts = list((project / "output").rglob("*.part"))
+    assert parts  # the kill came between writing a temporary file and moving it into place
+    assert tree(project / "output") == before
+    result = debatekit(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert not list((project / "output").rglob("*.part"))
+    assert not any(p.name.startswith(".") and p.name != ".debatekit-manifest.json" for p in (project / "output").rglob("*"))
+    assert "An edited" in (project / "output/sample/sample-en-slides.txt").read_text("utf-8")
+    assert "改过的大纲" in (project / "output/sample/sample-zh-handout.txt").read_text("utf-8")
+
+
+@pytest.mark.skipif("debate-md" not in WRITERS, reason="the debate-md writer is not registered yet")
+def test_noop_rebuild_imports_no_yaml_parser_model_or_writer(project):
+    first = debatekit(project, "build", "--only", "debate-md", fake=False)
+    assert first.returncode == 0, first.stderr
+    probe = (
+        "import sys\n"
+        "from debatekit.cli import main\n"
+        "try:\n"
+        "    main(['build', '--only', 'debate-md', '--quiet'])\n"
+        "except SystemExit as exit:\n"
+        f"    heavy = sorted(m for m in sys.modules if m.startswith({HEAVY!r}))\n"
+        "    print(exit.code, heavy)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "0 []", result.stdout + result.stderr
+
+
+def test_outputs_are_identical_across_hash_seeds(project):
+    """Every registered writer, for real: same outline, same bytes, whatever the seed."""
+    if not WRITERS:
+        pytest.skip("no writers registered yet")
+    results = []
+    for seed, out in (("1", "a"), ("2", "b")):
+        result = debatekit(project, "build", "--out", out, "--quiet", fake=False, env={"PYTHONHASHSEED": seed}, timeout=180)
+        assert result.returncode == 0, result.stderr
+        results.append(tree(project / out))
+    assert results[0].keys() == {f"sample/{spec.filename('sample', lang)}" for spec in WRITERS.values() for lang in ("zh", "en")}
+    assert results[0] == results[1]
