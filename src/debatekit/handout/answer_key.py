@@ -14,6 +14,7 @@ from ..pdf.badges import KindBadge, StatusMark
 from ..pdf.fonts import is_cjk_lang
 from ..pdf.styles import colon
 from . import common
+from .common import NUMBER_COLUMN
 
 VERSION = "1"
 
@@ -78,8 +79,8 @@ def filled_worksheet(doc: PdfDocument) -> list[Flowable]:
         rows.append([styles.para(str(number), "cell"), _statement_cell(doc, claim),
                      kind_marks(doc, claim.kind, claim.fact_status), _reason_cell(doc, claim)])
     width = doc.page.frame_width
-    rest = width - 10 * mm - 31 * mm
-    story.append(doc.table(rows, [10 * mm, rest * 0.42, 31 * mm, rest * 0.58]))
+    rest = width - NUMBER_COLUMN - 31 * mm
+    story.append(doc.table(rows, [NUMBER_COLUMN, rest * 0.42, 31 * mm, rest * 0.58]))
     return story
 
 

@@ -10,6 +10,8 @@ from ..pdf import PdfDocument
 from ..pdf.badges import KindBadge
 
 KIND_ORDER = ("fact", "opinion", "prediction")
+# wide enough for "No." / "编号" in bold with the cell padding
+NUMBER_COLUMN = 13 * mm
 
 
 def heading(doc: PdfDocument, text: str, level: str = "h1", room: float = 45 * mm) -> list[Flowable]:

@@ -13,6 +13,7 @@ from ..pdf import PdfDocument, document_for
 from ..pdf.styles import colon
 from ..pdf.writing import WritingLines
 from . import common
+from .common import NUMBER_COLUMN
 from .visuals import visual_flowables
 
 VERSION = "1"
@@ -57,7 +58,7 @@ def worksheet(doc: PdfDocument) -> list[Flowable]:
             "", "",
         ])
     width = doc.page.frame_width
-    widths = [11 * mm, width - 11 * mm - 36 * mm - 52 * mm, 36 * mm, 52 * mm]
+    widths = [NUMBER_COLUMN, width - NUMBER_COLUMN - 36 * mm - 52 * mm, 36 * mm, 52 * mm]
     story.append(doc.table(rows, widths, min_row_height=WORKSHEET_ROW))
     return story
 
@@ -81,7 +82,7 @@ def signal_exercise(doc: PdfDocument) -> list[Flowable]:
             quote.append(styles.para(doc.text(claim.text), "small"))
         rows.append([styles.para(str(number), "cell"), quote, ""])
     width = doc.page.frame_width
-    story.append(doc.table(rows, [11 * mm, width - 11 * mm - 36 * mm, 36 * mm],
+    story.append(doc.table(rows, [NUMBER_COLUMN, width - NUMBER_COLUMN - 36 * mm, 36 * mm],
                            min_row_height=14 * mm))
     return story
 

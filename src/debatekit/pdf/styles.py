@@ -42,7 +42,7 @@ _SPECS = {
     "small": (8.5, 1.5, False, MUTED, 0, 3),
     "cell": (9, 1.5, False, INK, 0, 0),
     "cell_head": (9, 1.4, True, INK, 0, 0),
-    "quote": (9.5, 1.55, False, INK, 0, 4),
+    "quote": (9, 1.5, False, INK, 0, 0),
     "furniture": (7.5, 1.35, False, MUTED, 0, 0),
 }
 

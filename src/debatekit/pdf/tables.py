@@ -11,7 +11,7 @@ from ..kinds import RULE
 from .styles import hex_colour
 
 HEAD_FILL = "EDEDED"
-PADDING = 4
+PADDING = 6
 
 
 def _chunks(cell, width: float, limit: float) -> list[list]:
