@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .build import BuildOptions, run
-from .files import display
+from .files import Stamp, display
 from .pipeline.manifest import NAME as MANIFEST_NAME
 from .pipeline.manifest import Manifest, request_inputs
 
 Say = Callable[[str], None]
 STEP_MS = 100         # quiet time after the last change before rebuilding
 DEBOUNCE_MS = 1600    # longest wait while changes keep coming
+IDLE_MS = 500         # how often the watcher looks up when nothing happens
 
 
 class Watched:
@@ -50,6 +51,17 @@ class Watched:
             folders.update(p.parent for p in self.inputs(outline))
         return sorted(f for f in folders if f.is_dir() and not _inside(f, self.out_dir))
 
+    def stamps(self) -> dict[Path, Stamp | None]:
+        """What every watched file looks like now."""
+        return {path: Stamp.of(path) for outline in self.outlines() for path in self.inputs(outline)}
+
+    def changed_since(self, stamps: dict[Path, Stamp | None]) -> set[Path]:
+        """Files that changed since the stamps were taken, and outlines that appeared; not
+        inputs a build has only just made known."""
+        outlines = set(self.outlines())
+        return {path for path, stamp in self.stamps().items()
+                if (path in stamps and stamps[path] != stamp) or (path not in stamps and path in outlines)}
+
     def affected(self, changed: set[Path]) -> list[Path]:
         """The outlines to rebuild after these files changed."""
         return [o for o in self.outlines() if o in changed or self.inputs(o) & changed]
@@ -69,20 +81,28 @@ def watch(outlines: list[str] | None, options: BuildOptions, say: Say | None, er
     watched = Watched([Path(p) for p in outlines] if outlines else None, options)
     restore = _stop_on_signals()
     try:
+        stamps = watched.stamps()
         run(watched.outlines(), options, say, err)
         while stop is None or not stop.is_set():
             folders = watched.folders()
             if not folders:
                 err("nothing to watch: no outline found")
                 return
-            note(f"watching {', '.join(display(f) + '/' for f in folders)} (Ctrl-C to stop)")
+            watching = False
             for changes in watchfiles.watch(
                 *folders, watch_filter=lambda _change, path: not watched.ignores(path),
                 debounce=DEBOUNCE_MS, step=STEP_MS, recursive=False, stop_event=stop,
+                yield_on_timeout=True, rust_timeout=IDLE_MS,
             ):
                 changed = {Path(path).resolve() for _change, path in changes}
+                if not watching:
+                    # The watcher is running only now: catch what changed while it started.
+                    note(f"watching {', '.join(display(f) + '/' for f in folders)} (Ctrl-C to stop)")
+                    watching = True
+                    changed |= watched.changed_since(stamps)
                 targets = watched.affected(changed)
                 if targets:
+                    stamps = watched.stamps()
                     note(f"changed: {', '.join(sorted(display(p) for p in changed & _all_inputs(watched, targets)))}")
                     run(targets, options, say, err)
                 if watched.folders() != folders:
