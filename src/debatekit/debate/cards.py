@@ -19,6 +19,7 @@ from ..labels import words
 from ..model import KINDS, STATUSES
 from ..pdf import PdfDocument, document_for, source_citation
 from ..pdf.badges import KindBadge, StatusMark
+from ..pdf.fonts import is_cjk_lang
 from ..pdf.styles import colon
 from ..writers import Job
 from .cardlayout import Card, Row, Tag, Words, pack, stack
@@ -99,7 +100,7 @@ class CardWriter:
         cache = self._quote_styles
         if key not in cache:
             cache[key] = base.clone(f"{base.name}-card", backColor="#EFEFEF", borderPadding=(3, 4, 3, 4),
-                                    leftIndent=4, rightIndent=4, spaceBefore=4, spaceAfter=5)
+                                    leftIndent=4, rightIndent=4, spaceBefore=4, spaceAfter=6.5)
         return cache[key]
 
     def side_header(self, debate: ShownDebate, side: str) -> list[Flowable]:
@@ -139,7 +140,8 @@ class CardWriter:
         for i, content in enumerate(packed, 1):
             number = f"{name} — {self.w['card_of'].format(card=i, cards=total)}"
             if i > 1:
-                number = f"{number} ({self.w['continued']})"
+                opening, closing = ("（", "）") if is_cjk_lang(self.doc.lang) else (" (", ")")
+                number = f"{number}{opening}{self.w['continued']}{closing}"
             turn = f"{self.w['card_continued']} →" if i < total else None
             # every card gets its own header objects: a flowable is drawn where last wrapped
             own_header, _ = stack(header, self.inner_w) if i > 1 else (placed_header, header_h)
