@@ -237,8 +237,14 @@ def _register_ttf(path: str, index: int, bold_path: Optional[str] = None) -> Fac
     if not file.is_file():
         raise FontError(f"font file not found: {path}")
     if not is_truetype(file, index):
-        raise FontError(f"{path} is not a TrueType font (OpenType/CFF fonts such as .otf are "
-                        "not supported by the PDF library); use a .ttf or .ttc file")
+        try:
+            cff = b"OTTO" in _sfnt_tags(file)
+        except (OSError, struct.error):
+            cff = False
+        if cff:
+            raise FontError(f"{path} is an OpenType font with PostScript (CFF) outlines, which the "
+                            "PDF library cannot embed; use a TrueType .ttf or .ttc file")
+        raise FontError(f"{path} is not a TrueType font file; use a .ttf or .ttc file")
     name = _safe_name(file.stem, index)
     try:
         font = TTFont(name, str(file), subfontIndex=index)
