@@ -56,8 +56,11 @@ class CardWriter:
         if source.url is None:
             return markup(source.text)
         link = f"<a href={quoteattr(source.url)} color=\"#1F4E79\">{markup(source.url)}</a>"
-        parts = [markup(source.before), link, markup(source.after)]
-        return " ".join(p for p in parts if p)
+        text = f"{markup(source.before)} {link}" if source.before else link
+        if source.after:
+            # "https://x.org." keeps its full stop against the link, words get a space
+            text += ("" if source.after[0] in ".,;:!?)]}" else " ") + markup(source.after)
+        return text
 
     def badges(self, point: ShownPoint, number: int | None = None) -> Row:
         items: list[Flowable] = []

@@ -38,7 +38,9 @@ def leading(text: str) -> str:
 
 
 def _destination(url: str) -> str:
-    """A link destination; angle brackets keep unbalanced brackets and backslashes literal."""
+    """A link destination; angle brackets keep unbalanced brackets and backslashes literal,
+    and characters a destination cannot hold are percent-encoded."""
+    url = url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
     if url.count("(") != url.count(")") or "\\" in url:
         return f"<{url}>"
     return url
@@ -49,7 +51,7 @@ def source_link(source: Source) -> str:
     if source.url is None:
         return inline(source.text)
     if not source.before:
-        link = f"<{source.url}>"
+        link = f"<{_destination(source.url).strip('<>')}>"
     else:
         link = f"[{inline(source.before)}]({_destination(source.url)})"
     if not source.after:
