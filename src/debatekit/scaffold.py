@@ -30,6 +30,7 @@ _FULL_STOP = ("。", ".", "；", ";", "：", ":", "，", ",")
 _ZH_END = re.compile(r"[。！？!?]+[”’」』）)\"']*")
 _EN_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s|$)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:\s?(?:%|万|亿|年|月|日|percent|million|billion|trillion))?", re.IGNORECASE)
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|vs|etc|Inc|Ltd|Co|No|e\.g|i\.e)\.)$")
 MARK = "[translate] "
 MIN_SENTENCE = 4          # shorter fragments ("赞(0)") are not claims
 
@@ -104,6 +105,8 @@ def split_sentences(paragraph: str, lang: str) -> list[str]:
     ender = _ZH_END if lang.startswith(("zh", "ja")) or _CJK.search(paragraph) else _EN_END
     sentences, start = [], 0
     for match in ender.finditer(paragraph):
+        if _ABBREVIATION.search(paragraph[start:match.end()]):
+            continue  # "U.S." or "Dr." does not end a sentence
         sentences.append(paragraph[start:match.end()])
         start = match.end()
     sentences.append(paragraph[start:])
@@ -120,7 +123,7 @@ def read_structure(text: str, lang: str) -> tuple[str | None, list[Section]]:
     section_at = [i for i, k in enumerate(kinds) if k == "heading" and i + 1 < len(blocks) and kinds[i + 1] == "prose"]
     first_prose = kinds.index("prose") if "prose" in kinds else len(blocks)
     first_section = section_at[0] if section_at else first_prose
-    leading = [_join(blocks[i]) for i in range(min(first_section, first_prose)) if kinds[i] == "heading"]
+    leading = [_heading(blocks[i]) for i in range(min(first_section, first_prose)) if kinds[i] == "heading"]
     title = max(leading, key=len) if leading else None
     sections: list[Section] = []
     if not section_at:
@@ -131,7 +134,7 @@ def read_structure(text: str, lang: str) -> tuple[str | None, list[Section]]:
         starts = ([first_prose] if first_prose < section_at[0] else []) + section_at
         for n, start in enumerate(starts):
             end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
-            heading = _join(blocks[start]) if kinds[start] == "heading" else None
+            heading = _heading(blocks[start]) if kinds[start] == "heading" else None
             sentences = [s for i in range(start, end) if kinds[i] == "prose" for s in split_sentences(_join(blocks[i]), lang)]
             sections.append(Section(heading, tuple(sentences)))
     sections = [s for s in sections if s.sentences]
@@ -143,6 +146,11 @@ def read_structure(text: str, lang: str) -> tuple[str | None, list[Section]]:
 def _join(lines: list[str]) -> str:
     joiner = "" if any(_CJK.search(line) for line in lines) else " "
     return joiner.join(line.strip() for line in lines)
+
+
+def _heading(lines: list[str]) -> str:
+    """A heading's text, without Markdown's leading #."""
+    return _join(lines).lstrip("#").strip() or _join(lines)
 
 
 # -- suggesting a kind -----------------------------------------------------------------
