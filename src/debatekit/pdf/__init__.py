@@ -3,14 +3,21 @@
 Typical use in a writer::
 
     from debatekit.pdf import document_for
-    doc = document_for(job, header_right=words["handout"])
-    story = [doc.styles.para(text, "h1"), KindBadge("fact", words["fact"], doc.fonts)]
-    return doc.build(story, subject="...")
+    from debatekit.pdf.badges import KindBadge, StatusMark
 
-Modules: ``fonts`` (discovery, registration, font runs, escaping), ``styles`` (paragraph
-styles, ``para``), ``badges`` (kind badges and status marks), ``document`` (page
-geometry, header and footer, ``build_pdf``), ``tables`` (worksheet tables that split
-across pages).
+    def render(job) -> bytes:
+        doc = document_for(job, header_right=words["debate_cards"])   # fonts, styles, paper
+        story = [doc.styles.para(user_text, "h1"),                    # escaped, font runs
+                 KindBadge("fact", doc.words["fact"], doc.fonts),
+                 doc.table(rows, widths)]                             # splits, repeats header
+        return doc.build(story, subject="...")                        # furnished, invariant
+
+Modules: ``fonts`` (TrueType discovery, registration, per-character font runs, escaping
+via ``FontSet.markup``, the CID fallback and its warning), ``styles`` (paragraph styles;
+``para``, ``label``), ``cjkwrap`` (Chinese line-start rules for reportlab), ``badges``
+(kind badges and status marks), ``tables`` (ruled tables that split across pages),
+``writing`` (ruled lines to write on), ``document`` (page geometry, header and footer
+with "page x of y", ``build_pdf``), ``setup`` (``document_for``: all of it for a Job).
 """
 
 from .setup import PdfDocument, document_for, source_citation

@@ -119,20 +119,37 @@ class FontSet:
     def all_embedded(self) -> bool:
         return all(face.embedded for face in self.chain)
 
-    def face_for(self, char: str) -> Face:
-        if char.isspace() or ord(char) < 0x80 and self.main.has(char):
-            return self.main
+    def face_for(self, char: str, lead: Optional[Face] = None) -> Face:
+        lead = lead or self.main
+        if char.isspace() or lead.has(char):
+            return lead
         for face in self.chain:
             if face.has(char):
                 return face
-        return self.main
+        return lead
+
+    def lead_for(self, text: str) -> Face:
+        """The face that draws most of ``text``: mostly-Chinese text in a Latin document
+        is set wholly in the CJK face, so its Latin letters do not switch typeface."""
+        main = self.main
+        lacking = sum(1 for c in text if not c.isspace() and not main.has(c))
+        if not lacking:
+            return main
+        visible = sum(1 for c in text if not c.isspace())
+        if lacking * 10 >= visible * 3:
+            probe = chr(_CJK_PROBE)
+            for face in self.chain[1:]:
+                if face.has(probe) and all(face.has(c) for c in text if not c.isspace() and not main.has(c)):
+                    return face
+        return main
 
     def runs(self, text: str) -> Iterator[tuple[Face, str]]:
         """Split text into (face, run) pieces; white space stays with the current run."""
+        lead = self.lead_for(text)
         current: Optional[Face] = None
         buffer: list[str] = []
         for char in text:
-            face = current if (char.isspace() and current is not None) else self.face_for(char)
+            face = current if (char.isspace() and current is not None) else self.face_for(char, lead)
             if face is not current and buffer:
                 yield current, "".join(buffer)  # type: ignore[misc]
                 buffer = []
