@@ -222,9 +222,12 @@ def test_long_point_loses_no_text(long_outline, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_markup_characters_print_as_written(sample, lang):
     outline = with_debates(sample.outline, NASTY)
-    text = pypdf_text(cards.render(Job(outline, lang)))
+    data = cards.render(Job(outline, lang))
+    text = pypdf_text(data)
     check_all_present(outline, lang, text)
     assert "<b>" in text and "&amp;" in text and "R&D" in text
+    # a source's URL is a live link
+    assert b"/URI" in data and b"https://example.com/a_(b)_c" in data.replace(b"\\(", b"(").replace(b"\\)", b")")
 
 
 def test_overview_counts_each_kind_per_side(long_outline):

@@ -124,8 +124,10 @@ class CardWriter:
         if debate.questions:
             heading = self.para(self.w["debate_questions"], "h2", bold=True)
             heading.keepWithNext = True
+            hint = self.para(self.w["questions_for_other_side"], "small")
+            hint.keepWithNext = True
             body.append(Spacer(1, 2 * mm))
-            body.append(heading)
+            body.extend((heading, hint))
             for n, question in enumerate(debate.questions, 1):
                 body.append(self.para(question, "body", prefix=f"<b>{n}.</b> "))
         return body
