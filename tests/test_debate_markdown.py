@@ -167,3 +167,24 @@ def test_same_input_same_bytes_and_registered(sample):
     spec = WRITERS["debate-md"]
     assert spec.filename("sample", "zh") == "sample-zh-debate.md"
     assert spec.render(job).decode("utf-8").startswith("# ")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_emphasis_markers_never_show_as_stars(sample, flagship, lang):
+    """Our own bold and italic labels must close properly next to CJK punctuation: a
+    marker that fails to pair shows up as a literal `*` on the course page."""
+    for outline in (sample.outline, flagship.outline):
+        text = markdown.render_text(Job(outline, lang))
+        html = MarkdownIt("commonmark").render(text)
+        visible = "".join(part for part in html.replace(">", "<").split("<")[::2])
+        user_stars = sum(
+            text.count("*")
+            for d in resolve_debates(outline, lang)
+            for text in (d.motion, d.context or "", *d.questions,
+                         *(t for p in d.pro + d.con for t in (p.text, p.use or "", p.quote or "")),
+                         *(s.text for p in d.pro + d.con for s in p.sources)))
+        assert visible.count("*") == user_stars
+        w = words(outline, lang)
+        points = sum(len(d.pro) + len(d.con) for d in outline.debates)
+        assert html.count("<strong>") >= points + 3  # every point's kind word, and the key
+        assert html.count(f"<strong>{w['fact']}</strong>") >= 1
