@@ -238,3 +238,20 @@ def test_overview_counts_each_kind_per_side(long_outline):
     assert "×1" in texts and "×0" in texts
     question = [t for t in texts if t.startswith("Which side leans on opinion?")]
     assert question and "For 1/3" in question[0] and "Against 0/1" in question[0]
+
+
+HUGE_MOTION = {"id": "huge", "motion": {"zh": "非常长的辩题" * 80, "en": "A very long motion indeed " * 40},
+               "pro": [{"point": {"zh": "论点" * 30, "en": "point " * 30}, "kind": "opinion"}],
+               "con": [{"point": {"zh": "短论点", "en": "short point"}, "kind": "fact", "sources": ["a source"]}]}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_motion_longer_than_a_card_is_kept_whole_and_nothing_overflows(sample, lang):
+    outline = with_debates(sample.outline, HUGE_MOTION)
+    doc = document_for(Job(outline, lang), header_right="x")
+    for card in cards.CardWriter(doc).all_cards():
+        room = _card_room(card)
+        assert room > 0.4 * Card.content_height(card.slot_height, 0)
+        for placed in card.content:
+            assert placed.y + placed.height <= room + 0.5, f"overflow on {card.number}"
+    check_all_present(outline, lang, pypdf_text(cards.render(Job(outline, lang))))

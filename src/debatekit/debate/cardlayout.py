@@ -162,7 +162,9 @@ def pack(flowables: Sequence[Flowable], width: float, heights: Callable[[int], f
                 used = 0.0
                 continue
         if not cards[-1]:
-            # Taller than a whole card and unsplittable: place it anyway rather than lose it.
+            # Taller than a whole card and unsplittable: place it anyway rather than lose
+            # it (wrapped again: a failed split may drop a paragraph's laid-out lines).
+            _, h = item.wrap(width, max(room, 0))
             cards[-1].append(Placed(item, 0.0, h))
             cards.append([])
             used = 0.0

@@ -139,6 +139,13 @@ class CardWriter:
         """The cards one header and body need; each says "name — card i of n"."""
         placed_header, header_h = stack(header, self.inner_w)
         room = Card.content_height(self.slot_h, header_h)
+        if len(header) > 1 and room < 0.5 * Card.content_height(self.slot_h, 0):
+            # A motion too long to repeat on every card goes once into the content, where
+            # it can continue; the header keeps the side and the debate's number.
+            body = [*header[1:], *body]
+            header = header[:1]
+            placed_header, header_h = stack(header, self.inner_w)
+            room = Card.content_height(self.slot_h, header_h)
         packed = pack(body, self.inner_w, lambda i: room)
         total = len(packed)
         cards = []
