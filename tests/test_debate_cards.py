@@ -82,12 +82,12 @@ def expected_texts(outline, lang):
         yield from debate.questions
 
 
-def joined(outline, lang, text: str) -> str:
+def joined(outline, lang, text: str, paper: str = "a4") -> str:
     """The extracted text with each card break taken out (the "continued" line, page
     furniture, and the next card's number and header), so content that continues on the
     next card reads as one piece again."""
     flat = squash(text)
-    doc = document_for(Job(outline, lang), header_right="x")
+    doc = document_for(Job(outline, lang, paper=paper), header_right="x")
     all_cards = cards.CardWriter(doc).all_cards()
     for card, following in zip(all_cards, all_cards[1:]):
         if card.turn:
@@ -96,8 +96,8 @@ def joined(outline, lang, text: str) -> str:
     return flat
 
 
-def check_all_present(outline, lang, text):
-    flat = joined(outline, lang, text)
+def check_all_present(outline, lang, text, paper="a4"):
+    flat = joined(outline, lang, text, paper)
     missing = [t for t in expected_texts(outline, lang) if squash(t) not in flat]
     assert not missing, f"{len(missing)} texts missing, first: {missing[0]!r}"
     w = words(outline, lang)
@@ -255,3 +255,15 @@ def test_motion_longer_than_a_card_is_kept_whole_and_nothing_overflows(sample, l
         for placed in card.content:
             assert placed.y + placed.height <= room + 0.5, f"overflow on {card.number}"
     check_all_present(outline, lang, pypdf_text(cards.render(Job(outline, lang))))
+
+
+def test_letter_paper_keeps_two_cards_a_page(sample):
+    import io
+
+    data = cards.render(Job(sample.outline, "en", paper="letter"))
+    reader = PdfReader(io.BytesIO(data))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    doc = document_for(Job(sample.outline, "en", paper="letter"), header_right="x")
+    assert len(reader.pages) == (len(cards.CardWriter(doc).all_cards()) + 1) // 2
+    check_all_present(sample.outline, "en", pypdf_text(data), paper="letter")
