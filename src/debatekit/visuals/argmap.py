@@ -23,6 +23,10 @@ from . import layered
 from .. import textfit
 
 RELATIONS = ("supports", "challenges")
+BOLD_BODY = ("thesis", "strand")   # roles whose text is drawn bold
+ROUND_RADIUS = 12.0    # corner radius of opinion boxes (points)
+# A rounded rectangle's text area is inset by 0.29 of the radius on each side.
+ROUND_INSET = 2 * 0.3 * ROUND_RADIUS
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,7 @@ class MapStyle:
     pad_y: float = 4.0
     arrow_tip: float = 10.0          # depth of the prediction arrow's point
     gap: float = 14.0
-    channel: float = 30.0
+    channel: float = 26.0
     min_width: float = 64.0
 
     def scaled(self, factor: float) -> "MapStyle":
@@ -51,14 +55,18 @@ class MapNode:
     role: str                       # thesis | strand | claim | ref
     kind: str | None                # claims and refs
     status: str | None              # facts
-    heading: tuple[str, ...]        # badge line(s), drawn bold and smaller
+    heading: tuple[str, ...]        # badge line(s), drawn bold and smaller, wrapped
     body: tuple[str, ...]           # the text, wrapped
+    heading_text: str               # the same, unwrapped, for renderers that wrap
+    body_text: str
     heading_size: float
     body_size: float
     x: float
     y: float
     width: float
     height: float
+    footer: tuple[str, ...] = ()    # a small last line (a strand's counts), wrapped
+    footer_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,17 @@ class MapEdge:
 
 
 @dataclass(frozen=True)
+class LegendItem:
+    type: str                       # a kind, a relation, or "ref"
+    text: str
+    x: float                        # left of the sample drawing
+    y: float                        # top of the line
+    sample_width: float
+    height: float                   # line height
+    size: float                     # type size
+
+
+@dataclass(frozen=True)
 class MapPage:
     kind: str                       # whole | overview | strand
     title: str
@@ -77,8 +96,7 @@ class MapPage:
     height: float
     nodes: tuple[MapNode, ...]
     edges: tuple[MapEdge, ...]
-    legend: tuple[tuple[str, str], ...]   # (entry type, words) for the key
-    legend_y: float                 # top of the key line
+    legend: tuple[LegendItem, ...]  # the key, below the map
     style: MapStyle = field(default_factory=MapStyle)
     strand: str | None = None
     claims: tuple[str, ...] = ()    # the claims this page is the home of
@@ -95,6 +113,7 @@ class _Content:
     heading: str
     body: str
     cap: float                      # preferred maximum width
+    footer: str = ""
 
 
 class _Builder:
@@ -103,8 +122,6 @@ class _Builder:
         self.outline, self.lang, self.style = outline, lang, style
         self.words = words(outline, lang)
         self.width, self.height = width, height
-        self.legend_h = style.body_size * style.heading_scale * style.leading + 6
-        self.map_h = height - self.legend_h - 4
 
     # ---- node contents -------------------------------------------------------------
     def kind_badge(self, claim: Claim) -> str:
@@ -125,42 +142,46 @@ class _Builder:
     def strand(self, index: int, with_counts: bool) -> _Content:
         s = self.outline.strands[index]
         heading = f"{self.words['strand']} {index + 1}"
-        if with_counts:
-            heading += f"   {self.counts(s)}"
         return _Content("strand", None, None, heading, s.title[self.lang],
-                        max(150.0, min(self.width * 0.45, 260.0)))
+                        max(150.0, min(self.width * 0.45, 260.0)),
+                        self.counts(s) if with_counts else "")
 
     def claim(self, claim: Claim) -> _Content:
         return _Content("claim", claim.kind, claim.fact_status, self.kind_badge(claim),
                         claim.text[self.lang], max(110.0, min(self.width / 4.2, 200.0)))
 
     def ref(self, claim: Claim) -> _Content:
-        where = self.outline.strand_of(claim.id).title[self.lang]
+        strand = self.outline.strands.index(self.outline.strand_of(claim.id))
         return _Content("ref", claim.kind, claim.fact_status, self.kind_badge(claim),
-                        f"→ {where}", max(90.0, min(self.width / 6, 130.0)))
+                        f"→ {self.words['strand']} {strand + 1}", max(90.0, min(self.width / 6, 130.0)))
 
     # ---- sizing ----------------------------------------------------------------------
     def sizes(self, content: _Content):
         st = self.style
         body = st.body_size * (st.ref_scale if content.role == "ref" else 1.0)
         head = body * st.heading_scale
-        extra = st.arrow_tip if content.kind == "prediction" else 0.0
+        extra = {"prediction": st.arrow_tip, "opinion": ROUND_INSET}.get(content.kind, 0.0)
         return head, body, 2 * st.pad_x + extra
 
     def wrapped(self, content: _Content, shrink: float):
         head, body, chrome = self.sizes(content)
         st = self.style
         cap = max(st.min_width, content.cap * shrink)
+        bold = content.role in BOLD_BODY
         natural = max(textfit.text_width(content.heading, head, bold=True),
-                      textfit.text_width(content.body, body)) / textfit.SAFETY
+                      textfit.text_width(content.footer, head, bold=True),
+                      textfit.text_width(content.body, body, bold)) / textfit.SAFETY
         inner = min(cap - chrome, natural + 1.0)
         h_lines = _lines(content.heading, inner, head, bold=True)
-        b_lines = _lines(content.body, inner, body)
-        used = max(max(textfit.text_width(x, head, bold=True) for x in h_lines),
-                   max(textfit.text_width(x, body) for x in b_lines)) / textfit.SAFETY
+        b_lines = _lines(content.body, inner, body, bold)
+        f_lines = _lines(content.footer, inner, head, bold=True) if content.footer else ()
+        used = max(max(textfit.text_width(x, head, bold=True) for x in h_lines + f_lines),
+                   max(textfit.text_width(x, body, bold) for x in b_lines)) / textfit.SAFETY
         w = max(st.min_width, used + chrome + 1.0)
-        h = 2 * st.pad_y + st.leading * (head * len(h_lines) + body * len(b_lines))
-        return w, h, h_lines, b_lines, head, body
+        # 2 pt spare: CJK fonts differ a little in ascent and descent.
+        h = 2 * st.pad_y + st.leading * (head * (len(h_lines) + len(f_lines))
+                                         + body * len(b_lines)) + 2.0
+        return w, h, h_lines, b_lines, head, body, f_lines
 
     # ---- pages -------------------------------------------------------------------------
     def page(self, kind, title, contents: dict[str, _Content], nodes, edges, legend,
@@ -174,20 +195,63 @@ class _Builder:
                 cache[key] = self.wrapped(contents[node_id], shrink)
             return cache[key][:2]
 
-        lay = layered.layout(nodes, edges, size, self.width, self.map_h,
+        key, key_height = self.legend(legend)
+        lay = layered.layout(nodes, edges, size, self.width, self.height - key_height,
                              gap=self.style.gap, channel=self.style.channel)
         if not lay.fits:
             return None
+        # Centre the drawing in the box: the row placement may leave it off to one side.
+        left = min((b.x for b in lay.boxes.values()), default=0.0)
+        right = max((b.right for b in lay.boxes.values()), default=0.0)
+        for r in lay.routes:
+            left = min([left] + [x for x, _ in r.points])
+            right = max([right] + [x for x, _ in r.points])
+        dx = (self.width - (right - left)) / 2 - left
+        for box in lay.boxes.values():
+            box.x += dx
+        for r in lay.routes:
+            r.points = [(x + dx, y) for x, y in r.points]
         placed = []
         for node_id, box in sorted(lay.boxes.items(), key=lambda kv: (kv[1].y, kv[1].x)):
             c = contents[node_id]
-            _, _, h_lines, b_lines, head, body = self.wrapped(c, box.shrink)
+            _, _, h_lines, b_lines, head, body, f_lines = self.wrapped(c, box.shrink)
             placed.append(MapNode(node_id, c.role, c.kind, c.status, h_lines, b_lines,
-                                  head, body, box.x, box.y, box.width, box.height))
+                                  c.heading, c.body, head, body,
+                                  box.x, box.y, box.width, box.height, f_lines, c.footer))
         routes = tuple(MapEdge(r.edge.source, r.edge.target, r.edge.relation,
                                tuple(r.points)) for r in lay.routes)
         return MapPage(kind, title, self.width, self.height, tuple(placed), routes,
-                       legend, self.height - self.legend_h, self.style, strand, claims)
+                       key, self.style, strand, claims)
+
+    def legend(self, entries) -> tuple[tuple[LegendItem, ...], float]:
+        """The key's items flowed left to right, wrapping as needed, bottom-aligned in
+        the box; and the height it takes from the map (with a gap above it)."""
+        st = self.style
+        size = st.body_size * st.heading_scale
+        line = size * st.leading
+        flows: list[list[tuple[str, str, float, float]]] = [[]]
+        x = 0.0
+        for type_, text in entries:
+            sample = 30.0 if type_ in RELATIONS else 16.0
+            w = sample + 4 + textfit.text_width(text, size) / textfit.SAFETY + 2
+            if flows[-1] and x + w > self.width:
+                flows.append([])
+                x = 0.0
+            flows[-1].append((type_, text, sample, x))
+            x += w + 2 * st.gap
+        top = self.height - line * len(flows)
+        items = tuple(LegendItem(t, text, x, top + i * line, sample, line, size)
+                      for i, flow in enumerate(flows) for t, text, sample, x in flow)
+        return items, line * len(flows) + st.gap
+
+
+def titled(first: str, second: str) -> str:
+    """``first: second``, with a full-width colon after CJK words."""
+    return f"{first}：{second}" if textfit.is_wide(first[-1:] or "a") else f"{first}: {second}"
+
+
+def numbered(title: str, i: int, n: int) -> str:
+    return f"{title}（{i}/{n}）" if textfit.is_wide(title[-1:] or "a") else f"{title} ({i}/{n})"
 
 
 def _lines(text: str, width: float, size: float, bold: bool = False) -> tuple[str, ...]:
@@ -258,7 +322,7 @@ def _related_order(claims: Sequence[Claim]) -> list[Claim]:
 
 def _strand_pages(b: _Builder, strand_index: int) -> list[MapPage]:
     strand = b.outline.strands[strand_index]
-    base_title = f"{b.words['argument_map']}: {strand.title[b.lang]}"
+    base_title = titled(b.words["argument_map"], strand.title[b.lang])
     claims = _related_order(strand.claims)
     whole = _claim_pages(b, strand_index, claims, base_title)
     if whole is not None:
@@ -271,7 +335,7 @@ def _strand_pages(b: _Builder, strand_index: int) -> list[MapPage]:
             chunks.append([claim])
     pages = []
     for i, chunk in enumerate(chunks):
-        title = f"{base_title} ({i + 1}/{len(chunks)})"
+        title = numbered(base_title, i + 1, len(chunks))
         page = _claim_pages(b, strand_index, chunk, title)
         pages.append(page if page is not None else _forced(b, strand_index, chunk, title))
     return pages
@@ -295,17 +359,31 @@ def scale_page(page: MapPage, factor: float) -> MapPage:
     edges = tuple(replace(e, points=tuple((x * factor, y * factor) for x, y in e.points))
                   for e in page.edges)
     return replace(page, width=page.width * factor, height=page.height * factor,
-                   nodes=nodes, edges=edges, legend_y=page.legend_y * factor,
-                   style=page.style.scaled(factor))
+                   nodes=nodes, edges=edges, style=page.style.scaled(factor),
+                   legend=tuple(replace(i, x=i.x * factor, y=i.y * factor, height=i.height * factor,
+                                        sample_width=i.sample_width * factor, size=i.size * factor)
+                                for i in page.legend))
 
 
 def _overview(b: _Builder) -> MapPage:
+    page = _overview_page(b)
+    for factor in (0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2):
+        if page is not None:
+            break
+        page = _overview_page(_Builder(b.outline, b.lang, b.width / factor, b.height / factor, b.style))
+        page = page and scale_page(page, factor)
+    if page is None:
+        raise ValueError("the overview map does not fit")
+    return page
+
+
+def _overview_page(b: _Builder) -> MapPage | None:
     outline = b.outline
     contents = {"thesis": b.thesis()}
     for i, s in enumerate(outline.strands):
         contents[f"strand:{s.id}"] = b.strand(i, with_counts=True)
     legend = tuple((k, f"{KIND_LOOK[k].symbol} {b.words[k]}") for k in KINDS)
-    title = f"{b.words['argument_map']}: {b.words['map_overview']}"
+    title = titled(b.words["argument_map"], b.words["map_overview"])
     n = len(outline.strands)
     for per_row in range(n, 0, -1):
         nodes = [layered.GraphNode("thesis", 0)]
@@ -315,7 +393,7 @@ def _overview(b: _Builder) -> MapPage:
         page = b.page("overview", title, contents, nodes, edges, legend)
         if page is not None:
             return page
-    raise ValueError("the overview map does not fit")
+    return None
 
 
 def _whole(b: _Builder) -> MapPage | None:
@@ -346,10 +424,13 @@ def map_pages(outline: Outline, lang: str, width: float, height: float,
     """The argument map of ``outline`` in ``lang`` as pages of ``width`` x ``height``
     points: the whole outline on one page when it fits, otherwise an overview and
     one or more pages per strand. Every claim is the home claim of exactly one page."""
-    b = _Builder(outline, lang, width, height, style or MapStyle())
-    whole = _whole(b)
-    if whole is not None:
-        return [whole]
+    style = style or MapStyle()
+    # A small outline gets one map, in larger type when there is room for it.
+    for factor in (1.3, 1.15, 1.0):
+        whole = _whole(_Builder(outline, lang, width, height, style.scaled(factor)))
+        if whole is not None:
+            return [whole]
+    b = _Builder(outline, lang, width, height, style)
     pages = [_overview(b)]
     for i in range(len(outline.strands)):
         pages += _strand_pages(b, i)

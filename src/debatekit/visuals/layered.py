@@ -112,6 +112,45 @@ def _compact(layers: dict[str, int]) -> dict[str, int]:
     return {n: index[layer] for n, layer in layers.items()}
 
 
+def _narrow_rows(nodes, edges, layers, size, width, gap, min_shrink) -> dict[str, int]:
+    """Move nodes down out of rows that are too wide even at the narrowest boxes, when
+    all their neighbours are above (or at least two rows below): their edges just get
+    longer, passing through a narrow slot of the row they left."""
+    layers = dict(layers)
+    pinned = {n.id for n in nodes if n.layer is not None}
+    order = {n.id: i for i, n in enumerate(nodes)}
+    neighbours: dict[str, set[str]] = {n.id: set() for n in nodes}
+    for e in edges:
+        if e.source != e.target:
+            neighbours[e.source].add(e.target)
+            neighbours[e.target].add(e.source)
+    widths = {n.id: size(n.id, min_shrink)[0] for n in nodes}
+
+    def row_width(r):
+        members = [n for n, layer in layers.items() if layer == r]
+        passing = sum(1 for e in edges if min(layers[e.source], layers[e.target]) < r
+                      < max(layers[e.source], layers[e.target]))
+        return sum(widths[n] for n in members) + SLOT * passing + gap * (len(members) + passing - 1)
+
+    def saves(n):
+        """Width freed in the row by moving ``n`` down (its upward edges stay as slots)."""
+        up = sum(1 for m in neighbours[n] if layers[m] < layers[n])
+        return widths[n] + gap - up * (SLOT + gap)
+
+    r = 0
+    limit = 2 * (max(layers.values(), default=0) + 1)
+    while r <= max(layers.values(), default=0) and r < limit:
+        while row_width(r) > width:
+            movable = [n for n, layer in layers.items() if layer == r and n not in pinned
+                       and all(layers[m] != r + 1 for m in neighbours[n]) and saves(n) > 0]
+            if not movable:
+                break
+            pick = min(movable, key=lambda n: (len(neighbours[n]), -order[n]))
+            layers[pick] = r + 1
+        r += 1
+    return layers
+
+
 def _chains(edges, layers):
     """Each edge as the list of rows it visits; dummy ids name the in-between slots."""
     chains = []
@@ -189,8 +228,9 @@ def _place_row(widths: list[float], desired: list[float], gap: float, total: flo
 
 def layout(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], size: SizeFn,
            width: float, height: float, gap: float = 12.0, channel: float = 26.0,
-           min_shrink: float = 0.55) -> Layout:
+           min_shrink: float = 0.7) -> Layout:
     layers = assign_layers(nodes, edges)
+    layers = _narrow_rows(nodes, edges, layers, size, width, gap, min_shrink)
     edges = [e for e in edges if e.source != e.target and layers[e.source] != layers[e.target]]
     chains = _chains(edges, layers)
     n_rows = max(layers.values(), default=-1) + 1

@@ -1,0 +1,210 @@
+"""Figures and the kind balance as native PowerPoint charts (data editable in PowerPoint),
+each with its caption or question below it as a text box.
+
+Every piece of chart text gets the deck's latin and east-asian typefaces and a language
+tag, and each chart's embedded workbook is rewritten so that it carries no build time.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LEGEND_POSITION, XL_LABEL_POSITION
+from pptx.enum.dml import MSO_PATTERN_TYPE
+from pptx.enum.text import MSO_ANCHOR
+from pptx.util import Pt
+
+from .. import textfit
+from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, RULE
+from ..slides.runs import DeckFonts, _set_east_asian, add_run, lang_tag
+from .balance import Balance
+from .figures import FigureData
+from .pptx_visuals import emu
+
+CHART_TYPES = {"column": XL_CHART_TYPE.COLUMN_CLUSTERED, "bar": XL_CHART_TYPE.BAR_CLUSTERED,
+               "line": XL_CHART_TYPE.LINE_MARKERS}
+SERIES_COLOURS = (ACCENT, "8C8C8C", "A64B00", "2E6B30", "5B2C83", "404040")
+# Balance fills, told apart in greyscale by lightness and hatching as well as hue.
+KIND_FILLS = {"fact": ("solid", KIND_LOOK["fact"].colour),
+              "opinion": ("solid", "E0A370"),
+              "prediction": ("hatch", KIND_LOOK["prediction"].colour)}
+FIXED_TIME = "2000-01-01T00:00:00Z"
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+TEXT = 14.0
+SMALL = 12.0
+
+
+def add_figure_chart(shapes, figure: FigureData, box, fonts: DeckFonts, lang: str):
+    """The figure as a chart filling ``box`` (left, top, width, height in points) above
+    its caption. Returns the chart's graphic frame."""
+    data = CategoryChartData(number_format="General")
+    data.categories = list(figure.categories)
+    for name, values in figure.series:
+        data.add_series(name, list(values))
+    title = figure.title + (f" ({figure.unit})" if figure.unit else "")
+    chart_box, caption_box = _split(box, figure.caption)
+    frame = shapes.add_chart(CHART_TYPES[figure.chart], *map(emu, chart_box), data)
+    frame.name = f"Figure {figure.id}"
+    chart = frame.chart
+    _title(chart, title, fonts, lang)
+    _axes(chart, figure.unit, fonts, lang, reverse=figure.chart == "bar")
+    plot = chart.plots[0]
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format = "General"
+    labels.number_format_is_linked = False
+    labels.position = XL_LABEL_POSITION.ABOVE if figure.chart == "line" else XL_LABEL_POSITION.OUTSIDE_END
+    _font(labels.font, fonts, lang, SMALL, INK)
+    if figure.chart != "line":
+        plot.gap_width = 80
+    for i, series in enumerate(plot.series):
+        colour = RGBColor.from_string(SERIES_COLOURS[i % len(SERIES_COLOURS)])
+        if figure.chart == "line":
+            series.format.line.color.rgb = colour
+            series.format.line.width = Pt(2.5)
+            series.smooth = False
+        else:
+            series.format.fill.solid()
+            series.format.fill.fore_color.rgb = colour
+    _legend(chart, len(figure.series) > 1, fonts, lang)
+    _caption(shapes, caption_box, figure.caption, fonts, lang, f"Caption {figure.id}")
+    make_workbook_deterministic(chart)
+    return frame
+
+
+def add_balance_chart(shapes, balance: Balance, box, fonts: DeckFonts, lang: str):
+    """Facts, opinions and predictions per strand as a stacked bar chart above the
+    question for students. Series are named by the kinds' words."""
+    data = CategoryChartData(number_format="0")
+    data.categories = list(balance.categories)
+    for _, word, counts in balance.series:
+        data.add_series(word, list(counts))
+    chart_box, prompt_box = _split(box, balance.prompt)
+    frame = shapes.add_chart(XL_CHART_TYPE.BAR_STACKED, *map(emu, chart_box), data)
+    frame.name = "Balance"
+    chart = frame.chart
+    _title(chart, balance.title, fonts, lang)
+    _axes(chart, balance.axis_title, fonts, lang, reverse=True)
+    plot = chart.plots[0]
+    plot.gap_width = 60
+    plot.overlap = 100
+    for (kind, _, counts), series in zip(balance.series, plot.series):
+        style, colour = KIND_FILLS[kind]
+        fill = series.format.fill
+        if style == "hatch":
+            fill.patterned()
+            fill.pattern = MSO_PATTERN_TYPE.WIDE_UPWARD_DIAGONAL
+            fill.fore_color.rgb = RGBColor.from_string(colour)
+            fill.back_color.rgb = RGBColor.from_string("FFFFFF")
+        else:
+            fill.solid()
+            fill.fore_color.rgb = RGBColor.from_string(colour)
+        series.format.line.color.rgb = RGBColor.from_string(KIND_LOOK[kind].colour)
+        series.format.line.width = Pt(0.75)
+        # Counts on the bars, except zeros, which would print on top of each other.
+        for index, count in enumerate(counts):
+            if count:
+                label = series.points[index].data_label
+                label.has_text_frame = False
+                label.position = XL_LABEL_POSITION.CENTER
+                label.show_value = True
+                _font(label.font, fonts, lang, SMALL, "FFFFFF" if kind == "fact" else INK, bold=True)
+    _legend(chart, True, fonts, lang)
+    _caption(shapes, prompt_box, balance.prompt, fonts, lang, "Balance question")
+    make_workbook_deterministic(chart)
+    return frame
+
+
+def _split(box, text):
+    """The chart's box and, below it, a box holding ``text`` in full."""
+    left, top, width, height = box
+    lines = textfit.line_count(text, width - 8, TEXT)
+    text_h = lines * textfit.line_height(TEXT) + 8
+    return (left, top, width, height - text_h - 6), (left, top + height - text_h, width, text_h)
+
+
+def _caption(shapes, box, text, fonts, lang, name):
+    left, top, width, height = box
+    shape = shapes.add_textbox(*map(emu, box))
+    shape.name = name
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.auto_size = None
+    frame.vertical_anchor = MSO_ANCHOR.TOP
+    frame.margin_left = frame.margin_right = emu(4)
+    frame.margin_top = frame.margin_bottom = emu(4)
+    add_run(frame.paragraphs[0], text, fonts, lang, TEXT, colour=MUTED)
+
+
+def _title(chart, text, fonts, lang):
+    chart.has_title = True
+    frame = chart.chart_title.text_frame
+    frame.text = ""
+    add_run(frame.paragraphs[0], text, fonts, lang, 16, bold=True, colour=INK)
+    _font(chart.font, fonts, lang, SMALL, INK)
+
+
+def _axes(chart, value_title, fonts, lang, reverse):
+    categories, values = chart.category_axis, chart.value_axis
+    _font(categories.tick_labels.font, fonts, lang, SMALL, INK)
+    _font(values.tick_labels.font, fonts, lang, SMALL, MUTED)
+    categories.format.line.color.rgb = RGBColor.from_string(RULE)
+    values.has_major_gridlines = True
+    values.major_gridlines.format.line.color.rgb = RGBColor.from_string("E0E0E0")
+    values.format.line.fill.background()
+    values.minimum_scale = 0
+    if reverse:           # bar charts list the first category at the top, as read,
+        categories.reverse_order = True       # with the value axis kept at the bottom
+        categories.crosses = XL_AXIS_CROSSES.MAXIMUM
+    if value_title:
+        values.has_title = True
+        frame = values.axis_title.text_frame
+        frame.text = ""
+        add_run(frame.paragraphs[0], value_title, fonts, lang, SMALL, colour=MUTED)
+
+
+def _legend(chart, show, fonts, lang):
+    chart.has_legend = show
+    if show:
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+        _font(chart.legend.font, fonts, lang, SMALL, INK)
+
+
+def _font(font, fonts: DeckFonts, lang: str, size, colour, bold=False):
+    """Chart text properties (``a:defRPr``): size, colour and both typefaces."""
+    font.size = Pt(size)
+    font.bold = bold
+    font.color.rgb = RGBColor.from_string(colour)
+    font.name = fonts.latin
+    rpr = font._rPr
+    _set_east_asian(rpr, fonts.east_asian)
+    rpr.set("lang", lang_tag(lang))
+
+
+def make_workbook_deterministic(chart) -> None:
+    """Rewrite the chart's embedded workbook with fixed zip entry times and fixed
+    document dates, so the same figure always gives the same bytes."""
+    workbook = chart.part.chart_workbook
+    workbook.update_from_xlsx_blob(deterministic_xlsx(workbook.xlsx_part.blob))
+
+
+def deterministic_xlsx(blob: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(blob)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
+                              rb"\g<1>" + FIXED_TIME.encode() + rb"\g<2>", data)
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 0
+            target.writestr(info, data, compresslevel=6)
+    return out.getvalue()
