@@ -1,7 +1,7 @@
 """The argument map and the figures for the handouts.
 
-Placeholder: the visuals work (issue 8) fills ``visual_flowables`` with reportlab
-drawings. Until then it adds nothing, so no handout prints an empty box.
+The drawings (argument map, figure charts, balance chart) come from
+``debatekit.visuals.handout_visuals``.
 """
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from ..pdf import PdfDocument
+from ..visuals import handout_visuals
 
 
 def visual_flowables(doc: PdfDocument) -> list[Flowable]:
-    """Flowables for the argument map and the charts (headings included), or []."""
-    return []
+    """Flowables for the argument map and the charts (headings included)."""
+    return handout_visuals.flowables(doc)

@@ -1,0 +1,62 @@
+"""The visuals in the handout: what ``handout.visuals.visual_flowables`` returns.
+
+The argument map (one drawing per map page, each kept with its heading), each figure as a
+chart between its title and its caption, and the balance chart with its question.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+
+from . import argmap, pdf_visuals
+from .balance import balance
+from .figures import all_figures
+
+MAP_STYLE = argmap.MapStyle(body_size=8.5, pad_x=4.0, pad_y=3.0, arrow_tip=7.0, gap=9.0,
+                            channel=20.0, min_width=48.0)
+HEADING_ROOM = 70.0     # a heading and some space above the drawing, in points
+
+
+def map_flowables(doc) -> list[Flowable]:
+    width, height = doc.page.frame_width, doc.page.frame_height - HEADING_ROOM
+    pages = argmap.map_pages(doc.outline, doc.lang, width, height, MAP_STYLE)
+    story: list[Flowable] = [CondPageBreak(60 * mm), doc.styles.para(doc.words["argument_map"], "h1")]
+    for page in pages:
+        drawing = pdf_visuals.map_drawing(page, doc.fonts)
+        parts: list[Flowable] = []
+        if len(pages) > 1:
+            parts.append(doc.styles.para(page.title, "h2"))
+        parts += [drawing, Spacer(1, 4 * mm)]
+        story.append(KeepTogether(parts))
+    return story
+
+
+def figure_flowables(doc) -> list[Flowable]:
+    figures = all_figures(doc.outline, doc.lang)
+    if not figures:
+        return []
+    story: list[Flowable] = [CondPageBreak(80 * mm), doc.styles.para(doc.words["figures"], "h1")]
+    for figure in figures:
+        title = figure.title + (f" ({figure.unit})" if figure.unit else "")
+        story.append(KeepTogether([
+            doc.styles.para(title, "h2"),
+            pdf_visuals.figure_drawing(figure, doc.fonts, doc.page.frame_width),
+            doc.styles.para(figure.caption, "small"),
+            Spacer(1, 3 * mm),
+        ]))
+    return story
+
+
+def balance_flowables(doc) -> list[Flowable]:
+    data = balance(doc.outline, doc.lang)
+    return [KeepTogether([
+        doc.styles.para(data.title, "h1"),
+        pdf_visuals.balance_drawing(data, doc.fonts, doc.page.frame_width),
+        Spacer(1, 2 * mm),
+        doc.styles.para(data.prompt, "body"),
+    ])]
+
+
+def flowables(doc) -> list[Flowable]:
+    return map_flowables(doc) + figure_flowables(doc) + balance_flowables(doc)
