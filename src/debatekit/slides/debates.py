@@ -38,14 +38,14 @@ def _point_kind(deck: Deck, point: DebatePoint) -> tuple[str, str | None, list[P
         claim = deck.outline.claim(point.claim)
         number = deck.outline.claim_number(claim.id)
         paras = [para(f"{deck.t(claim.text)} ({number})", POINT, deck.lang)]
-        if point.use:
+        if point.use is not None:
             paras.append(para(f"→ {deck.t(point.use)}", BODY_MIN, deck.lang, italic=True,
                               colour=None if deck.custom else MUTED, space_before=4))
         return claim.kind, claim.fact_status, paras
     kind = point.kind or "opinion"
     status = (point.status or "stated") if kind == "fact" else None
     paras = [para(deck.t(point.point), POINT, deck.lang)]
-    if point.use:
+    if point.use is not None:
         paras.append(para(f"→ {deck.t(point.use)}", BODY_MIN, deck.lang, italic=True,
                           colour=None if deck.custom else MUTED, space_before=4))
     return kind, status, paras
@@ -103,7 +103,7 @@ def debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
     w = deck.words
     title = w["debate"] + (f" {number}/{total}" if total > 1 else "")
     notes_items = [(w["motion"], deck.t(debate.motion), None),
-                   (w["context"], deck.t(debate.context) if debate.context else None, None)]
+                   (w["context"], deck.t(debate.context) if debate.context is not None else None, None)]
     for side in ("pro", "con"):
         for point in getattr(debate, side):
             notes_items.append(("", f"[{w[side]}]", None))
@@ -114,7 +114,7 @@ def debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
     if intro:
         # the motion in large type with its context first; the columns repeat it smaller
         flow_paras(deck, title, [labelled_motion(deck, debate, LEAD)] + (
-            [para(deck.t(debate.context), BODY, deck.lang, space_before=14)] if debate.context else []), notes)
+            [para(deck.t(debate.context), BODY, deck.lang, space_before=14)] if debate.context is not None else []), notes)
     motion = [labelled_motion(deck, debate, BODY if intro else LEAD)]
     motion_h = paras_height(motion, body.width - 24)
     if motion_h > body.height * 0.3:

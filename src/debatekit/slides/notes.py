@@ -18,12 +18,12 @@ def claim_notes(deck: Deck, claim: Claim) -> list[tuple[str, str | None, str | N
         ("", f"{number}. {kind}: {deck.t(claim.text)}", None),
         (w["quote"], quoted(deck, claim.quote) if claim.quote else None, source_lang),
         (w["signals"], _join(source_lang, claim.signals) if claim.signals else None, source_lang),
-        (w["why"], deck.t(claim.why) if claim.why else None, None),
+        (w["why"], deck.t(claim.why) if claim.why is not None else None, None),
     ]
     if claim.check:
         items.append((w["check"], deck.t(claim.check.note), None))
         items.append((w["sources"], "; ".join(claim.check.sources), None))
-    if claim.notes:
+    if claim.notes is not None:
         items.append((w["notes"], deck.t(claim.notes), None))
     return items
 

@@ -89,7 +89,7 @@ def _answer(deck: Deck, claim: Claim, n: int, total: int) -> None:
     title = f"{w['quiz_answer']} · {w['quiz_item'].format(n=n, total=total)}"
     notes = deck.note_paras(claim_notes(deck, claim))
     paras = [para(deck.t(claim.text), BODY, deck.lang, space_before=0)]
-    if claim.why:
+    if claim.why is not None:
         paras.append(labelled(deck, w["why"], deck.t(claim.why), space=14))
     if claim.signals:
         src = deck.outline.source.language

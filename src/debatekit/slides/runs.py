@@ -102,27 +102,32 @@ def style_run(run, fonts: DeckFonts, lang: str, size: float | None = None, *,
 
 
 def add_run(paragraph, text: str, fonts: DeckFonts, lang: str, size: float | None = None, **style):
-    """Append a styled run with ``text`` to a python-pptx paragraph and return it."""
+    """Append ``text`` to a python-pptx paragraph as styled run(s); return the first.
+
+    CJK stretches inside text of a non-CJK language (a Chinese title in an English
+    sentence) become runs of their own tagged ``fonts.cjk_lang``, so that font choice and
+    spell checking treat them as what they are."""
+    return add_runs(paragraph, text, fonts, lang, size, **style)[0]
+
+
+def add_runs(paragraph, text: str, fonts: DeckFonts, lang: str, size: float | None = None, **style):
+    """Like ``add_run``; returns every run made."""
+    if is_cjk_lang(lang) or not any(_wide(ch) for ch in text):
+        return [_one_run(paragraph, text, fonts, lang, size, **style)]
+    runs, start = [], 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or _wide(text[i]) != _wide(text[start]):
+            piece_lang = fonts.cjk_lang if _wide(text[start]) else lang
+            runs.append(_one_run(paragraph, text[start:i], fonts, piece_lang, size, **style))
+            start = i
+    return runs
+
+
+def _one_run(paragraph, text, fonts, lang, size, **style):
     run = paragraph.add_run()
     run.text = text
     style_run(run, fonts, lang, size, **style)
     return run
-
-
-def add_runs(paragraph, text: str, fonts: DeckFonts, lang: str, size: float | None = None, **style):
-    """Like ``add_run``, but CJK stretches inside text of a non-CJK language (a Chinese
-    title in an English sentence) become runs of their own, tagged ``fonts.cjk_lang``,
-    so spell checkers and font choice treat them as what they are."""
-    if is_cjk_lang(lang) or not any(_wide(ch) for ch in text):
-        return [add_run(paragraph, text, fonts, lang, size, **style)]
-    runs, start = [], 0
-    for i in range(1, len(text) + 1):
-        if i == len(text) or _wide(text[i]) != _wide(text[start]):
-            piece = text[start:i]
-            piece_lang = fonts.cjk_lang if _wide(text[start]) else lang
-            runs.append(add_run(paragraph, piece, fonts, piece_lang, size, **style))
-            start = i
-    return runs
 
 
 def _wide(ch: str) -> bool:

@@ -29,21 +29,21 @@ def cover(deck: Deck) -> None:
     o, w = deck.outline, deck.words
     notes = deck.note_paras([
         (w["article"], f"{o.source.title} ({o.source.publisher})", o.source.language),
-        (w["level"], deck.t(o.lesson.level) if o.lesson and o.lesson.level else None, None),
+        (w["level"], deck.t(o.lesson.level) if o.lesson and o.lesson.level is not None else None, None),
         (w["thesis"], deck.t(o.thesis), None),
     ])
     page = deck.new_slide(deck.t(o.title), "cover", notes=notes)
     if not deck.custom:
         deck.panel(page, Box(0, 0, 18, deck.grid.height), ACCENT, name="Accent band")
     paras = []
-    if o.subtitle:
+    if o.subtitle is not None:
         paras.append(para(deck.t(o.subtitle), LEAD, deck.lang, colour=None if deck.custom else MUTED))
     src = o.source
     paras.append(para(src.title, BODY, src.language, space_before=18, bold=True))
     meta = ", ".join([src.publisher] + ([src.published] if src.published else []))
     paras.append(para(meta, BODY_MIN, deck.lang, colour=None if deck.custom else MUTED, space_before=4))
-    if o.lesson and (o.lesson.level or o.lesson.minutes):
-        bits = [deck.t(o.lesson.level)] if o.lesson.level else []
+    if o.lesson and (o.lesson.level is not None or o.lesson.minutes):
+        bits = [deck.t(o.lesson.level)] if o.lesson.level is not None else []
         if o.lesson.minutes:
             bits.append(w["minutes"].format(n=o.lesson.minutes))
         paras.append(para(" · ".join(bits), BODY_MIN, deck.lang, colour=None if deck.custom else MUTED,
@@ -74,10 +74,11 @@ def about_source(deck: Deck) -> None:
         paras.append(labelled(deck, w["published"], src.published))
     if src.url:
         paras.append(labelled(deck, w["url"], src.url, size=BODY_MIN))
-    if src.perspective:
+    if src.perspective is not None:
         paras.append(heading(deck, w["perspective"], space=18))
         paras.append(para(deck.t(src.perspective), BODY, deck.lang, space_before=4))
-    notes = deck.note_paras([(w["perspective"], deck.t(src.perspective) if src.perspective else None, None),
+    notes = deck.note_paras([(w["article"], f"{src.title} ({src.publisher})", src.language),
+                             (w["perspective"], deck.t(src.perspective) if src.perspective is not None else None, None),
                              (w["accessed"], src.accessed, None), (w["url"], src.url, None)])
     flow_paras(deck, w["about_source"], paras, notes)
 
@@ -148,7 +149,7 @@ def strand(deck: Deck, strand: Strand, number: int, total: int) -> None:
     o, w = deck.outline, deck.words
     counts = {k: sum(1 for c in strand.claims if c.kind == k) for k in KIND_LOOK}
     title = deck.t(strand.title)
-    notes = deck.note_paras([(w["summary"], deck.t(strand.summary) if strand.summary else None, None),
+    notes = deck.note_paras([(w["summary"], deck.t(strand.summary) if strand.summary is not None else None, None),
                              ("", w["counts"].format(**counts), None)])
     page = deck.new_slide(title, "section", notes=notes)
     if not deck.custom:
@@ -166,7 +167,7 @@ def strand(deck: Deck, strand: Strand, number: int, total: int) -> None:
                       colour=None if deck.custom else MUTED, space_before=14)
     paras = [count_line]
     for size in (LEAD, BODY):
-        paras = ([para(deck.t(strand.summary), size, deck.lang)] if strand.summary else []) + [count_line]
+        paras = ([para(deck.t(strand.summary), size, deck.lang)] if strand.summary is not None else []) + [count_line]
         if paras_height(paras, page.body.width) <= page.body.height:
             break
     _place_or_flow(deck, page, paras, title, notes)

@@ -1,0 +1,446 @@
+"""The slide deck, read back with python-pptx: order, badges, notes, fit, fonts, bytes."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+
+import pytest
+import yaml
+from lxml import etree
+from pptx import Presentation
+from pptx.util import Emu
+
+from conftest import DATA
+from debatekit import textfit
+from debatekit.labels import words
+from debatekit.model import Outline
+from debatekit.slides import writer
+from debatekit.slides.quiz import quiz_claims
+from debatekit.slides.template import TemplateError
+from debatekit.writers import WRITERS, Job
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+# Footer, slide number and badges are labels, not body text; chart captions and the
+# balance prompt belong to the visuals (issue 8), which set their own sizes.
+SMALL_SHAPES = ("Footer", "Slide number", "Badge ", "Status ", "Choice ", "Caption", "Balance")
+
+
+# -- outlines built in the tests ------------------------------------------------------
+
+def sample_dict() -> dict:
+    data = yaml.safe_load((DATA / "sample.yaml").read_text("utf-8"))
+    data["source"]["accessed"] = str(data["source"]["accessed"])   # YAML reads it as a date
+    return data
+
+
+LONG_EN = ("The article says that the deal was shaped by many forces at once, including the "
+           "courts, Congress, the users, the advertisers and the negotiators on both sides, and "
+           "that none of them alone explains the outcome. ")
+
+
+def long_outline() -> Outline:
+    """One language, plain strings, very long texts and many claims."""
+    claims = []
+    for i in range(14):
+        kind = ("fact", "opinion", "prediction")[i % 3]
+        text = f"Claim {i}: " + (LONG_EN * 3 if i % 4 == 0 else "a short statement about the deal.")
+        claim = {"id": f"c{i}", "kind": kind, "text": text,
+                 "quote": f"quote {i}", "why": "Because it can be checked." * (1 + i % 2)}
+        if kind == "fact":
+            claim["status"] = ("stated", "verified", "disputed", "false")[i % 4]
+            if claim["status"] != "stated":
+                claim["check"] = {"note": "Checked against the filing.", "sources": ["Court record, 2025"]}
+        if i == 5:
+            claim["text"] = "A single very long claim. " + LONG_EN * 30
+            claim["speaker"] = "an unnamed analyst"
+        claims.append(claim)
+    return Outline.model_validate({
+        "format": "debatekit/1", "id": "long-en", "languages": ["en"],
+        "title": "A very long outline " + LONG_EN,
+        "source": {"path": "none.txt", "title": "Some article", "publisher": "example.org",
+                   "language": "en", "published": "2026", "perspective": LONG_EN * 4},
+        "lesson": {"level": "upper secondary", "minutes": 50, "objectives": [LONG_EN] * 6},
+        "thesis": LONG_EN * 3,
+        "strands": [
+            {"id": "s1", "title": "A strand with a rather long title that goes on " * 3,
+             "summary": LONG_EN * 6, "claims": claims[:9]},
+            {"id": "s2", "title": "Second strand", "claims": claims[9:]},
+        ],
+        "debates": [{
+            "id": "d1", "motion": "This house believes " + LONG_EN, "context": LONG_EN * 3,
+            "pro": [{"claim": "c0", "use": LONG_EN}, {"claim": "c5"}] +
+                   [{"point": LONG_EN * (1 + i % 3), "kind": "opinion"} for i in range(5)],
+            "con": [{"point": LONG_EN * 2, "kind": "fact", "sources": ["A report"], "status": "verified"}],
+            "questions": [LONG_EN] * 8,
+        }],
+        "questions": [f"Question {i}? " + LONG_EN for i in range(12)],
+        "glossary": [{"term": f"term {i}", "definition": LONG_EN} for i in range(20)],
+    })
+
+
+LONG_ZH = "文章认为，这项协议是在法院、国会、用户、广告商以及双方谈判者的共同作用下形成的，任何单一因素都无法解释最终结果。"
+
+
+def zh_only_outline() -> Outline:
+    claims = [{"id": f"z{i}", "kind": ("fact", "opinion", "prediction")[i % 3],
+               "text": f"第{i}条：" + LONG_ZH * (1 + i % 5), "quote": f"原文{i}"} for i in range(10)]
+    return Outline.model_validate({
+        "format": "debatekit/1", "id": "zh-only", "languages": ["zh"], "title": "只有中文的大纲",
+        "source": {"path": "none.txt", "title": "一篇文章", "publisher": "示例网", "language": "zh"},
+        "thesis": LONG_ZH * 2,
+        "strands": [{"id": "a", "title": "第一条线索", "summary": LONG_ZH * 5, "claims": claims}],
+        "debates": [{"id": "d", "motion": "本院认为" + LONG_ZH,
+                     "pro": [{"claim": "z1"}, {"claim": "z4"}], "con": [{"point": LONG_ZH * 4, "kind": "opinion"}]}],
+        "glossary": [{"term": "合资公司", "definition": LONG_ZH}],
+    })
+
+
+# -- reading decks back ---------------------------------------------------------------
+
+def render(outline: Outline, lang: str, **job) -> bytes:
+    return writer.render(Job(outline, lang, **job))
+
+
+def read(data: bytes):
+    return Presentation(io.BytesIO(data))
+
+
+def title_of(slide) -> str:
+    if slide.shapes.title is not None:
+        return slide.shapes.title.text_frame.text
+    return next(s.text_frame.text for s in slide.shapes if s.name == "Title")
+
+
+def notes_of(slide) -> str:
+    return slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def claim_shapes(prs) -> dict[str, list[tuple[int, object]]]:
+    found: dict[str, list] = {}
+    for index, slide in enumerate(prs.slides):
+        for shape in slide.shapes:
+            if shape.name.startswith("Claim "):
+                found.setdefault(shape.name[6:], []).append((index, shape))
+    return found
+
+
+@pytest.fixture(scope="module")
+def sample_bytes(sample):
+    """The sample deck's bytes per language, rendered once."""
+    return {lang: render(sample.outline, lang) for lang in sample.outline.languages}
+
+
+@pytest.fixture(scope="module")
+def decks(sample, sample_bytes):
+    """(outline, lang, bytes, presentation) for the sample in each language and the
+    synthetic long and Chinese-only outlines."""
+    out = []
+    for outline, lang in [(sample.outline, "zh"), (sample.outline, "en"),
+                          (long_outline(), "en"), (zh_only_outline(), "zh")]:
+        data = sample_bytes[lang] if outline is sample.outline else render(outline, lang)
+        out.append((outline, lang, data, read(data)))
+    return out
+
+
+def test_writer_is_registered():
+    spec = WRITERS["slides"]
+    assert spec.filename("x", "zh") == "x-zh-slides.pptx"
+    assert spec.load() is writer and writer.VERSION
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_slide_titles_follow_the_outline(sample, sample_bytes, lang):
+    outline = sample.outline
+    w = words(outline, lang)
+    prs = read(sample_bytes[lang])
+    titles = [title_of(s) for s in prs.slides]
+    assert titles[0] == outline.title[lang]
+    expected = [w["about_source"], w["thesis"], w["badge_key"], w["argument_map"]]
+    expected += [s.title[lang] for s in outline.strands]
+    expected += [f.title[lang] for f in outline.figures] + [w["balance"], w["quiz"], w["quiz_answer"]]
+    expected += [w["debate"], w["debate_questions"], w["discussion"], w["glossary"], w["source_credits"]]
+    positions = []
+    for want in expected:
+        hits = [i for i, t in enumerate(titles) if t.startswith(want)]
+        assert hits, f"no slide titled {want!r} in {titles}"
+        positions.append(hits[0])
+    assert positions == sorted(positions), titles
+    assert titles[-1] == w["source_credits"]
+    assert prs.slide_width == Emu(12192000) and prs.slide_height == Emu(6858000)  # 16:9
+
+
+def test_every_claim_present_with_its_badges(decks):
+    for outline, lang, _, prs in decks:
+        w = words(outline, lang)
+        shapes = claim_shapes(prs)
+        for claim in outline.claims:
+            assert claim.id in shapes, f"claim {claim.id} missing from the {lang} deck"
+            text = squash("".join(s.text_frame.text for _, s in shapes[claim.id]))
+            assert squash(claim.text[lang]) in text
+            for index, shape in shapes[claim.id]:
+                slide = prs.slides[index]
+                badge = [s for s in slide.shapes if s.name == f"Badge {claim.kind}" and s.top == shape.top]
+                assert len(badge) == 1 and w[claim.kind] in badge[0].text_frame.text
+                statuses = [s for s in slide.shapes if s.name.startswith("Status ")
+                            and badge[0].top < s.top < badge[0].top + badge[0].height + Emu(12700 * 12)
+                            and s.left == badge[0].left]
+                if claim.fact_status:
+                    assert statuses and w[claim.fact_status] in statuses[0].text_frame.text
+                else:
+                    assert not statuses
+
+
+def test_badges_differ_by_shape_and_word(sample_bytes):
+    prs = read(sample_bytes["en"])
+    shapes = {}
+    for slide in prs.slides:
+        for s in slide.shapes:
+            if s.name.startswith("Badge "):
+                shapes.setdefault(s.name, set()).add((s.auto_shape_type, s.text_frame.text))
+    assert len({next(iter(v))[0] for v in shapes.values()}) == 3
+    assert all(len(v) == 1 for v in shapes.values())
+
+
+def test_notes_on_every_slide_hold_quotes_and_reasons(decks):
+    for outline, lang, _, prs in decks:
+        for i, slide in enumerate(prs.slides):
+            assert notes_of(slide).strip(), f"slide {i + 1} of the {lang} deck has no notes"
+        shapes = claim_shapes(prs)
+        for claim in outline.claims:
+            notes = squash(" ".join(notes_of(prs.slides[i]) for i, _ in shapes[claim.id]))
+            if claim.quote:
+                assert squash(claim.quote) in notes
+            if claim.why:
+                assert squash(claim.why[lang]) in notes
+            if claim.check:
+                assert squash(claim.check.sources[0]) in notes
+
+
+def test_no_shape_leaves_the_slide(decks):
+    for outline, lang, _, prs in decks:
+        for i, slide in enumerate(prs.slides):
+            for s in slide.shapes:
+                assert s.left >= 0 and s.top >= 0, (i, s.name)
+                assert s.left + s.width <= prs.slide_width, (i + 1, s.name)
+                assert s.top + s.height <= prs.slide_height, (i + 1, s.name, lang, outline.id)
+
+
+def _runs(prs):
+    for slide in prs.slides:
+        frames = [s.text_frame for s in slide.shapes if s.has_text_frame]
+        if slide.has_notes_slide:
+            frames.append(slide.notes_slide.notes_text_frame)
+        for frame in frames:
+            for r in frame._txBody.iter(f"{A}r", f"{A}fld"):
+                yield slide, frame, r
+
+
+def test_every_run_has_latin_and_east_asian_faces_and_a_language(decks):
+    for outline, lang, _, prs in decks:
+        cjk_runs = 0
+        for _, _, r in _runs(prs):
+            rpr = r.find(f"{A}rPr")
+            assert rpr is not None and rpr.get("lang"), r.findtext(f"{A}t")
+            latin, ea = rpr.find(f"{A}latin"), rpr.find(f"{A}ea")
+            assert latin is not None and ea is not None and ea.get("typeface")
+            assert list(rpr).index(ea) == list(rpr).index(latin) + 1
+            text = r.findtext(f"{A}t") or ""
+            if any(unicodedata.east_asian_width(c) == "W" for c in text):
+                cjk_runs += 1
+                assert rpr.get("lang").startswith("zh"), text
+        if "zh" in (lang, outline.source.language):
+            assert cjk_runs > 0
+        # text a teacher types later gets the deck's faces too
+        theme = prs.slide_master.part.part_related_by(
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme").blob
+        for font in etree.fromstring(theme).iter(f"{A}majorFont", f"{A}minorFont"):
+            assert font.find(f"{A}ea").get("typeface")
+
+
+def test_fonts_come_from_the_outline_style(sample):
+    d = sample_dict()
+    d["style"] = {"fonts": {"latin": "Georgia", "east_asian": "SimSun"}}
+    prs = read(render(Outline.model_validate(d), "zh"))
+    rpr = next(r.find(f"{A}rPr") for _, _, r in _runs(prs))
+    assert rpr.find(f"{A}latin").get("typeface") == "Georgia"
+    assert rpr.find(f"{A}ea").get("typeface") == "SimSun"
+
+
+def test_text_sizes_readable(decks):
+    for outline, lang, _, prs in decks:
+        for slide in prs.slides:
+            for s in slide.shapes:
+                if not s.has_text_frame or s.name.startswith(SMALL_SHAPES):
+                    continue
+                floor = 24 if s.is_placeholder or s.name == "Title" else 18
+                for p in s.text_frame.paragraphs:
+                    for r in p.runs:
+                        assert r.font.size is not None and r.font.size.pt >= floor, (s.name, r.text)
+
+
+def test_long_content_continues_on_marked_slides(decks):
+    outline, lang, _, prs = decks[2]
+    w = words(outline, lang)
+    titles = [title_of(s) for s in prs.slides]
+    strand = outline.strands[0].title[lang]
+    continued = [t for t in titles if t.startswith(strand) and t.endswith(f"({w['continued']})")]
+    assert len(continued) >= 3          # 9 long claims and a claim longer than a slide
+    assert any(t.startswith(w["glossary"]) and "continued" in t for t in titles)
+    assert any(t.startswith(w["discussion"]) and "continued" in t for t in titles)
+    # the glossary is whole
+    text = squash(" ".join(s.text_frame.text for slide in prs.slides for s in slide.shapes if s.has_text_frame))
+    for entry in outline.glossary:
+        assert squash(entry.term[lang]) in text
+    # claims per slide adapt: the short claims share slides, the longest stands alone
+    per_slide = {}
+    for cid, places in claim_shapes(prs).items():
+        for index, _ in places:
+            per_slide.setdefault(index, set()).add(cid)
+    assert max(len(v) for v in per_slide.values()) >= 2
+    assert len(claim_shapes(prs)["c5"]) >= 2
+
+
+def test_chinese_only_deck_marks_continuations(decks):
+    outline, lang, _, prs = decks[3]
+    titles = [title_of(s) for s in prs.slides]
+    assert any(t.endswith("（续）") for t in titles)
+    assert all("continued" not in t for t in titles)
+
+
+def test_two_renders_are_byte_identical(sample, sample_bytes):
+    assert render(sample.outline, "zh") == sample_bytes["zh"]
+
+
+def test_package_metadata_is_fixed_and_ours(sample, sample_bytes):
+    data = sample_bytes["en"]
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert z.namelist()[0] == "[Content_Types].xml"
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        meta = z.read("docProps/core.xml") + z.read("docProps/app.xml")
+    for stranger in (b"python-pptx", b"Steve Canny", b"4:3", b"Microsoft Macintosh"):
+        assert stranger not in meta
+    props = read(data).core_properties
+    assert props.author == "debatekit" and props.title == sample.outline.title["en"]
+
+
+def test_quiz_spreads_over_strands_and_kinds():
+    outline = long_outline()
+    picked = quiz_claims(outline)
+    assert 2 <= len(picked) <= 8
+    assert {outline.strand_of(c.id).id for c in picked} == {"s1", "s2"}
+    assert len({c.kind for c in picked}) == 3
+    numbers = [outline.claim_number(c.id) for c in picked]
+    assert numbers == sorted(numbers)
+
+
+def test_quiz_answer_follows_its_statement(sample, sample_bytes):
+    w = words(sample.outline, "en")
+    prs = read(sample_bytes["en"])
+    slides = list(prs.slides)
+    for i, slide in enumerate(slides):
+        if title_of(slide) == w["quiz"]:
+            statement = next(s for s in slide.shapes if s.name == "Quiz statement").text_frame.text
+            answer = slides[i + 1]
+            assert title_of(answer).startswith(w["quiz_answer"])
+            body = " ".join(s.text_frame.text for s in answer.shapes if s.has_text_frame)
+            assert statement.split("\n")[0] in body
+            assert any(s.name.startswith("Badge ") for s in answer.shapes)
+            # no answer on the statement slide itself
+            assert not any(s.name.startswith("Badge ") for s in slide.shapes)
+
+
+def test_debate_points_are_badged_in_two_columns(sample, sample_bytes):
+    prs = read(sample_bytes["en"])
+    debate = sample.outline.debates[0]
+    points = [s for slide in prs.slides for s in slide.shapes if s.name.startswith("Point ")]
+    assert len([p for p in points if p.name == "Point pro"]) == len(debate.pro)
+    assert len([p for p in points if p.name == "Point con"]) == len(debate.con)
+    pro_left = {p.left for p in points if p.name == "Point pro"}
+    con_left = {p.left for p in points if p.name == "Point con"}
+    assert max(pro_left) < min(con_left)
+
+
+# -- templates -----------------------------------------------------------------------
+
+def make_template(path, source: bytes, rename: dict[str, str] | None = None):
+    prs = read(source)   # a 16:9 deck with slides of its own
+    for layout in prs.slide_layouts:
+        if rename and layout.name in rename:
+            layout.name = rename[layout.name]
+    prs.save(path)
+    return path
+
+
+def test_template_layouts_are_used_and_its_slides_dropped(sample, tmp_path):
+    template = make_template(tmp_path / "school.pptx", render(zh_only_outline(), "zh"))
+    warnings = []
+    prs = read(render(sample.outline, "en", template=template, warn=warnings.append))
+    assert title_of(prs.slides[0]) == sample.outline.title["en"]
+    assert not any(title_of(s).startswith("只有中文") for s in prs.slides)
+    assert {s.slide_layout.name for s in prs.slides} <= {"Title Slide", "Section Header", "Title Only"}
+    assert warnings == []
+
+
+def test_missing_template_layout_falls_back_with_a_warning(sample, sample_bytes, tmp_path):
+    template = make_template(tmp_path / "odd.pptx", sample_bytes["zh"],
+                             rename={"Title Only": "Plain", "Section Header": "Part"})
+    warnings = []
+    prs = read(render(sample.outline, "en", template=template, warn=warnings.append))
+    assert any("Title Only" in w for w in warnings) and any("Section Header" in w for w in warnings)
+    assert all(s.shapes.title is not None for s in prs.slides)
+    for slide in prs.slides:
+        for s in slide.shapes:
+            assert s.top + s.height <= prs.slide_height
+
+
+def test_potx_templates_get_a_clear_message(sample, tmp_path):
+    potx = tmp_path / "school.potx"
+    potx.write_bytes(b"not really")
+    with pytest.raises(TemplateError, match="save it as a .pptx"):
+        render(sample.outline, "en", template=potx)
+    with pytest.raises(TemplateError, match="not found"):
+        render(sample.outline, "en", template=tmp_path / "missing.pptx")
+    assert issubclass(TemplateError, ValueError)
+
+
+# -- text measuring ----------------------------------------------------------------------
+
+def test_wrapped_lines_cover_the_text_and_respect_the_width():
+    for text in (LONG_EN * 3, LONG_ZH * 3, "https://example.com/" + "x" * 200, "a\n\nb"):
+        lines = textfit.wrap(text, 300, 20)
+        assert "".join(text[l.start:l.end] for l in lines).replace("\n", "") == text.replace("\n", "")
+        for l in lines:
+            assert textfit.text_width(text[l.start:l.end].rstrip(), 20) <= 300
+
+
+def test_measure_is_east_asian_width_aware():
+    assert textfit.text_width("汉字", 10) == 20
+    assert textfit.text_width("ab", 10) < 14
+    assert textfit.line_count(LONG_ZH, 200, 20) > textfit.line_count(LONG_ZH, 400, 20)
+    head, rest = textfit.split_at_lines(LONG_ZH * 2, 200, 20, 3)
+    assert squash(head + rest) == squash(LONG_ZH * 2) and textfit.line_count(head, 200, 20) == 3
+
+
+def test_no_line_starts_with_closing_punctuation():
+    text = "字" * 9 + "，" + "字" * 30
+    lines = textfit.wrap(text, 10 * 20 / textfit.SAFETY - 1, 20)
+    assert all(text[l.start] not in textfit.NO_LINE_START for l in lines)
+
+
+def test_flagship_decks_fit(flagship):
+    outline = flagship.outline
+    for lang in outline.languages:
+        prs = read(render(outline, lang))
+        assert len(claim_shapes(prs)) == len(outline.claims)
+        for slide in prs.slides:
+            assert notes_of(slide).strip()
+            for s in slide.shapes:
+                assert s.top + s.height <= prs.slide_height and s.left + s.width <= prs.slide_width
+
