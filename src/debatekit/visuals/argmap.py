@@ -23,7 +23,8 @@ from . import layered
 from .. import textfit
 
 RELATIONS = ("supports", "challenges")
-BOLD_BODY = ("thesis", "strand")   # roles whose text is drawn bold
+BOLD_BODY = ("thesis", "strand")
+MAX_NODE_EM = 90.0     # longest claim text drawn whole in a map box (ems: ~90 CJK characters)   # roles whose text is drawn bold
 ROUND_RADIUS = 12.0    # corner radius of opinion boxes (points)
 # A rounded rectangle's text area is inset by 0.29 of the radius on each side.
 ROUND_INSET = 2 * 0.3 * ROUND_RADIUS
@@ -137,18 +138,19 @@ class _Builder:
 
     def thesis(self) -> _Content:
         return _Content("thesis", None, None, self.words["thesis"],
-                        self.outline.thesis[self.lang], max(200.0, self.width * 0.6))
+                        shortened(self.outline.thesis[self.lang], 2 * MAX_NODE_EM),
+                        max(200.0, self.width * 0.6))
 
     def strand(self, index: int, with_counts: bool) -> _Content:
         s = self.outline.strands[index]
         heading = f"{self.words['strand']} {index + 1}"
-        return _Content("strand", None, None, heading, s.title[self.lang],
+        return _Content("strand", None, None, heading, shortened(s.title[self.lang]),
                         max(150.0, min(self.width * 0.45, 260.0)),
                         self.counts(s) if with_counts else "")
 
     def claim(self, claim: Claim) -> _Content:
         return _Content("claim", claim.kind, claim.fact_status, self.kind_badge(claim),
-                        claim.text[self.lang], max(110.0, min(self.width / 4.2, 200.0)))
+                        shortened(claim.text[self.lang]), max(110.0, min(self.width / 4.2, 200.0)))
 
     def ref(self, claim: Claim) -> _Content:
         strand = self.outline.strands.index(self.outline.strand_of(claim.id))
@@ -243,6 +245,22 @@ class _Builder:
         items = tuple(LegendItem(t, text, x, top + i * line, sample, line, size)
                       for i, flow in enumerate(flows) for t, text, sample, x in flow)
         return items, line * len(flows) + st.gap
+
+
+def shortened(text: str, limit_em: float = MAX_NODE_EM) -> str:
+    """A claim text for a map box: whole when it is of a size a diagram can hold (all the
+    outlines' texts should be); otherwise cut at a word (or character) near ``limit_em``
+    ems with "…". The full text is on the claim's own slide, in the notes of the map
+    slide and in the handout's worksheet."""
+    if textfit.text_width(text, 1.0) <= limit_em:
+        return text
+    cut = 0
+    while textfit.text_width(text[:cut + 1], 1.0) <= limit_em:
+        cut += 1
+    space = text.rfind(" ", 0, cut)
+    if space > cut * 0.6:
+        cut = space
+    return text[:cut].rstrip(" ,;:，、；：") + "…"
 
 
 def titled(first: str, second: str) -> str:

@@ -37,6 +37,14 @@ def _c(hex_value: str) -> colors.Color:
     return colors.HexColor("#" + hex_value)
 
 
+def _drawing(width: float, height: float, fonts: FontSet) -> Drawing:
+    """A Drawing whose initial font is ours: reportlab's default (Times-Roman) would be
+    written into the PDF as an unembedded font even though no text uses it."""
+    d = Drawing(width, height)
+    d.initialFontName = fonts.regular
+    return d
+
+
 def text_group(fonts: FontSet, text: str, x: float, y: float, size: float, colour: str,
                bold: bool = False, anchor: str = "start") -> Group:
     """A line of text as Strings, one per font run; ``anchor`` start | middle | end."""
@@ -56,7 +64,7 @@ def text_group(fonts: FontSet, text: str, x: float, y: float, size: float, colou
 def map_drawing(page: MapPage, fonts: FontSet) -> Drawing:
     """The map, cropped to its content with the key right below it."""
     page = _cropped(page)
-    d = Drawing(page.width, page.height)
+    d = _drawing(page.width, page.height, fonts)
     flip = page.height
     for edge in page.edges:
         _edge(d, [(x, flip - y) for x, y in edge.points], edge.relation)
@@ -183,7 +191,7 @@ def _label_font(fonts: FontSet, texts) -> str:
 def figure_drawing(figure: FigureData, fonts: FontSet, width: float, height: float = 200.0) -> Drawing:
     """The figure as a column, bar or line chart with its unit; the title and caption
     are left to the surrounding paragraphs, which wrap."""
-    d = Drawing(width, height)
+    d = _drawing(width, height, fonts)
     values = [v for _, vs in figure.series for v in vs if v is not None]
     top = max(values + [0.0])
     legend_h = 16.0 if len(figure.series) > 1 else 0.0
@@ -252,7 +260,7 @@ def balance_drawing(balance: Balance, fonts: FontSet, width: float) -> Drawing:
     font = _label_font(fonts, balance.categories)
     label_w = min(width * 0.42, max(fonts.string_width(c, 8) for c in balance.categories) + 8)
     height = 40 + rows * 22 + 16
-    d = Drawing(width, height)
+    d = _drawing(width, height, fonts)
     chart = HorizontalBarChart()
     chart.x, chart.y = label_w, 36
     chart.width, chart.height = width - label_w - 12, rows * 22
