@@ -24,6 +24,7 @@ from .. import textfit
 
 RELATIONS = ("supports", "challenges")
 BOLD_BODY = ("thesis", "strand")
+WHOLE_MAP_MAX = 16     # claims beyond which no whole-outline map is attempted
 MAX_NODE_EM = 90.0     # longest claim text drawn whole in a map box (ems: ~90 CJK characters)   # roles whose text is drawn bold
 ROUND_RADIUS = 12.0    # corner radius of opinion boxes (points)
 # A rounded rectangle's text area is inset by 0.29 of the radius on each side.
@@ -123,6 +124,7 @@ class _Builder:
         self.outline, self.lang, self.style = outline, lang, style
         self.words = words(outline, lang)
         self.width, self.height = width, height
+        self._wrapped: dict[tuple[_Content, float], tuple] = {}
 
     # ---- node contents -------------------------------------------------------------
     def kind_badge(self, claim: Claim) -> str:
@@ -138,7 +140,7 @@ class _Builder:
 
     def thesis(self) -> _Content:
         return _Content("thesis", None, None, self.words["thesis"],
-                        shortened(self.outline.thesis[self.lang], 2 * MAX_NODE_EM),
+                        shortened(self.outline.thesis[self.lang], 5 * MAX_NODE_EM),
                         max(200.0, self.width * 0.6))
 
     def strand(self, index: int, with_counts: bool) -> _Content:
@@ -150,7 +152,7 @@ class _Builder:
 
     def claim(self, claim: Claim) -> _Content:
         return _Content("claim", claim.kind, claim.fact_status, self.kind_badge(claim),
-                        shortened(claim.text[self.lang]), max(110.0, min(self.width / 4.2, 200.0)))
+                        shortened(claim.text[self.lang]), max(110.0, min(self.width / 3.4, 260.0)))
 
     def ref(self, claim: Claim) -> _Content:
         strand = self.outline.strands.index(self.outline.strand_of(claim.id))
@@ -166,6 +168,14 @@ class _Builder:
         return head, body, 2 * st.pad_x + extra
 
     def wrapped(self, content: _Content, shrink: float):
+        """(width, height, heading lines, body lines, heading size, body size, footer
+        lines) of a box, remembered: paging lays the same boxes out many times."""
+        key = (content, round(shrink, 4))
+        if key not in self._wrapped:
+            self._wrapped[key] = self._wrap(content, shrink)
+        return self._wrapped[key]
+
+    def _wrap(self, content: _Content, shrink: float):
         head, body, chrome = self.sizes(content)
         st = self.style
         cap = max(st.min_width, content.cap * shrink)
@@ -189,13 +199,8 @@ class _Builder:
     def page(self, kind, title, contents: dict[str, _Content], nodes, edges, legend,
              strand=None, claims=()) -> MapPage | None:
         """Lay out one page; None when it does not fit the box."""
-        cache: dict[tuple[str, float], tuple] = {}
-
         def size(node_id, shrink):
-            key = (node_id, round(shrink, 4))
-            if key not in cache:
-                cache[key] = self.wrapped(contents[node_id], shrink)
-            return cache[key][:2]
+            return self.wrapped(contents[node_id], shrink)[:2]
 
         key, key_height = self.legend(legend)
         lay = layered.layout(nodes, edges, size, self.width, self.height - key_height,
@@ -288,9 +293,10 @@ def _claim_pages(b: _Builder, strand_index: int, primaries: Sequence[Claim], tit
     outline = b.outline
     strand = outline.strands[strand_index]
     ids = {c.id for c in primaries}
-    header = f"strand:{strand.id}"
-    contents = {header: b.strand(strand_index, with_counts=False)}
-    nodes = [layered.GraphNode(header, 0)]
+    # No strand box on top: the slide or section title names the strand, and the room
+    # goes to the claims.
+    contents: dict[str, _Content] = {}
+    nodes: list[layered.GraphNode] = []
     edges: list[layered.GraphEdge] = []
     refs: dict[str, Claim] = {}
     for c in primaries:
@@ -307,9 +313,6 @@ def _claim_pages(b: _Builder, strand_index: int, primaries: Sequence[Claim], tit
     for ref_id, claim in sorted(refs.items(), key=lambda kv: outline.claim_number(kv[0])):
         contents[ref_id] = b.ref(claim)
         nodes.append(layered.GraphNode(ref_id))
-    for c in primaries:
-        if not any(t in ids for r in RELATIONS for t in getattr(c, r)):
-            edges.append(layered.GraphEdge(c.id, header, "member"))
     relations = {e.relation for e in edges}
     legend = _legend(b.words, relations, bool(refs))
     return b.page("strand", title, contents, nodes, edges, legend, strand.id,
@@ -345,12 +348,21 @@ def _strand_pages(b: _Builder, strand_index: int) -> list[MapPage]:
     whole = _claim_pages(b, strand_index, claims, base_title)
     if whole is not None:
         return [whole]
+    # First fit, in related order: fill a page with every remaining claim that still
+    # fits, then start the next page with the first one left over.
+    position = {c.id: i for i, c in enumerate(claims)}
     chunks: list[list[Claim]] = []
-    for claim in claims:           # greedy: grow a page until the next claim breaks it
-        if chunks and _claim_pages(b, strand_index, chunks[-1] + [claim], base_title):
-            chunks[-1].append(claim)
-        else:
-            chunks.append([claim])
+    left = list(claims)
+    while left:
+        chunk = [left.pop(0)]
+        rest = []
+        for claim in left:
+            if _claim_pages(b, strand_index, chunk + [claim], base_title) is not None:
+                chunk.append(claim)
+            else:
+                rest.append(claim)
+        left = rest
+        chunks.append(sorted(chunk, key=lambda c: position[c.id]))
     pages = []
     for i, chunk in enumerate(chunks):
         title = numbered(base_title, i + 1, len(chunks))
@@ -443,8 +455,9 @@ def map_pages(outline: Outline, lang: str, width: float, height: float,
     points: the whole outline on one page when it fits, otherwise an overview and
     one or more pages per strand. Every claim is the home claim of exactly one page."""
     style = style or MapStyle()
-    # A small outline gets one map, in larger type when there is room for it.
-    for factor in (1.3, 1.15, 1.0):
+    # A small outline gets one map, in larger type when there is room for it. (More
+    # claims than this never fit one readable page: skip the attempt.)
+    for factor in (1.3, 1.15, 1.0) if len(outline.claims) <= WHOLE_MAP_MAX else ():
         whole = _whole(_Builder(outline, lang, width, height, style.scaled(factor)))
         if whole is not None:
             return [whole]

@@ -228,7 +228,7 @@ def _place_row(widths: list[float], desired: list[float], gap: float, total: flo
 
 def layout(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], size: SizeFn,
            width: float, height: float, gap: float = 12.0, channel: float = 26.0,
-           min_shrink: float = 0.7) -> Layout:
+           min_shrink: float = 0.6) -> Layout:
     layers = assign_layers(nodes, edges)
     layers = _narrow_rows(nodes, edges, layers, size, width, gap, min_shrink)
     edges = [e for e in edges if e.source != e.target and layers[e.source] != layers[e.target]]
@@ -275,27 +275,21 @@ def layout(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], size: SizeFn,
 
 
 def _fit_row(row, size, width, gap, min_shrink):
-    """The largest shrink in [min_shrink, 1] at which the row fits, and its sizes."""
+    """The largest shrink, in steps of 0.05 from 1 down to min_shrink, at which the row
+    fits, and its sizes; (None, narrowest sizes) when even the narrowest does not.
+    Fixed steps keep the set of box sizes small, so callers can remember them."""
     def measure(shrink):
         out = {n: (SLOT, 0.0) if n.startswith("\0") else size(n, shrink) for n in row}
         return out, sum(w for w, _ in out.values()) + gap * (len(row) - 1)
 
-    sizes, used = measure(1.0)
-    if used <= width:
-        return 1.0, sizes
-    lo, hi = min_shrink, 1.0
-    sizes_lo, used_lo = measure(lo)
-    if used_lo > width:
-        return None, sizes_lo
-    best = sizes_lo, lo
-    for _ in range(12):
-        mid = (lo + hi) / 2
-        s, u = measure(mid)
-        if u <= width:
-            lo, best = mid, (s, mid)
-        else:
-            hi = mid
-    return best[1], best[0]
+    steps = int(round((1.0 - min_shrink) / 0.05))
+    sizes = {}
+    for step in range(steps + 1):
+        shrink = round(1.0 - 0.05 * step, 2)
+        sizes, used = measure(shrink)
+        if used <= width:
+            return shrink, sizes
+    return None, sizes
 
 
 def _place_x(rows, chains, sizes, width, gap):
