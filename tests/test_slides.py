@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import unicodedata
@@ -13,10 +14,11 @@ from lxml import etree
 from pptx import Presentation
 from pptx.util import Emu
 
-from conftest import DATA
+from conftest import DATA, FLAGSHIP
 from debatekit import textfit
 from debatekit.labels import words
 from debatekit.model import Outline
+from debatekit.reader import read_outline
 from debatekit.slides import writer
 from debatekit.slides.quiz import quiz_claims
 from debatekit.slides.template import TemplateError
@@ -104,6 +106,14 @@ def render(outline: Outline, lang: str, **job) -> bytes:
     return writer.render(Job(outline, lang, **job))
 
 
+@functools.lru_cache(maxsize=None)
+def deck_bytes(name: str, lang: str) -> bytes:
+    """Decks rendered once per test session, shared with the LibreOffice tests."""
+    outlines = {"sample": lambda: read_outline(DATA / "sample.yaml").outline, "long": long_outline,
+                "zh-only": zh_only_outline, "flagship": lambda: read_outline(FLAGSHIP).outline}
+    return render(outlines[name](), lang)
+
+
 def read(data: bytes):
     return Presentation(io.BytesIO(data))
 
@@ -134,7 +144,7 @@ def claim_shapes(prs) -> dict[str, list[tuple[int, object]]]:
 @pytest.fixture(scope="module")
 def sample_bytes(sample):
     """The sample deck's bytes per language, rendered once."""
-    return {lang: render(sample.outline, lang) for lang in sample.outline.languages}
+    return {lang: deck_bytes("sample", lang) for lang in sample.outline.languages}
 
 
 @pytest.fixture(scope="module")
@@ -144,7 +154,8 @@ def decks(sample, sample_bytes):
     out = []
     for outline, lang in [(sample.outline, "zh"), (sample.outline, "en"),
                           (long_outline(), "en"), (zh_only_outline(), "zh")]:
-        data = sample_bytes[lang] if outline is sample.outline else render(outline, lang)
+        key = "sample" if outline is sample.outline else outline.id
+        data = deck_bytes({"long-en": "long"}.get(key, key), lang)
         out.append((outline, lang, data, read(data)))
     return out
 
@@ -437,7 +448,7 @@ def test_no_line_starts_with_closing_punctuation():
 def test_flagship_decks_fit(flagship):
     outline = flagship.outline
     for lang in outline.languages:
-        prs = read(render(outline, lang))
+        prs = read(deck_bytes("flagship", lang))
         assert len(claim_shapes(prs)) == len(outline.claims)
         for slide in prs.slides:
             assert notes_of(slide).strip()

@@ -112,6 +112,10 @@ class Deck:
             fitted = lowest
             box = Box(box.left, box.top, box.width,
                       textfit.text_height(measured, width, lowest, True) + 2 * INSET_Y)
+        if role == "section":
+            # section titles sit on their text, so the summary follows right below
+            box = Box(box.left, box.top, box.width,
+                      textfit.text_height(measured, width, fitted, True) + 2 * INSET_Y)
         return box, fitted
 
     def body_for(self, title: str, role: str = "content") -> Box:
@@ -124,7 +128,7 @@ class Deck:
         box, fitted = self.title_layout(title, role)
         colour = None if self.custom else (INK if role != "section" else ACCENT)
         paras = [para(title, fitted, self.lang, bold=True, colour=colour)]
-        anchor = "bottom" if role == "section" else ("middle" if role == "cover" else "top")
+        anchor = "middle" if role == "cover" else "top"
         if shape is None:
             add_text(slide, box, paras, self.fonts, name="Title", anchor=anchor)
         else:
@@ -140,7 +144,7 @@ class Deck:
         if role == "cover":
             return COVER_TITLE, 28.0, Box(g.margin_x + 24, g.height * 0.22, g.width - 2 * g.margin_x - 24, 132)
         if role == "section":
-            return SECTION_TITLE, 26.0, Box(g.margin_x + 24, g.height * 0.2, g.width - 2 * g.margin_x - 24, 100)
+            return SECTION_TITLE, 26.0, Box(g.margin_x + 24, g.height * 0.24, g.width - 2 * g.margin_x - 24, 100)
         return TITLE, TITLE_MIN, g.title
 
     def _footer(self, slide) -> None:

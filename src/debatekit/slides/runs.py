@@ -137,7 +137,11 @@ def _wide(ch: str) -> bool:
 
 def style_paragraph_end(paragraph, fonts: DeckFonts, lang: str, size: float | None = None) -> None:
     """Style the paragraph's end mark, which sets the height of an empty paragraph and the
-    font of text a teacher types at its end."""
+    font of text a teacher types at its end; and keep punctuation from hanging outside the
+    box. Call it once per paragraph, after its runs."""
+    # LibreOffice and Word hang CJK punctuation past the right edge of the box by default;
+    # keep it inside, where the text was measured to fit.
+    paragraph._p.get_or_add_pPr().set("hangingPunct", "0")
     end = paragraph._p.get_or_add_endParaRPr()
     if size is not None:
         end.set("sz", str(int(round(size * 100))))

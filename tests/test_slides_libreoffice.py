@@ -1,0 +1,123 @@
+"""The decks as LibreOffice lays them out: one PDF page per slide, and every word drawn
+inside the box of the shape that holds it (nothing overflows its box or the slide)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import unicodedata
+import xml.etree.ElementTree as ET
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+from conftest import FLAGSHIP, needs
+from debatekit.reader import read_outline
+from test_slides import deck_bytes
+
+pytestmark = needs("soffice", "pdftotext")
+
+EMU_PER_PT = 12700
+TOLERANCE = 1.5   # points: glyph side bearings
+# pdftotext reports a word's height from the font's full ascent and descent, taller than
+# the line LibreOffice lays out; allow that much, in proportion to the type size.
+GLYPH_OVERSHOOT = 0.12
+
+
+def flagship_ok() -> bool:
+    try:
+        return FLAGSHIP.exists() and read_outline(FLAGSHIP) is not None
+    except Exception:   # missing or not valid yet: the flagship tests say so
+        return False
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory, sample):
+    """name -> (pptx path, pdf path); every deck converted in one LibreOffice run with a
+    private profile, so it does not collide with another soffice on the machine."""
+    folder = tmp_path_factory.mktemp("decks")
+    jobs = {"sample-zh": ("sample", "zh"), "sample-en": ("sample", "en"),
+            "long-en": ("long", "en"), "zh-only": ("zh-only", "zh")}
+    if flagship_ok():
+        jobs["flagship-zh"] = ("flagship", "zh")   # the longest Chinese deck; en is read back in test_slides
+    paths = []
+    for name, (outline, lang) in jobs.items():
+        path = folder / f"{name}.pptx"
+        path.write_bytes(deck_bytes(outline, lang))
+        paths.append(path)
+    profile = tmp_path_factory.mktemp("lo-profile")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), *map(str, paths)],
+                   check=True, capture_output=True, timeout=300)
+    return {p.stem: (p, p.with_suffix(".pdf")) for p in paths}
+
+
+def shape_boxes(shapes):
+    """(left, top, right, bottom in points, text or None for charts) for every shape that
+    draws text; python-pptx groups keep child coordinates in slide space."""
+    for shape in shapes:
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield from shape_boxes(shape.shapes)
+            continue
+        box = (shape.left / EMU_PER_PT, shape.top / EMU_PER_PT,
+               (shape.left + shape.width) / EMU_PER_PT, (shape.top + shape.height) / EMU_PER_PT)
+        if getattr(shape, "has_chart", False) and shape.has_chart:
+            yield (*box, None)
+        elif shape.has_text_frame and shape.text_frame.text.strip():
+            yield (*box, squash(shape.text_frame.text))
+
+
+def pdf_words(pdf) -> list[tuple[float, float, list[tuple[float, float, float, float, str]]]]:
+    """Per page: (width, height, words with their boxes in points)."""
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                         timeout=120).stdout.decode("utf-8")
+    xml = re.sub(r"<!DOCTYPE[^>]*>", "", xml)
+    root = ET.fromstring(xml)
+    pages = []
+    for page in root.iter("{http://www.w3.org/1999/xhtml}page"):
+        words = [(float(w.get("xMin")), float(w.get("yMin")), float(w.get("xMax")), float(w.get("yMax")),
+                  w.text or "") for w in page.iter("{http://www.w3.org/1999/xhtml}word")]
+        pages.append((float(page.get("width")), float(page.get("height")), words))
+    return pages
+
+
+def test_one_pdf_page_per_slide(converted):
+    for name, (pptx, pdf) in converted.items():
+        assert pdf.exists(), f"LibreOffice could not convert {name}"
+        slides = len(Presentation(str(pptx)).slides)
+        assert len(pdf_words(pdf)) == slides, name
+
+
+def test_every_word_lies_inside_its_shape(converted):
+    problems = []
+    for name, (pptx, pdf) in converted.items():
+        prs = Presentation(str(pptx))
+        slide_w = prs.slide_width / EMU_PER_PT
+        for number, (slide, (page_w, page_h, words)) in enumerate(zip(prs.slides, pdf_words(pdf)), 1):
+            scale = page_w / slide_w
+            boxes = [(l * scale, t * scale, r * scale, b * scale, text)
+                     for l, t, r, b, text in shape_boxes(slide.shapes)]
+            for x0, y0, x1, y1, word in words:
+                token = squash(word)
+                if not token:
+                    continue
+                slack = max(TOLERANCE, GLYPH_OVERSHOOT * (y1 - y0))
+                inside = [text for l, t, r, b, text in boxes
+                          if x0 >= l - TOLERANCE and x1 <= r + TOLERANCE
+                          and y0 >= t - slack and y1 <= b + slack]
+                if not any(text is None or token in text for text in inside):
+                    problems.append(f"{name} slide {number}: {word!r} at ({x0:.0f},{y0:.0f})-({x1:.0f},{y1:.0f})")
+                assert 0 <= x0 and x1 <= page_w and 0 <= y0 and y1 <= page_h
+    assert not problems, "\n".join(problems[:30])
+
+
+def test_chinese_is_drawn(converted):
+    """Chinese words reach the PDF as text (a font with CJK glyphs was used)."""
+    for name in ("sample-zh", "zh-only"):
+        words = [w for _, _, page in pdf_words(converted[name][1]) for *_, w in page]
+        assert any(any(unicodedata.east_asian_width(c) == "W" for c in w) for w in words)
