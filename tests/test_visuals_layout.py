@@ -1,0 +1,245 @@
+"""Argument-map layout, balance counts and figure captions: pure Python, no drawing."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from debatekit import textfit
+from debatekit.labels import words
+from debatekit.model import KINDS, Outline
+from debatekit.visuals.argmap import MapStyle, map_pages, shortened
+from debatekit.visuals.balance import balance
+from debatekit.visuals.figures import all_figures
+
+SLIDE = (864.0, 330.0, MapStyle(body_size=14.0))
+PAGE = (493.0, 650.0, MapStyle(body_size=8.5, pad_x=4, pad_y=3, arrow_tip=7, gap=9,
+                               channel=20, min_width=48))
+SMALL = (420.0, 260.0, MapStyle(body_size=11.0))
+
+WORDS_EN = ("the deal data algorithm market growth users sellers policy risk future "
+            "platform trust control economy").split()
+HANZI = "美国字节跳动算法数据市场增长用户卖家政策风险未来平台信任控制经济协议"
+
+
+def synthetic(strands: int, per_strand: int, density: float, seed: int) -> Outline:
+    """A two-language outline with random texts and random relations, across strands
+    and within them, cycles included."""
+    rnd = random.Random(seed)
+    ids = [f"c{s}-{c}" for s in range(strands) for c in range(per_strand)]
+    data_strands = []
+    for s in range(strands):
+        claims = []
+        for c in range(per_strand):
+            claim = {
+                "id": f"c{s}-{c}", "kind": rnd.choice(KINDS),
+                "text": {"en": " ".join(rnd.choice(WORDS_EN) for _ in range(rnd.randint(2, 22))),
+                         "zh": "".join(rnd.choice(HANZI) for _ in range(rnd.randint(3, 40)))},
+            }
+            for relation in ("supports", "challenges"):
+                targets = [t for t in ids if t != claim["id"] and rnd.random() < density / len(ids)]
+                if targets:
+                    claim[relation] = targets
+            claims.append(claim)
+        data_strands.append({"id": f"s{s}", "claims": claims, "title": {
+            "en": f"Strand {s} " + " ".join(rnd.choice(WORDS_EN) for _ in range(rnd.randint(1, 8))),
+            "zh": "线索" + "".join(rnd.choice(HANZI) for _ in range(rnd.randint(2, 14)))}})
+    return Outline.model_validate({
+        "format": "debatekit/1", "id": f"synthetic-{seed}", "languages": ["en", "zh"],
+        "title": {"en": "Synthetic", "zh": "合成"},
+        "source": {"path": "x.txt", "title": "A source", "publisher": "example.org", "language": "zh"},
+        "thesis": {"en": "A thesis that takes a line or two to say " * 2, "zh": "一个需要两行才能说完的核心主张" * 2},
+        "strands": data_strands,
+    })
+
+
+def cases(sample, flagship_outline=None):
+    """(outline, language, box) combinations: every size and language is covered, and
+    the dense synthetic outlines at the sizes where they are hardest."""
+    combos = [(sample.outline, "zh", SLIDE), (sample.outline, "en", PAGE),
+              (synthetic(1, 3, 0.0, 1), "en", SMALL), (synthetic(3, 6, 2.0, 2), "zh", SLIDE),
+              (synthetic(4, 9, 4.0, 3), "en", SLIDE), (synthetic(2, 14, 1.0, 4), "zh", PAGE),
+              (synthetic(6, 5, 8.0, 5), "en", SMALL)]
+    if flagship_outline is not None:
+        combos += [(flagship_outline, "en", SLIDE), (flagship_outline, "zh", PAGE)]
+    for outline, lang, (width, height, style) in combos:
+        yield outline, lang, width, height, map_pages(outline, lang, width, height, style)
+
+
+@pytest.fixture(scope="module")
+def laid_out(sample, request):
+    try:
+        flagship = request.getfixturevalue("flagship").outline
+    except pytest.skip.Exception:
+        flagship = None
+    return list(cases(sample, flagship))
+
+
+def _overlap(a, b, margin=0.0) -> bool:
+    return (a.x < b.x + b.width + margin and b.x < a.x + a.width + margin and
+            a.y < b.y + b.height + margin and b.y < a.y + a.height + margin)
+
+
+def _crosses(p, q, box, inset=0.75) -> bool:
+    """Whether segment p-q passes through the inside of ``box`` (Liang-Barsky)."""
+    x0, y0, x1, y1 = box.x + inset, box.y + inset, box.x + box.width - inset, box.y + box.height - inset
+    if x1 <= x0 or y1 <= y0:
+        return False
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    lo, hi = 0.0, 1.0
+    for d, start, low, high in ((dx, p[0], x0, x1), (dy, p[1], y0, y1)):
+        if abs(d) < 1e-9:
+            if not low < start < high:
+                return False
+            continue
+        t0, t1 = (low - start) / d, (high - start) / d
+        lo, hi = max(lo, min(t0, t1)), min(hi, max(t0, t1))
+        if lo >= hi:
+            return False
+    return True
+
+
+def test_boxes_never_overlap_and_stay_inside(laid_out):
+    for outline, lang, width, height, pages in laid_out:
+        for page in pages:
+            where = (outline.id, lang, width, page.title)
+            for i, a in enumerate(page.nodes):
+                assert a.x >= -0.01 and a.y >= -0.01, where
+                assert a.x + a.width <= page.width + 0.01, where
+                for b in page.nodes[i + 1:]:
+                    assert not _overlap(a, b, margin=1.0), (where, a.id, b.id)
+            key_top = min((i.y for i in page.legend), default=page.height)
+            assert max((n.y + n.height for n in page.nodes), default=0) <= key_top, where
+            for item in page.legend:
+                assert item.y + item.height <= page.height + 0.01, where
+            assert page.width <= width + 0.01 and page.height <= height + 0.01
+
+
+def test_lines_never_cross_a_box(laid_out):
+    for outline, lang, width, _, pages in laid_out:
+        for page in pages:
+            for edge in page.edges:
+                for p, q in zip(edge.points, edge.points[1:]):
+                    for node in page.nodes:
+                        assert not _crosses(p, q, node), (outline.id, lang, width, page.title,
+                                                          edge.source, edge.target, node.id)
+                    assert -0.01 <= min(p[0], q[0]) and max(p[0], q[0]) <= page.width + 0.01
+
+
+def test_every_claim_is_on_a_map_with_its_relations(laid_out):
+    for outline, lang, width, _, pages in laid_out:
+        homes = [c for page in pages for c in page.claims]
+        assert sorted(homes) == sorted(c.id for c in outline.claims), (outline.id, lang, width)
+        for page in pages:
+            claim_nodes = {n.id for n in page.nodes if n.role == "claim"}
+            assert claim_nodes == set(page.claims)
+            drawn = {(e.source, e.target, e.relation) for e in page.edges}
+            ids = {n.id for n in page.nodes}
+            for claim in outline.claims:
+                for relation in ("supports", "challenges"):
+                    for target in getattr(claim, relation):
+                        if claim.id in page.claims or target in page.claims:
+                            assert (claim.id, target, relation) in drawn, (page.title, claim.id, target)
+                            assert {claim.id, target} <= ids
+
+
+def test_edges_start_and_end_on_their_boxes(laid_out):
+    for _, _, _, _, pages in laid_out:
+        for page in pages:
+            boxes = {n.id: n for n in page.nodes}
+            for edge in page.edges:
+                for node, point in ((boxes[edge.source], edge.points[0]),
+                                    (boxes[edge.target], edge.points[-1])):
+                    assert node.x <= point[0] <= node.x + node.width
+                    assert min(abs(point[1] - node.y), abs(point[1] - node.y - node.height)) < 0.01
+
+
+def test_box_text_is_whole_and_fits_its_box(laid_out):
+    for outline, lang, _, _, pages in laid_out:
+        for page in pages:
+            for node in page.nodes:
+                if node.role == "claim":
+                    claim = outline.claim(node.id)
+                    assert node.body_text == shortened(claim.text[lang])
+                    assert node.heading_text.startswith(f"#{outline.claim_number(claim.id)} ")
+                    assert words(outline, lang)[claim.kind] in node.heading_text
+                squash = lambda s: re.sub(r"\s+", "", s)
+                assert squash("".join(node.body)) == squash(node.body_text)
+                assert squash("".join(node.heading)) == squash(node.heading_text)
+                inner = node.width - 2 * page.style.pad_x * node.body_size / page.style.body_size
+                for line in node.body:
+                    assert textfit.text_width(line, node.body_size, node.role in ("thesis", "strand")) <= inner
+                lines = len(node.heading) + len(node.body) + len(node.footer)
+                assert node.height >= lines * node.body_size * 0.9
+
+
+def test_small_outline_gets_one_whole_map(sample):
+    pages = map_pages(sample.outline, "zh", *SLIDE[:2], SLIDE[2])
+    assert [p.kind for p in pages] == ["whole"]
+    roles = [n.role for n in pages[0].nodes]
+    assert roles.count("thesis") == 1 and roles.count("strand") == len(sample.outline.strands)
+
+
+def test_big_outline_gets_an_overview_with_counts_then_strand_maps():
+    outline = synthetic(5, 10, 2.0, 7)
+    pages = map_pages(outline, "en", *SLIDE[:2], SLIDE[2])
+    assert pages[0].kind == "overview" and all(p.kind == "strand" for p in pages[1:])
+    for i, strand in enumerate(outline.strands):
+        node = pages[0].node(f"strand:{strand.id}")
+        expected = [sum(c.kind == k for c in strand.claims) for k in KINDS]
+        assert [int(n) for n in re.findall(r"\d+", node.footer_text)] == expected
+        assert {p.strand for p in pages if strand.id in (p.strand,)} == {strand.id}
+
+
+def test_map_layout_is_deterministic(sample):
+    outline = synthetic(3, 8, 3.0, 11)
+    assert map_pages(outline, "zh", *SLIDE[:2], SLIDE[2]) == map_pages(outline, "zh", *SLIDE[:2], SLIDE[2])
+
+
+def test_overlong_texts_are_shortened_only_on_maps():
+    assert shortened("short text") == "short text"
+    long = "word " * 200
+    cut = shortened(long)
+    assert cut.endswith("…") and long.startswith(cut[:-1]) and len(cut) < len(long)
+
+
+def test_balance_counts_kinds_per_strand_with_kind_words(sample):
+    for lang in sample.outline.languages:
+        data = balance(sample.outline, lang)
+        w = words(sample.outline, lang)
+        assert [name for _, name, _ in data.series] == [w[k] for k in KINDS]
+        assert data.categories == tuple(s.title[lang] for s in sample.outline.strands)
+        assert data.counts("fact") == (1, 1) and data.counts("opinion") == (1, 0)
+        assert data.counts("prediction") == (0, 1)
+        assert sample.outline.strands[0].title[lang] in data.prompt
+
+
+def test_balance_prompt_names_the_most_opinionated_strand():
+    outline = synthetic(4, 6, 0.0, 3)
+    data = balance(outline, "en")
+    share = [(c[1] + c[2]) / sum(c) for c in zip(*(v for _, _, v in data.series))]
+    best = max(range(len(share)), key=lambda i: (share[i], -i))
+    assert f"“{data.categories[best]}”" in data.prompt
+
+
+def test_figure_data_and_caption_say_where_numbers_come_from(sample):
+    for lang in sample.outline.languages:
+        (figure,) = all_figures(sample.outline, lang)
+        assert figure.categories == ("2025",) and figure.series[0][1] == (200.0,)
+        assert figure.unit == sample.outline.figures[0].unit[lang]
+        assert sample.outline.source.publisher in figure.caption
+        assert "#4" in figure.caption
+        assert words(sample.outline, lang)["figure_all_stated"] in figure.caption
+
+
+def test_figure_caption_names_checked_claims(flagship):
+    outline = flagship.outline
+    for figure in all_figures(outline, "en"):
+        statuses = {outline.claim(c).fact_status for c in figure.claims}
+        if statuses == {"stated"}:
+            assert "not checked" in figure.caption
+        else:
+            for status in statuses - {"stated"}:
+                assert words(outline, "en")[status] in figure.caption
