@@ -313,3 +313,47 @@ def test_builds_are_deterministic(project):
     record_b = json.loads(b[manifest_module.NAME])["outlines"]
     keys = lambda record: {name: (o["key"], o["fast"]) for e in record.values() for name, o in e["outputs"].items()}
     assert keys(record_a) == keys(record_b)
+
+
+def test_language_views_keep_what_other_languages_show(sample):
+    """The key of an English output ignores Chinese claim texts, but not the article's own
+    glossary terms, which the English deck's notes show beside their translation."""
+    from debatekit.pipeline.projection import digest
+
+    outline = sample.outline
+    claim_text = outline.strands[0].claims[0].text
+    edited_claim = outline.model_copy(update={"strands": (
+        outline.strands[0].model_copy(update={"claims": (
+            outline.strands[0].claims[0].model_copy(update={"text": type(claim_text)({"zh": "改了", "en": claim_text["en"]})}),
+            *outline.strands[0].claims[1:])}),
+        *outline.strands[1:])})
+    assert digest(edited_claim, "en") == digest(outline, "en")
+    assert digest(edited_claim, "zh") != digest(outline, "zh")
+    term = outline.glossary[0].term
+    edited_term = outline.model_copy(update={"glossary": (
+        outline.glossary[0].model_copy(update={"term": type(term)({"zh": "合营企业", "en": term["en"]})}),)})
+    assert outline.source.language == "zh"
+    assert digest(edited_term, "en") != digest(outline, "en")
+
+
+def test_two_outlines_with_one_id_do_not_overwrite_each_other(project):
+    copy = project / "outlines" / "copy.yaml"
+    copy.write_text((project / SAMPLE).read_text("utf-8").replace("A sample outline", "A copy"), "utf-8")
+    for _ in range(2):  # the second time from the manifest's fast path
+        errors: list[str] = []
+        report = run([SAMPLE, "outlines/copy.yaml"], errors)
+        assert [str(p) for p, _ in report.failed] == ["outlines/copy.yaml"]
+        assert errors == ["outlines/copy.yaml: error: the id `sample` is already used by outlines/sample.yaml in this build; "
+                          "ids name the output folder, so give each outline its own"]
+        assert "A copy" not in (project / "output/sample/sample-en-slides.txt").read_text("utf-8")
+
+
+def test_a_defect_in_one_outline_spares_the_others(project, monkeypatch):
+    import debatekit.pipeline.render as render
+
+    real = render.digest
+    monkeypatch.setattr(render, "digest", lambda outline, lang: 1 / 0 if outline.id == "other" else real(outline, lang))
+    errors: list[str] = []
+    report = run(["outlines/other.yaml", SAMPLE], errors)
+    assert errors == ["outlines/other.yaml: error: internal error, please report it: ZeroDivisionError: division by zero"]
+    assert len(report.written) == 4

@@ -44,6 +44,7 @@ class BuildReport:
     failed: list[tuple[Path, str]] = field(default_factory=list)   # (outline or output, message)
     warnings: list[str] = field(default_factory=list)
     cleaned: list[Path] = field(default_factory=list)               # leftovers of killed builds
+    ids: dict[str, Path] = field(default_factory=dict)              # outline id -> the outline that used it
 
     @property
     def ok(self) -> bool:
@@ -67,8 +68,8 @@ def build(outlines: list[Path], options: BuildOptions, say: Say | None = None, e
         for path in outlines:
             outline = Path(path).resolve()
             settled = None if options.force else _unchanged(outline, options, manifest, writers)
-            if settled is not None:
-                outputs, warnings = settled
+            if settled is not None and report.ids.setdefault(settled[2], Path(path)) == Path(path):
+                outputs, warnings, _ = settled
                 for warning in warnings:
                     err(warning)
                 report.warnings.extend(warnings)
@@ -76,7 +77,12 @@ def build(outlines: list[Path], options: BuildOptions, say: Say | None = None, e
                 continue
             from .pipeline.render import build_outline
 
-            build_outline(Path(path), options, manifest, writers, report, say, err)
+            try:
+                build_outline(Path(path), options, manifest, writers, report, say, err)
+            except Exception as exc:  # a defect of debatekit's own: still spare the other outlines
+                message = f"{display(Path(path))}: error: internal error, please report it: {type(exc).__name__}: {exc}"
+                err(message)
+                report.failed.append((Path(path), message))
     finally:
         try:
             manifest.save()
@@ -141,7 +147,7 @@ def _recorded_outputs(outline: Path, options: BuildOptions, manifest: Manifest, 
             if stamp is None or stamp.dump() != record.get("stamp"):
                 return None
             found.append(target)
-    return found, list(entry.get("warnings", []))
+    return found, list(entry.get("warnings", [])), entry["id"]
 
 
 def run(outlines: list[Path], options: BuildOptions, say: Say | None, err: Say) -> bool:

@@ -3,6 +3,11 @@
 An output in one language depends on the outline's texts in that language only, so its
 build key is computed from the model with every text reduced to that language: editing
 the Chinese text of a claim leaves the key of every English output unchanged.
+
+The exceptions are texts a writer shows in the article's language whatever the output's
+language (a glossary term beside its translation, in the deck's notes): those keep their
+source-language string in every view. A writer that starts showing another language's
+text must be listed in ``_ALSO_IN_SOURCE_LANGUAGE``, or its outputs go stale on an edit.
 """
 
 from __future__ import annotations
@@ -14,13 +19,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..model import Outline, Style
+from ..model import GlossaryEntry, Outline, Style
 from ..text import Text
+
+# (model class, field) whose texts every language's view keeps in the source language too.
+_ALSO_IN_SOURCE_LANGUAGE = {(GlossaryEntry, "term")}
 
 
 def projected(outline: Outline, lang: str) -> dict:
     """The outline's content as plain data, each text reduced to its ``lang`` string."""
-    return _walk(outline, lang)
+    return _walk(outline, lang, outline.source.language)
 
 
 def digest(outline: Outline, lang: str) -> str:
@@ -28,17 +36,24 @@ def digest(outline: Outline, lang: str) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
-def _walk(node: Any, lang: str) -> Any:
+def _walk(node: Any, lang: str, source_lang: str) -> Any:
     if isinstance(node, Text):
         return node.get(lang)
     if isinstance(node, Style):
-        data = {name: _walk(getattr(node, name), lang) for name in ("paper", "template", "fonts")}
+        data = {name: _walk(getattr(node, name), lang, source_lang) for name in ("paper", "template", "fonts")}
         data["labels"] = {key: node.labels[lang][key] for key in sorted(node.labels.get(lang, {}))}
         return data
     if isinstance(node, BaseModel):
-        return {name: _walk(getattr(node, name), lang) for name in type(node).model_fields}
+        data = {}
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            if isinstance(value, Text) and (type(node), name) in _ALSO_IN_SOURCE_LANGUAGE:
+                data[name] = [value.get(lang), value.get(source_lang)]
+            else:
+                data[name] = _walk(value, lang, source_lang)
+        return data
     if isinstance(node, (tuple, list)):
-        return [_walk(item, lang) for item in node]
+        return [_walk(item, lang, source_lang) for item in node]
     if isinstance(node, (dict, MappingProxyType)):
-        return {str(key): _walk(value, lang) for key, value in sorted(node.items())}
+        return {str(key): _walk(value, lang, source_lang) for key, value in sorted(node.items())}
     return node

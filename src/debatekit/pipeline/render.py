@@ -41,6 +41,11 @@ def build_outline(path: Path, options: "BuildOptions", manifest: Manifest, write
     report.warnings.extend(warnings)
     outline = reading.outline
     style = outline.style
+    first = report.ids.setdefault(outline.id, path)
+    if first != path:
+        _fail(report, err, path, f"{name}: error: the id `{outline.id}` is already used by {display_name(first)} in this build; "
+                                 "ids name the output folder, so give each outline its own")
+        return
 
     style_template = reading.resolve(style.template) if style.template else None
     outline_inputs = [str(absolute), str(reading.resolve(outline.source.path))]
