@@ -1,0 +1,199 @@
+"""The visuals in the slide deck, read back: native charts with the outline's numbers,
+argument maps as grouped shapes, deterministic chart workbooks, LibreOffice rendering."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import unicodedata
+import zipfile
+
+import pytest
+from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+from debatekit.labels import words
+from debatekit.model import KINDS
+from debatekit.slides.writer import render
+from debatekit.visuals.balance import strand_counts
+from debatekit.writers import Job
+
+from conftest import needs
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+CHART_TYPES = {"column": XL_CHART_TYPE.COLUMN_CLUSTERED, "bar": XL_CHART_TYPE.BAR_CLUSTERED,
+               "line": XL_CHART_TYPE.LINE_MARKERS}
+
+
+@pytest.fixture(scope="module")
+def decks(sample, flagship):
+    """(outline, lang, bytes, presentation) for the flagship in zh and en and the sample in zh."""
+    out = []
+    for outline, lang in ((flagship.outline, "zh"), (flagship.outline, "en"), (sample.outline, "zh")):
+        data = render(Job(outline, lang))
+        out.append((outline, lang, data, Presentation(io.BytesIO(data))))
+    return out
+
+
+def _frames(prs, name):
+    return [(i, s) for i, slide in enumerate(prs.slides) for s in slide.shapes if s.name == name]
+
+
+def test_each_figure_is_a_native_chart_with_the_outline_numbers(decks):
+    for outline, lang, _, prs in decks:
+        for figure in outline.figures:
+            (index, frame), = _frames(prs, f"Figure {figure.id}")
+            assert frame.has_chart
+            chart = frame.chart
+            assert chart.chart_type == CHART_TYPES[figure.chart]
+            labels = list(dict.fromkeys(p.label for s in figure.series for p in s.points))
+            assert list(chart.plots[0].categories) == labels
+            for series, drawn in zip(figure.series, chart.plots[0].series):
+                assert drawn.name == series.name[lang]
+                by_label = {p.label: p.value for p in series.points}
+                assert list(drawn.values) == [by_label.get(label) for label in labels]
+            assert chart.has_title and figure.title[lang] in chart.chart_title.text_frame.text
+            if figure.unit:
+                assert chart.value_axis.axis_title.text_frame.text == figure.unit[lang]
+            slide = prs.slides[index]
+            caption = next(s for s in slide.shapes if s.name == f"Caption {figure.id}")
+            assert outline.source.publisher in caption.text_frame.text
+            for claim in {p.claim for s in figure.series for p in s.points}:
+                assert f"#{outline.claim_number(claim)}" in caption.text_frame.text
+            assert caption.top >= frame.top + frame.height
+
+
+def test_balance_chart_is_stacked_with_kind_words(decks):
+    for outline, lang, _, prs in decks:
+        (index, frame), = _frames(prs, "Balance")
+        chart = frame.chart
+        assert chart.chart_type == XL_CHART_TYPE.BAR_STACKED
+        w = words(outline, lang)
+        plot = chart.plots[0]
+        assert [s.name for s in plot.series] == [w[k] for k in KINDS]
+        assert list(plot.categories) == [s.title[lang] for s in outline.strands]
+        counts = strand_counts(outline)
+        for kind, series in zip(KINDS, plot.series):
+            assert list(series.values) == [float(c[kind]) for c in counts]
+        question = next(s for s in prs.slides[index].shapes if s.name == "Balance question")
+        assert question.text_frame.text.strip()
+
+
+def test_chart_text_carries_both_typefaces_and_language(decks):
+    for _, lang, _, prs in decks:
+        charts = [s.chart for slide in prs.slides for s in slide.shapes if s.has_chart]
+        assert charts
+        for chart in charts:
+            xml = chart._chartSpace
+            props = list(xml.iter(f"{A}defRPr")) + list(xml.iter(f"{A}rPr"))
+            assert props
+            for rpr in props:
+                assert rpr.find(f"{A}latin") is not None and rpr.find(f"{A}ea") is not None
+                assert rpr.get("lang", "").startswith(lang)
+
+
+def _map_groups(prs):
+    for index, slide in enumerate(prs.slides):
+        for shape in slide.shapes:
+            if shape.shape_type == MSO_SHAPE_TYPE.GROUP and shape.name.startswith("Argument map"):
+                yield index, slide, shape
+
+
+def test_every_claim_sits_once_in_a_map_and_no_boxes_overlap(decks, flagship):
+    for outline, lang, _, prs in decks:
+        seen = []
+        for _, slide, group in _map_groups(prs):
+            boxes = [s for s in group.shapes if s.name.split(" ")[0] in ("claim", "ref", "thesis", "strand")]
+            assert boxes
+            seen += [s.name.split(" ", 1)[1] for s in boxes if s.name.startswith("claim ")]
+            for i, a in enumerate(boxes):
+                assert 0 <= a.left and a.left + a.width <= prs.slide_width
+                assert 0 <= a.top and a.top + a.height <= prs.slide_height
+                for b in boxes[i + 1:]:
+                    apart = (a.left + a.width <= b.left or b.left + b.width <= a.left or
+                             a.top + a.height <= b.top or b.top + b.height <= a.top)
+                    assert apart, (lang, a.name, b.name)
+            title = slide.shapes.title or next(s for s in slide.shapes if s.name == "Title")
+            assert min(s.top for s in group.shapes) >= title.top + title.height
+        assert sorted(seen) == sorted(c.id for c in outline.claims), lang
+
+
+def test_relations_are_lines_with_heads_solid_or_dashed(decks):
+    outline, _, _, prs = decks[0]
+    expected = sum(len(c.supports) + len(c.challenges) for c in outline.claims)
+    kinds = {"supports": 0, "challenges": 0}
+    for _, _, group in _map_groups(prs):
+        for shape in group.shapes:
+            relation = shape.name.split(" ")[0]
+            if shape.name.endswith(" line") and relation in kinds:
+                ln = shape._element.find(f".//{A}ln")
+                assert ln.find(f"{A}tailEnd") is not None
+                dashed = ln.find(f"{A}prstDash") is not None
+                assert dashed == (relation == "challenges")
+                kinds[relation] += 1
+    # each relation is drawn on its source's and its target's home map (once when they share
+    # one), plus one sample line per key
+    assert kinds["supports"] + kinds["challenges"] >= expected
+    assert kinds["challenges"] > 0
+
+
+def test_claim_boxes_are_shaped_by_kind(decks):
+    outline, _, _, prs = decks[0]
+    shapes = {"fact": "RECTANGLE", "opinion": "ROUNDED_RECTANGLE", "prediction": "PENTAGON"}
+    for _, _, group in _map_groups(prs):
+        for shape in group.shapes:
+            if shape.name.startswith("claim "):
+                kind = outline.claim(shape.name[6:]).kind
+                assert shape.auto_shape_type.name == shapes[kind], shape.name
+
+
+def test_decks_with_charts_are_byte_identical_and_workbooks_timeless(decks, flagship):
+    outline, lang, data, _ = decks[0]
+    assert render(Job(outline, lang)) == data
+    with zipfile.ZipFile(io.BytesIO(data)) as deck:
+        books = [n for n in deck.namelist() if n.endswith(".xlsx")]
+        assert len(books) == len(outline.figures) + 1
+        for name in books:
+            with zipfile.ZipFile(io.BytesIO(deck.read(name))) as book:
+                assert {i.date_time for i in book.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+                core = book.read("docProps/core.xml").decode()
+                assert re.findall(r"<dcterms:(?:created|modified)[^>]*>([^<]*)<", core) == \
+                    ["2000-01-01T00:00:00Z"] * 2
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+@pytest.fixture(scope="module")
+def rendered_sample(decks, tmp_path_factory):
+    """The sample's Chinese deck through LibreOffice: (presentation, text per page)."""
+    outline, lang, data, prs = decks[2]
+    folder = tmp_path_factory.mktemp("visual-render")
+    deck = folder / "sample-zh.pptx"
+    deck.write_bytes(data)
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(deck)],
+                   check=True, capture_output=True, timeout=180)
+    text = subprocess.run(["pdftotext", "-layout", str(folder / "sample-zh.pdf"), "-"],
+                          check=True, capture_output=True, text=True).stdout
+    return outline, prs, text.split("\f")
+
+
+@needs("soffice", "pdftotext")
+def test_libreoffice_renders_maps_and_charts(rendered_sample):
+    outline, prs, pages = rendered_sample
+    assert len([p for p in pages if p.strip()]) == len(prs.slides)
+    map_pages = [i for i, _, _ in _map_groups(prs)]
+    map_text = _squash("".join(pages[i] for i in map_pages))
+    for claim in outline.claims:
+        assert _squash(claim.text["zh"]) in map_text, claim.id
+    (balance_index, _), = _frames(prs, "Balance")
+    balance_text = _squash(pages[balance_index])
+    for kind in KINDS:
+        assert _squash(words(outline, "zh")[kind]) in balance_text
+    for strand in outline.strands:
+        assert _squash(strand.title["zh"]) in balance_text
+    (figure_index, _), = _frames(prs, f"Figure {outline.figures[0].id}")
+    assert "200" in pages[figure_index]
