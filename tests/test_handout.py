@@ -30,9 +30,15 @@ def render(outline, name: str, lang: str, paper: str = "a4", warnings: list | No
     return WRITERS[name].render(Job(outline, lang, paper, font=font, warn=warn))
 
 
+_EXTRACTED: dict[bytes, str] = {}
+
+
 def pypdf_text(data: bytes) -> str:
+    """The text pypdf extracts (cached: extraction of the flagship takes a second)."""
     import io
-    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+    if data not in _EXTRACTED:
+        _EXTRACTED[data] = "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+    return _EXTRACTED[data]
 
 
 def poppler(program: str, path: Path, *args: str) -> str:
@@ -283,3 +289,34 @@ def test_chinese_lines_never_start_with_closing_punctuation():
         assert squash("".join(lines)) == squash(text), width
         starts = [line for line in lines[1:] if line.lstrip()[:1] in CLOSING]
         assert not starts, (width, starts)
+
+
+def test_minimal_single_language_outline(tmp_path):
+    seeds = (DATA / "../../seeds").resolve()
+    path = tmp_path / "minimal.yaml"
+    path.write_text(f"""format: debatekit/1
+id: minimal
+languages: [en]
+title: Minimal
+source:
+  path: {seeds}/000_a952fc97f30bb34a.txt
+  title: An article
+  publisher: Somebody
+  language: zh
+thesis: One thesis
+strands:
+  - id: only
+    title: Only strand
+    claims:
+      - id: lone
+        kind: prediction
+        text: Something will happen (a lone prediction)
+""", encoding="utf-8")
+    outline = read_outline(path).outline
+    for name in PDF_WRITERS:
+        warnings: list[str] = []
+        text = pypdf_text(render(outline, name, "en", warnings=warnings))
+        assert "Something will happen (a lone prediction)" in " ".join(text.split())
+        assert "Page 1 of" in text
+        if fonts.find_cjk_face() is not None:
+            assert warnings == []
