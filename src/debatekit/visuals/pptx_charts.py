@@ -89,6 +89,11 @@ def add_balance_chart(shapes, balance: Balance, box, fonts: DeckFonts, lang: str
     chart = frame.chart
     _title(chart, balance.title, fonts, lang)
     _axes(chart, balance.axis_title, fonts, lang, reverse=True)
+    # Whole claims: ticks at whole numbers, about eight of them at most.
+    most = max((sum(c) for c in zip(*(counts for _, _, counts in balance.series))), default=1)
+    chart.value_axis.major_unit = max(1, -(-most // 8))
+    chart.value_axis.tick_labels.number_format = "0"
+    chart.value_axis.tick_labels.number_format_is_linked = False
     plot = chart.plots[0]
     plot.gap_width = 60
     plot.overlap = 100
