@@ -320,3 +320,15 @@ strands:
         assert "Page 1 of" in text
         if fonts.find_cjk_face() is not None:
             assert warnings == []
+
+
+def test_huge_title_stays_out_of_the_body(tmp_path):
+    import io
+    title = "An extremely long title " * 40
+    path = variant(tmp_path, {"en: A sample outline": f'en: "{title.strip()}"'})
+    outline = read_outline(path).outline
+    reader = PdfReader(io.BytesIO(render(outline, "handout", "en")))
+    # the first page prints the whole title; the page header repeats at most a short form
+    assert squash(title) in squash(reader.pages[0].extract_text())
+    assert squash(title) not in squash(reader.pages[1].extract_text())
+    assert "…" in reader.pages[1].extract_text()

@@ -63,19 +63,36 @@ class Furniture:
     page_of: str         # "Page {page} of {pages}", from labels.py
 
 
+MIN_FURNITURE_SIZE = 6
+
+
+def _furniture_para(styles: Styles, text: str, size: float, width: float):
+    para = styles.para(text, "furniture")
+    if size != para.style.fontSize:
+        para.style = para.style.clone(para.style.name + f"-{size}", fontSize=size, leading=size * 1.3)
+    return para, para.wrap(width, 1e6)[1]
+
+
 def _fit(styles: Styles, text: str, width: float, max_height: float):
-    """A furniture paragraph that fits in width x max_height, shrinking the type if it
-    must so nothing is cut off."""
-    style = styles.style("furniture")
-    size = style.fontSize
+    """A furniture paragraph that fits in width x max_height: the type shrinks first; a
+    title too long even then is shortened with an ellipsis (the header and footer only
+    repeat what the first page prints in full)."""
+    size = styles.style("furniture").fontSize
     while True:
-        para = styles.para(text, "furniture")
-        if size != style.fontSize:
-            para.style = para.style.clone(para.style.name + f"-{size}", fontSize=size, leading=size * 1.3)
-        _, height = para.wrap(width, max_height)
-        if height <= max_height or size <= 5:
+        para, height = _furniture_para(styles, text, size, width)
+        if height <= max_height:
             return para, height
+        if size <= MIN_FURNITURE_SIZE:
+            break
         size -= 0.5
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits
+        middle = (low + high + 1) // 2
+        if _furniture_para(styles, text[:middle].rstrip() + "…", size, width)[1] <= max_height:
+            low = middle
+        else:
+            high = middle - 1
+    return _furniture_para(styles, text[:low].rstrip() + "…", size, width)
 
 
 def _furnished_canvas(styles: Styles, page: Layout, furniture: Furniture):
