@@ -1,0 +1,280 @@
+"""The boxes of an argument map: their contents (badge, text, counts), sizes measured
+with ``textfit``, the key, and one laid-out page from a set of nodes and edges.
+
+``argmap`` decides what goes on which page; this module only builds and measures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from .. import textfit
+from ..kinds import KIND_LOOK
+from ..labels import words
+from ..model import KINDS, Claim, Outline
+from . import layered
+
+RELATIONS = ("supports", "challenges")
+BOLD_BODY = ("thesis", "strand")   # roles whose text is drawn bold
+MAX_NODE_EM = 90.0     # longest claim text drawn whole in a map box (ems: ~90 CJK characters)
+ROUND_RADIUS = 12.0    # corner radius of opinion boxes (points)
+# A rounded rectangle's text area is inset by 0.29 of the radius on each side.
+ROUND_INSET = 2 * 0.3 * ROUND_RADIUS
+
+
+@dataclass(frozen=True)
+class MapStyle:
+    """Type sizes and spacing (points). Renderers read the same values, so the boxes
+    they draw hold exactly the lines computed here."""
+    body_size: float = 11.0
+    heading_scale: float = 0.82      # the badge line above the text
+    ref_scale: float = 0.85          # reference nodes are smaller
+    leading: float = textfit.LEADING  # line height / type size
+    pad_x: float = 6.0
+    pad_y: float = 4.0
+    arrow_tip: float = 10.0          # depth of the prediction arrow's point
+    gap: float = 14.0
+    channel: float = 26.0
+    min_width: float = 64.0
+
+    def scaled(self, factor: float) -> "MapStyle":
+        return replace(self, **{k: getattr(self, k) * factor for k in (
+            "body_size", "pad_x", "pad_y", "arrow_tip", "gap", "channel", "min_width")})
+
+
+@dataclass(frozen=True)
+class MapNode:
+    id: str
+    role: str                       # thesis | strand | claim | ref
+    kind: str | None                # claims and refs
+    status: str | None              # facts
+    heading: tuple[str, ...]        # badge line(s), drawn bold and smaller, wrapped
+    body: tuple[str, ...]           # the text, wrapped
+    heading_text: str               # the same, unwrapped, for renderers that wrap
+    body_text: str
+    heading_size: float
+    body_size: float
+    x: float
+    y: float
+    width: float
+    height: float
+    footer: tuple[str, ...] = ()    # a small last line (a strand's counts), wrapped
+    footer_text: str = ""
+
+
+@dataclass(frozen=True)
+class MapEdge:
+    source: str
+    target: str
+    relation: str                   # supports | challenges | member
+    points: tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    type: str                       # a kind, a relation, or "ref"
+    text: str
+    x: float                        # left of the sample drawing
+    y: float                        # top of the line
+    sample_width: float
+    height: float                   # line height
+    size: float                     # type size
+
+
+@dataclass(frozen=True)
+class MapPage:
+    kind: str                       # whole | overview | strand
+    title: str
+    width: float
+    height: float
+    nodes: tuple[MapNode, ...]
+    edges: tuple[MapEdge, ...]
+    legend: tuple[LegendItem, ...]  # the key, below the map
+    style: MapStyle = field(default_factory=MapStyle)
+    strand: str | None = None
+    claims: tuple[str, ...] = ()    # the claims this page is the home of
+
+    def node(self, node_id: str) -> MapNode:
+        return next(n for n in self.nodes if n.id == node_id)
+
+
+@dataclass(frozen=True)
+class Content:
+    role: str
+    kind: str | None
+    status: str | None
+    heading: str
+    body: str
+    cap: float                      # preferred maximum width
+    footer: str = ""
+
+
+class Builder:
+    def __init__(self, outline: Outline, lang: str, width: float, height: float,
+                 style: MapStyle):
+        self.outline, self.lang, self.style = outline, lang, style
+        self.words = words(outline, lang)
+        self.width, self.height = width, height
+        self._wrapped: dict[tuple[Content, float], tuple] = {}
+
+    # ---- node contents -------------------------------------------------------------
+    def kind_badge(self, claim: Claim) -> str:
+        look = KIND_LOOK[claim.kind]
+        badge = f"#{self.outline.claim_number(claim.id)} {look.symbol} {self.words[claim.kind]}"
+        if claim.fact_status not in (None, "stated"):
+            badge += f" · {self.words[claim.fact_status]}"
+        return badge
+
+    def counts(self, strand) -> str:
+        n = {k: sum(c.kind == k for c in strand.claims) for k in KINDS}
+        return "  ".join(f"{KIND_LOOK[k].symbol} {n[k]}" for k in KINDS)
+
+    def thesis(self) -> Content:
+        return Content("thesis", None, None, self.words["thesis"],
+                        shortened(self.outline.thesis[self.lang], 5 * MAX_NODE_EM),
+                        max(200.0, self.width * 0.6))
+
+    def strand(self, index: int, with_counts: bool) -> Content:
+        s = self.outline.strands[index]
+        heading = f"{self.words['strand']} {index + 1}"
+        return Content("strand", None, None, heading, shortened(s.title[self.lang]),
+                        max(150.0, min(self.width * 0.45, 260.0)),
+                        self.counts(s) if with_counts else "")
+
+    def claim(self, claim: Claim) -> Content:
+        return Content("claim", claim.kind, claim.fact_status, self.kind_badge(claim),
+                        shortened(claim.text[self.lang]), max(110.0, min(self.width / 3.4, 260.0)))
+
+    def ref(self, claim: Claim) -> Content:
+        strand = self.outline.strands.index(self.outline.strand_of(claim.id))
+        return Content("ref", claim.kind, claim.fact_status, self.kind_badge(claim),
+                        f"→ {self.words['strand']} {strand + 1}", max(90.0, min(self.width / 6, 130.0)))
+
+    # ---- sizing ----------------------------------------------------------------------
+    def sizes(self, content: Content):
+        st = self.style
+        body = st.body_size * (st.ref_scale if content.role == "ref" else 1.0)
+        head = body * st.heading_scale
+        extra = {"prediction": st.arrow_tip, "opinion": ROUND_INSET}.get(content.kind, 0.0)
+        return head, body, 2 * st.pad_x + extra
+
+    def wrapped(self, content: Content, shrink: float):
+        """(width, height, heading lines, body lines, heading size, body size, footer
+        lines) of a box, remembered: paging lays the same boxes out many times."""
+        key = (content, round(shrink, 4))
+        if key not in self._wrapped:
+            self._wrapped[key] = self._wrap(content, shrink)
+        return self._wrapped[key]
+
+    def _wrap(self, content: Content, shrink: float):
+        head, body, chrome = self.sizes(content)
+        st = self.style
+        cap = max(st.min_width, content.cap * shrink)
+        bold = content.role in BOLD_BODY
+        natural = max(textfit.text_width(content.heading, head, bold=True),
+                      textfit.text_width(content.footer, head, bold=True),
+                      textfit.text_width(content.body, body, bold)) / textfit.SAFETY
+        inner = min(cap - chrome, natural + 1.0)
+        h_lines = _lines(content.heading, inner, head, bold=True)
+        b_lines = _lines(content.body, inner, body, bold)
+        f_lines = _lines(content.footer, inner, head, bold=True) if content.footer else ()
+        used = max(max(textfit.text_width(x, head, bold=True) for x in h_lines + f_lines),
+                   max(textfit.text_width(x, body, bold) for x in b_lines)) / textfit.SAFETY
+        w = max(st.min_width, used + chrome + 1.0)
+        # 2 pt spare: CJK fonts differ a little in ascent and descent.
+        h = 2 * st.pad_y + st.leading * (head * (len(h_lines) + len(f_lines))
+                                         + body * len(b_lines)) + 2.0
+        return w, h, h_lines, b_lines, head, body, f_lines
+
+    # ---- pages -------------------------------------------------------------------------
+    def page(self, kind, title, contents: dict[str, Content], nodes, edges, legend,
+             strand=None, claims=()) -> MapPage | None:
+        """Lay out one page; None when it does not fit the box."""
+        def size(node_id, shrink):
+            return self.wrapped(contents[node_id], shrink)[:2]
+
+        key, key_height = self.legend(legend)
+        lay = layered.layout(nodes, edges, size, self.width, self.height - key_height,
+                             gap=self.style.gap, channel=self.style.channel)
+        if not lay.fits:
+            return None
+        # Centre the drawing in the box: the row placement may leave it off to one side.
+        left = min((b.x for b in lay.boxes.values()), default=0.0)
+        right = max((b.right for b in lay.boxes.values()), default=0.0)
+        for r in lay.routes:
+            left = min([left] + [x for x, _ in r.points])
+            right = max([right] + [x for x, _ in r.points])
+        dx = (self.width - (right - left)) / 2 - left
+        for box in lay.boxes.values():
+            box.x += dx
+        for r in lay.routes:
+            r.points = [(x + dx, y) for x, y in r.points]
+        placed = []
+        for node_id, box in sorted(lay.boxes.items(), key=lambda kv: (kv[1].y, kv[1].x)):
+            c = contents[node_id]
+            _, _, h_lines, b_lines, head, body, f_lines = self.wrapped(c, box.shrink)
+            placed.append(MapNode(node_id, c.role, c.kind, c.status, h_lines, b_lines,
+                                  c.heading, c.body, head, body,
+                                  box.x, box.y, box.width, box.height, f_lines, c.footer))
+        routes = tuple(MapEdge(r.edge.source, r.edge.target, r.edge.relation,
+                               tuple(r.points)) for r in lay.routes)
+        return MapPage(kind, title, self.width, self.height, tuple(placed), routes,
+                       key, self.style, strand, claims)
+
+    def legend(self, entries) -> tuple[tuple[LegendItem, ...], float]:
+        """The key's items flowed left to right, wrapping as needed, bottom-aligned in
+        the box; and the height it takes from the map (with a gap above it)."""
+        st = self.style
+        size = st.body_size * st.heading_scale
+        line = size * st.leading
+        flows: list[list[tuple[str, str, float, float]]] = [[]]
+        x = 0.0
+        for type_, text in entries:
+            sample = 30.0 if type_ in RELATIONS else 16.0
+            w = sample + 4 + textfit.text_width(text, size) / textfit.SAFETY + 2
+            if flows[-1] and x + w > self.width:
+                flows.append([])
+                x = 0.0
+            flows[-1].append((type_, text, sample, x))
+            x += w + 2 * st.gap
+        top = self.height - line * len(flows)
+        items = tuple(LegendItem(t, text, x, top + i * line, sample, line, size)
+                      for i, flow in enumerate(flows) for t, text, sample, x in flow)
+        return items, line * len(flows) + st.gap
+
+
+def shortened(text: str, limit_em: float = MAX_NODE_EM) -> str:
+    """A claim text for a map box: whole when it is of a size a diagram can hold (all the
+    outlines' texts should be); otherwise cut at a word (or character) near ``limit_em``
+    ems with "…". The full text is on the claim's own slide, in the notes of the map
+    slide and in the handout's worksheet."""
+    if textfit.text_width(text, 1.0) <= limit_em:
+        return text
+    cut = 0
+    while textfit.text_width(text[:cut + 1], 1.0) <= limit_em:
+        cut += 1
+    space = text.rfind(" ", 0, cut)
+    if space > cut * 0.6:
+        cut = space
+    return text[:cut].rstrip(" ,;:，、；：") + "…"
+
+
+def titled(first: str, second: str) -> str:
+    """``first: second``, with a full-width colon after CJK words."""
+    return f"{first}：{second}" if textfit.is_wide(first[-1:] or "a") else f"{first}: {second}"
+
+
+def numbered(title: str, i: int, n: int) -> str:
+    return f"{title}（{i}/{n}）" if textfit.is_wide(title[-1:] or "a") else f"{title} ({i}/{n})"
+
+
+def _lines(text: str, width: float, size: float, bold: bool = False) -> tuple[str, ...]:
+    return tuple(text[line.start:line.end].strip() for line in textfit.wrap(text, width, size, bold))
+
+
+def legend_entries(w, relations: set[str], refs: bool) -> tuple[tuple[str, str], ...]:
+    entries = [(k, f"{KIND_LOOK[k].symbol} {w[k]}") for k in KINDS]
+    entries += [(r, w[r]) for r in RELATIONS if r in relations]
+    if refs:
+        entries.append(("ref", w["map_reference"]))
+    return tuple(entries)
