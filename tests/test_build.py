@@ -357,3 +357,39 @@ def test_a_defect_in_one_outline_spares_the_others(project, monkeypatch):
     report = run(["outlines/other.yaml", SAMPLE], errors)
     assert errors == ["outlines/other.yaml: error: internal error, please report it: ZeroDivisionError: division by zero"]
     assert len(report.written) == 4
+
+
+@pytest.fixture
+def in_workers(monkeypatch):
+    """Render in worker processes even for the small sample."""
+    from debatekit.pipeline import parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 0)
+
+
+def test_rendering_in_workers_gives_the_same_bytes(project, in_workers, monkeypatch):
+    monkeypatch.setenv("DEBATEKIT_FAKE_WARN", "1")
+    errors: list[str] = []
+    report = run([SAMPLE], errors, jobs=2)
+    assert report.ok and len(report.written) == 4
+    assert sorted(errors) == sorted(f"outlines/sample.yaml: warning: {w} ({lang}): fake {w} warning in {lang}"
+                                    for w in ("slides", "handout") for lang in ("zh", "en"))
+    serial = run([SAMPLE], out_dir=Path("serial"), jobs=1)
+    assert serial.ok
+    parallel_bytes = {k: v[0] for k, v in snapshot(project / "output/sample").items()}
+    serial_bytes = {k: v[0] for k, v in snapshot(project / "serial/sample").items()}
+    assert parallel_bytes == serial_bytes
+
+
+def test_a_failure_in_a_worker_changes_nothing(project, in_workers, monkeypatch):
+    run([SAMPLE], jobs=1)
+    before = snapshot(project / "output")
+    outline = project / SAMPLE
+    outline.write_text(outline.read_text("utf-8").replace("A sample outline", "A changed outline").replace("示例大纲", "新大纲"), "utf-8")
+    monkeypatch.setenv("DEBATEKIT_FAKE_FAIL", "slides:zh")
+    errors: list[str] = []
+    report = run([SAMPLE], errors, jobs=2)
+    assert not report.ok and not report.written
+    assert errors == ["outlines/sample.yaml: error: the slides writer failed for `zh`: RuntimeError: fake slides failure on purpose; "
+                      "no output of this outline was changed"]
+    assert snapshot(project / "output") == before

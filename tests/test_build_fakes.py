@@ -1,11 +1,12 @@
 """Fake writers for testing the build pipeline without python-pptx or reportlab.
 
-Importing this module registers two writer modules, `fake_slides` and `fake_handout`.
+This module is the fake `slides` writer and `test_build_fakes_handout` the fake
+`handout`: real modules, so worker processes can import them too.
 Each renders the outline's texts in the job's language, so the bytes change exactly when
 that language's view of the outline changes. The environment steers them, which also
 works in a subprocess: DEBATEKIT_FAKE_FAIL="writer:lang,..." makes those renders raise,
 DEBATEKIT_FAKE_SLOW=seconds makes every render sleep first, DEBATEKIT_FAKE_LOG=file
-appends one line per render, and (in a subprocess, through install())
+appends one line per render, DEBATEKIT_FAKE_WARN=1 makes every render warn, and (in a subprocess, through install())
 DEBATEKIT_FAKE_SLOW_REPLACE=seconds makes moving a finished file into place sleep first,
 so a test can kill a build between writing a temporary file and replacing the output.
 """
@@ -16,7 +17,6 @@ import json
 import os
 import sys
 import time
-import types
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent
@@ -29,6 +29,8 @@ def _renderer(name: str):
         failing = os.environ.get("DEBATEKIT_FAKE_FAIL", "").split(",")
         if f"{name}:{job.lang}" in failing or f"{name}:*" in failing:
             raise RuntimeError(f"fake {name} failure on purpose")
+        if os.environ.get("DEBATEKIT_FAKE_WARN"):
+            job.warn(f"fake {name} warning in {job.lang}")
         if os.environ.get("DEBATEKIT_FAKE_LOG"):
             with open(os.environ["DEBATEKIT_FAKE_LOG"], "a", encoding="utf-8") as log:
                 log.write(f"{name} {job.outline.id} {job.lang}\n")
@@ -45,24 +47,20 @@ def _renderer(name: str):
     return render
 
 
-def _module(name: str) -> types.ModuleType:
-    module = types.ModuleType(f"fake_{name}")
-    module.VERSION = "1"
-    module.render = _renderer(name)
-    module.__file__ = __file__
-    sys.modules[module.__name__] = module
-    return module
+VERSION = "1"
+render = _renderer("slides")
 
+import test_build_fakes_handout  # noqa: E402  (it takes _renderer from this module)
 
-MODULES = {name: _module(name) for name in ("slides", "handout")}
+MODULES = {"slides": sys.modules[__name__], "handout": test_build_fakes_handout}
 
 
 def specs() -> dict:
     from debatekit.writers import WriterSpec
 
     return {
-        "slides": WriterSpec("slides", "slides.txt", "fake_slides", "fake deck"),
-        "handout": WriterSpec("handout", "handout.txt", "fake_handout", "fake handout"),
+        "slides": WriterSpec("slides", "slides.txt", "test_build_fakes", "fake deck"),
+        "handout": WriterSpec("handout", "handout.txt", "test_build_fakes_handout", "fake handout"),
     }
 
 

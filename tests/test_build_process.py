@@ -88,13 +88,19 @@ def test_noop_rebuild_imports_no_yaml_parser_model_or_writer(project):
     assert result.stdout.strip() == "0 []", result.stdout + result.stderr
 
 
-def test_outputs_are_identical_across_hash_seeds(project):
-    """Every registered writer, for real: same outline, same bytes, whatever the seed."""
+def test_outputs_are_identical_across_hash_seeds_and_worker_processes(project):
+    """Every registered writer, for real: same outline, same bytes, whatever the hash seed
+    and whether rendered in this process or in workers."""
     if not WRITERS:
         pytest.skip("no writers registered yet")
+    in_workers = ("import debatekit.pipeline.parallel as p; p.PARALLEL_FROM = 0; "
+                  "from debatekit.cli import main; main()")
     results = []
-    for seed, out in (("1", "a"), ("2", "b")):
-        result = debatekit(project, "build", "--out", out, "--quiet", fake=False, env={"PYTHONHASHSEED": seed}, timeout=180)
+    for seed, out, command in (("1", "a", [sys.executable, "-m", "debatekit"]),
+                               ("2", "b", [sys.executable, "-c", in_workers])):
+        result = subprocess.run([*command, "build", "--out", out, "--quiet", "--jobs", "1" if out == "a" else "2"],
+                                cwd=project, capture_output=True, text=True, timeout=180,
+                                env={**os.environ, "PYTHONHASHSEED": seed})
         assert result.returncode == 0, result.stderr
         results.append(tree(project / out))
     assert results[0].keys() == {f"sample/{spec.filename('sample', lang)}" for spec in WRITERS.values() for lang in ("zh", "en")}

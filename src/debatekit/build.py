@@ -8,6 +8,7 @@ renders what changed in memory and only then moves files into place.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -27,6 +28,10 @@ class BuildOptions:
     template: Path | None = None     # overrides style.template
     font: Path | None = None
     force: bool = False              # render everything, ignoring the manifest
+    jobs: int = 0                    # worker processes for big renders; 0: one per core, up to 4
+
+    def workers(self) -> int:
+        return self.jobs if self.jobs > 0 else min(os.cpu_count() or 1, 4)
 
     def request(self) -> dict:
         """The options that every output's key includes, as plain data."""

@@ -69,6 +69,7 @@ def _build_options(func):
         click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size of the PDFs (overrides style.paper)."),
         click.option("--template", type=click.Path(exists=True, dir_okay=False), help="A .pptx whose layouts the deck uses (overrides style.template)."),
         click.option("--font", type=click.Path(exists=True, dir_okay=False), help="A TrueType font (.ttf/.ttc) to embed in the PDFs."),
+        click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes for big renders (default: one per core, up to 4; 1: none)."),
         click.option("--quiet", "-q", is_flag=True, help="Print only errors and warnings."),
     ]
     for option in reversed(options):
@@ -76,12 +77,13 @@ def _build_options(func):
     return func
 
 
-def _options(out_dir, langs, only, paper, template, font, force=False):
+def _options(out_dir, langs, only, paper, template, font, jobs, force=False):
     from .build import BuildOptions
 
     return BuildOptions(
         out_dir=Path(out_dir), langs=_names(langs), only=_names(only), paper=paper,
-        template=Path(template) if template else None, font=Path(font) if font else None, force=force,
+        template=Path(template) if template else None, font=Path(font) if font else None,
+        force=force, jobs=jobs,
     )
 
 
@@ -89,7 +91,7 @@ def _options(out_dir, langs, only, paper, template, font, force=False):
 @click.argument("outlines", nargs=-1, type=click.Path(dir_okay=False))
 @_build_options
 @click.option("--force", is_flag=True, help="Render every output even if nothing changed.")
-def build(outlines, out_dir, langs, only, paper, template, font, quiet, force) -> None:
+def build(outlines, out_dir, langs, only, paper, template, font, jobs, quiet, force) -> None:
     """Build the outputs of the outlines (default: outlines/*.yaml) into output/<id>/.
 
     Only outputs whose inputs changed are rendered and rewritten; a failed build leaves
@@ -98,7 +100,7 @@ def build(outlines, out_dir, langs, only, paper, template, font, quiet, force) -
     from .build import BuildRequestError, run
 
     try:
-        ok = run(_outlines(outlines), _options(out_dir, langs, only, paper, template, font, force),
+        ok = run(_outlines(outlines), _options(out_dir, langs, only, paper, template, font, jobs, force),
                  say=None if quiet else click.echo, err=_err)
     except BuildRequestError as exc:
         raise click.UsageError(str(exc)) from None
@@ -108,7 +110,7 @@ def build(outlines, out_dir, langs, only, paper, template, font, quiet, force) -
 @main.command()
 @click.argument("outlines", nargs=-1, type=click.Path(dir_okay=False))
 @_build_options
-def watch(outlines, out_dir, langs, only, paper, template, font, quiet) -> None:
+def watch(outlines, out_dir, langs, only, paper, template, font, jobs, quiet) -> None:
     """Build, then rebuild on every save of an outline, its source or its template.
 
     Stop with Ctrl-C.
@@ -117,7 +119,7 @@ def watch(outlines, out_dir, langs, only, paper, template, font, quiet) -> None:
     from .watch import watch as run_watch
 
     try:
-        run_watch(list(outlines) or None, _options(out_dir, langs, only, paper, template, font),
+        run_watch(list(outlines) or None, _options(out_dir, langs, only, paper, template, font, jobs),
                   say=None if quiet else click.echo, err=_err)
     except BuildRequestError as exc:
         raise click.UsageError(str(exc)) from None

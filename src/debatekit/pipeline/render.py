@@ -13,7 +13,7 @@ from ..files import ReplaceError, Stamp, remove_leftovers, same_content, write_a
 from ..problems import OutlineError
 from ..reader import display_name, read_outline
 from .. import writers as registry
-from ..writers import Job
+from .parallel import Task, render_all
 from .manifest import Manifest, WriterInfo, digest_json, fast_key, request_inputs
 from .projection import digest
 
@@ -103,19 +103,19 @@ def build_outline(path: Path, options: "BuildOptions", manifest: Manifest, write
                 outputs.pop(relative, None)
                 plan.append((writer, lang, target, relative, record))
 
-    rendered = []
-    for number, (writer, lang, target, relative, record) in enumerate(plan, 1):
-        job = Job(outline, lang, paper, template, options.font.resolve() if options.font else None,
-                  warn=lambda message, n=name, w=writer.name, l=lang: _warn(report, err, f"{n}: warning: {w} ({l}): {message}"))
-        try:
-            data = registry.WRITERS[writer.name].render(job)
-            if not isinstance(data, bytes):
-                raise TypeError(f"render() returned {type(data).__name__}, not bytes")
-        except Exception as exc:  # a writer's failure must not cost the other outlines
-            _fail(report, err, path, f"{name}: error: the {writer.name} writer failed for `{lang}`: {type(exc).__name__}: {exc}; no output of this outline was changed")
+    tasks = [Task(writer.name, registry.WRITERS[writer.name].module, lang, paper, template,
+                  options.font.resolve() if options.font else None) for writer, lang, *_ in plan]
+    data_of: dict[int, bytes] = {}
+    for result in render_all(outline, tasks, options.workers()):
+        writer, lang, target, _, _ = plan[result.index]
+        for message in result.warnings:
+            _warn(report, err, f"{name}: warning: {writer.name} ({lang}): {message}")
+        if result.error:  # a writer's failure must not cost the other outlines
+            _fail(report, err, path, f"{name}: error: the {writer.name} writer failed for `{lang}`: {result.error}; no output of this outline was changed")
             return
-        say(f"[{number}/{len(plan)}] rendered {display_name(target)}")
-        rendered.append((target, relative, record, data))
+        data_of[result.index] = result.data
+        say(f"[{len(data_of)}/{len(plan)}] rendered {display_name(target)}")
+    rendered = [(target, relative, record, data_of[i]) for i, (_, _, target, relative, record) in enumerate(plan)]
 
     for target, relative, record, data in rendered:
         if same_content(target, data):
