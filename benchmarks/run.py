@@ -167,6 +167,7 @@ def main() -> None:
         report = results["flagship"] = {"claims": claims_in(outline)}
         report["reference"] = median_of(args.runs, [sys.executable, "-c", "import yaml, click"], work)
         report["cold_build"] = median_of(args.build_runs, build, work, before=cold)
+        report["cold_build_one_process"] = median_of(args.build_runs, build + ["--jobs", "1"], work, before=cold)
         report["noop_rebuild"] = median_of(args.runs, build, work)
         toggle = Toggle(outline)
         report["single_edit_rebuild"] = median_of(args.build_runs, build, work, before=toggle)
@@ -179,7 +180,8 @@ def main() -> None:
             [sys.executable, "-c", "import json; from debatekit.writers import WRITERS; print(json.dumps(list(WRITERS)))"],
             capture_output=True, text=True, check=True).stdout)
         report["per_writer_cold"] = {
-            name: median_of(1, DEBATEKIT + ["build", str(outline), "--out", str(work / f"w-{name}"), "--only", name, "--quiet", "--force"], work)
+            name: median_of(1, DEBATEKIT + ["build", str(outline), "--out", str(work / f"w-{name}"), "--only", name,
+                                            "--quiet", "--force", "--jobs", "1"], work)
             for name in writers
         }
 
@@ -218,7 +220,7 @@ def print_report(results: dict) -> None:
     reference = flagship["reference"]["seconds"]
     print(f"\nflagship: {flagship['claims']} claims (median of runs; ratio to the reference)")
     row = "  {:<28} {:>8.3f} s  {:>6.1f}x  {:>7.1f} MiB peak"
-    for name in ("reference", "noop_rebuild", "validate", "validate_150_claims", "single_edit_rebuild", "cold_build"):
+    for name in ("reference", "noop_rebuild", "validate", "validate_150_claims", "single_edit_rebuild", "cold_build", "cold_build_one_process"):
         figure = flagship[name]
         print(row.format(name.replace("_", " "), figure["seconds"], figure["seconds"] / reference, figure["peak_mib"]))
     print("\nper writer, cold, both languages:")
