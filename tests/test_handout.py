@@ -332,3 +332,17 @@ def test_huge_title_stays_out_of_the_body(tmp_path):
     assert squash(title) in squash(reader.pages[0].extract_text())
     assert squash(title) not in squash(reader.pages[1].extract_text())
     assert "…" in reader.pages[1].extract_text()
+
+
+def test_signal_words_underlined_and_escaped(sample):
+    from reportlab.platypus import Paragraph
+
+    from debatekit.handout.answer_key import underline
+    from debatekit.pdf import document_for
+
+    doc = document_for(Job(sample.outline, "zh"), header_right="x")
+    markup = underline(doc, "R&D <b> 这清楚地说明了 <b>", ["<b>", "清楚地说明"])
+    assert markup.count("<u>") == 3
+    assert "<u>&lt;b&gt;</u>" in markup and "<u>清楚地说明</u>" in markup
+    assert "R&amp;D" in markup
+    Paragraph(markup, doc.styles.style("body")).wrap(200, 1000)  # well-formed for reportlab

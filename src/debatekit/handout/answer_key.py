@@ -46,8 +46,29 @@ def _statement_cell(doc: PdfDocument, claim: Claim) -> list[Flowable]:
     cell: list[Flowable] = common.strand_heading(doc, claim.id) + [styles.para(doc.text(claim.text), "cell")]
     if claim.quote:
         speaker = doc.text(claim.speaker) if claim.speaker else words["the_author"]
-        cell.append(styles.label(words["quote"], f"“{claim.quote}” ({speaker})", "quote"))
+        text = f"“{claim.quote}” ({speaker})"
+        cell.append(styles.label(words["quote"], text, "quote",
+                                 body_markup=underline(doc, text, claim.signals)))
     return cell
+
+
+def underline(doc: PdfDocument, text: str, phrases) -> str:
+    """Markup of ``text`` with every occurrence of ``phrases`` underlined (the signal
+    words, so the teacher sees them in place)."""
+    marked = [False] * len(text)
+    for phrase in phrases:
+        start = text.find(phrase)
+        while phrase and start >= 0:
+            marked[start:start + len(phrase)] = [True] * len(phrase)
+            start = text.find(phrase, start + len(phrase))
+    lead = doc.fonts.lead_for(text)
+    parts, start = [], 0
+    for index in range(1, len(text) + 1):
+        if index == len(text) or marked[index] != marked[start]:
+            piece = doc.fonts.markup(text[start:index], lead)
+            parts.append(f"<u>{piece}</u>" if marked[start] else piece)
+            start = index
+    return "".join(parts)
 
 
 def _reason_cell(doc: PdfDocument, claim: Claim) -> list[Flowable]:

@@ -143,9 +143,10 @@ class FontSet:
                     return face
         return main
 
-    def runs(self, text: str) -> Iterator[tuple[Face, str]]:
-        """Split text into (face, run) pieces; white space stays with the current run."""
-        lead = self.lead_for(text)
+    def runs(self, text: str, lead: Optional[Face] = None) -> Iterator[tuple[Face, str]]:
+        """Split text into (face, run) pieces; white space stays with the current run.
+        ``lead`` (default ``lead_for(text)``) is the face tried first."""
+        lead = lead or self.lead_for(text)
         current: Optional[Face] = None
         buffer: list[str] = []
         for char in text:
@@ -158,11 +159,12 @@ class FontSet:
         if buffer:
             yield current, "".join(buffer)  # type: ignore[misc]
 
-    def markup(self, text: str) -> str:
+    def markup(self, text: str, lead: Optional[Face] = None) -> str:
         """User text made safe for a reportlab Paragraph: escaped (``&``, ``<``, ``>``),
-        line breaks kept, and runs the main font lacks wrapped in a fallback font."""
+        line breaks kept, and runs the main font lacks wrapped in a fallback font. Pass
+        ``lead=fonts.lead_for(whole)`` when marking up pieces of one text separately."""
         parts = []
-        for face, run in self.runs(text):
+        for face, run in self.runs(text, lead):
             escaped = _xml_escape(run).replace("\n", "<br/>")
             if face is self.main:
                 parts.append(escaped)

@@ -80,20 +80,23 @@ class Styles:
         return self._cache[key]
 
     def para(self, text: str, name: str = "body", *, bold: bool = False, prefix: str = "",
-             colour: str | None = None) -> Paragraph:
+             colour: str | None = None, body_markup: str | None = None) -> Paragraph:
         """A Paragraph of user text: escaped, font runs wrapped, CJK breaking when the text
-        has CJK characters. ``prefix`` is trusted markup placed before the text."""
-        body = self.fonts.markup(text)
+        has CJK characters. ``prefix`` is trusted markup placed before the text;
+        ``body_markup``, when given, is used instead of marking up ``text`` (which then
+        only decides the line breaking)."""
+        body = self.fonts.markup(text) if body_markup is None else body_markup
         if bold:
             body = f"<b>{body}</b>"
         if colour:
             body = f'<font color="#{colour}">{body}</font>'
         return Paragraph(prefix + body, self.style(name, cjk=has_cjk(text) or is_cjk_lang(self.lang)))
 
-    def label(self, label: str, text: str, name: str = "body") -> Paragraph:
-        """"Label: text" with the label in bold; both are escaped."""
+    def label(self, label: str, text: str, name: str = "body", body_markup: str | None = None) -> Paragraph:
+        """"Label: text" with the label in bold; both are escaped (see ``para`` for
+        ``body_markup``)."""
         # Coloured as well as bold: CJK fonts usually have no bold face.
-        return self.para(text, name, prefix=f'<font color="#{ACCENT}"><b>{self.fonts.markup(label)}'
+        return self.para(text, name, body_markup=body_markup, prefix=f'<font color="#{ACCENT}"><b>{self.fonts.markup(label)}'
                                             f'{_colon(self.lang)}</b></font>')
 
     def raw(self, markup: str, name: str = "body", cjk: bool | None = None) -> Paragraph:
