@@ -120,6 +120,21 @@ def test_every_claim_sits_once_in_a_map_and_no_boxes_overlap(decks, flagship):
         assert sorted(seen) == sorted(c.id for c in outline.claims), lang
 
 
+def test_map_text_carries_both_typefaces_and_language(decks):
+    for _, lang, _, prs in decks:
+        runs = 0
+        for _, _, group in _map_groups(prs):
+            for shape in group.shapes:
+                if not shape.has_text_frame:
+                    continue
+                for r in shape.text_frame._txBody.iter(f"{A}r"):
+                    rpr = r.find(f"{A}rPr")
+                    assert rpr.find(f"{A}latin") is not None and rpr.find(f"{A}ea") is not None
+                    assert rpr.get("lang", "").startswith(lang)
+                    runs += 1
+        assert runs
+
+
 def test_relations_are_lines_with_heads_solid_or_dashed(decks):
     outline, _, _, prs = decks[0]
     expected = sum(len(c.supports) + len(c.challenges) for c in outline.claims)

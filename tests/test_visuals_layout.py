@@ -224,6 +224,16 @@ def test_balance_prompt_names_the_most_opinionated_strand():
     assert f"“{data.categories[best]}”" in data.prompt
 
 
+def test_balance_prompt_does_not_nest_double_quotes(sample):
+    d = sample.outline.model_dump()
+    d["strands"][0]["title"] = {"zh": "结语：从博弈赢家到“引领者”", "en": "From “winner” to leader"}
+    outline = Outline.model_validate(d)
+    for lang in ("zh", "en"):
+        prompt = balance(outline, lang).prompt
+        assert prompt.count("“") == 1 and prompt.count("”") == 1, prompt
+        assert "‘" in prompt and "’" in prompt
+
+
 def test_figure_data_and_caption_say_where_numbers_come_from(sample):
     for lang in sample.outline.languages:
         (figure,) = all_figures(sample.outline, lang)

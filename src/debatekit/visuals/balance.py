@@ -46,4 +46,6 @@ def _prompt(w, categories, counts) -> str:
     if best is None:
         return w["balance_prompt_facts"]
     _, i, judged, total = best
-    return w["balance_prompt"].format(strand=categories[i], n=judged, total=total)
+    # The prompt quotes the title: quotes inside it become single ones.
+    title = categories[i].replace("“", "‘").replace("”", "’")
+    return w["balance_prompt"].format(strand=title, n=judged, total=total)
