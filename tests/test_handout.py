@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from conftest import DATA, needs
 from debatekit.pdf import fonts
-from debatekit.pdf.cjkwrap import CLOSING
+from debatekit.pdf.cjkwrap import CLOSING, OPENING
 from debatekit.reader import read_outline
 from debatekit.writers import WRITERS, Job
 
@@ -289,6 +289,8 @@ def test_chinese_lines_never_start_with_closing_punctuation():
         assert squash("".join(lines)) == squash(text), width
         starts = [line for line in lines[1:] if line.lstrip()[:1] in CLOSING]
         assert not starts, (width, starts)
+        ends = [line for line in lines[:-1] if line.rstrip()[-1:] in OPENING]
+        assert not ends, (width, ends)
 
 
 def test_minimal_single_language_outline(tmp_path):
