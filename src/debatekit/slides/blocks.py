@@ -17,7 +17,7 @@ from .. import textfit
 from ..kinds import KIND_LOOK, MUTED, STATUS_LOOK
 from ..model import Claim
 from .deck import Deck, Page
-from .geometry import BADGE, BODY, BODY_MIN, INSET_X, INSET_Y, Box
+from .geometry import BADGE, BODY, BODY_MIN, INSET_X, INSET_Y, LINE_PITCH, Box
 from .textbox import Para, Span, fill_frame, para, paras_height, split_paras
 
 _SHAPES = {"rectangle": MSO_SHAPE.RECTANGLE, "rounded": MSO_SHAPE.ROUNDED_RECTANGLE,
@@ -36,11 +36,12 @@ def status_label(deck: Deck, status: str) -> str:
     return f"{STATUS_LOOK[status].symbol} {deck.words[status]}"
 
 
-def badge_width(deck: Deck, size: float = BADGE, lo: float = 120.0, hi: float = 250.0) -> float:
+def badge_width(deck: Deck, size: float = BADGE, lo: float = 120.0, hi: float = 240.0) -> float:
     """A column width that holds every kind badge on one line where possible."""
-    labels = [kind_label(deck, k) for k in KIND_LOOK] + [status_label(deck, s) for s in STATUS_LOOK]
-    widest = max(textfit.text_width(label, size, True) for label in labels)
-    return min(max(widest / textfit.SAFETY + 2 * (INSET_X + BADGE_PAD) + ARROW_ROOM + 2, lo), hi)
+    needs = [(kind_label(deck, k), ARROW_ROOM if KIND_LOOK[k].shape == "arrow" else 0.0) for k in KIND_LOOK]
+    needs += [(status_label(deck, s), 0.0) for s in STATUS_LOOK]
+    widest = max(textfit.text_width(label, size, True) / textfit.SAFETY + room for label, room in needs)
+    return min(max(widest + 2 * (INSET_X + BADGE_PAD) + 2, lo), hi)
 
 
 def _badge_paras(label: str, size: float, lang: str, colour: str) -> list[Para]:
@@ -53,7 +54,7 @@ def _text_width(width: float, kind_shape: str) -> float:
 
 def badge_height(label: str, width: float, size: float = BADGE, shape: str = "rectangle") -> float:
     lines = textfit.line_count(label, _text_width(width, shape) - 2 * INSET_X, size, True)
-    return lines * textfit.line_height(size) + 2 * INSET_Y + 6
+    return lines * textfit.line_height(size, LINE_PITCH) + 2 * INSET_Y + 6
 
 
 def add_badge(deck: Deck, page: Page, left: float, top: float, width: float, label: str,

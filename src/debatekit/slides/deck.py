@@ -19,7 +19,7 @@ from ..kinds import ACCENT, INK, MUTED, RULE
 from ..labels import words
 from ..writers import Job
 from . import template as base
-from .geometry import (BODY_GAP, COVER_TITLE, FOOTER, INSET_X, INSET_Y, NOTES, SECTION_TITLE, TITLE,
+from .geometry import (LINE_PITCH, BODY_GAP, COVER_TITLE, FOOTER, INSET_X, INSET_Y, NOTES, SECTION_TITLE, TITLE,
                        TITLE_MIN, Box, Grid, emu, pt)
 from .runs import DeckFonts, deck_fonts
 from .textbox import Para, add_field, add_text, fill_frame, para, paras_height
@@ -59,6 +59,7 @@ class Deck:
         return text[self.lang]
 
     def continued(self, title: str) -> str:
+        title = " ".join(title.split())
         mark = self.words["continued"]
         if textfit.is_wide(mark[:1] or "a"):
             return f"{title}（{mark}）"
@@ -71,6 +72,7 @@ class Deck:
 
     def new_slide(self, title: str, role: str = "content", *, notes: list[Para] | None = None,
                   footer: bool = True) -> Page:
+        title = " ".join(title.split())      # stray spaces and line breaks from the outline
         layout = self.layouts[role]
         slide = self.prs.slides.add_slide(layout)
         title_shape = None
@@ -107,15 +109,16 @@ class Deck:
         width = box.width - 2 * INSET_X
         # a template's title style may set capitals: measure them, as they are wider
         measured = title.upper() if self.custom else title
-        fitted = textfit.fit_size(measured, width, box.height - 2 * INSET_Y, _sizes(size, lowest), bold=True)
+        fitted = textfit.fit_size(measured, width, box.height - 2 * INSET_Y, _sizes(size, lowest), bold=True,
+                                  leading=LINE_PITCH)
         if fitted is None:
             fitted = lowest
             box = Box(box.left, box.top, box.width,
-                      textfit.text_height(measured, width, lowest, True) + 2 * INSET_Y)
+                      textfit.text_height(measured, width, lowest, True, LINE_PITCH) + 2 * INSET_Y)
         if role == "section":
             # section titles sit on their text, so the summary follows right below
             box = Box(box.left, box.top, box.width,
-                      textfit.text_height(measured, width, fitted, True) + 2 * INSET_Y)
+                      textfit.text_height(measured, width, fitted, True, LINE_PITCH) + 2 * INSET_Y)
         return box, fitted
 
     def body_for(self, title: str, role: str = "content") -> Box:
@@ -151,7 +154,7 @@ class Deck:
         g = self.grid
         box = g.footer
         number_w = 60.0
-        colour = MUTED
+        colour = None if self.custom else MUTED     # a template's own text colour suits its background
         line = self.source_line(box.width - number_w - 12)
         add_text(slide, Box(box.left, box.top, box.width - number_w - 12, box.height),
                  [para(line, FOOTER, self.lang, colour=colour)], self.fonts, name="Footer", anchor="middle")

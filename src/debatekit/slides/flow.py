@@ -17,13 +17,14 @@ MIN_SPLIT_LINES = 2      # do not start a paragraph at a slide's foot with less 
 
 
 def flow_paras(deck: Deck, title: str, paras: list[Para], notes: list[Para],
-               *, before: Callable[[Page], float] | None = None) -> list[Page]:
+               *, before: Callable[[Page], float] | None = None, continuing: bool = False) -> list[Page]:
     """Paragraphs in one text box per slide. ``before`` may draw something at the top of
-    the first slide and return the height it used."""
+    the first slide and return the height it used; ``continuing`` marks even the first
+    slide as continued (the run began on another slide)."""
     pages: list[Page] = []
     queue = list(paras)
     while queue or not pages:
-        page = deck.new_slide(title if not pages else deck.continued(title), notes=notes)
+        page = deck.new_slide(title if not (pages or continuing) else deck.continued(title), notes=notes)
         body = page.body
         if before and not pages:
             used = before(page)

@@ -19,6 +19,11 @@ BODY_GAP = 18.0          # between the title and the body
 FOOTER_H = 20.0
 FOOTER_GAP = 12.0        # between the body and the footer
 
+# Every paragraph is written with this exact line pitch (a multiple of its size), so
+# PowerPoint, LibreOffice and Google Slides space lines alike whatever font they find,
+# and measuring needs no guess about a font's ascent and descent.
+LINE_PITCH = 1.2
+
 # Text frame insets, written on every box and subtracted when measuring.
 INSET_X = 4.0
 INSET_Y = 3.0

@@ -61,7 +61,7 @@ def _place_or_flow(deck: Deck, page: Page, paras: list[Para], title: str, notes)
     if placed:
         deck.text(page, Box(body.left, body.top, body.width, paras_height(placed, body.width)), placed)
     if rest:
-        flow_paras(deck, deck.continued(title), rest, notes)
+        flow_paras(deck, title, rest, notes, continuing=True)
 
 
 def about_source(deck: Deck) -> None:

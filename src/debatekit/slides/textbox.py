@@ -14,7 +14,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from .. import textfit
-from .geometry import INSET_X, INSET_Y, Box, emu
+from .geometry import INSET_X, INSET_Y, LINE_PITCH, Box, emu
 from .runs import DeckFonts, add_run, add_runs, style_paragraph_end
 
 
@@ -49,7 +49,7 @@ class Para:
 
     def height(self, width: float, first: bool = False) -> float:
         gap = 0.0 if first else self.space_before
-        return gap + self.lines(width) * textfit.line_height(self.size)
+        return gap + self.lines(width) * textfit.line_height(self.size, LINE_PITCH)
 
     def resized(self, size: float) -> "Para":
         return replace(self, size=size)
@@ -67,23 +67,39 @@ def paras_height(paras: list[Para] | tuple[Para, ...], width: float) -> float:
 
 
 def split_para(p: Para, width: float, max_height: float) -> tuple[Para | None, Para]:
-    """Cut a paragraph so that its head fits ``max_height`` (without space before);
-    returns (head or None, rest). Only single-span or uniformly styled text is cut: the
-    spans are merged into the first span's style, which callers accept for long prose."""
-    line_h = textfit.line_height(p.size)
+    """Cut a paragraph at a line end so that its head fits ``max_height`` (without space
+    before): (head or None, rest). Spans keep their styles on both sides of the cut, and
+    the cut leaves at least two lines for the rest when it can (no lone last line)."""
+    line_h = textfit.line_height(p.size, LINE_PITCH)
     max_lines = int((max_height - 2 * INSET_Y) // line_h)
     if max_lines < 1:
         return None, p
+    total = p.lines(width)
+    if total - max_lines == 1 and max_lines >= 3:
+        max_lines -= 1
     head, rest = textfit.split_at_lines(p.text, width - 2 * INSET_X, p.size, max_lines, p.bold)
-    first = p.spans[0]
-    if len(p.spans) > 1 and len(head) >= len(first.text):
-        # a leading label span (a number, a term) stays on the head; the rest takes the
-        # style of the second span
-        body = p.spans[1]
-        head_spans = (first, replace(body, text=head[len(first.text):]))
-        return replace(p, spans=head_spans), replace(p, spans=(replace(body, text=rest),), space_before=0.0)
-    return (replace(p, spans=(replace(first, text=head),)),
-            replace(p, spans=(replace(first, text=rest),), space_before=0.0))
+    if not rest:
+        return p, replace(p, spans=(replace(p.spans[-1], text=""),), space_before=0.0)
+    cut = len(head)
+    head_spans, rest_spans, offset = [], [], 0
+    for span in p.spans:
+        start, end = offset, offset + len(span.text)
+        offset = end
+        if end <= cut:
+            head_spans.append(span)
+        elif start >= cut:
+            rest_spans.append(span)
+        else:
+            head_spans.append(replace(span, text=span.text[: cut - start]))
+            rest_spans.append(replace(span, text=span.text[cut - start:]))
+    # the white space at the cut goes: it ends one line and would start the next
+    if rest_spans:
+        rest_spans[0] = replace(rest_spans[0], text=rest_spans[0].text.lstrip())
+    if head_spans:
+        head_spans[-1] = replace(head_spans[-1], text=head_spans[-1].text.rstrip())
+    return (replace(p, spans=tuple(s for s in head_spans if s.text)),
+            replace(p, spans=tuple(s for s in rest_spans if s.text) or (replace(p.spans[-1], text=""),),
+                    space_before=0.0))
 
 
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
@@ -103,7 +119,7 @@ def fill_frame(frame, paras: list[Para] | tuple[Para, ...], fonts: DeckFonts,
         for r in list(paragraph.runs):
             paragraph._p.remove(r._r)
         paragraph.alignment = _ALIGN[p.align]
-        paragraph.line_spacing = 1.0
+        paragraph.line_spacing = Pt(p.size * LINE_PITCH)
         if p.space_before and i > 0:
             paragraph.space_before = Pt(p.space_before)
         for span in p.spans:
@@ -150,7 +166,7 @@ def split_paras(paras, width: float, max_height: float, min_lines: int = 1) -> t
     if rest:
         gap = rest[0].space_before if head else 0.0
         room = max_height - (paras_height(head, width) if head else 2 * INSET_Y) - gap + 2 * INSET_Y
-        line_h = textfit.line_height(rest[0].size)
+        line_h = textfit.line_height(rest[0].size, LINE_PITCH)
         if room - 2 * INSET_Y >= (min_lines if head else 1) * line_h:
             first, remainder = split_para(rest[0], width, room)
             if first is not None and first.text:

@@ -63,7 +63,7 @@ def figure_slides(deck: Deck) -> list[VisualSlot]:
         notes = deck.note_paras([
             (w["claims"], ", ".join(str(o.claim_number(c)) for c in dict.fromkeys(cited)), None),
             ("", w["as_stated"], None)])
-        title = deck.t(figure.title) + (f" ({deck.t(figure.unit)})" if figure.unit else "")
+        title = deck.t(figure.title)     # the unit is on the chart's value axis
         page = deck.new_slide(title, notes=notes)
         slot = VisualSlot(page, page.body, "figure", figure.id)
         deck_visuals.draw_figure(deck, page, figure.id)
