@@ -169,7 +169,8 @@ class Builder:
     def _wrap(self, content: Content, shrink: float):
         head, body, chrome = self.sizes(content)
         st = self.style
-        cap = max(st.min_width, content.cap * shrink)
+        # Reference boxes are small already: narrowing them only stacks their words.
+        cap = max(st.min_width, content.cap * (1.0 if content.role == "ref" else shrink))
         bold = content.role in BOLD_BODY
         natural = max(textfit.text_width(content.heading, head, bold=True),
                       textfit.text_width(content.footer, head, bold=True),
