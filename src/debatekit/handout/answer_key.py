@@ -4,7 +4,7 @@ quote, checks with sources, teacher notes) and every debate point with its kind.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from ..debate.points import resolve_debates
 from ..labels import words as label_words
@@ -136,10 +136,12 @@ def debate_answers(doc: PdfDocument, debate) -> list[Flowable]:
         story.append(styles.label(words["context"], debate.context))
     width = doc.page.frame_width
     for side in ("pro", "con"):
-        points = debate.side(side)
-        story += common.heading(doc, words[side], "h2", room=35 * mm)
-        rows = [[kind_marks(doc, p.kind, p.status), _point_cell(doc, p)] for p in points]
-        story.append(doc.table(rows, [33 * mm, width - 33 * mm], header_rows=0))
+        # The side's name is the table's header row: it repeats on a continuation page
+        # and can never be left alone at the foot of a page.
+        rows: list[list] = [[styles.para(f"{words[side]} · {debate.motion}", "cell_head"), ""]]
+        rows += [[kind_marks(doc, p.kind, p.status), _point_cell(doc, p)] for p in debate.side(side)]
+        story.append(Spacer(1, 4 * mm))
+        story.append(doc.table(rows, [33 * mm, width - 33 * mm], extra=[("SPAN", (0, 0), (-1, 0))]))
     if debate.questions:
         story += common.heading(doc, words["debate_questions"], "h2", room=30 * mm)
         for number, question in enumerate(debate.questions, 1):
