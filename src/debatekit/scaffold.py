@@ -204,11 +204,17 @@ def why_text(suggestion: Suggestion, lang: str) -> str:
     prefix = ""
     if table is None:
         table, prefix = _WHY["en"], MARK
-    if lang.startswith("zh"):
-        words = "".join(f"“{w}”" for w in suggestion.signals)
+    quoted = [f"“{w}”" for w in suggestion.signals]
+    if table is _WHY["zh"]:
+        words = "".join(quoted)
+    elif suggestion.rule == "number":
+        words = ", ".join(quoted)
     else:
-        words = ", ".join(f"“{w}”" for w in suggestion.signals)
-    return prefix + table[suggestion.rule].format(words=words)
+        words = ("the word " if len(quoted) == 1 else "the words ") + ", ".join(quoted)
+    text = table[suggestion.rule].format(words=words)
+    if len(quoted) == 1 and table is not _WHY["zh"]:  # "the word ... usually marks"
+        text = text.replace("usually speak", "usually speaks").replace("usually mark", "usually marks")
+    return prefix + text
 
 
 # -- writing the outline ---------------------------------------------------------------

@@ -130,7 +130,9 @@ def build_outline(path: Path, options: "BuildOptions", manifest: Manifest, write
                 _fail(report, err, target, f"{display_name(target)}: error: {detail}")
                 continue
             report.written.append(target)
-        outputs[relative] = {**record, "stamp": Stamp.of(target).dump()}
+        stamp = Stamp.of(target)
+        if stamp is not None:  # else it vanished at once: leave it unrecorded, to be rebuilt
+            outputs[relative] = {**record, "stamp": stamp.dump()}
 
     manifest.set_entry(absolute, {
         "id": outline.id,
