@@ -4,6 +4,7 @@ argument maps as grouped shapes, deterministic chart workbooks, LibreOffice rend
 from __future__ import annotations
 
 import io
+import json
 import re
 import subprocess
 import unicodedata
@@ -14,8 +15,9 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
+from debatekit.handout import student
 from debatekit.labels import words
-from debatekit.model import KINDS
+from debatekit.model import KINDS, Outline
 from debatekit.slides.writer import render
 from debatekit.visuals.balance import strand_counts
 from debatekit.writers import Job
@@ -176,6 +178,26 @@ def test_decks_with_charts_are_byte_identical_and_workbooks_timeless(decks, flag
                 core = book.read("docProps/core.xml").decode()
                 assert re.findall(r"<dcterms:(?:created|modified)[^>]*>([^<]*)<", core) == \
                     ["2000-01-01T00:00:00Z"] * 2
+
+
+@pytest.mark.parametrize("chart", ["line", "bar", "column"])
+def test_every_chart_kind_with_gaps_and_negative_values(sample, chart):
+    d = json.loads(sample.outline.model_dump_json())
+    figure = d["figures"][0]
+    figure["chart"] = chart
+    figure["series"][0]["points"] = [{"label": "2024", "value": -5.5, "claim": "users-2025"},
+                                     {"label": "2025", "value": 12.0, "claim": "users-2025"}]
+    figure["series"].append({"name": {"zh": "乙", "en": "B"},
+                             "points": [{"label": "2026", "value": -3.0, "claim": "users-2025"}]})
+    outline = Outline.model_validate(d)
+    prs = Presentation(io.BytesIO(render(Job(outline, "en"))))
+    (_, frame), = _frames(prs, "Figure users")
+    plot = frame.chart.plots[0]
+    assert frame.chart.chart_type == CHART_TYPES[chart]
+    assert list(plot.categories) == ["2024", "2025", "2026"]
+    assert [list(s.values) for s in plot.series] == [[-5.5, 12.0, None], [None, None, -3.0]]
+    assert frame.chart.value_axis.minimum_scale is None     # negatives stay visible
+    assert student.render(Job(outline, "en")).startswith(b"%PDF")
 
 
 def _squash(text: str) -> str:

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.graphics.shapes import Drawing, Group, PolyLine, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
@@ -193,7 +194,7 @@ def figure_drawing(figure: FigureData, fonts: FontSet, width: float, height: flo
     are left to the surrounding paragraphs, which wrap."""
     d = _drawing(width, height, fonts)
     values = [v for _, vs in figure.series for v in vs if v is not None]
-    top = max(values + [0.0])
+    top, bottom = max(values + [0.0]), min(values + [0.0])
     legend_h = 16.0 if len(figure.series) > 1 else 0.0
     font = _label_font(fonts, list(figure.categories) + [figure.unit or ""])
     if figure.chart == "line":
@@ -210,19 +211,19 @@ def figure_drawing(figure: FigureData, fonts: FontSet, width: float, height: flo
     chart.categoryAxis.labels.fontSize = 8
     if figure.chart == "bar":
         chart.categoryAxis.reverseDirection = 1
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = top * 1.15 if top > 0 else 1
+    chart.valueAxis.valueMin = bottom * 1.15
+    chart.valueAxis.valueMax = top * 1.15 if top > 0 else (0 if bottom < 0 else 1)
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 7.5
     chart.valueAxis.visibleGrid = 1
     chart.valueAxis.gridStrokeColor = _c("E0E0E0")
-    chart.barLabelFormat = "%g" if figure.chart != "line" else None
     if figure.chart == "line":
-        chart.lineLabelFormat = "%g"
+        chart.lineLabelFormat = _value_label
         chart.lineLabels.fontName = font
         chart.lineLabels.fontSize = 7.5
         chart.lineLabels.dy = 6
     else:
+        chart.barLabelFormat = _value_label
         chart.barLabels.fontName = font
         chart.barLabels.fontSize = 7.5
         chart.barLabels.nudge = 6
@@ -231,6 +232,9 @@ def figure_drawing(figure: FigureData, fonts: FontSet, width: float, height: flo
         if figure.chart == "line":
             chart.lines[i].strokeColor = colour
             chart.lines[i].strokeWidth = 2
+            # A marker, so a series with a single value still shows it.
+            chart.lines[i].symbol = makeMarker("FilledCircle", size=5, fillColor=colour,
+                                               strokeColor=colour)
         else:
             chart.bars[i].fillColor = colour
             chart.bars[i].strokeColor = colour
@@ -241,6 +245,11 @@ def figure_drawing(figure: FigureData, fonts: FontSet, width: float, height: flo
         d.add(_legend(fonts, [(_c(SERIES_COLOURS[i % len(SERIES_COLOURS)]), None, name)
                               for i, (name, _) in enumerate(figure.series)], width))
     return d
+
+
+def _value_label(value) -> str:
+    """A data label; a category a series has no value for gets none."""
+    return "" if value is None else f"{value:g}"
 
 
 def _legend(fonts: FontSet, entries, width: float) -> Group:

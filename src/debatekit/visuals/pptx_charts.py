@@ -13,7 +13,7 @@ import zipfile
 
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LEGEND_POSITION, XL_LABEL_POSITION
+from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_TICK_LABEL_POSITION, XL_LEGEND_POSITION, XL_LABEL_POSITION
 from pptx.enum.dml import MSO_PATTERN_TYPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Pt
@@ -51,7 +51,9 @@ def add_figure_chart(shapes, figure: FigureData, box, fonts: DeckFonts, lang: st
     frame.name = f"Figure {figure.id}"
     chart = frame.chart
     _title(chart, title, fonts, lang)
-    _axes(chart, figure.unit, fonts, lang, reverse=figure.chart == "bar")
+    values = [v for _, vs in figure.series for v in vs if v is not None]
+    _axes(chart, figure.unit, fonts, lang, reverse=figure.chart == "bar",
+          from_zero=min(values, default=0) >= 0)
     plot = chart.plots[0]
     plot.has_data_labels = True
     labels = plot.data_labels
@@ -153,7 +155,7 @@ def _title(chart, text, fonts, lang):
     _font(chart.font, fonts, lang, SMALL, INK)
 
 
-def _axes(chart, value_title, fonts, lang, reverse):
+def _axes(chart, value_title, fonts, lang, reverse, from_zero=True):
     categories, values = chart.category_axis, chart.value_axis
     _font(categories.tick_labels.font, fonts, lang, SMALL, INK)
     _font(values.tick_labels.font, fonts, lang, SMALL, MUTED)
@@ -161,7 +163,10 @@ def _axes(chart, value_title, fonts, lang, reverse):
     values.has_major_gridlines = True
     values.major_gridlines.format.line.color.rgb = RGBColor.from_string("E0E0E0")
     values.format.line.fill.background()
-    values.minimum_scale = 0
+    if from_zero:         # else PowerPoint picks a scale that shows the negative values
+        values.minimum_scale = 0
+    else:                 # and category names go below the lowest bar, not over the bars
+        categories.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     if reverse:           # bar charts list the first category at the top, as read,
         categories.reverse_order = True       # with the value axis kept at the bottom
         categories.crosses = XL_AXIS_CROSSES.MAXIMUM
