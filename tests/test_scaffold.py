@@ -206,3 +206,22 @@ def test_new_then_build_with_every_writer(tmp_path, monkeypatch):
 def test_scaffold_error_is_an_exception_type():
     with pytest.raises(ScaffoldError):
         scaffold_file("x", Path("/nonexistent/article.txt"), Path("/tmp"))
+
+
+def test_odd_characters_survive_into_valid_yaml(tmp_path):
+    article = tmp_path / "odd.txt"
+    article.write_text('Officials said "no" \\ yes.\u2028Then\x85 it\x9f rained 3\u00a0mm. '
+                       "Tabs\tand emoji 😀 stay. Yes: on, off, null.\n\n....\n", "utf-8")
+    reading = read(scaffold_file("odd", article, tmp_path))
+    texts = [c.text["en"] for c in reading.outline.claims]
+    assert texts[0].startswith('Officials said "no" \\ yes.')
+    assert "Tabs\tand emoji 😀 stay." in texts and "Yes: on, off, null." in texts
+
+
+def test_article_language_follows_the_requested_languages(tmp_path):
+    article = tmp_path / "es.txt"
+    article.write_text("El ayuntamiento aprobó el tranvía en 2024. Las obras empezarán pronto.\n", "utf-8")
+    reading = read(scaffold_file("tranvia", article, tmp_path, ("es", "en")))
+    assert reading.outline.source.language == "es"
+    claim = reading.outline.claims[0]
+    assert claim.text["es"] == claim.quote and claim.text["en"] == "[translate] " + claim.quote

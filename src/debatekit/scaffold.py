@@ -31,6 +31,10 @@ _ZH_END = re.compile(r"[。！？!?]+[”’」』）)\"']*")
 _EN_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s|$)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:\s?(?:%|万|亿|年|月|日|percent|million|billion|trillion))?", re.IGNORECASE)
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|vs|etc|Inc|Ltd|Co|No|e\.g|i\.e)\.)$")
+_CJK_LANGS = {"zh", "ja", "ko", "yue"}
+# Characters a YAML double-quoted scalar must not hold raw: C0/C1 controls, line breaks
+# YAML folds (NEL, U+2028/9), surrogates and non-characters.
+_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufeff\uff00-\ufffd\U00010000-\U0010ffff]|\ufeff")
 MARK = "[translate] "
 MIN_SENTENCE = 4          # shorter fragments ("赞(0)") are not claims
 
@@ -83,10 +87,14 @@ def read_article(path: Path) -> str:
     return text
 
 
-def article_language(text: str) -> str:
+def article_language(text: str, langs: tuple[str, ...] = ()) -> str:
+    """The article's language: Chinese script or not, then the first requested language
+    written that way (`--lang es,en` for a Spanish article), else zh or en."""
     letters = _LETTER.findall(text)
-    cjk = sum(1 for ch in letters if _CJK.match(ch))
-    return "zh" if letters and cjk / len(letters) > 0.3 else "en"
+    cjk = letters and sum(1 for ch in letters if _CJK.match(ch)) / len(letters) > 0.3
+    same_script = [lang for lang in langs if lang.split("-")[0] in _CJK_LANGS] if cjk else \
+        [lang for lang in langs if lang.split("-")[0] not in _CJK_LANGS]
+    return same_script[0] if same_script else ("zh" if cjk else "en")
 
 
 # -- reading the article ---------------------------------------------------------------
@@ -110,7 +118,7 @@ def split_sentences(paragraph: str, lang: str) -> list[str]:
         sentences.append(paragraph[start:match.end()])
         start = match.end()
     sentences.append(paragraph[start:])
-    return [s.strip() for s in sentences if len(s.strip()) >= MIN_SENTENCE]
+    return [s.strip() for s in sentences if len(s.strip()) >= MIN_SENTENCE and re.search(r"\w", s)]
 
 
 def read_structure(text: str, lang: str) -> tuple[str | None, list[Section]]:
@@ -220,7 +228,7 @@ def why_text(suggestion: Suggestion, lang: str) -> str:
 # -- writing the outline ---------------------------------------------------------------
 
 def outline_yaml(name: str, text: str, source_path: str, langs: tuple[str, ...] = ()) -> str:
-    source_lang = article_language(text)
+    source_lang = article_language(text, langs)
     languages = list(langs) or [source_lang]
     title, sections = read_structure(text, source_lang)
     title = title or sections[0].sentences[0]
@@ -280,8 +288,9 @@ def _opening(sentence: str) -> str:
 
 
 def _q(value: str) -> str:
-    # A JSON string is a YAML double-quoted scalar: always text, whatever it holds.
-    return json.dumps(value, ensure_ascii=False)
+    # A JSON string is a YAML double-quoted scalar: always text, whatever it holds; JSON
+    # leaves some characters raw that YAML refuses or folds, so escape those too.
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(value, ensure_ascii=False))
 
 
 def _flow(texts: dict[str, str]) -> str:
