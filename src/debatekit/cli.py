@@ -69,7 +69,7 @@ def _build_options(func):
         click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size of the PDFs (overrides style.paper)."),
         click.option("--template", type=click.Path(exists=True, dir_okay=False), help="A .pptx whose layouts the deck uses (overrides style.template)."),
         click.option("--font", type=click.Path(exists=True, dir_okay=False), help="A TrueType font (.ttf/.ttc) to embed in the PDFs."),
-        click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes for big renders (default: one per core, up to 4; 1: none)."),
+        click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes for big renders (default: one per core, up to 4; 1: render in this process)."),
         click.option("--quiet", "-q", is_flag=True, help="Print only errors and warnings."),
     ]
     for option in reversed(options):
