@@ -26,6 +26,7 @@ __all__ = ["BOLD_BODY", "RELATIONS", "ROUND_RADIUS", "LegendItem", "MapEdge", "M
            "MapStyle", "map_pages", "numbered", "scale_page", "shortened", "titled"]
 
 WHOLE_MAP_MAX = 16     # claims beyond which no whole-outline map is attempted
+FULL_AFTER_MISSES = 6  # claims a page may refuse in a row before it counts as full
 
 
 def _claim_pages(b: Builder, strand_index: int, primaries: Sequence[Claim], title: str):
@@ -95,11 +96,17 @@ def _strand_pages(b: Builder, strand_index: int) -> list[MapPage]:
     while left:
         chunk = [left.pop(0)]
         rest = []
+        misses = 0
         for claim in left:
-            if _claim_pages(b, strand_index, chunk + [claim], base_title) is not None:
+            # A page that refused several claims in a row is full: stop trying, which
+            # keeps a huge strand from costing a layout per pair of claims.
+            if misses < FULL_AFTER_MISSES and \
+                    _claim_pages(b, strand_index, chunk + [claim], base_title) is not None:
                 chunk.append(claim)
+                misses = 0
             else:
                 rest.append(claim)
+                misses += 1
         left = rest
         chunks.append(sorted(chunk, key=lambda c: position[c.id]))
     pages = []
