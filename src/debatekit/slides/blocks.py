@@ -163,7 +163,9 @@ def claim_rows(deck: Deck, claim: Claim, body: Box, badge_w: float) -> list[Clai
             raise RuntimeError("a claim could not be placed on an empty slide")
         rows.append(ClaimRow(claim, tuple(head), max(paras_height(head, text_w), badges_h)))
         if rest:
-            rest[0] = replace(rest[0], space_before=0.0)
+            # the continued part carries the claim's number again, marked as a continuation
+            number = Span(f"{deck.outline.claim_number(claim.id)}. … ", bold=True, colour=MUTED)
+            rest[0] = replace(rest[0], spans=(number,) + rest[0].spans, space_before=0.0)
     return rows
 
 

@@ -115,8 +115,8 @@ class Deck:
             fitted = lowest
             box = Box(box.left, box.top, box.width,
                       textfit.text_height(measured, width, lowest, True, LINE_PITCH) + 2 * INSET_Y)
-        if role == "section":
-            # section titles sit on their text, so the summary follows right below
+        if role in ("section", "cover"):
+            # cover and section titles sit on their text, so what follows comes right below
             box = Box(box.left, box.top, box.width,
                       textfit.text_height(measured, width, fitted, True, LINE_PITCH) + 2 * INSET_Y)
         return box, fitted
@@ -131,7 +131,9 @@ class Deck:
         box, fitted = self.title_layout(title, role)
         colour = None if self.custom else (INK if role != "section" else ACCENT)
         paras = [para(title, fitted, self.lang, bold=True, colour=colour)]
-        anchor = "middle" if role == "cover" else "top"
+        # the measure is pessimistic: a cover title that needs fewer lines than counted
+        # sits on the subtitle rather than leaving a gap above it
+        anchor = "bottom" if role == "cover" else "top"
         if shape is None:
             add_text(slide, box, paras, self.fonts, name="Title", anchor=anchor)
         else:
@@ -145,7 +147,7 @@ class Deck:
     def _title_style(self, role: str) -> tuple[float, float, Box]:
         g = self.grid
         if role == "cover":
-            return COVER_TITLE, 28.0, Box(g.margin_x + 24, g.height * 0.22, g.width - 2 * g.margin_x - 24, 132)
+            return COVER_TITLE, 28.0, Box(g.margin_x + 24, g.height * 0.24, g.width - 2 * g.margin_x - 24, 132)
         if role == "section":
             return SECTION_TITLE, 26.0, Box(g.margin_x + 24, g.height * 0.24, g.width - 2 * g.margin_x - 24, 100)
         return TITLE, TITLE_MIN, g.title

@@ -35,6 +35,9 @@ def cover(deck: Deck) -> None:
     page = deck.new_slide(deck.t(o.title), "cover", notes=notes)
     if not deck.custom:
         deck.panel(page, Box(0, 0, 18, deck.grid.height), ACCENT, name="Accent band")
+    title_box, _ = deck.title_layout(deck.t(o.title), "cover")
+    inset = title_box.left - page.body.left
+    page.body = Box(title_box.left, page.body.top + 6, page.body.width - inset, page.body.height - 6)
     paras = []
     if o.subtitle is not None:
         paras.append(para(deck.t(o.subtitle), LEAD, deck.lang, colour=None if deck.custom else MUTED))
