@@ -336,6 +336,7 @@ def test_package_metadata_is_fixed_and_ours(sample, sample_bytes):
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert z.namelist()[0] == "[Content_Types].xml"
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert not any("thumbnail" in name for name in z.namelist())   # a preview of other slides
         meta = z.read("docProps/core.xml") + z.read("docProps/app.xml")
     for stranger in (b"python-pptx", b"Steve Canny", b"4:3", b"Microsoft Macintosh"):
         assert stranger not in meta

@@ -33,6 +33,14 @@ def set_properties(prs, title: str, subject: str, lang: str, keywords: str) -> N
     props.last_printed = FIXED_TIME
 
 
+def drop_thumbnail(prs) -> None:
+    """The base's (or a template's) preview picture shows other slides than ours: drop it."""
+    package = prs.part.package
+    for rId, rel in list(package._rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            package.drop_rel(rId)
+
+
 def app_properties(slides: int, notes: int) -> bytes:
     """docProps/app.xml without the base template's application name and 4:3 format."""
     return (
@@ -49,8 +57,7 @@ def app_properties(slides: int, notes: int) -> bytes:
 
 
 def save(prs, slides: int, notes: int) -> bytes:
-    """The presentation as bytes, rewritten with fixed times; the thumbnail of the base
-    template (a picture of nothing) is dropped from the package."""
+    """The presentation as bytes, rewritten with fixed times and a stable entry order."""
     raw = io.BytesIO()
     prs.save(raw)
     raw.seek(0)

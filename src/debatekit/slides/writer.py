@@ -43,5 +43,6 @@ def render(job: Job) -> bytes:
     o = job.outline
     package.set_properties(deck.prs, title=deck.t(o.title), subject=deck.t(o.thesis),
                            lang=job.lang, keywords=o.id)
+    package.drop_thumbnail(deck.prs)
     notes = sum(1 for s in deck.prs.slides if s.has_notes_slide)
     return package.save(deck.prs, len(deck.prs.slides), notes)
