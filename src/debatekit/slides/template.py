@@ -106,6 +106,9 @@ def choose_layouts(prs, warn: Callable[[str], None]) -> dict[str, object]:
     """One layout per slide role. By name first; otherwise by placeholder types, with a
     warning that says which layout stands in."""
     layouts = [layout for master in prs.slide_masters for layout in master.slide_layouts]
+    if not layouts:
+        raise TemplateError("the template has no slide layouts; save a presentation whose slide "
+                            "master has at least one layout")
     kinds = {id(l): [placeholder_kind(p) for p in l.placeholders] for l in layouts}
 
     def by_name(role):
