@@ -13,9 +13,10 @@ import zipfile
 
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_TICK_LABEL_POSITION, XL_LEGEND_POSITION, XL_LABEL_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_TICK_LABEL_POSITION, XL_LEGEND_POSITION, XL_LABEL_POSITION
 from pptx.enum.dml import MSO_PATTERN_TYPE
 from pptx.enum.text import MSO_ANCHOR
+from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from .. import textfit
@@ -168,8 +169,12 @@ def _axes(chart, value_title, fonts, lang, reverse, from_zero=True):
     else:                 # and category names go below the lowest bar, not over the bars
         categories.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     if reverse:           # bar charts list the first category at the top, as read,
-        categories.reverse_order = True       # with the value axis kept at the bottom
-        categories.crosses = XL_AXIS_CROSSES.MAXIMUM
+        categories.reverse_order = True       # with the value axis kept at the bottom:
+        # it crosses the category axis at its last category (python-pptx has no setter
+        # for the value axis's own crossing point).
+        crosses = values._element.find(qn("c:crosses"))
+        if crosses is not None:
+            crosses.set("val", "max")
     if value_title:
         values.has_title = True
         frame = values.axis_title.text_frame
