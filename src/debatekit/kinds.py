@@ -25,9 +25,9 @@ KIND_LOOK = {
 
 STATUS_LOOK = {
     "stated": Look("595959", "EDEDED", "rectangle", "○"),
-    "verified": Look("2E6B30", "DDEEDB", "rectangle", "✓"),
+    "verified": Look("2E6B30", "DDEEDB", "rectangle", "√"),
     "disputed": Look("8A6100", "F6EBCC", "rectangle", "?"),
-    "false": Look("A11D1D", "F6D8D8", "rectangle", "✗"),
+    "false": Look("A11D1D", "F6D8D8", "rectangle", "×"),
 }
 
 INK = "1A1A1A"
