@@ -44,6 +44,18 @@ def badge_width(deck: Deck, size: float = BADGE, lo: float = 120.0, hi: float = 
     return min(max(widest + 2 * (INSET_X + BADGE_PAD) + 2, lo), hi)
 
 
+def kind_badge_width(deck: Deck, size: float = BADGE) -> float:
+    """Width that holds every kind badge's word (the widest kind), on one line."""
+    widest = max(textfit.text_width(kind_label(deck, k), size, True) / textfit.SAFETY +
+                 (ARROW_ROOM if KIND_LOOK[k].shape == "arrow" else 0.0) for k in KIND_LOOK)
+    return widest + 2 * (INSET_X + BADGE_PAD) + 2
+
+
+def status_badge_width(deck: Deck, size: float = BADGE) -> float:
+    widest = max(textfit.text_width(status_label(deck, s), size, True) / textfit.SAFETY for s in STATUS_LOOK)
+    return widest + 2 * (INSET_X + BADGE_PAD) + 2
+
+
 def _badge_paras(label: str, size: float, lang: str, colour: str) -> list[Para]:
     return [para(label, size, lang, bold=True, colour=colour, align="center")]
 

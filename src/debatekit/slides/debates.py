@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from ..kinds import ACCENT, KIND_LOOK, MUTED, PAPER
 from ..model import Debate, DebatePoint
-from .blocks import add_kind_badge, add_status_badge, badge_height, badge_width, kind_label, status_label
+from .blocks import (add_kind_badge, add_status_badge, badge_height, kind_badge_width, kind_label,
+                     status_badge_width, status_label)
 from .deck import Deck, Page
 from .flow import flow_paras
 from .geometry import BODY, BODY_MIN, LEAD, Box
@@ -51,31 +52,43 @@ def _point_kind(deck: Deck, point: DebatePoint) -> tuple[str, str | None, list[P
     return kind, status, paras
 
 
-def _badges_h(deck: Deck, kind: str, status: str | None, width: float, badge_w: float) -> float:
-    h = badge_height(kind_label(deck, kind), badge_w, shape=KIND_LOOK[kind].shape)
-    if status:
-        if 2 * badge_w + 8 <= width:
-            h = max(h, badge_height(status_label(deck, status), badge_w))
-        else:
-            h += 6 + badge_height(status_label(deck, status), badge_w)
-    return h
+@dataclass(frozen=True)
+class BadgePlan:
+    """Where a point's kind and status badges go in a column: side by side when both fit."""
+
+    kind_w: float
+    status_w: float
+    side_by_side: bool
+
+    @staticmethod
+    def make(deck: Deck, width: float) -> "BadgePlan":
+        kind_w = min(kind_badge_width(deck), width)
+        status_w = min(status_badge_width(deck), width)
+        return BadgePlan(kind_w, status_w, kind_w + 8 + status_w <= width)
+
+    def height(self, deck: Deck, kind: str, status: str | None) -> float:
+        h = badge_height(kind_label(deck, kind), self.kind_w, shape=KIND_LOOK[kind].shape)
+        if status:
+            sh = badge_height(status_label(deck, status), self.status_w)
+            h = max(h, sh) if self.side_by_side else h + 6 + sh
+        return h
 
 
-def _item_h(deck: Deck, item: Item, width: float, badge_w: float) -> float:
+def _item_h(deck: Deck, item: Item, width: float, plan: BadgePlan) -> float:
     h = paras_height(item.paras, width)
     if item.badges:
-        h += _badges_h(deck, item.kind, item.status, width, badge_w) + 4
+        h += plan.height(deck, item.kind, item.status) + 4
     return h
 
 
-def _items(deck: Deck, points, width: float, room: float, badge_w: float) -> list[Item]:
+def _items(deck: Deck, points, width: float, room: float, plan: BadgePlan) -> list[Item]:
     """Points as items, a point taller than a whole column cut at line ends."""
     items: list[Item] = []
     for point in points:
         kind, status, paras = _point_kind(deck, point)
         item = Item(kind, status, tuple(paras))
-        while _item_h(deck, item, width, badge_w) > room:
-            head_room = room - (_badges_h(deck, kind, status, width, badge_w) + 4 if item.badges else 0)
+        while _item_h(deck, item, width, plan) > room:
+            head_room = room - (plan.height(deck, kind, status) + 4 if item.badges else 0)
             head, rest = split_paras(item.paras, width, head_room)
             if not head or not rest:
                 break
@@ -123,11 +136,11 @@ def debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
     head_h = paras_height([para(w["pro"], BODY, deck.lang, bold=True)], col_w) + 6
     band = motion_h + 16 if motion else 0.0
     room = body.height - band - head_h - 8
-    badge_w = min(badge_width(deck), col_w)
+    plan = BadgePlan.make(deck, col_w)
     sides = []
     for side in ("pro", "con"):
-        items = _items(deck, getattr(debate, side), col_w, room, badge_w)
-        heights = [_item_h(deck, item, col_w, badge_w) for item in items]
+        items = _items(deck, getattr(debate, side), col_w, room, plan)
+        heights = [_item_h(deck, item, col_w, plan) for item in items]
         sides.append(_columns(items, heights, room))
     pages = max(len(s) for s in sides)
     for i in range(pages):
@@ -142,7 +155,7 @@ def debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
         for s, side in enumerate(("pro", "con")):
             left = b.left + s * (col_w + COLUMN_GAP)
             _column(deck, page, Box(left, top, col_w, b.bottom - top), side,
-                    sides[s][i] if i < len(sides[s]) else [], head_h, badge_w)
+                    sides[s][i] if i < len(sides[s]) else [], head_h, plan)
     if debate.questions:
         q_notes = deck.note_paras([(w["motion"], deck.t(debate.motion), None)])
         numbered(deck, f"{w['debate_questions']}" + (f" · {w['debate']} {number}/{total}" if total > 1 else ""),
@@ -154,7 +167,7 @@ def labelled_motion(deck: Deck, debate: Debate, size: float) -> Para:
 
 
 def _column(deck: Deck, page: Page, box: Box, side: str, items: list[Item], head_h: float,
-            badge_w: float) -> None:
+            plan: BadgePlan) -> None:
     w = deck.words
     colour = ACCENT if side == "pro" else "404040"
     head = [para(w[side], BODY, deck.lang, bold=True, colour=PAPER, align="center")]
@@ -163,12 +176,13 @@ def _column(deck: Deck, page: Page, box: Box, side: str, items: list[Item], head
     top = box.top + head_h + 8
     for item in items:
         if item.badges:
-            h = add_kind_badge(deck, page, box.left, top, badge_w, item.kind)
+            h = add_kind_badge(deck, page, box.left, top, plan.kind_w, item.kind)
             if item.status:
-                if 2 * badge_w + 8 <= box.width:
-                    h = max(h, add_status_badge(deck, page, box.left + badge_w + 8, top, badge_w, item.status))
+                if plan.side_by_side:
+                    h = max(h, add_status_badge(deck, page, box.left + plan.kind_w + 8, top, plan.status_w,
+                                                item.status))
                 else:
-                    h += 6 + add_status_badge(deck, page, box.left, top + h + 6, badge_w, item.status)
+                    h += 6 + add_status_badge(deck, page, box.left, top + h + 6, plan.status_w, item.status)
             top += h + 4
         ph = paras_height(item.paras, box.width)
         deck.text(page, Box(box.left, top, box.width, ph), item.paras, name=f"Point {side}")
