@@ -14,6 +14,8 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from conftest import FLAGSHIP, needs
 from debatekit.reader import read_outline
+from debatekit.slides import writer
+from debatekit.writers import Job
 from test_slides import deck_bytes
 
 pytestmark = needs("soffice", "pdftotext")
@@ -50,6 +52,13 @@ def converted(tmp_path_factory, sample):
         path = folder / f"{name}.pptx"
         path.write_bytes(deck_bytes(outline, lang))
         paths.append(path)
+    # a teacher's template of another size (4:3) with a slide of its own
+    template = Presentation()
+    template.slides.add_slide(template.slide_layouts[0]).shapes.title.text = "Old slide"
+    template.save(folder / "school.pptx")
+    path = folder / "template-4x3.pptx"
+    path.write_bytes(writer.render(Job(sample.outline, "zh", template=folder / "school.pptx")))
+    paths.append(path)
     profile = tmp_path_factory.mktemp("lo-profile")
     subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
                     "--convert-to", "pdf", "--outdir", str(folder), *map(str, paths)],
