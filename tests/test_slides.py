@@ -236,8 +236,11 @@ def test_notes_on_every_slide_hold_quotes_and_reasons(decks):
                 assert squash(claim.check.sources[0]) in notes
 
 
-def test_no_shape_leaves_the_slide(decks):
-    for outline, lang, _, prs in decks:
+def test_no_shape_leaves_the_slide(decks, sample, tmp_path):
+    template = Presentation()    # 4:3, narrower than the deck's own 16:9
+    template.save(tmp_path / "school.pptx")
+    with_template = read(render(sample.outline, "en", template=tmp_path / "school.pptx"))
+    for outline, lang, _, prs in decks + [(sample.outline, "en", None, with_template)]:
         for i, slide in enumerate(prs.slides):
             for s in slide.shapes:
                 assert s.left >= 0 and s.top >= 0, (i, s.name)

@@ -7,7 +7,8 @@ from collections import Counter
 
 from ..kinds import KIND_LOOK, MUTED
 from ..model import Claim, Outline
-from .blocks import add_badge, add_badges, badge_height, badge_width, badges_height, kind_label, speaker_of
+from .blocks import (add_badge, add_badges, badge_height, badge_width, badges_height, kind_badge_width,
+                     kind_label, speaker_of)
 from .deck import Deck, Page
 from .flow import flow_paras
 from .geometry import BODY, BODY_MIN, Box
@@ -53,7 +54,7 @@ def _statement(deck: Deck, claim: Claim, n: int, total: int) -> None:
     counter = [para(w["quiz_item"].format(n=n, total=total), BODY_MIN, deck.lang, bold=True,
                     colour=None if deck.custom else MUTED)]
     counter_h = paras_height(counter, body.width)
-    chip_w = badge_width(deck)
+    chip_w = min(kind_badge_width(deck), (body.width - 2 * 16) / 3)   # three choices side by side
     chip_h = max(badge_height(kind_label(deck, k), chip_w, shape=KIND_LOOK[k].shape) for k in KIND_LOOK)
     room = body.height - counter_h - 16 - chip_h - 24
     who = speaker_of(deck, claim)
