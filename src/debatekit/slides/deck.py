@@ -19,10 +19,10 @@ from ..kinds import ACCENT, INK, MUTED, RULE
 from ..labels import words
 from ..writers import Job
 from . import template as base
-from .geometry import (LINE_PITCH, BODY_GAP, COVER_TITLE, FOOTER, INSET_X, INSET_Y, NOTES, SECTION_TITLE, TITLE,
-                       TITLE_MIN, Box, Grid, emu, pt)
+from .geometry import (BODY_GAP, LINE_PITCH, COVER_TITLE, FOOTER, INSET_X, INSET_Y, NOTES, SECTION_TITLE, TITLE,
+                       TITLE_MIN, Box, Grid, pt)
 from .runs import DeckFonts, deck_fonts
-from .textbox import Para, add_field, add_text, fill_frame, para, paras_height
+from .textbox import Para, Span, add_field, add_text, fill_frame, para
 
 ROLES = ("cover", "section", "content")
 
@@ -205,7 +205,6 @@ class Deck:
                 continue
             spans_lang = lang or self.lang
             if label:
-                from .textbox import Span
                 out.append(Para((Span(f"{label}: ", bold=True, lang=self.lang), Span(text, lang=spans_lang)),
                                 NOTES, self.lang))
             else:

@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..kinds import KIND_LOOK, MUTED
 from ..model import Claim, Outline
-from .blocks import (add_badge, add_badges, badge_height, badge_width, badges_height, kind_badge_width,
+from .blocks import (add_badge, add_badges, add_status_badge, badge_height, badge_width, kind_badge_width,
                      kind_label, speaker_of)
 from .deck import Deck, Page
 from .flow import flow_paras
@@ -106,7 +106,6 @@ def _answer(deck: Deck, claim: Claim, n: int, total: int) -> None:
         b = page.body
         h = add_badges(deck, page, b.left, b.top, badge_w, claim.kind, None)
         if claim.fact_status:
-            from .blocks import add_status_badge
             h = max(h, add_status_badge(deck, page, b.left + badge_w + 12, b.top, max(badge_w, 150.0) + 40,
                                         claim.fact_status))
         return h + 14
@@ -114,4 +113,4 @@ def _answer(deck: Deck, claim: Claim, n: int, total: int) -> None:
     flow_paras(deck, title, paras, notes, before=badges)
 
 
-__all__ = ["quiz", "quiz_claims", "badges_height"]
+__all__ = ["quiz", "quiz_claims"]

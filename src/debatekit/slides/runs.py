@@ -11,6 +11,7 @@ The slide writer and the visuals (argument map, charts) share these two function
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from lxml import etree
@@ -131,7 +132,6 @@ def _one_run(paragraph, text, fonts, lang, size, **style):
 
 
 def _wide(ch: str) -> bool:
-    import unicodedata
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 

@@ -8,8 +8,10 @@ import zipfile
 from pathlib import Path
 from typing import Callable
 
+from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
 from .geometry import SLIDE_H, SLIDE_W, emu
@@ -46,9 +48,6 @@ def _widen(element, scale: float) -> None:
 
 def _set_theme_fonts(master, fonts: DeckFonts) -> None:
     """Name the deck's faces in the theme, so text a teacher types later matches."""
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-    from lxml import etree
-
     theme = master.part.part_related_by(RT.THEME)
     root = etree.fromstring(theme.blob)
     for group in ("a:majorFont", "a:minorFont"):
