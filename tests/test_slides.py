@@ -310,10 +310,16 @@ def test_long_content_continues_on_marked_slides(decks):
     assert len(continued) >= 3          # 9 long claims and a claim longer than a slide
     assert any(t.startswith(w["glossary"]) and "continued" in t for t in titles)
     assert any(t.startswith(w["discussion"]) and "continued" in t for t in titles)
-    # the glossary is whole
+    # the glossary is whole, and optional texts given as plain strings are all there
     text = squash(" ".join(s.text_frame.text for slide in prs.slides for s in slide.shapes if s.has_text_frame))
     for entry in outline.glossary:
         assert squash(entry.term[lang]) in text
+    body_text = [s.text_frame.text for slide in prs.slides for s in slide.shapes
+                 if s.name == "Text" or s.name.startswith("Claim ")]
+    joined = squash(" ".join(re.sub(r"^\d+\.\s(…\s)?", "", t) for t in body_text))
+    for optional in (outline.source.perspective, outline.strands[0].summary, outline.debates[0].context,
+                     outline.claims[5].speaker):
+        assert squash(optional[lang]) in joined
     # claims per slide adapt: the short claims share slides, the longest stands alone
     per_slide = {}
     for cid, places in claim_shapes(prs).items():

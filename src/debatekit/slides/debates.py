@@ -3,7 +3,7 @@ the rebuttal and cross-examination questions."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..kinds import ACCENT, KIND_LOOK, MUTED, PAPER
 from ..model import Debate, DebatePoint
@@ -14,8 +14,6 @@ from .flow import flow_paras
 from .geometry import BODY, BODY_MIN, LEAD, Box
 from .notes import point_notes
 from .sections import labelled, numbered
-from dataclasses import replace
-
 from .textbox import Para, para, paras_height, split_paras
 
 COLUMN_GAP = 24.0
@@ -34,18 +32,17 @@ class Item:
 
 
 def _point_kind(deck: Deck, point: DebatePoint) -> tuple[str, str | None, list[Para]]:
-    w = deck.words
+    """A point's kind, status and paragraphs: its text (a claim's, numbered as in the
+    outline, or the teacher's own) and how this side uses it."""
     if point.claim:
         claim = deck.outline.claim(point.claim)
-        number = deck.outline.claim_number(claim.id)
-        paras = [para(f"{deck.t(claim.text)} ({number})", POINT, deck.lang)]
-        if point.use is not None:
-            paras.append(para(f"→ {deck.t(point.use)}", BODY_MIN, deck.lang, italic=True,
-                              colour=None if deck.custom else MUTED, space_before=4))
-        return claim.kind, claim.fact_status, paras
-    kind = point.kind or "opinion"
-    status = (point.status or "stated") if kind == "fact" else None
-    paras = [para(deck.t(point.point), POINT, deck.lang)]
+        kind, status = claim.kind, claim.fact_status
+        text = f"{deck.t(claim.text)} ({deck.outline.claim_number(claim.id)})"
+    else:
+        kind = point.kind or "opinion"
+        status = (point.status or "stated") if kind == "fact" else None
+        text = deck.t(point.point) if point.point is not None else ""
+    paras = [para(text, POINT, deck.lang)]
     if point.use is not None:
         paras.append(para(f"→ {deck.t(point.use)}", BODY_MIN, deck.lang, italic=True,
                           colour=None if deck.custom else MUTED, space_before=4))
@@ -123,7 +120,7 @@ def debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
             notes_items.extend(point_notes(deck, point))
     notes = deck.note_paras(notes_items)
     body = deck.body_for(deck.continued(title))
-    intro = bool(debate.context) or paras_height([labelled_motion(deck, debate, LEAD)], body.width - 24) > body.height * 0.4
+    intro = debate.context is not None or paras_height([labelled_motion(deck, debate, LEAD)], body.width - 24) > body.height * 0.4
     if intro:
         # the motion in large type with its context first; the columns repeat it smaller
         flow_paras(deck, title, [labelled_motion(deck, debate, LEAD)] + (
@@ -133,7 +130,7 @@ def debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
     if motion_h > body.height * 0.3:
         motion, motion_h = [], 0.0
     col_w = (body.width - COLUMN_GAP) / 2
-    head_h = paras_height([para(w["pro"], BODY, deck.lang, bold=True)], col_w) + 6
+    head_h = max(paras_height([para(w[side], BODY, deck.lang, bold=True)], col_w) for side in ("pro", "con")) + 6
     band = motion_h + 16 if motion else 0.0
     room = body.height - band - head_h - 8
     plan = BadgePlan.make(deck, col_w)

@@ -119,7 +119,7 @@ def badge_key(deck: Deck) -> None:
     per_line = max(int((body.width + 12) // (status_w + 12)), 1)
     status_h = max(badge_height(status_label(deck, s), status_w) for s in STATUS_LOOK)
     status_lines = -(-len(STATUS_LOOK) // per_line)
-    status_block = paras_height([heading(deck, w["status"], 0)], body.width) + 6 + \
+    status_block = 8 + paras_height([heading(deck, w["status"], 0)], body.width) + 6 + \
         status_lines * (status_h + 10)
     page = deck.new_slide(title, notes=notes)
     top, gap = page.body.top, 16.0
