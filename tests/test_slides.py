@@ -248,6 +248,24 @@ def test_no_shape_leaves_the_slide(decks, sample, tmp_path):
                 assert s.top + s.height <= prs.slide_height, (i + 1, s.name, lang, outline.id)
 
 
+def text_shapes_overlapping(prs):
+    """Pairs of text-bearing shapes on one slide whose boxes intersect (touching is fine)."""
+    found = []
+    for index, slide in enumerate(prs.slides, 1):
+        boxes = [(s.name, s.left, s.top, s.left + s.width, s.top + s.height) for s in slide.shapes
+                 if s.has_text_frame and s.text_frame.text.strip()]
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]:
+                    found.append((index, a[0], b[0]))
+    return found
+
+
+def test_text_boxes_do_not_overlap(decks):
+    for outline, lang, _, prs in decks:
+        assert text_shapes_overlapping(prs) == [], (outline.id, lang)
+
+
 def _runs(prs):
     for slide in prs.slides:
         frames = [s.text_frame for s in slide.shapes if s.has_text_frame]
@@ -462,6 +480,7 @@ def test_flagship_decks_fit(flagship):
     for lang in outline.languages:
         prs = read(deck_bytes("flagship", lang))
         assert len(claim_shapes(prs)) == len(outline.claims)
+        assert text_shapes_overlapping(prs) == []
         for slide in prs.slides:
             assert notes_of(slide).strip()
             for s in slide.shapes:
