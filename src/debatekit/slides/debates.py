@@ -37,7 +37,7 @@ def _point_kind(deck: Deck, point: DebatePoint) -> tuple[str, str | None, list[P
     if point.claim:
         claim = deck.outline.claim(point.claim)
         kind, status = claim.kind, claim.fact_status
-        text = f"{deck.t(claim.text)} ({deck.outline.claim_number(claim.id)})"
+        text = f"{deck.t(claim.text)} (#{deck.outline.claim_number(claim.id)})"
     else:
         kind = point.kind or "opinion"
         status = (point.status or "stated") if kind == "fact" else None
