@@ -8,6 +8,8 @@ import io
 import zipfile
 from xml.sax.saxutils import escape
 
+from .runs import lang_tag
+
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -26,11 +28,10 @@ def set_properties(prs, title: str, subject: str, lang: str, keywords: str) -> N
     props.comments = ""
     props.keywords = _short(keywords)
     props.category = ""
-    props.language = lang
+    props.language = lang_tag(lang)
     props.revision = 1
     props.created = FIXED_TIME
     props.modified = FIXED_TIME
-    props.last_printed = FIXED_TIME
 
 
 def drop_thumbnail(prs) -> None:
