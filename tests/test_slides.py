@@ -12,6 +12,7 @@ import pytest
 import yaml
 from lxml import etree
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 
 from conftest import DATA, FLAGSHIP
@@ -266,9 +267,18 @@ def test_text_boxes_do_not_overlap(decks):
         assert text_shapes_overlapping(prs) == [], (outline.id, lang)
 
 
+def _all_shapes(shapes):
+    for shape in shapes:
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield from _all_shapes(shape.shapes)
+        else:
+            yield shape
+
+
 def _runs(prs):
+    """Every run and field of the slides (inside groups too) and of their notes."""
     for slide in prs.slides:
-        frames = [s.text_frame for s in slide.shapes if s.has_text_frame]
+        frames = [s.text_frame for s in _all_shapes(slide.shapes) if s.has_text_frame]
         if slide.has_notes_slide:
             frames.append(slide.notes_slide.notes_text_frame)
         for frame in frames:
