@@ -439,6 +439,22 @@ def test_template_layouts_are_used_and_its_slides_dropped(sample, tmp_path):
     assert warnings == []
 
 
+def test_template_theme_faces_are_used_unless_the_outline_names_fonts(sample, sample_bytes, tmp_path):
+    template = make_template(tmp_path / "school.pptx", sample_bytes["zh"])   # theme: Calibri + YaHei
+    prs = Presentation(template)
+    theme = prs.slide_master.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme")
+    theme._blob = theme.blob.replace(b'typeface="Calibri"', b'typeface="Verdana"')
+    prs.save(template)
+    rpr = next(r.find(f"{A}rPr") for _, _, r in _runs(read(render(sample.outline, "zh", template=template))))
+    assert rpr.find(f"{A}latin").get("typeface") == "Verdana"
+    d = sample_dict()
+    d["style"] = {"fonts": {"latin": "Georgia"}}
+    outline = Outline.model_validate(d)
+    rpr = next(r.find(f"{A}rPr") for _, _, r in _runs(read(render(outline, "zh", template=template))))
+    assert rpr.find(f"{A}latin").get("typeface") == "Georgia"
+
+
 def test_missing_template_layout_falls_back_with_a_warning(sample, sample_bytes, tmp_path):
     template = make_template(tmp_path / "odd.pptx", sample_bytes["zh"],
                              rename={"Title Only": "Plain", "Section Header": "Part"})

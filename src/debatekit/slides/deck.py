@@ -46,11 +46,13 @@ class Deck:
         self.custom = job.template is not None
         if self.custom:
             self.prs = base.open_template(job.template)
+            self.fonts = base.with_theme_fonts(self.fonts, self.prs, job.outline.style.fonts)
         else:
             self.prs = base.default_base(self.fonts)
         self.grid = Grid(pt(self.prs.slide_width), pt(self.prs.slide_height))
         self.layouts = base.choose_layouts(self.prs, job.warn if self.custom else (lambda m: None))
         self.pages: list[Page] = []
+        self.slots: list = []      # regions left for the visuals (visual_slides.VisualSlot)
 
     # -- words -----------------------------------------------------------------
 

@@ -57,6 +57,21 @@ def _set_theme_fonts(master, fonts: DeckFonts) -> None:
     theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def with_theme_fonts(fonts: DeckFonts, prs, chosen) -> DeckFonts:
+    """A template's own body faces stand in for the defaults; ``style.fonts`` still wins."""
+    theme = prs.slide_master.part.part_related_by(RT.THEME)
+    minor = etree.fromstring(theme.blob).find(f".//{qn('a:minorFont')}")
+    if minor is None:
+        return fonts
+    def face(tag: str) -> str | None:
+        found = minor.find(qn(tag))
+        name = found.get("typeface", "") if found is not None else ""
+        return name if name and not name.startswith("+") else None
+    latin = chosen.latin or face("a:latin") or fonts.latin
+    east_asian = chosen.east_asian or face("a:ea") or fonts.east_asian
+    return DeckFonts(latin, east_asian, fonts.cjk_lang)
+
+
 def open_template(path: Path):
     """A teacher's template with its own slides removed."""
     path = Path(path)
