@@ -308,6 +308,15 @@ def test_every_run_has_latin_and_east_asian_faces_and_a_language(decks):
             assert font.find(f"{A}ea").get("typeface")
 
 
+def test_labels_with_stray_braces_do_not_break_the_deck():
+    d = sample_dict()
+    d["style"] = {"labels": {"en": {"counts": "{fact} facts {and more}", "minutes": "{x} min",
+                                    "quiz_item": "{n}/{total} {?}"}}}
+    prs = read(render(Outline.model_validate(d), "en"))
+    text = " ".join(s.text_frame.text for slide in prs.slides for s in slide.shapes if s.has_text_frame)
+    assert "1 facts {and more}" in text and "{x} min" in text and "1/4 {?}" in text
+
+
 def test_fonts_come_from_the_outline_style(sample):
     d = sample_dict()
     d["style"] = {"fonts": {"latin": "Georgia", "east_asian": "SimSun"}}

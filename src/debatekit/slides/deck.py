@@ -67,6 +67,14 @@ class Deck:
             return f"{title}（{mark}）"
         return f"{title} ({mark})"
 
+    def say(self, key: str, **values) -> str:
+        """One of the tool's words with its ``{placeholders}`` filled in. Words an outline
+        supplies may hold other braces: they are left as written, never an error."""
+        text = self.words[key]
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", str(value))
+        return text
+
     def p(self, text: str, size: float, **kw) -> Para:
         return para(text, size, kw.pop("lang", self.lang), **kw)
 
@@ -171,10 +179,9 @@ class Deck:
     def source_line(self, width: float) -> str:
         """The footer's short source line: as much as fits on one line of the footer."""
         src = self.outline.source
-        label = self.words["source_line"]
         parts = [src.publisher] + ([src.published] if src.published else [])
-        with_title = label.format(source=", ".join([src.title] + parts))
-        short = label.format(source=", ".join(parts))
+        with_title = self.say("source_line", source=", ".join([src.title] + parts))
+        short = self.say("source_line", source=", ".join(parts))
         if textfit.line_count(with_title, width - 2 * INSET_X, FOOTER) == 1:
             return with_title
         return short

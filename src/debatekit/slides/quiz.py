@@ -51,7 +51,7 @@ def _statement(deck: Deck, claim: Claim, n: int, total: int) -> None:
     title = w["quiz"]
     notes = deck.note_paras([(w["quiz_answer"], w[claim.kind], None)] + claim_notes(deck, claim))
     body = deck.body_for(title)
-    counter = [para(w["quiz_item"].format(n=n, total=total), BODY_MIN, deck.lang, bold=True,
+    counter = [para(deck.say("quiz_item", n=n, total=total), BODY_MIN, deck.lang, bold=True,
                     colour=None if deck.custom else MUTED)]
     counter_h = paras_height(counter, body.width)
     chip_w = min(kind_badge_width(deck), (body.width - 2 * 16) / 3)   # three choices side by side
@@ -87,7 +87,7 @@ def _statement(deck: Deck, claim: Claim, n: int, total: int) -> None:
 
 def _answer(deck: Deck, claim: Claim, n: int, total: int) -> None:
     w = deck.words
-    title = f"{w['quiz_answer']} · {w['quiz_item'].format(n=n, total=total)}"
+    title = f"{w['quiz_answer']} · {deck.say('quiz_item', n=n, total=total)}"
     notes = deck.note_paras(claim_notes(deck, claim))
     paras = [para(deck.t(claim.text), BODY, deck.lang, space_before=0)]
     if claim.why is not None:

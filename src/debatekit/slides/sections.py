@@ -48,7 +48,7 @@ def cover(deck: Deck) -> None:
     if o.lesson and (o.lesson.level is not None or o.lesson.minutes):
         bits = [deck.t(o.lesson.level)] if o.lesson.level is not None else []
         if o.lesson.minutes:
-            bits.append(w["minutes"].format(n=o.lesson.minutes))
+            bits.append(deck.say("minutes", n=o.lesson.minutes))
         paras.append(para(" · ".join(bits), BODY_MIN, deck.lang, colour=None if deck.custom else MUTED,
                           space_before=4))
     _place_or_flow(deck, page, paras, deck.t(o.title), notes)
@@ -153,7 +153,7 @@ def strand(deck: Deck, strand: Strand, number: int, total: int) -> None:
     counts = {k: sum(1 for c in strand.claims if c.kind == k) for k in KIND_LOOK}
     title = deck.t(strand.title)
     notes = deck.note_paras([(w["summary"], deck.t(strand.summary) if strand.summary is not None else None, None),
-                             ("", w["counts"].format(**counts), None)])
+                             ("", deck.say("counts", **counts), None)])
     page = deck.new_slide(title, "section", notes=notes)
     if not deck.custom:
         deck.panel(page, Box(0, 0, deck.grid.width, 10), ACCENT, name="Accent band")
@@ -166,7 +166,7 @@ def strand(deck: Deck, strand: Strand, number: int, total: int) -> None:
                   name="Strand number")
     inset = title_box.left - page.body.left
     page.body = Box(title_box.left, page.body.top, page.body.width - inset, page.body.height)
-    count_line = para(w["counts"].format(**counts), BODY_MIN, deck.lang,
+    count_line = para(deck.say("counts", **counts), BODY_MIN, deck.lang,
                       colour=None if deck.custom else MUTED, space_before=14)
     paras = [count_line]
     for size in (LEAD, BODY):

@@ -77,7 +77,7 @@ def balance_slide(deck: Deck) -> list[VisualSlot]:
     lines = []
     for s in o.strands:
         counts = {k: sum(1 for c in s.claims if c.kind == k) for k in KIND_LOOK}
-        lines.append((deck.t(s.title), w["counts"].format(**counts), None))
+        lines.append((deck.t(s.title), deck.say("counts", **counts), None))
     page = deck.new_slide(w["balance"], notes=deck.note_paras(lines))
     slot = VisualSlot(page, page.body, "balance", None)
     deck_visuals.draw_balance(deck, page)
