@@ -29,6 +29,10 @@ FLAGSHIP = ROOT / "outlines" / "tiktok-us-deal.yaml"
 DEBATEKIT = [sys.executable, "-m", "debatekit"]
 
 
+class Failed(Exception):
+    """A measured command failed: reported in its row, the other measurements go on."""
+
+
 def measure(command: list[str], cwd: Path) -> tuple[float, int]:
     """Wall seconds and peak resident KiB of one child process; fails loudly if it fails."""
     start = time.perf_counter()
@@ -38,12 +42,14 @@ def measure(command: list[str], cwd: Path) -> tuple[float, int]:
     process.returncode = os.waitstatus_to_exitcode(status)
     error = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
     if process.returncode != 0:
-        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}\n{error}")
+        raise Failed(f"exit {process.returncode}: {' '.join(command[2:])}\n{error.strip()}")
     peak = usage.ru_maxrss if sys.platform != "darwin" else usage.ru_maxrss // 1024
     return elapsed, peak
 
 
 def median_of(runs: int, command: list[str], cwd: Path, before=None) -> dict:
+    """Median wall time and largest peak memory over runs (peak: of the main process;
+    worker processes of a parallel build are not counted).""
     times, peaks = [], []
     for _ in range(runs):
         if before:
@@ -189,12 +195,13 @@ def main() -> None:
         for factor in (int(f) for f in args.factors.split(",")):
             big = outline if factor == 1 else synthetic(outline, factor)
             big_out = work / f"out-x{factor}"
-            scaling[factor] = {
-                "claims": claims_in(big),
-                "validate": median_of(args.runs, DEBATEKIT + ["validate", str(big)], work),
-                "cold_build": median_of(1, DEBATEKIT + ["build", str(big), "--out", str(big_out), "--quiet"], work,
-                                        before=lambda: shutil.rmtree(big_out, ignore_errors=True)),
-            }
+            row = scaling[factor] = {"claims": claims_in(big)}
+            row["validate"] = median_of(args.runs, DEBATEKIT + ["validate", str(big)], work)
+            try:
+                row["cold_build"] = median_of(1, DEBATEKIT + ["build", str(big), "--out", str(big_out), "--quiet"], work,
+                                              before=lambda: shutil.rmtree(big_out, ignore_errors=True))
+            except Failed as exc:
+                row["cold_build"] = {"failed": str(exc)}
 
         if shutil.which("pandoc"):
             markdown = work / "deck.md"
@@ -227,13 +234,15 @@ def print_report(results: dict) -> None:
     for name, figure in flagship["per_writer_cold"].items():
         print(row.format(name, figure["seconds"], figure["seconds"] / reference, figure["peak_mib"]))
     print("\nscaling (cold build of every output, validate):")
-    base = None
     for factor, figure in results["scaling"].items():
-        base = base or figure
-        per_claim = figure["cold_build"]["seconds"] / figure["claims"] * 1000
-        print(f"  x{factor:<3} {figure['claims']:>5} claims  build {figure['cold_build']['seconds']:>7.2f} s "
-              f"({per_claim:.0f} ms/claim, {figure['cold_build']['peak_mib']:.0f} MiB peak)  "
-              f"validate {figure['validate']['seconds']:.3f} s ({figure['validate']['peak_mib']:.0f} MiB)")
+        validate = f"validate {figure['validate']['seconds']:.3f} s ({figure['validate']['peak_mib']:.0f} MiB)"
+        build = figure["cold_build"]
+        if "failed" in build:
+            print(f"  x{factor:<3} {figure['claims']:>5} claims  build FAILED  {validate}\n    {build['failed'][:600]}")
+            continue
+        per_claim = build["seconds"] / figure["claims"] * 1000
+        print(f"  x{factor:<3} {figure['claims']:>5} claims  build {build['seconds']:>7.2f} s "
+              f"({per_claim:.0f} ms/claim, {build['peak_mib']:.0f} MiB peak)  {validate}")
     pandoc = results["pandoc"]
     if isinstance(pandoc, str):
         print(f"\n{pandoc}")
