@@ -49,7 +49,7 @@ def measure(command: list[str], cwd: Path) -> tuple[float, int]:
 
 def median_of(runs: int, command: list[str], cwd: Path, before=None) -> dict:
     """Median wall time and largest peak memory over runs (peak: of the main process;
-    worker processes of a parallel build are not counted).""
+    worker processes of a parallel build are not counted)."""
     times, peaks = [], []
     for _ in range(runs):
         if before:
