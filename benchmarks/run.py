@@ -48,8 +48,8 @@ def measure(command: list[str], cwd: Path) -> tuple[float, int]:
 
 
 def median_of(runs: int, command: list[str], cwd: Path, before=None) -> dict:
-    """Median wall time and largest peak memory over runs (peak: of the main process;
-    worker processes of a parallel build are not counted)."""
+    """Median wall time and largest peak memory over runs (peak: of the largest single
+    process, the command or one of its worker processes, as wait4 reports it)."""
     times, peaks = [], []
     for _ in range(runs):
         if before:
