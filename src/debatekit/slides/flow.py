@@ -43,16 +43,7 @@ def flow_claims(deck: Deck, title: str, claims, notes_for: Callable[[list], list
     probe = deck.body_for(deck.continued(title))
     badge_w = badge_width(deck)
     rows: list[ClaimRow] = [row for claim in claims for row in claim_rows(deck, claim, probe, badge_w)]
-    groups: list[list[ClaimRow]] = []
-    used = 0.0
-    for row in rows:
-        need = row.height + (ROW_GAP if groups and groups[-1] else 0.0)
-        if groups and used + need <= probe.height:
-            groups[-1].append(row)
-            used += need
-        else:
-            groups.append([row])
-            used = row.height
+    groups = _balanced(rows, probe.height)
     pages = []
     for i, group in enumerate(groups):
         claims_here = list(dict.fromkeys(r.claim for r in group))
@@ -65,3 +56,32 @@ def flow_claims(deck: Deck, title: str, claims, notes_for: Callable[[list], list
             top += row.height + gap
         pages.append(page)
     return pages
+
+
+def _group(rows: list[ClaimRow], capacity: float) -> list[list[ClaimRow]]:
+    """Rows in order, a new slide whenever the next row would pass ``capacity``."""
+    groups: list[list[ClaimRow]] = []
+    used = 0.0
+    for row in rows:
+        need = row.height + (ROW_GAP if groups else 0.0)
+        if groups and used + need <= capacity:
+            groups[-1].append(row)
+            used += need
+        else:
+            groups.append([row])
+            used = row.height
+    return groups
+
+
+def _balanced(rows: list[ClaimRow], height: float) -> list[list[ClaimRow]]:
+    """As few slides as a full packing needs, but filled evenly (five and one claims
+    become three and three): the smallest capacity that needs no more slides."""
+    fewest = len(_group(rows, height))
+    low, high = max((r.height for r in rows), default=0.0), height
+    for _ in range(24):
+        middle = (low + high) / 2
+        if len(_group(rows, middle)) <= fewest:
+            high = middle
+        else:
+            low = middle
+    return _group(rows, high)
