@@ -177,14 +177,17 @@ class Deck:
                   self.fonts, self.lang, FOOTER, colour)
 
     def source_line(self, width: float) -> str:
-        """The footer's short source line: as much as fits on one line of the footer."""
+        """The footer's short source line: the longest of title + publisher + date,
+        publisher + date, publisher, that fits on the footer's one line. (The full source
+        is on the about and sources slides, so a shorter footer loses nothing.)"""
         src = self.outline.source
         parts = [src.publisher] + ([src.published] if src.published else [])
-        with_title = self.say("source_line", source=", ".join([src.title] + parts))
-        short = self.say("source_line", source=", ".join(parts))
-        if textfit.line_count(with_title, width - 2 * INSET_X, FOOTER) == 1:
-            return with_title
-        return short
+        candidates = [", ".join([src.title] + parts), ", ".join(parts), src.publisher]
+        for source in candidates:
+            line = self.say("source_line", source=source)
+            if textfit.line_count(line, width - 2 * INSET_X, FOOTER) == 1:
+                return line
+        return ""
 
     def write_notes(self, slide, paras: list[Para]) -> None:
         if not paras:
