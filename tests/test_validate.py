@@ -169,6 +169,14 @@ CASES = [
         'o.yaml:77:17: error: unknown label `opinon`; did you mean `opinion`?',
         '1 error, 0 warnings',
     ]),
+    ("label-with-unpaired-brace", [("glossary:", "style:\n  labels: {en: {page_of: 'Page {page of {pages}'}}\nglossary:")], [
+        'o.yaml:77:26: error: label `page_of` has an unpaired `{` or `}`; write `{{` or `}}` for a literal brace',
+        '1 error, 0 warnings',
+    ]),
+    ("label-with-unknown-placeholder", [("glossary:", "style:\n  labels: {zh: {page_of: '第{page}页/{total}'}}\nglossary:")], [
+        'o.yaml:77:26: error: label `page_of` cannot fill `{total}`; it may use {page}, {pages}',
+        '1 error, 0 warnings',
+    ]),
     ("potx-template", [("glossary:", "style: {template: school.potx}\nglossary:")], [
         'o.yaml:76:19: error: PowerPoint templates (.potx) cannot be read; open it in PowerPoint and save it as a .pptx',
         '1 error, 0 warnings',

@@ -201,9 +201,13 @@ class Checker:
 
     def style(self) -> Iterator[Problem]:
         for lang, words in self.outline.style.labels.items():
-            for key in words:
+            for key, value in words.items():
                 if key not in labels.KEYS:
                     yield self.error(("style", "labels", lang, key), f"unknown label `{key}`{suggest(key, labels.KEYS)}", key=True)
+                    continue
+                problem = labels.placeholder_problem(key, value)
+                if problem:
+                    yield self.error(("style", "labels", lang, key), problem)
         template = self.outline.style.template
         if template is not None:
             where = ("style", "template")

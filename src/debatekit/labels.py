@@ -7,6 +7,7 @@ English for any word the outline does not supply.
 
 from __future__ import annotations
 
+import string
 from types import MappingProxyType
 from typing import Mapping
 
@@ -235,6 +236,27 @@ BUILTIN: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {"en": MappingProxyType(_EN), "zh": MappingProxyType(_ZH)}
 )
 KEYS = frozenset(_EN)
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+def placeholder_problem(key: str, value: str) -> str | None:
+    """Why an outline's override of a word with placeholders ({n}, {page}) cannot be
+    filled in, or None when it can."""
+    allowed = _fields(_EN[key])
+    if not allowed:
+        return None
+    try:
+        used = _fields(value)
+    except ValueError:
+        return f"label `{key}` has an unpaired `{{` or `}}`; write `{{{{` or `}}}}` for a literal brace"
+    unknown = sorted(used - allowed)
+    if unknown:
+        known = ", ".join(f"{{{name}}}" for name in sorted(allowed))
+        return f"label `{key}` cannot fill `{{{unknown[0]}}}`; it may use {known}"
+    return None
 
 
 def words(outline: Outline, lang: str) -> Mapping[str, str]:

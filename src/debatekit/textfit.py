@@ -57,7 +57,7 @@ def char_em(ch: str) -> float:
     if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
         return 0.0
     if unicodedata.east_asian_width(ch) in ("W", "F", "A"):
-        # Ambiguous-width symbols (●▲■○✓) come from a CJK font in CJK runs: full width.
+        # Ambiguous-width symbols (●▲■○√) come from a CJK font in CJK runs: full width.
         return WIDE_EM
     return OTHER_NARROW_EM
 
