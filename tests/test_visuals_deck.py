@@ -65,6 +65,9 @@ def test_each_figure_is_a_native_chart_with_the_outline_numbers(decks):
             for claim in {p.claim for s in figure.series for p in s.points}:
                 assert f"#{outline.claim_number(claim)}" in caption.text_frame.text
             assert caption.top >= frame.top + frame.height
+            # the notes say what the caption says about the cited claims (checked or not)
+            notes = slide.notes_slide.notes_text_frame.text
+            assert _squash(caption.text_frame.text) in _squash(notes), (lang, figure.id)
 
 
 def test_balance_chart_is_stacked_with_kind_words(decks):
@@ -120,6 +123,36 @@ def test_every_claim_sits_once_in_a_map_and_no_boxes_overlap(decks, flagship):
             title = slide.shapes.title or next(s for s in slide.shapes if s.name == "Title")
             assert min(s.top for s in group.shapes) >= title.top + title.height
         assert sorted(seen) == sorted(c.id for c in outline.claims), lang
+
+
+def _title(slide) -> str:
+    shape = slide.shapes.title or next(s for s in slide.shapes if s.name == "Title")
+    return shape.text_frame.text
+
+
+def test_overview_after_the_badge_key_and_strand_maps_open_their_strands(decks):
+    for outline, lang, _, prs in decks:
+        w = words(outline, lang)
+        titles = [_title(slide) for slide in prs.slides]
+        map_slides = sorted({i for i, _, _ in _map_groups(prs)})
+        # the first map (whole outline or overview) directly follows the badge key
+        assert titles[map_slides[0] - 1].startswith(w["badge_key"]), (lang, titles)
+        claim_slides = {}
+        for i, slide in enumerate(prs.slides):
+            for shape in slide.shapes:
+                if shape.name.startswith("Claim "):
+                    claim_slides.setdefault(outline.strand_of(shape.name[6:]).id, set()).add(i)
+        if len(map_slides) == 1:
+            continue
+        assert w["map_overview"] in titles[map_slides[0]], lang
+        for strand in outline.strands:
+            name = strand.title[lang]
+            mine = [i for i in map_slides if name in titles[i]]
+            assert mine, (lang, strand.id)
+            assert mine == list(range(mine[0], mine[0] + len(mine))), (lang, strand.id)
+            # section slide, then its maps, then its claims
+            assert " ".join(titles[mine[0] - 1].split()) == " ".join(name.split()), (lang, titles[mine[0] - 1])
+            assert min(claim_slides[strand.id]) == mine[-1] + 1, (lang, strand.id)
 
 
 def test_map_text_carries_both_typefaces_and_language(decks):

@@ -16,7 +16,7 @@ from ..pdf.styles import colon
 from . import common
 from .common import NUMBER_COLUMN
 
-VERSION = "1"
+VERSION = "2"
 
 
 def render(job) -> bytes:

@@ -16,7 +16,7 @@ from . import common
 from .common import NUMBER_COLUMN
 from .visuals import visual_flowables
 
-VERSION = "1"
+VERSION = "2"
 
 # Room to write a label and a short answer by hand in each worksheet row.
 WORKSHEET_ROW = 22 * mm

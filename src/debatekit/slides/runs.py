@@ -3,10 +3,12 @@
 python-pptx's ``font.name`` writes only ``<a:latin>``; PowerPoint on macOS, LibreOffice and
 Google Slides then pick Chinese glyphs from whatever font they like (or none). Every run
 the deck writes therefore carries a latin AND an east-asian typeface and a language tag.
-The slide writer and the visuals (argument map, charts) share these two functions:
+The slide writer and the visuals (argument map, charts) share these functions:
 
 - ``deck_fonts(outline, lang)`` gives the font names for one deck;
-- ``style_run(run, fonts, lang, size, ...)`` applies them, with size, weight and colour.
+- ``style_run(run, fonts, lang, size, ...)`` applies them, with size, weight and colour;
+- ``set_east_asian(rpr, typeface)`` and ``lang_tag(lang)`` for run properties written
+  by hand (chart text, which python-pptx does not reach through runs).
 """
 
 from __future__ import annotations
@@ -95,7 +97,7 @@ def style_run(run, fonts: DeckFonts, lang: str, size: float | None = None, *,
         font.color.rgb = RGBColor.from_string(colour)
     font.name = fonts.latin
     rpr = run._r.get_or_add_rPr()
-    _set_east_asian(rpr, fonts.east_asian)
+    set_east_asian(rpr, fonts.east_asian)
     rpr.set("lang", lang_tag(lang))
     if is_cjk_lang(lang_tag(lang)):
         # PowerPoint uses altLang to choose the proofing and IME language for CJK runs.
@@ -151,10 +153,10 @@ def style_paragraph_end(paragraph, fonts: DeckFonts, lang: str, size: float | No
         latin = etree.SubElement(end, qn("a:latin"))
         _move_before_successors(end, latin, ("a:ea", "a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst"))
     latin.set("typeface", fonts.latin)
-    _set_east_asian(end, fonts.east_asian)
+    set_east_asian(end, fonts.east_asian)
 
 
-def _set_east_asian(rpr, typeface: str) -> None:
+def set_east_asian(rpr, typeface: str) -> None:
     """Put ``<a:ea typeface=...>`` right after ``<a:latin>``, where the schema wants it."""
     for old in rpr.findall(qn("a:ea")):
         rpr.remove(old)

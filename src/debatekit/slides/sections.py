@@ -149,6 +149,13 @@ def badge_key(deck: Deck) -> None:
 
 
 def strand(deck: Deck, strand: Strand, number: int, total: int) -> None:
+    """A strand's section slide followed by its claim slides."""
+    strand_section(deck, strand, number, total)
+    strand_claims(deck, strand)
+
+
+def strand_section(deck: Deck, strand: Strand, number: int, total: int) -> None:
+    """The section slide opening a strand: its number, title, summary and kind counts."""
     o, w = deck.outline, deck.words
     counts = {k: sum(1 for c in strand.claims if c.kind == k) for k in KIND_LOOK}
     title = deck.t(strand.title)
@@ -174,7 +181,11 @@ def strand(deck: Deck, strand: Strand, number: int, total: int) -> None:
         if paras_height(paras, page.body.width) <= page.body.height:
             break
     _place_or_flow(deck, page, paras, title, notes)
-    flow_claims(deck, title, strand.claims, lambda claims: claims_notes(deck, claims))
+
+
+def strand_claims(deck: Deck, strand: Strand) -> None:
+    """A strand's claims beside their badges, over as many slides as they need."""
+    flow_claims(deck, deck.t(strand.title), strand.claims, lambda claims: claims_notes(deck, claims))
 
 
 def numbered(deck: Deck, title: str, items: list[str], notes) -> None:

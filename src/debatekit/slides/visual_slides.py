@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..kinds import KIND_LOOK, MUTED
 from ..visuals import deck_visuals
+from ..visuals.figures import figure_data
 from .deck import Deck, Page
 from .geometry import BODY, BODY_MIN, Box
 from .textbox import para, paras_height
@@ -42,11 +43,20 @@ def caption_only(deck: Deck, slot: VisualSlot, text: str) -> None:
     deck.text(slot.page, Box(slot.box.left, slot.box.top, slot.box.width, h), paras, name="Visual caption")
 
 
-def argument_map_slides(deck: Deck) -> list[VisualSlot]:
-    """The argument map after the badge key: one slide for a small outline, else an
-    overview and one or more slides per strand (drawn by ``visuals.deck_visuals``)."""
+def map_plan(deck: Deck) -> list[tuple]:
+    """Every argument-map page with its slide title and notes, laid out before any map
+    slide is made (``deck_visuals.map_slides``)."""
+    return deck_visuals.map_slides(deck)
+
+
+def argument_map_slides(deck: Deck, plan: list[tuple] | None = None, strand: str | None = None) -> list[VisualSlot]:
+    """Map slides of ``plan`` (default: all of them): with ``strand`` None, the pages that
+    belong to no strand (the whole-outline map, or the overview), which follow the badge
+    key; with a strand id, that strand's map pages, which follow its section slide."""
     slots = []
-    for map_page, title, notes in deck_visuals.map_slides(deck):
+    for map_page, title, notes in (map_plan(deck) if plan is None else plan):
+        if map_page.strand != strand:
+            continue
         page = deck.new_slide(title, notes=notes)
         slot = VisualSlot(page, page.body, "map", None)
         deck_visuals.draw_map(deck, page, map_page)
@@ -59,10 +69,11 @@ def figure_slides(deck: Deck) -> list[VisualSlot]:
     w, o = deck.words, deck.outline
     slots = []
     for figure in o.figures:
-        cited = [p.claim for s in figure.series for p in s.points]
+        data = figure_data(o, figure, deck.lang)
+        # the same caption as under the chart: what is known about each cited claim
         notes = deck.note_paras([
-            (w["claims"], ", ".join(str(o.claim_number(c)) for c in dict.fromkeys(cited)), None),
-            ("", w["as_stated"], None)])
+            (w["claims"], ", ".join(str(o.claim_number(c)) for c in data.claims), None),
+            ("", data.caption, None)])
         title = deck.t(figure.title)     # the unit is on the chart's value axis
         page = deck.new_slide(title, notes=notes)
         slot = VisualSlot(page, page.body, "figure", figure.id)
@@ -84,4 +95,4 @@ def balance_slide(deck: Deck) -> list[VisualSlot]:
     return [slot]
 
 
-__all__ = ["VisualSlot", "argument_map_slides", "figure_slides", "balance_slide", "caption_only", "BODY"]
+__all__ = ["VisualSlot", "map_plan", "argument_map_slides", "figure_slides", "balance_slide", "caption_only", "BODY"]

@@ -1,7 +1,8 @@
 """The ``slides`` writer: ``<id>-<lang>-slides.pptx``, a 16:9 deck with native text.
 
-Order: cover; about the source; thesis and objectives; badge key; argument map; per
-strand a section slide and claim slides; figures; balance; quiz; debates; discussion
+Order: cover; about the source; thesis and objectives; badge key; the argument map (the
+whole outline, or its overview of thesis and strands); per strand a section slide, that
+strand's map page(s) and its claim slides; figures; balance; quiz; debates; discussion
 questions; glossary; sources and credits.
 """
 
@@ -12,7 +13,8 @@ from . import debates, package, quiz, sections, visual_slides
 from .deck import Deck
 from .template import TemplateError
 
-VERSION = "1"
+# 2: the deck carries the visuals (maps beside their strands, charts)
+VERSION = "2"
 
 __all__ = ["VERSION", "render", "build_deck", "TemplateError"]
 
@@ -24,10 +26,13 @@ def build_deck(job: Job) -> Deck:
     sections.about_source(deck)
     sections.thesis(deck)
     sections.badge_key(deck)
-    deck.slots = visual_slides.argument_map_slides(deck)
+    plan = visual_slides.map_plan(deck)
+    deck.slots = visual_slides.argument_map_slides(deck, plan)
     strands = deck.outline.strands
     for number, strand in enumerate(strands, 1):
-        sections.strand(deck, strand, number, len(strands))
+        sections.strand_section(deck, strand, number, len(strands))
+        deck.slots += visual_slides.argument_map_slides(deck, plan, strand.id)
+        sections.strand_claims(deck, strand)
     deck.slots += visual_slides.figure_slides(deck)
     deck.slots += visual_slides.balance_slide(deck)
     quiz.quiz(deck)

@@ -21,7 +21,7 @@ from pptx.util import Pt
 
 from .. import textfit
 from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, RULE
-from ..slides.runs import DeckFonts, _set_east_asian, add_run, lang_tag
+from ..slides.runs import DeckFonts, set_east_asian, add_run, lang_tag
 from .balance import Balance
 from .figures import FigureData
 from .pptx_visuals import emu
@@ -197,7 +197,7 @@ def _font(font, fonts: DeckFonts, lang: str, size, colour, bold=False):
     font.color.rgb = RGBColor.from_string(colour)
     font.name = fonts.latin
     rpr = font._rPr
-    _set_east_asian(rpr, fonts.east_asian)
+    set_east_asian(rpr, fonts.east_asian)
     rpr.set("lang", lang_tag(lang))
 
 
