@@ -105,3 +105,54 @@ def test_outputs_are_identical_across_hash_seeds_and_worker_processes(project):
         results.append(tree(project / out))
     assert results[0].keys() == {f"sample/{spec.filename('sample', lang)}" for spec in WRITERS.values() for lang in ("zh", "en")}
     assert results[0] == results[1]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
+def test_a_killed_parallel_build_leaves_no_worker_behind(project):
+    code = (f"import sys; sys.path.insert(0, {str(fakes.TESTS)!r}); import test_build_fakes as f; f.install(); "
+            "import debatekit.pipeline.parallel as p; p.PARALLEL_FROM = 0; from debatekit.cli import main; main()")
+    process = subprocess.Popen([sys.executable, "-c", code, "build", "--jobs", "2"], cwd=project,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, "DEBATEKIT_FAKE_SLOW": "20"})
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 30
+        while len(workers) < 3:  # two workers and multiprocessing's resource tracker
+            assert time.monotonic() < deadline, "the workers never started"
+            workers = _children(process.pid)
+            time.sleep(0.05)
+        time.sleep(1)  # let the workers take their renders
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+        deadline = time.monotonic() + 15
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [pid for pid in workers if _alive(pid)]
+    finally:
+        for pid in [process.pid, *workers]:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+    assert not (project / "output/sample").exists()

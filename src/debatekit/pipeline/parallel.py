@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing
+import os
+import threading
+import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,9 +72,17 @@ def _render(outline: Outline, index: int, task: Task) -> Result:
 _WORKER_OUTLINE: Outline | None = None
 
 
-def _start_worker(outline_json: str) -> None:
+def _start_worker(outline_json: str, parent: int) -> None:
     global _WORKER_OUTLINE
     _WORKER_OUTLINE = Outline.model_validate_json(outline_json)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A killed build must not leave workers behind: the pool's queues never tell them."""
+    while os.getppid() == parent:
+        time.sleep(0.2)
+    os._exit(1)
 
 
 def _render_in_worker(index: int, task: Task) -> Result:
@@ -82,7 +93,7 @@ def _render_in_worker(index: int, task: Task) -> Result:
 def _in_workers(outline: Outline, tasks: list[Task], jobs: int) -> Iterator[Result]:
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context,
-                               initializer=_start_worker, initargs=(outline.model_dump_json(),))
+                               initializer=_start_worker, initargs=(outline.model_dump_json(), os.getpid()))
     try:
         index_of = {pool.submit(_render_in_worker, i, task): i for i, task in enumerate(tasks)}
         pending = set(index_of)
