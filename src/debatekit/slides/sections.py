@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..kinds import ACCENT, KIND_LOOK, MUTED, STATUS_LOOK
 from ..model import Strand
 from .blocks import COLUMN_GAP, add_badge, add_kind_badge, badge_height, badge_width, kind_label, status_label
+from .credits import distinct_sources
 from .deck import Deck, Page
 from .flow import flow_claims, flow_paras
 from .geometry import BADGE, BODY, BODY_MIN, LEAD, Box
@@ -223,7 +224,7 @@ def sources(deck: Deck) -> None:
         paras.append(labelled(deck, w["accessed"], src.accessed, size=BODY_MIN, space=4))
     checked = [s for c in o.claims if c.check for s in c.check.sources]
     checked += [s for d in o.debates for p in (*d.pro, *d.con) for s in p.sources]
-    checked = list(dict.fromkeys(checked))
+    checked = distinct_sources(checked, article=citation)
     if checked:
         paras.append(heading(deck, w["sources"]))
         paras.extend(para(f"•  {s}", BODY_MIN, deck.lang, space_before=4) for s in checked)
