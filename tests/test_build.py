@@ -393,3 +393,19 @@ def test_a_failure_in_a_worker_changes_nothing(project, in_workers, monkeypatch)
     assert errors == ["outlines/sample.yaml: error: the slides writer failed for `zh`: RuntimeError: fake slides failure on purpose; "
                       "no output of this outline was changed"]
     assert snapshot(project / "output") == before
+
+
+def test_watch_keeps_one_warm_pool_across_builds(project, in_workers):
+    from debatekit.pipeline import parallel
+
+    with parallel.kept_workers(2):
+        first = run([SAMPLE], jobs=2)
+        pool = parallel._KEPT["pool"]
+        outline = project / SAMPLE
+        outline.write_text(outline.read_text("utf-8").replace("示例大纲", "第二版大纲"), "utf-8")
+        second = run([SAMPLE], jobs=2)
+        assert parallel._KEPT["pool"] is pool
+    assert parallel._KEPT == {}
+    assert len(first.written) == 4 and sorted(p.name for p in second.written) == ["sample-zh-handout.txt", "sample-zh-slides.txt"]
+    assert "第二版大纲" in (project / "output/sample/sample-zh-slides.txt").read_text("utf-8")
+    assert "示例大纲" not in (project / "output/sample/sample-zh-handout.txt").read_text("utf-8")

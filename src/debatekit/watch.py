@@ -15,6 +15,7 @@ from .build import BuildOptions, run
 from .files import Stamp, display
 from .pipeline.manifest import NAME as MANIFEST_NAME
 from .pipeline.manifest import Manifest, request_inputs
+from .pipeline.parallel import kept_workers
 
 Say = Callable[[str], None]
 STEP_MS = 100         # quiet time after the last change before rebuilding
@@ -81,37 +82,43 @@ def watch(outlines: list[str] | None, options: BuildOptions, say: Say | None, er
     watched = Watched([Path(p) for p in outlines] if outlines else None, options)
     restore = _stop_on_signals()
     try:
-        stamps = watched.stamps()
-        run(watched.outlines(), options, say, err)
-        while stop is None or not stop.is_set():
-            folders = watched.folders()
-            if not folders:
-                err("nothing to watch: no outline found")
-                return
-            watching = False
-            for changes in watchfiles.watch(
-                *folders, watch_filter=lambda _change, path: not watched.ignores(path),
-                debounce=DEBOUNCE_MS, step=STEP_MS, recursive=False, stop_event=stop,
-                yield_on_timeout=True, rust_timeout=IDLE_MS,
-            ):
-                changed = {Path(path).resolve() for _change, path in changes}
-                if not watching:
-                    # The watcher is running only now: catch what changed while it started.
-                    note(f"watching {', '.join(display(f) + '/' for f in folders)} (Ctrl-C to stop)")
-                    watching = True
-                    changed |= watched.changed_since(stamps)
-                targets = watched.affected(changed)
-                if targets:
-                    stamps = watched.stamps()
-                    note(f"changed: {', '.join(sorted(display(p) for p in changed & _all_inputs(watched, targets)))}")
-                    run(targets, options, say, err)
-                if watched.folders() != folders:
-                    break  # an outline now reads a file elsewhere: watch its folder too
+        with kept_workers(options.workers()):
+            _watch_loop(watched, options, say, err, note, stop, watchfiles)
     except KeyboardInterrupt:
         pass
     finally:
         restore()
     note("stopped watching")
+
+
+def _watch_loop(watched: Watched, options: BuildOptions, say: Say | None, err: Say, note: Say,
+                stop: threading.Event | None, watchfiles) -> None:
+    stamps = watched.stamps()
+    run(watched.outlines(), options, say, err)
+    while stop is None or not stop.is_set():
+        folders = watched.folders()
+        if not folders:
+            err("nothing to watch: no outline found")
+            return
+        watching = False
+        for changes in watchfiles.watch(
+            *folders, watch_filter=lambda _change, path: not watched.ignores(path),
+            debounce=DEBOUNCE_MS, step=STEP_MS, recursive=False, stop_event=stop,
+            yield_on_timeout=True, rust_timeout=IDLE_MS,
+        ):
+            changed = {Path(path).resolve() for _change, path in changes}
+            if not watching:
+                # The watcher is running only now: catch what changed while it started.
+                note(f"watching {', '.join(display(f) + '/' for f in folders)} (Ctrl-C to stop)")
+                watching = True
+                changed |= watched.changed_since(stamps)
+            targets = watched.affected(changed)
+            if targets:
+                stamps = watched.stamps()
+                note(f"changed: {', '.join(sorted(display(p) for p in changed & _all_inputs(watched, targets)))}")
+                run(targets, options, say, err)
+            if watched.folders() != folders:
+                break  # an outline now reads a file elsewhere: watch its folder too
 
 
 def _stop_on_signals() -> Callable[[], None]:
