@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from debatekit import signal_words
@@ -225,3 +227,24 @@ def test_article_language_follows_the_requested_languages(tmp_path):
     assert reading.outline.source.language == "es"
     claim = reading.outline.claims[0]
     assert claim.text["es"] == claim.quote and claim.text["en"] == "[translate] " + claim.quote
+
+
+_PIECES = ["The", "city", "will", "clearly", "2024", "12%", "U.S.", "Dr.", ".", ". ", "!", "?", "。", "！", "……",
+           "...", "“", "”", '"', "'", "\n", "\n\n", "# ", "## ", " ", "\t", "中国", "将", "认为", "说明", "年", "万",
+           ":", "：", ",", "，", "\r\n", "\u3000", "-", "*", "[", "]", "{", "}", "#", "&", "%", "yes", "null", "~", ">"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=60),
+       st.sampled_from([(), ("en",), ("zh", "en"), ("en", "zh", "es")]))
+def test_any_article_scaffolds_to_a_valid_outline(tmp_path_factory, parts, langs):
+    folder = tmp_path_factory.mktemp("fuzz")
+    article = folder / "article.txt"
+    article.write_text("".join(parts), "utf-8")
+    try:
+        path = scaffold_file("fuzz", article, folder / "outlines", langs)
+    except ScaffoldError as exc:
+        assert "no sentences" in str(exc) or "is empty" in str(exc)
+        return
+    reading = read(path)
+    assert all("no words of its own" in w.message for w in reading.warnings)
