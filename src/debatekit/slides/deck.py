@@ -21,6 +21,7 @@ from ..writers import Job
 from . import template as base
 from .geometry import (BODY_GAP, LINE_PITCH, COVER_TITLE, FOOTER, INSET_X, INSET_Y, NOTES, SECTION_TITLE, TITLE,
                        TITLE_MIN, Box, Grid, pt)
+from .notes_pages import NotesPages
 from .runs import DeckFonts, deck_fonts
 from .textbox import Para, Span, add_field, add_text, fill_frame, para
 
@@ -52,6 +53,7 @@ class Deck:
         self.grid = Grid(pt(self.prs.slide_width), pt(self.prs.slide_height))
         self.layouts = base.choose_layouts(self.prs, job.warn if self.custom else (lambda m: None))
         self.pages: list[Page] = []
+        self.notes_pages = NotesPages()
         self.slots: list = []      # regions left for the visuals (visual_slides.VisualSlot)
 
     # -- words -----------------------------------------------------------------
@@ -192,8 +194,7 @@ class Deck:
     def write_notes(self, slide, paras: list[Para]) -> None:
         if not paras:
             return
-        frame = slide.notes_slide.notes_text_frame
-        fill_frame(frame, paras, self.fonts, inherit_colour=True)
+        fill_frame(self.notes_pages.frame(slide), paras, self.fonts, inherit_colour=True)
 
     # -- shapes ------------------------------------------------------------------
 

@@ -40,12 +40,18 @@ def emu(points: float) -> Emu:
 def draw_map(shapes, page: MapPage, left: float, top: float, fonts: DeckFonts, lang: str):
     """Draw ``page`` with its top-left corner at (left, top) points; return the group."""
     group = shapes.add_group_shape()
+    inner = group.shapes
+    # python-pptx recomputes the group's extents from all its children after every shape
+    # added (quadratic in the shapes of a map); the extents depend only on the children,
+    # so they are computed once, when the map is complete.
+    inner._recalculate_extents = lambda: None
     # Lines first, so boxes sit on top of any line end that touches them.
     for edge in page.edges:
-        _polyline(group.shapes, [(left + x, top + y) for x, y in edge.points], edge.relation)
+        _polyline(inner, [(left + x, top + y) for x, y in edge.points], edge.relation)
     for node in page.nodes:
-        _node(group.shapes, node, left, top, page, fonts, lang)
-    _legend(group.shapes, page, left, top, fonts, lang)
+        _node(inner, node, left, top, page, fonts, lang)
+    _legend(inner, page, left, top, fonts, lang)
+    group._element.recalculate_extents()
     group.name = f"Argument map: {page.title}"
     return group
 
