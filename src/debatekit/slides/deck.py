@@ -54,6 +54,8 @@ class Deck:
         self.layouts = base.choose_layouts(self.prs, job.warn if self.custom else (lambda m: None))
         self.pages: list[Page] = []
         self.notes_pages = NotesPages()
+        self._title_layouts: dict[tuple[str, str], tuple[Box, float]] = {}
+        self._source_lines: dict[float, str] = {}
         self.slots: list = []      # regions left for the visuals (visual_slides.VisualSlot)
 
     # -- words -----------------------------------------------------------------
@@ -111,6 +113,12 @@ class Deck:
     def title_layout(self, title: str, role: str = "content") -> tuple[Box, float]:
         """Where a title goes and at which size: the layout's title box (or the deck's),
         at the largest title size that fits, grown downwards if even the smallest does not."""
+        key = (title, role)
+        if key not in self._title_layouts:     # asked for each slide and for each body probe
+            self._title_layouts[key] = self._measure_title(title, role)
+        return self._title_layouts[key]
+
+    def _measure_title(self, title: str, role: str) -> tuple[Box, float]:
         size, lowest, box = self._title_style(role)
         if self.custom:
             layout_title = next((p for p in self.layouts[role].placeholders
@@ -182,6 +190,11 @@ class Deck:
         """The footer's short source line: the longest of title + publisher + date,
         publisher + date, publisher, that fits on the footer's one line. (The full source
         is on the about and sources slides, so a shorter footer loses nothing.)"""
+        if width not in self._source_lines:
+            self._source_lines[width] = self._source_line(width)
+        return self._source_lines[width]
+
+    def _source_line(self, width: float) -> str:
         src = self.outline.source
         parts = [src.publisher] + ([src.published] if src.published else [])
         candidates = [", ".join([src.title] + parts), ", ".join(parts), src.publisher]

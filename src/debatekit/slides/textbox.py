@@ -7,6 +7,7 @@ from ``textfit``'s pessimistic measure, so the text cannot spill out of it.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from lxml import etree
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
@@ -47,7 +48,7 @@ class Para:
         return any(s.bold for s in self.spans)
 
     def lines(self, width: float) -> int:
-        return textfit.line_count(self.text, width - 2 * INSET_X, self.size, self.bold)
+        return _line_count(self.text, width - 2 * INSET_X, self.size, self.bold)
 
     def height(self, width: float, first: bool = False) -> float:
         gap = 0.0 if first else self.space_before
@@ -55,6 +56,12 @@ class Para:
 
     def resized(self, size: float) -> "Para":
         return replace(self, size=size)
+
+
+@lru_cache(maxsize=4096)
+def _line_count(text: str, width: float, size: float, bold: bool) -> int:
+    # layout measures the same paragraphs again and again (fitting, splitting, placing)
+    return textfit.line_count(text, width, size, bold)
 
 
 def para(text: str, size: float, lang: str, *, bold: bool = False, colour: str | None = None,
