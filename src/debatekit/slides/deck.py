@@ -96,6 +96,10 @@ class Deck:
                 title_shape = shape
             else:
                 shape._element.getparent().remove(shape._element)
+        # Shape ids count up from the highest one so far; python-pptx would search the
+        # whole slide for it before every shape. Everything on the slide is added through
+        # this one collection (the argument map refreshes it after drawing its group).
+        slide.shapes.turbo_add_enabled = True
         title_box = self._place_title(slide, title_shape, title, role)
         if role == "content" and not self.custom:
             rule = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *Box(

@@ -140,9 +140,11 @@ def add_runs(paragraph, text: str, fonts: DeckFonts, lang: str, size: float | No
     return runs
 
 
+@lru_cache(maxsize=4096)
 def runs_xml(text: str, fonts: DeckFonts, lang: str, size: float | None = None, *,
              bold: bool | None = None, italic: bool | None = None, colour: str | None = None) -> str:
-    """``<a:r>`` elements for ``text``, CJK stretches in non-CJK text as runs of their own."""
+    """``<a:r>`` elements for ``text``, CJK stretches in non-CJK text as runs of their own.
+    (Cached: footers, labels and notes repeat the same words on many slides.)"""
     return "".join(f"<a:r>{_rpr_xml(fonts, piece_lang, size, bold, italic, colour)}<a:t>{_text_xml(piece)}</a:t></a:r>"
                    for piece, piece_lang in _pieces(text, fonts, lang))
 

@@ -125,7 +125,7 @@ def fill_frame(frame, paras: list[Para] | tuple[Para, ...], fonts: DeckFonts,
     frame.vertical_anchor = _ANCHOR[anchor]
     body = frame._txBody
     existing = body.findall(_P)
-    if len(existing) == 1 and len(existing[0]) == 0 and not existing[0].attrib:
+    if len(existing) == 1 and _blank(existing[0]):
         # a fresh frame: its paragraphs are written as XML in one go (as below, faster)
         xml = "".join(_paragraph_xml(p, fonts, i) for i, p in enumerate(paras))
         holder = parse_xml(f"<a:txBody {_NS}>{xml}</a:txBody>")
@@ -150,7 +150,19 @@ def fill_frame(frame, paras: list[Para] | tuple[Para, ...], fonts: DeckFonts,
         style_paragraph_end(paragraph, fonts, p.lang, p.size)
 
 
+def _blank(p) -> bool:
+    """A paragraph with nothing in it but, at most, an alignment (what a new text box or
+    shape holds): what the slow path would keep of it, the fast path writes anew."""
+    if p.attrib or len(p) > 1:
+        return False
+    if len(p) == 0:
+        return True
+    props = p[0]
+    return props.tag == _PPR and len(props) == 0 and set(props.attrib) <= {"algn"}
+
+
 _P = qn("a:p")
+_PPR = qn("a:pPr")
 _NS = nsdecls("a")
 _ALIGN_XML = {"left": "l", "center": "ctr", "right": "r"}
 

@@ -45,6 +45,7 @@ def draw_map(shapes, page: MapPage, left: float, top: float, fonts: DeckFonts, l
     # added (quadratic in the shapes of a map); the extents depend only on the children,
     # so they are computed once, when the map is complete.
     inner._recalculate_extents = lambda: None
+    inner.turbo_add_enabled = True      # ids count up, as on the slide (see slides.deck)
     # Lines first, so boxes sit on top of any line end that touches them.
     for edge in page.edges:
         _polyline(inner, [(left + x, top + y) for x, y in edge.points], edge.relation)
@@ -52,6 +53,8 @@ def draw_map(shapes, page: MapPage, left: float, top: float, fonts: DeckFonts, l
         _node(inner, node, left, top, page, fonts, lang)
     _legend(inner, page, left, top, fonts, lang)
     group._element.recalculate_extents()
+    if shapes.turbo_add_enabled:
+        shapes.turbo_add_enabled = True     # the slide's next id follows the group's shapes
     group.name = f"Argument map: {page.title}"
     return group
 
@@ -118,6 +121,8 @@ def _polyline(shapes, points, relation):
     builder = shapes.build_freeform(emu(x0), emu(y0), scale=1.0)
     builder.add_line_segments([(emu(x), emu(y)) for x, y in rest], close=False)
     shape = builder.convert_to_shape()
+    if shapes.turbo_add_enabled:
+        shapes.turbo_add_enabled = True     # a freeform takes its id past the collection's count
     shape.name = f"{relation} line"
     shape.shadow.inherit = False
     shape.fill.background()
