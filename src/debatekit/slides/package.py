@@ -8,6 +8,8 @@ import io
 import zipfile
 from xml.sax.saxutils import escape
 
+from pptx.opc.serialized import PackageWriter
+
 from .runs import lang_tag
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
@@ -57,17 +59,36 @@ def app_properties(slides: int, notes: int) -> bytes:
     ).encode("utf-8")
 
 
+class _Entries:
+    """Stands in for python-pptx's zip writer: keeps each (name, bytes) in the order
+    written, so the package is compressed once, by ``save``, not twice."""
+
+    def __init__(self):
+        self.items: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.items.append((pack_uri.membername, blob))
+
+
+def package_entries(prs) -> list[tuple[str, bytes]]:
+    """The files of the saved presentation, as python-pptx's ``save`` would zip them."""
+    package = prs.part.package
+    writer = PackageWriter(None, package._rels, tuple(package.iter_parts()))
+    entries = _Entries()
+    writer._write_content_types_stream(entries)
+    writer._write_pkg_rels(entries)
+    writer._write_parts(entries)
+    return entries.items
+
+
 def save(prs, slides: int, notes: int) -> bytes:
-    """The presentation as bytes, rewritten with fixed times and a stable entry order."""
-    raw = io.BytesIO()
-    prs.save(raw)
-    raw.seek(0)
+    """The presentation as bytes, with fixed times and a stable entry order."""
+    items = package_entries(prs)
+    ordered = [item for item in items if item[0] == "[Content_Types].xml"] + \
+        [item for item in items if item[0] != "[Content_Types].xml"]
     out = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        names = source.namelist()
-        ordered = ["[Content_Types].xml"] + [n for n in names if n != "[Content_Types].xml"]
-        for name in ordered:
-            data = source.read(name)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in ordered:
             if name == "docProps/app.xml":
                 data = app_properties(slides, notes)
             info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
