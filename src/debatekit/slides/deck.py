@@ -7,11 +7,13 @@ region (a ``Box``) they may fill; nothing is drawn outside it but the title and 
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Mapping
 
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
+from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from .. import textfit
@@ -56,6 +58,7 @@ class Deck:
         self.notes_pages = NotesPages()
         self._title_layouts: dict[tuple[str, str], tuple[Box, float]] = {}
         self._source_lines: dict[float, str] = {}
+        self._footer_pattern: list | None = None
         self.slots: list = []      # regions left for the visuals (visual_slides.VisualSlot)
 
     # -- words -----------------------------------------------------------------
@@ -177,6 +180,22 @@ class Deck:
         return TITLE, TITLE_MIN, g.title
 
     def _footer(self, slide) -> None:
+        """The source line and the slide number field. They are the same on every slide
+        but for their ids and the number shown before a viewer fills in the field, so the
+        first slide's are drawn and later slides get copies."""
+        shapes = slide.shapes
+        if self._footer_pattern is None:
+            self._draw_footer(slide)
+            self._footer_pattern = [copy.deepcopy(e) for e in list(shapes._spTree)[-2:]]
+            return
+        for pattern in self._footer_pattern:
+            sp = copy.deepcopy(pattern)
+            sp.nvSpPr.cNvPr.id = shapes._next_shape_id
+            shapes._spTree.insert_element_before(sp, "p:extLst")
+        field_text = shapes._spTree[-1].find(f".//{qn('a:fld')}/{qn('a:t')}")
+        field_text.text = str(len(self.prs.slides))
+
+    def _draw_footer(self, slide) -> None:
         g = self.grid
         box = g.footer
         number_w = 60.0
