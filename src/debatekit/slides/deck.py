@@ -59,6 +59,7 @@ class Deck:
         self._title_layouts: dict[tuple[str, str], tuple[Box, float]] = {}
         self._source_lines: dict[float, str] = {}
         self._footer_pattern: list | None = None
+        self.shape_patterns: dict[tuple, object] = {}     # for ``stamp``
         self.slots: list = []      # regions left for the visuals (visual_slides.VisualSlot)
 
     # -- words -----------------------------------------------------------------
@@ -233,6 +234,19 @@ class Deck:
         fill_frame(self.notes_pages.frame(slide), paras, self.fonts, inherit_colour=True)
 
     # -- shapes ------------------------------------------------------------------
+
+    def stamp(self, slide, pattern, left: int, top: int):
+        """A copy of a shape drawn before (``pattern``, its XML element) at (left, top)
+        EMU, with the next id of ``slide``: the same XML python-pptx would write again,
+        for a fraction of the cost (badges repeat on every claim slide)."""
+        shapes = slide.shapes
+        sp = copy.deepcopy(pattern)
+        sp.nvSpPr.cNvPr.id = shapes._next_shape_id
+        off = sp.spPr.xfrm.off
+        off.set("x", str(left))
+        off.set("y", str(top))
+        shapes._spTree.insert_element_before(sp, "p:extLst")
+        return sp
 
     def text(self, page: Page, box: Box, paras, *, name: str = "Text", anchor: str = "top"):
         return add_text(page.slide, box, paras, self.fonts, name=name, anchor=anchor,
