@@ -187,6 +187,18 @@ class Outline(Node):
     def strand_of(self, claim_id: str) -> Strand:
         return self._strand_by_claim[claim_id]
 
+    @cached_property
+    def _numbers(self) -> Mapping[str, int]:
+        return MappingProxyType({claim.id: i for i, claim in enumerate(self.claims, 1)})
+
+    @cached_property
+    def _strand_numbers(self) -> Mapping[str, int]:
+        return MappingProxyType({strand.id: i for i, strand in enumerate(self.strands, 1)})
+
+    def strand_number(self, strand_id: str) -> int:
+        """1-based position of a strand in the outline."""
+        return self._strand_numbers[strand_id]
+
     def claim_number(self, claim_id: str) -> int:
         """1-based position of a claim in the outline, as worksheets number them."""
-        return self.claims.index(self.claim(claim_id)) + 1
+        return self._numbers[claim_id]

@@ -81,7 +81,7 @@ def badge_table(doc: PdfDocument) -> Flowable:
 def strand_line(doc: PdfDocument, claim_id: str) -> str:
     """"Strand 2 · title" for a claim, in the document's language."""
     strand = doc.outline.strand_of(claim_id)
-    number = doc.outline.strands.index(strand) + 1
+    number = doc.outline.strand_number(strand.id)
     return f"{doc.words['strand']} {number} · {doc.text(strand.title)}"
 
 

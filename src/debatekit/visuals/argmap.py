@@ -161,7 +161,8 @@ def _overview_page(b: Builder) -> MapPage | None:
     legend = tuple((k, f"{KIND_LOOK[k].symbol} {b.words[k]}") for k in KINDS)
     title = titled(b.words["argument_map"], b.words["map_overview"])
     n = len(outline.strands)
-    for per_row in range(n, 0, -1):
+    # Only the number of rows changes the layout: try each distinct one, fewest first.
+    for per_row in sorted({-(-n // rows) for rows in range(1, n + 1)}, reverse=True):
         nodes = [layered.GraphNode("thesis", 0)]
         nodes += [layered.GraphNode(f"strand:{s.id}", 1 + i // per_row)
                   for i, s in enumerate(outline.strands)]

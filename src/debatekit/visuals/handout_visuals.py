@@ -6,6 +6,8 @@ chart between its title and its caption, and the balance chart with its question
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
@@ -48,14 +50,29 @@ def figure_flowables(doc) -> list[Flowable]:
     return story
 
 
+BALANCE_ROW = 22.0       # points per strand in the balance chart
+BALANCE_FRAME = 56.0     # the chart's axis and key around its rows
+BALANCE_ROOM = 110.0     # the heading and the prompt kept on the page with a part
+
+
 def balance_flowables(doc) -> list[Flowable]:
+    """The balance chart, in as many parts as a page needs for all the strands."""
     data = balance(doc.outline, doc.lang)
-    return [KeepTogether([
-        doc.styles.para(data.title, "h1"),
-        pdf_visuals.balance_drawing(data, doc.fonts, doc.page.frame_width),
-        Spacer(1, 2 * mm),
-        doc.styles.para(data.prompt, "body"),
-    ])]
+    per_part = max(1, int((doc.page.frame_height - BALANCE_ROOM - BALANCE_FRAME) // BALANCE_ROW))
+    rows = len(data.categories)
+    story: list[Flowable] = []
+    for start in range(0, max(rows, 1), per_part):
+        part = replace(
+            data,
+            categories=data.categories[start:start + per_part],
+            series=tuple((k, word, counts[start:start + per_part]) for k, word, counts in data.series),
+        )
+        items: list[Flowable] = [doc.styles.para(data.title, "h1")] if start == 0 else []
+        items += [pdf_visuals.balance_drawing(part, doc.fonts, doc.page.frame_width), Spacer(1, 2 * mm)]
+        if start + per_part >= rows:
+            items.append(doc.styles.para(data.prompt, "body"))
+        story.append(KeepTogether(items))
+    return story
 
 
 def flowables(doc) -> list[Flowable]:

@@ -192,25 +192,20 @@ def _order_rows(rows: list[list[str]], chains) -> None:
 
 def _place_row(widths: list[float], desired: list[float], gap: float, total: float) -> list[float]:
     """Left edges as close as possible to the desired centres without overlap, within
-    [0, total]: blocks of touching boxes are merged and centred on their mean wish."""
-    blocks: list[list[int]] = []
-    starts: list[float] = []
+    [0, total]: blocks of touching boxes are merged and centred on their mean wish.
+    Each block keeps running sums, so a row of n boxes costs O(n)."""
+    # a block: [first index, count, span (widths and gaps), sum of its members' wished starts]
+    blocks: list[list] = []
     for i in range(len(widths)):
-        blocks.append([i])
-        starts.append(desired[i] - widths[i] / 2)
+        blocks.append([i, 1, widths[i] + gap, desired[i] - widths[i] / 2])
         while len(blocks) > 1:
-            prev = blocks[-2]
-            prev_end = starts[-2] + sum(widths[j] for j in prev) + gap * len(prev)
-            if prev_end <= starts[-1]:
+            prev, last = blocks[-2], blocks[-1]
+            if prev[3] / prev[1] + prev[2] <= last[3] / last[1]:
                 break
-            merged = prev + blocks[-1]
-            wishes = []
-            offset = 0.0
-            for j in merged:
-                wishes.append(desired[j] - widths[j] / 2 - offset)
-                offset += widths[j] + gap
-            blocks[-2:] = [merged]
-            starts[-2:] = [sum(wishes) / len(wishes)]
+            blocks[-2:] = [[prev[0], prev[1] + last[1], prev[2] + last[2],
+                            prev[3] + last[3] - last[1] * prev[2]]]
+    starts = [block[3] / block[1] for block in blocks]
+    blocks = [list(range(block[0], block[0] + block[1])) for block in blocks]
     lefts: list[float] = []
     for block, start in zip(blocks, starts):
         x = start

@@ -146,7 +146,7 @@ class Builder:
                         shortened(claim.text[self.lang]), max(110.0, min(self.width / 3.4, 260.0)))
 
     def ref(self, claim: Claim) -> Content:
-        strand = self.outline.strands.index(self.outline.strand_of(claim.id))
+        strand = self.outline.strand_number(self.outline.strand_of(claim.id).id) - 1
         return Content("ref", claim.kind, claim.fact_status, self.kind_badge(claim),
                         f"→ {self.words['strand']} {strand + 1}", max(90.0, min(self.width / 6, 130.0)))
 

@@ -1,0 +1,47 @@
+"""Outlines far larger than the flagship still build: many strands must not make any
+drawing taller than a page."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from debatekit.model import Outline
+from debatekit.writers import WRITERS, Job
+
+from test_validate import SEED
+
+
+def many_strands(count: int) -> Outline:
+    strands = []
+    for s in range(count):
+        claims = [
+            {"id": f"s{s}-fact", "kind": "fact", "text": f"Strand {s} states a number."},
+            {"id": f"s{s}-view", "kind": "opinion", "text": f"Strand {s} judges it.", "supports": [f"s{s}-fact"]},
+        ]
+        strands.append({"id": f"s{s}", "title": f"Strand number {s}", "claims": claims})
+    return Outline.model_validate({
+        "format": "debatekit/1", "id": "many", "languages": ["en"], "title": "Many strands",
+        "source": {"path": SEED, "title": "t", "publisher": "p", "language": "zh"},
+        "thesis": "A thesis.", "strands": strands,
+    })
+
+
+@pytest.fixture(scope="module")
+def handout_text() -> str:
+    data = WRITERS["handout"].render(Job(many_strands(90), "en"))
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    return re.sub(r"\s+", " ", text)
+
+
+def test_balance_chart_of_ninety_strands_spans_pages_and_keeps_its_question(handout_text):
+    assert "Facts, opinions and predictions per strand" in handout_text
+    assert "What evidence would convince you of it?" in handout_text
+
+
+def test_every_strand_is_named_in_the_handout(handout_text):
+    missing = [s for s in range(90) if f"Strand number {s}" not in handout_text]
+    assert not missing
