@@ -161,6 +161,20 @@ def test_writer_version_and_options_are_part_of_the_key(project, monkeypatch):
     assert len(renders(project)) == 4
 
 
+def test_a_change_to_debatekit_code_counts_as_a_new_version(project, monkeypatch):
+    from debatekit.pipeline import manifest, render
+
+    run([SAMPLE])
+    renders(project)
+    run([SAMPLE])
+    assert renders(project) == []
+    changed = lambda: "code after an upgrade"  # noqa: E731
+    monkeypatch.setattr(manifest, "code_fingerprint", changed)
+    monkeypatch.setattr(render, "code_fingerprint", changed)
+    run([SAMPLE])
+    assert len(renders(project)) == 4
+
+
 def test_force_renders_everything_but_rewrites_only_changed_bytes(project):
     run([SAMPLE])
     before = snapshot(project / "output/sample")

@@ -13,6 +13,7 @@ a full rebuild.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib
 import json
@@ -42,6 +43,20 @@ class WriterInfo:
 
     def filename(self, outline_id: str, lang: str) -> str:
         return f"{outline_id}-{lang}-{self.suffix}"
+
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of debatekit's own source: any change to the code, shared modules and
+    word tables included, counts as a new writer version."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def digest_json(value: Any) -> str:
@@ -166,7 +181,7 @@ def fast_key(inputs: list[list[str]], request: dict, writer: WriterInfo, version
     """What an output was built from, as seen without reading the outline."""
     return digest_json({
         "inputs": inputs, "request": request, "writer": writer.name, "version": version,
-        "lang": lang, "debatekit": __version__,
+        "lang": lang, "debatekit": code_fingerprint(),
     })
 
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from .. import __version__
 from ..files import ReplaceError, Stamp, remove_leftovers, same_content, write_atomic
 from ..problems import OutlineError
 from ..reader import display_name, read_outline
 from .. import writers as registry
 from .parallel import Task, render_all
-from .manifest import Manifest, WriterInfo, digest_json, fast_key, request_inputs
+from .manifest import Manifest, WriterInfo, code_fingerprint, digest_json, fast_key, request_inputs
 from .projection import digest
 
 if TYPE_CHECKING:
@@ -90,7 +89,7 @@ def build_outline(path: Path, options: "BuildOptions", manifest: Manifest, write
         for lang in langs:
             relative = f"{outline.id}/{writer.filename(outline.id, lang)}"
             key = digest_json({"view": views[lang], "writer": writer.name, "version": version,
-                               "debatekit": __version__, "options": options_key})
+                               "debatekit": code_fingerprint(), "options": options_key})
             record = {"writer": writer.name, "lang": lang, "key": key,
                       "fast": fast_key(inputs, options.request(), writer, version, lang) if inputs else None}
             target = options.out_dir / relative
