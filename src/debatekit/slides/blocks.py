@@ -7,7 +7,6 @@ and word. A greyscale print still tells them all apart.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, replace
 
 from pptx.dml.color import RGBColor
@@ -75,12 +74,16 @@ def add_badge(deck: Deck, page: Page, left: float, top: float, width: float, lab
               size: float = BADGE) -> float:
     """Draw one badge; returns its height."""
     height = badge_height(label, width, size, shape)
-    x, y, _, _ = Box(left, top, width, height).emu()
+    x, y, _, _ = box = Box(left, top, width, height).emu()
     key = ("badge", label, shape, fill, text_colour, line, name, size, width)
-    if key in deck.shape_patterns:
-        deck.stamp(page.slide, deck.shape_patterns[key], x, y)
-        return height
-    s = page.slide.shapes.add_shape(_SHAPES[shape], *Box(left, top, width, height).emu())
+    deck.stamps.shape(page.slide, key, x, y, lambda: _draw_badge(deck, page, box, height, label, shape,
+                                                                  fill, text_colour, line, name, size))
+    return height
+
+
+def _draw_badge(deck: Deck, page: Page, box, height: float, label: str, shape: str, fill: str,
+                text_colour: str, line: str | None, name: str, size: float):
+    s = page.slide.shapes.add_shape(_SHAPES[shape], *box)
     s.name = name
     if shape == "rounded":
         s.adjustments[0] = 0.5
@@ -98,8 +101,7 @@ def add_badge(deck: Deck, page: Page, left: float, top: float, width: float, lab
     fill_frame(frame, _badge_paras(label, size, deck.lang, text_colour), deck.fonts, "middle")
     frame.margin_left = Pt(BADGE_PAD)
     frame.margin_right = Pt(BADGE_PAD + (ARROW_ROOM if shape == "arrow" else 0.0))
-    deck.shape_patterns[key] = copy.deepcopy(s._element)
-    return height
+    return s
 
 
 def add_kind_badge(deck: Deck, page: Page, left: float, top: float, width: float, kind: str,

@@ -25,6 +25,7 @@ from .geometry import (BODY_GAP, LINE_PITCH, COVER_TITLE, FOOTER, INSET_X, INSET
                        TITLE_MIN, Box, Grid, pt)
 from .notes_pages import NotesPages
 from .runs import DeckFonts, deck_fonts
+from .stamps import Stamps
 from .textbox import Para, Span, add_field, add_text, fill_frame, para
 
 ROLES = ("cover", "section", "content")
@@ -59,7 +60,7 @@ class Deck:
         self._title_layouts: dict[tuple[str, str], tuple[Box, float]] = {}
         self._source_lines: dict[float, str] = {}
         self._footer_pattern: list | None = None
-        self.shape_patterns: dict[tuple, object] = {}     # for ``stamp``
+        self.stamps = Stamps()
         self.slots: list = []      # regions left for the visuals (visual_slides.VisualSlot)
 
     # -- words -----------------------------------------------------------------
@@ -92,24 +93,17 @@ class Deck:
                   footer: bool = True) -> Page:
         title = " ".join(title.split())      # stray spaces and line breaks from the outline
         layout = self.layouts[role]
-        slide = self.prs.slides.add_slide(layout)
-        title_shape = None
-        for shape in list(slide.placeholders):
-            kind = base.placeholder_kind(shape)
-            if kind == "title" and title_shape is None:
-                title_shape = shape
-            else:
-                shape._element.getparent().remove(shape._element)
+        slide = self.stamps.blank_slide(self.prs, layout, role, _title_only)
+        title_shape = next((s for s in slide.placeholders if base.placeholder_kind(s) == "title"), None)
         # Shape ids count up from the highest one so far; python-pptx would search the
         # whole slide for it before every shape. Everything on the slide is added through
         # this one collection (the argument map refreshes it after drawing its group).
         slide.shapes.turbo_add_enabled = True
         title_box = self._place_title(slide, title_shape, title, role)
         if role == "content" and not self.custom:
-            rule = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *Box(
-                title_box.left + INSET_X, title_box.bottom + 4, 56, 3).emu())
-            rule.name = "Title rule"
-            _flat(rule, ACCENT)
+            rule_box = Box(title_box.left + INSET_X, title_box.bottom + 4, 56, 3).emu()
+            self.stamps.shape(slide, "title rule", rule_box[0], rule_box[1],
+                              lambda: self._title_rule(slide, rule_box))
         body = self.body_for(title, role)
         if footer:
             self._footer(slide)
@@ -117,6 +111,13 @@ class Deck:
         page = Page(slide, title, body)
         self.pages.append(page)
         return page
+
+    @staticmethod
+    def _title_rule(slide, box: tuple[int, int, int, int]):
+        rule = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *box)
+        rule.name = "Title rule"
+        _flat(rule, ACCENT)
+        return rule
 
     def title_layout(self, title: str, role: str = "content") -> tuple[Box, float]:
         """Where a title goes and at which size: the layout's title box (or the deck's),
@@ -235,19 +236,6 @@ class Deck:
 
     # -- shapes ------------------------------------------------------------------
 
-    def stamp(self, slide, pattern, left: int, top: int):
-        """A copy of a shape drawn before (``pattern``, its XML element) at (left, top)
-        EMU, with the next id of ``slide``: the same XML python-pptx would write again,
-        for a fraction of the cost (badges repeat on every claim slide)."""
-        shapes = slide.shapes
-        sp = copy.deepcopy(pattern)
-        sp.nvSpPr.cNvPr.id = shapes._next_shape_id
-        off = sp.spPr.xfrm.off
-        off.set("x", str(left))
-        off.set("y", str(top))
-        shapes._spTree.insert_element_before(sp, "p:extLst")
-        return sp
-
     def text(self, page: Page, box: Box, paras, *, name: str = "Text", anchor: str = "top"):
         return add_text(page.slide, box, paras, self.fonts, name=name, anchor=anchor,
                         inherit_colour=self.custom)
@@ -273,6 +261,16 @@ class Deck:
             else:
                 out.append(para(text, NOTES, spans_lang))
         return out
+
+
+def _title_only(slide) -> None:
+    """Drop a new slide's placeholders but its (first) title: the deck draws its own."""
+    title_seen = False
+    for shape in list(slide.placeholders):
+        if base.placeholder_kind(shape) == "title" and not title_seen:
+            title_seen = True
+        else:
+            shape._element.getparent().remove(shape._element)
 
 
 def _sizes(largest: float, smallest: float) -> tuple[float, ...]:

@@ -1,0 +1,56 @@
+"""Copies of slide XML made once, for what a deck repeats: blank slides of a layout, the
+title rule, badges. python-pptx builds each of these element by element, which is most of
+a deck's cost; a copy of the first one, with its own shape id and position, is the same
+XML for a fraction of it (the decks stay byte for byte what python-pptx would write).
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Callable, Hashable
+
+
+class Stamps:
+    def __init__(self):
+        self._shapes: dict[Hashable, object] = {}
+        self._slides: dict[Hashable, list] = {}
+
+    def shape(self, slide, key: Hashable, left: int, top: int, draw: Callable[[], object]):
+        """The shape ``draw()`` adds to ``slide`` (returned the first time), or for a key
+        seen before a copy of it placed at (left, top) EMU (the XML element is returned)."""
+        pattern = self._shapes.get(key)
+        if pattern is None:
+            shape = draw()
+            self._shapes[key] = copy.deepcopy(shape._element)
+            return shape
+        shapes = slide.shapes
+        sp = copy.deepcopy(pattern)
+        sp.nvSpPr.cNvPr.id = shapes._next_shape_id
+        off = sp.spPr.xfrm.off
+        off.set("x", str(left))
+        off.set("y", str(top))
+        shapes._spTree.insert_element_before(sp, "p:extLst")
+        return sp
+
+    def blank_slide(self, prs, layout, key: Hashable, prepare: Callable[[object], None]):
+        """A new slide on ``layout``. The first for a key is made by python-pptx (which
+        copies the layout's placeholders) and ``prepare``d; later ones get copies of the
+        shapes the first had after ``prepare``, the same placeholders with the same ids."""
+        shapes = self._slides.get(key)
+        if shapes is None:
+            slide = prs.slides.add_slide(layout)
+            prepare(slide)
+            self._slides[key] = [copy.deepcopy(e) for e in _shape_elements(slide)]
+            return slide
+        slides = prs.slides
+        rId, slide = prs.part.add_slide(layout)
+        tree = slide.shapes._spTree
+        for element in shapes:
+            tree.insert_element_before(copy.deepcopy(element), "p:extLst")
+        slides._sldIdLst.add_sldId(rId)
+        return slide
+
+
+def _shape_elements(slide) -> list:
+    # the shape tree's own properties (nvGrpSpPr, grpSpPr) come with every new slide
+    return list(slide.shapes._spTree.iter_shape_elms())
