@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from lxml import etree
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.util import Pt
@@ -112,18 +112,20 @@ def split_para(p: Para, width: float, max_height: float) -> tuple[Para | None, P
 
 
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
-_ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 
 
 def fill_frame(frame, paras: list[Para] | tuple[Para, ...], fonts: DeckFonts,
                anchor: str = "top", inherit_colour: bool = False) -> None:
     """Write paragraphs into a text frame (of a text box, shape or placeholder)."""
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.margin_left = frame.margin_right = Pt(INSET_X)
-    frame.margin_top = frame.margin_bottom = Pt(INSET_Y)
-    frame.vertical_anchor = _ANCHOR[anchor]
     body = frame._txBody
+    props = body.bodyPr
+    # what python-pptx's word_wrap, auto_size, margin_* and vertical_anchor setters
+    # write, in their order, without their per-attribute overhead
+    props.set("wrap", "square")
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    for name, value in _INSETS:
+        props.set(name, value)
+    props.set("anchor", _ANCHOR_XML[anchor])
     existing = body.findall(_P)
     if len(existing) == 1 and _blank(existing[0]):
         # a fresh frame: its paragraphs are written as XML in one go (as below, faster)
@@ -162,6 +164,9 @@ def _blank(p) -> bool:
 
 
 _P = qn("a:p")
+_INSETS = (("lIns", str(Pt(INSET_X))), ("rIns", str(Pt(INSET_X))), ("tIns", str(Pt(INSET_Y))),
+           ("bIns", str(Pt(INSET_Y))))
+_ANCHOR_XML = {"top": "t", "middle": "ctr", "bottom": "b"}
 _PPR = qn("a:pPr")
 _NS = nsdecls("a")
 _ALIGN_XML = {"left": "l", "center": "ctr", "right": "r"}
