@@ -155,6 +155,16 @@ def test_overview_after_the_badge_key_and_strand_maps_open_their_strands(decks):
             assert min(claim_slides[strand.id]) == mine[-1] + 1, (lang, strand.id)
 
 
+def test_shape_ids_are_unique_on_every_slide(decks):
+    """Shapes get counted-up ids (maps, copied badges and footers): none may repeat, or
+    PowerPoint asks to repair the file."""
+    P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+    for _, lang, _, prs in decks:
+        for index, slide in enumerate(prs.slides):
+            ids = [e.get("id") for e in slide._element.iter(f"{P}cNvPr")]
+            assert len(ids) == len(set(ids)), (lang, index)
+
+
 def test_map_text_carries_both_typefaces_and_language(decks):
     for _, lang, _, prs in decks:
         runs = 0

@@ -133,7 +133,9 @@ def _polyline(shapes, points, relation):
     builder.add_line_segments([(emu(x), emu(y)) for x, y in rest], close=False)
     shape = builder.convert_to_shape()
     if shapes.turbo_add_enabled:
-        shapes.turbo_add_enabled = True     # a freeform takes its id past the collection's count
+        # a freeform takes the next id without the collection's count: count it (what
+        # re-enabling turbo-add would find, without searching the slide again)
+        shapes._cached_max_shape_id = max(shapes._cached_max_shape_id, shape.shape_id)
     shape.name = f"{relation} line"
     shape.shadow.inherit = False
     shape.fill.background()
