@@ -169,8 +169,9 @@ class Deck:
             shape.left, shape.top, shape.width, shape.height = box.emu()
             fill_frame(shape.text_frame, paras, self.fonts, anchor, inherit_colour=self.custom)
             if not self.custom:
-                for run in shape.text_frame.paragraphs[0].runs:
-                    run._r.get_or_add_rPr().set("cap", "none")   # the base layout sets capitals
+                first = shape.text_frame._txBody.find(qn("a:p"))    # the base layout sets capitals
+                for run in first.iterfind(qn("a:r")):
+                    run.get_or_add_rPr().set("cap", "none")
         return box
 
     def _title_style(self, role: str) -> tuple[float, float, Box]:
