@@ -12,7 +12,7 @@ from debatekit.cli import main
 from debatekit.loader import MAX_BYTES, parse_tree
 from debatekit.problems import OutlineError
 
-from test_validate import outline_text, run
+from test_validate import inside, outline_text, run
 
 RAW_CASES = [
     ("syntax", b"format: debatekit/1\nid: [unclosed\n", ["o.yaml:3:1: error: YAML syntax: while parsing a flow sequence, did not find expected ',' or ']'"]),
@@ -102,7 +102,7 @@ def test_strict_turns_warnings_into_errors(tmp_path):
 
 def test_several_files_report_each_and_fail_if_any_fails(tmp_path):
     runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path):
+    with inside(tmp_path):
         Path("good.yaml").write_text(outline_text([]), encoding="utf-8")
         Path("bad.yaml").write_text(outline_text([("id: future", "id: deal")]), encoding="utf-8")
         result = runner.invoke(main, ["validate", "good.yaml", "bad.yaml"])

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,11 +25,21 @@ def outline_text(edits: list[tuple[str, str]]) -> str:
     return text
 
 
+@contextmanager
+def inside(directory: Path):
+    """Run in a folder, so that messages name files as a user in that folder sees them."""
+    before = os.getcwd()
+    os.chdir(directory)
+    try:
+        yield directory
+    finally:
+        os.chdir(before)
+
+
 def run(edits, *args: str, raw: bytes | None = None, tmp: Path | None = None):
-    runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp):
+    with tempfile.TemporaryDirectory(dir=tmp) as folder, inside(Path(folder)):
         Path("o.yaml").write_bytes(raw if raw is not None else outline_text(edits).encode("utf-8"))
-        result = runner.invoke(main, ["validate", "o.yaml", *args])
+        result = CliRunner().invoke(main, ["validate", "o.yaml", *args])
     return result.exit_code, result.stdout, result.stderr
 
 
