@@ -54,6 +54,11 @@ class Text(Mapping[str, str]):
     def __len__(self) -> int:
         return len(self.languages)
 
+    def __bool__(self) -> bool:
+        # A plain string has no language keys, so ``len`` is 0; it is still a text
+        # that is present (writers test ``if claim.why:``).
+        return bool(self._items)
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Text):
             return self._items == other._items

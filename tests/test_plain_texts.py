@@ -1,0 +1,58 @@
+"""Single-language outlines write texts as plain strings: every optional text (strand
+summaries, the source's perspective, reasons, notes, context) must still reach the outputs."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+
+from conftest import DATA
+from debatekit.reader import read_outline
+from debatekit.text import Text
+from debatekit.writers import WRITERS, Job
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def phones():
+    return read_outline(DATA / "phones-en.yaml").outline
+
+
+def pdf_text(data: bytes) -> str:
+    return squash("\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages))
+
+
+def test_plain_text_is_present():
+    assert Text("a reason")
+    assert Text({"en": "a reason"})
+
+
+def test_handout_keeps_summaries_and_perspective(phones):
+    text = pdf_text(WRITERS["handout"].render(Job(phones, "en")))
+    for strand in phones.strands:
+        assert squash(strand.summary["en"]) in text
+    assert squash(phones.source.perspective["en"]) in text
+
+
+def test_answer_key_keeps_reasons_and_notes(phones):
+    text = pdf_text(WRITERS["answer-key"].render(Job(phones, "en")))
+    assert squash(phones.source.perspective["en"]) in text
+    for claim in phones.claims:
+        assert squash(claim.why["en"]) in text, claim.id
+    assert squash("Ask who would teach such a lesson.") in text
+
+
+def test_deck_notes_and_markdown_keep_plain_texts(phones):
+    deck = Presentation(io.BytesIO(WRITERS["slides"].render(Job(phones, "en"))))
+    notes = squash(" ".join(s.notes_slide.notes_text_frame.text for s in deck.slides if s.has_notes_slide))
+    for claim in phones.claims:
+        assert squash(claim.why["en"]) in notes, claim.id
+    markdown = WRITERS["debate-md"].render(Job(phones, "en")).decode()
+    assert "The district will review the policy next year." in markdown
