@@ -56,3 +56,14 @@ def test_deck_notes_and_markdown_keep_plain_texts(phones):
         assert squash(claim.why["en"]) in notes, claim.id
     markdown = WRITERS["debate-md"].render(Job(phones, "en")).decode()
     assert "The district will review the policy next year." in markdown
+
+
+def test_argument_map_heading_is_on_the_page_of_its_map(phones):
+    """The English outline's map does not fit under the summary: its heading must move
+    with it rather than stay alone at the bottom of page 1."""
+    reader = PdfReader(io.BytesIO(WRITERS["handout"].render(Job(phones, "en"))))
+    pages = [squash(page.extract_text() or "") for page in reader.pages]
+    with_heading = [n for n, text in enumerate(pages) if "Argumentmap" in text]
+    assert with_heading
+    for n in with_heading:
+        assert "Strand1" in pages[n], f"the map heading is alone on page {n + 1}"

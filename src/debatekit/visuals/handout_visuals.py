@@ -23,10 +23,12 @@ HEADING_ROOM = 70.0     # a heading and some space above the drawing, in points
 def map_flowables(doc) -> list[Flowable]:
     width, height = doc.page.frame_width, doc.page.frame_height - HEADING_ROOM
     pages = argmap.map_pages(doc.outline, doc.lang, width, height, MAP_STYLE)
-    story: list[Flowable] = [CondPageBreak(60 * mm), doc.styles.para(doc.words["argument_map"], "h1")]
-    for page in pages:
+    story: list[Flowable] = [CondPageBreak(60 * mm)]
+    for number, page in enumerate(pages):
         drawing = pdf_visuals.map_drawing(page, doc.fonts)
-        parts: list[Flowable] = []
+        # The heading travels with the first drawing, or it is left alone at the
+        # bottom of a page when the drawing moves to the next one.
+        parts: list[Flowable] = [] if number else [doc.styles.para(doc.words["argument_map"], "h1")]
         if len(pages) > 1:
             parts.append(doc.styles.para(page.title, "h2"))
         parts += [drawing, Spacer(1, 4 * mm)]
