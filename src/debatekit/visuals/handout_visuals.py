@@ -40,10 +40,12 @@ def figure_flowables(doc) -> list[Flowable]:
     figures = all_figures(doc.outline, doc.lang)
     if not figures:
         return []
-    story: list[Flowable] = [CondPageBreak(80 * mm), doc.styles.para(doc.words["figures"], "h1")]
-    for figure in figures:
+    story: list[Flowable] = [CondPageBreak(80 * mm)]
+    for number, figure in enumerate(figures):
         title = figure.title + (f" ({figure.unit})" if figure.unit else "")
-        story.append(KeepTogether([
+        # the section heading travels with the first chart (as the map's does)
+        heading = [] if number else [doc.styles.para(doc.words["figures"], "h1")]
+        story.append(KeepTogether(heading + [
             doc.styles.para(title, "h2"),
             pdf_visuals.figure_drawing(figure, doc.fonts, doc.page.frame_width),
             doc.styles.para(figure.caption, "small"),

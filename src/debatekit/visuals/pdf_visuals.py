@@ -16,6 +16,7 @@ from reportlab.graphics.shapes import Drawing, Group, PolyLine, Polygon, Rect, S
 from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 
+from .. import textfit
 from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, PAPER, RULE
 from ..pdf.fonts import FontSet
 from .argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
@@ -189,10 +190,32 @@ def _label_font(fonts: FontSet, texts) -> str:
     return fonts.lead_for("".join(texts)).name
 
 
+LABEL_SIZE = 8.0
+LABEL_LEADING = 9.6        # reportlab's default leading for an 8-point chart label
+BAR_LABEL_LINES = 4        # beside a bar, a label longer than this ends in "…"
+
+
+def wrapped_label(text: str, width: float, max_lines: int | None = None) -> str:
+    """A chart label broken into lines no wider than ``width`` (reportlab draws each
+    ``\n`` line); past ``max_lines`` it ends with "…" (the full text is in the outline's
+    other places: summaries, worksheet, slides)."""
+    lines = [text[line.start:line.end].strip() for line in textfit.wrap(text, max(width, 8.0), LABEL_SIZE)]
+    if max_lines and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        while last and textfit.text_width(last + "…", LABEL_SIZE) > width:
+            last = last[:-1]
+        lines[-1] = last.rstrip(" ,;:，、；：") + "…"
+    return "\n".join(lines or [""])
+
+
+def _line_count(label: str) -> int:
+    return label.count("\n") + 1
+
+
 def figure_drawing(figure: FigureData, fonts: FontSet, width: float, height: float = 200.0) -> Drawing:
     """The figure as a column, bar or line chart with its unit; the title and caption
     are left to the surrounding paragraphs, which wrap."""
-    d = _drawing(width, height, fonts)
     values = [v for _, vs in figure.series for v in vs if v is not None]
     top, bottom = max(values + [0.0]), min(values + [0.0])
     legend_h = 16.0 if len(figure.series) > 1 else 0.0
@@ -203,10 +226,28 @@ def figure_drawing(figure: FigureData, fonts: FontSet, width: float, height: flo
         chart = HorizontalBarChart()
     else:
         chart = VerticalBarChart()
-    chart.x, chart.y = 48, 24 + legend_h
-    chart.width, chart.height = width - 64, height - 40 - legend_h
+    n = max(len(figure.categories), 1)
+    if figure.chart == "bar":
+        # Labels left of the bars, wrapped within a column of their own; rows grow to
+        # hold them rather than letting labels run off the page.
+        label_w = min(width * 0.42, max([fonts.string_width(c, LABEL_SIZE) for c in figure.categories] + [40.0]) + 8)
+        names = [wrapped_label(c, label_w - 8, BAR_LABEL_LINES) for c in figure.categories]
+        plot_h = max(height - 40 - legend_h, n * (max(map(_line_count, names)) * LABEL_LEADING + 6))
+        height = plot_h + 40 + legend_h
+        d = _drawing(width, height, fonts)
+        chart.x, chart.y = label_w, 24 + legend_h
+        chart.width, chart.height = width - label_w - 16, plot_h
+    else:
+        # Labels under their column, wrapped to its width; the drawing grows downwards.
+        plot_w = width - 64
+        names = [wrapped_label(c, plot_w / n - 6) for c in figure.categories]
+        extra = (max(map(_line_count, names), default=1) - 1) * LABEL_LEADING
+        height += extra
+        d = _drawing(width, height, fonts)
+        chart.x, chart.y = 48, 24 + legend_h + extra
+        chart.width, chart.height = plot_w, height - 40 - legend_h - extra
     chart.data = [tuple(v if v is not None else None for v in vs) for _, vs in figure.series]
-    chart.categoryAxis.categoryNames = list(figure.categories)
+    chart.categoryAxis.categoryNames = names
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 8
     if figure.chart == "bar":
@@ -275,7 +316,8 @@ def balance_drawing(balance: Balance, fonts: FontSet, width: float) -> Drawing:
     chart.width, chart.height = width - label_w - 12, rows * 22
     chart.data = [tuple(counts) for _, _, counts in balance.series]
     chart.categoryAxis.style = "stacked"
-    chart.categoryAxis.categoryNames = list(balance.categories)
+    # two lines fit a 22-point row; longer strand titles are whole in the summary
+    chart.categoryAxis.categoryNames = [wrapped_label(c, label_w - 8, 2) for c in balance.categories]
     chart.categoryAxis.reverseDirection = 1
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 8
