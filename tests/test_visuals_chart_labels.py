@@ -74,3 +74,17 @@ def test_section_headings_travel_with_their_first_drawing(sample):
     for story in (handout_visuals.map_flowables(doc), handout_visuals.figure_flowables(doc)):
         assert story
         assert all(isinstance(f, (CondPageBreak, KeepTogether)) for f in story), story
+
+
+def test_summary_heading_travels_with_the_first_strand(sample):
+    """Seen with long Chinese summaries: the heading "概要" alone at the foot of page 1."""
+    from reportlab.platypus import KeepTogether, Paragraph
+
+    from debatekit.handout import common
+
+    doc = document_for(Job(sample.outline, "zh"), header_right="x")
+    story = common.thesis_block(doc)
+    summary = doc.words["summary"]
+    assert not any(isinstance(f, Paragraph) and f.text == summary for f in story)
+    first = next(f for f in story if isinstance(f, KeepTogether))
+    assert any(isinstance(f, Paragraph) and f.text == summary for f in first._content)

@@ -60,9 +60,13 @@ def thesis_block(doc: PdfDocument) -> list[Flowable]:
     words, styles = doc.words, doc.styles
     story = heading(doc, words["thesis"])
     story.append(styles.para(doc.text(doc.outline.thesis), "body"))
-    story += heading(doc, words["summary"], room=30 * mm)
+    # The heading goes inside the first strand's block: a long summary moves to the next
+    # page as a whole and would otherwise leave the heading alone at the foot of this one.
+    summary_heading = heading(doc, words["summary"], room=30 * mm)
+    story.append(summary_heading[0])
     for number, strand in enumerate(doc.outline.strands, 1):
-        parts = [styles.para(doc.text(strand.title), "h2", prefix=f"{number}. ")]
+        parts = summary_heading[1:] if number == 1 else []
+        parts.append(styles.para(doc.text(strand.title), "h2", prefix=f"{number}. "))
         if strand.summary:
             parts.append(styles.para(doc.text(strand.summary), "body"))
         story.append(KeepTogether(parts))
