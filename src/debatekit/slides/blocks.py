@@ -157,6 +157,9 @@ def claim_paras(deck: Deck, claim: Claim, size: float = BODY) -> list[Para]:
     return paras
 
 
+MIN_SPLIT_LINES = 2     # a paragraph is cut at a slide's foot only when this many lines fit
+
+
 @dataclass(frozen=True)
 class ClaimRow:
     """One claim (or the continued part of one) laid out beside its badges."""
@@ -179,7 +182,8 @@ def claim_rows(deck: Deck, claim: Claim, body: Box, badge_w: float) -> list[Clai
     rows: list[ClaimRow] = []
     rest = claim_paras(deck, claim, BODY_MIN)
     while rest:
-        head, rest = split_paras(rest, text_w, body.height)
+        # two lines at least, or a short line such as who says it is cut in two
+        head, rest = split_paras(rest, text_w, body.height, MIN_SPLIT_LINES)
         if not head:
             raise RuntimeError("a claim could not be placed on an empty slide")
         rows.append(ClaimRow(claim, tuple(head), max(paras_height(head, text_w), badges_h)))
