@@ -238,6 +238,12 @@ class Checker:
         for i, lang in enumerate(self.outline.languages):
             if not labels.has_builtin(lang) and lang not in self.outline.style.labels:
                 yield self.warning(("languages", i), f"debatekit has no words of its own in `{lang}`; headings will be in English unless `style.labels.{lang}` gives them")
+            elif not labels.has_builtin(lang):
+                # a partial table mixes languages on every page: say which words are left
+                missing = [key for key in labels.BUILTIN["en"] if key not in self.outline.style.labels[lang]]
+                if missing:
+                    named = ", ".join(f"`{key}`" for key in missing[:5])
+                    yield self.warning(("style", "labels", lang), f"`style.labels.{lang}` gives {len(labels.KEYS) - len(missing)} of debatekit's {len(labels.KEYS)} words; the other {len(missing)} stay in English ({named}{', …' if len(missing) > 5 else ''})")
 
 
 def _texts(node: Any, path: tuple) -> Iterator[tuple[tuple, Text]]:
