@@ -248,3 +248,12 @@ def test_any_article_scaffolds_to_a_valid_outline(tmp_path_factory, parts, langs
         return
     reading = read(path)
     assert all("no words of its own" in w.message for w in reading.warnings)
+
+
+def test_plain_headline_then_paragraphs_is_the_title_not_a_strand(tmp_path):
+    """A column as pasted from a news site: its headline line, then paragraphs."""
+    text = ("Why Schools Should Ban Phones\n\nThe district banned phones in 42 schools. "
+            "It cost $180,000.\n\nCritics say the ban is clearly wrong.\n")
+    title, sections = read_structure(text, "en")
+    assert title == "Why Schools Should Ban Phones"
+    assert [(s.heading, len(s.sentences)) for s in sections] == [(None, 2), (None, 1)]

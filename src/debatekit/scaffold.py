@@ -133,6 +133,10 @@ def read_structure(text: str, lang: str) -> tuple[str | None, list[Section]]:
     first_section = section_at[0] if section_at else first_prose
     leading = [_heading(blocks[i]) for i in range(min(first_section, first_prose)) if kinds[i] == "heading"]
     title = max(leading, key=len) if leading else None
+    if title is None and section_at and section_at[0] == 0:
+        # An article that opens with its headline and goes straight into prose: the
+        # headline is the title, not the heading of a first section.
+        title, section_at = _heading(blocks[0]), section_at[1:]
     sections: list[Section] = []
     if not section_at:
         for i, kind in enumerate(kinds):
