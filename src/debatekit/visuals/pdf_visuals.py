@@ -236,6 +236,8 @@ def figure_drawing(figure: FigureData, fonts: FontSet, width: float, height: flo
         height = plot_h + 40 + legend_h
         d = _drawing(width, height, fonts)
         chart.x, chart.y = label_w, 24 + legend_h
+        chart.categoryAxis.labels.textAnchor = "end"
+        chart.categoryAxis.labels.dx = -6
         chart.width, chart.height = width - label_w - 16, plot_h
     else:
         # Labels under their column, wrapped to its width; the drawing grows downwards.
@@ -318,6 +320,8 @@ def balance_drawing(balance: Balance, fonts: FontSet, width: float) -> Drawing:
     chart.categoryAxis.style = "stacked"
     # two lines fit a 22-point row; longer strand titles are whole in the summary
     chart.categoryAxis.categoryNames = [wrapped_label(c, label_w - 8, 2) for c in balance.categories]
+    chart.categoryAxis.labels.textAnchor = "end"      # wrapped lines flush against the axis
+    chart.categoryAxis.labels.dx = -6
     chart.categoryAxis.reverseDirection = 1
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 8
