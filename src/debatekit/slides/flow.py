@@ -31,6 +31,8 @@ def flow_paras(deck: Deck, title: str, paras: list[Para], notes: list[Para],
             body = Box(body.left, body.top + used, body.width, max(body.height - used, 0.0))
         pages.append(page)
         chunk, queue = split_paras(queue, body.width, body.height, MIN_SPLIT_LINES)
+        while queue and len(chunk) > 1 and chunk[-1].keep_with_next:
+            queue.insert(0, chunk.pop())    # a heading goes on with what it heads
         if chunk:
             deck.text(page, Box(body.left, body.top, body.width, paras_height(chunk, body.width)), chunk)
         elif queue and not (before and len(pages) == 1):

@@ -3,6 +3,8 @@ key, strand sections with their claims, discussion questions, glossary, sources.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..kinds import ACCENT, KIND_LOOK, MUTED, STATUS_LOOK
 from ..model import Strand
 from .blocks import COLUMN_GAP, add_badge, add_kind_badge, badge_height, badge_width, kind_label, status_label
@@ -22,8 +24,8 @@ def labelled(deck: Deck, label: str, value: str, size: float = BODY, space: floa
 
 
 def heading(deck: Deck, text: str, space: float = 14.0) -> Para:
-    return para(text, BODY_MIN, deck.lang, bold=True, colour=None if deck.custom else ACCENT,
-                space_before=space)
+    return replace(para(text, BODY_MIN, deck.lang, bold=True, colour=None if deck.custom else ACCENT,
+                        space_before=space), keep_with_next=True)
 
 
 def cover(deck: Deck) -> None:
@@ -62,6 +64,8 @@ def _place_or_flow(deck: Deck, page: Page, paras: list[Para], title: str, notes)
     rest = list(paras)
     while rest and paras_height(placed + [rest[0]], body.width) <= body.height:
         placed.append(rest.pop(0))
+    while rest and len(placed) > 1 and placed[-1].keep_with_next:
+        rest.insert(0, placed.pop())
     if placed:
         deck.text(page, Box(body.left, body.top, body.width, paras_height(placed, body.width)), placed)
     if rest:

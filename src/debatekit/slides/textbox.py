@@ -38,6 +38,7 @@ class Para:
     colour: str | None = None
     space_before: float = 0.0
     align: str = "left"          # left | center | right
+    keep_with_next: bool = False  # a heading: never the last paragraph on a slide
 
     @property
     def text(self) -> str:
