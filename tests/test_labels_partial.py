@@ -42,3 +42,15 @@ def test_no_labels_at_all_gives_the_general_warning(tmp_path):
     result = CliRunner().invoke(main, ["validate", spanish_outline(tmp_path, "")])
     assert result.exit_code == 0, result.output
     assert "no words of its own in `es`" in result.output
+
+
+def test_comma_inside_a_flow_mapping_text_gets_a_message_that_says_why(tmp_path):
+    """`{zh: ..., en: 19,9 %}` is cut by YAML at the comma: say so, not just "not text"."""
+    text = (DATA / "sample.yaml").read_text(encoding="utf-8")
+    text = text.replace("../../seeds/", str(DATA.parent.parent / "seeds") + "/")
+    text = text.replace("en: ByteDance keeps a 19.9% stake", "en: ByteDance keeps a 19,9 % stake")
+    path = tmp_path / "comma.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code != 0
+    assert "`9 % stake` has no text" in result.output and "in quotes" in result.output

@@ -83,6 +83,14 @@ class Text(Mapping[str, str]):
             return cls(value)
         if isinstance(value, Mapping):
             bad = [k for k, v in value.items() if not isinstance(k, str) or not isinstance(v, str)]
+            cut = [k for k in bad if isinstance(k, str) and value[k] is None]
+            if cut:
+                # `{zh: ..., es: 19,9 %}`: YAML ends an entry at the comma and reads `9 %` as a key
+                raise PydanticCustomError(
+                    "text_comma",
+                    "`{key}` has no text: between braces a comma ends an entry, so put a text that holds a comma in quotes",
+                    {"key": cut[0]},
+                )
             if bad:
                 raise PydanticCustomError(
                     "text_type",
