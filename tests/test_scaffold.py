@@ -111,6 +111,9 @@ def test_seed_scaffold_kinds_follow_the_signal_table(seed_scaffold):
     ("Critics say the project is clearly too expensive.", "en", "opinion", ("clearly",)),
     ("Sales rose 12 percent in 2024.", "en", "fact", ("12 percent", "2024")),
     ("The mayor opened the station.", "en", "fact", ()),
+    ("Frankly, phones are the single biggest enemy of attention.", "en", "opinion", ("Frankly", "biggest")),
+    ("These concerns are understandable, but they are overblown.", "en", "opinion", ("overblown",)),
+    ("In my view, the council must act.", "en", "opinion", ("In my view", "must")),
 ])
 def test_suggested_kind_and_the_words_behind_it(sentence, lang, kind, signals):
     suggestion = suggest(sentence, lang)

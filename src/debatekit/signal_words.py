@@ -19,7 +19,9 @@ SIGNALS = MappingProxyType({
     }),
     "en": MappingProxyType({
         "opinion": ("shows that", "should", "clearly", "best", "obviously", "worst",
-                    "proves", "important", "great", "successful", "truly", "means that"),
+                    "proves", "important", "great", "successful", "truly", "means that",
+                    # a writer's own voice and loaded words, common in opinion columns
+                    "frankly", "I believe", "I think", "in my view", "biggest", "overblown", "must"),
         "prediction": ("will", "expect", "expects", "expected", "forecast", "plans", "plan to",
                        "going to", "predict", "predicts", "future", "likely", "next year"),
         "fact": ("percent", "%", "million", "billion", "according to", "in 19", "in 20"),
