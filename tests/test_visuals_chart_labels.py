@@ -88,3 +88,14 @@ def test_summary_heading_travels_with_the_first_strand(sample):
     assert not any(isinstance(f, Paragraph) and f.text == summary for f in story)
     first = next(f for f in story if isinstance(f, KeepTogether))
     assert any(isinstance(f, Paragraph) and f.text == summary for f in first._content)
+
+
+def test_short_labels_stay_on_one_line(doc):
+    labels = ("Fewer disruptions", "Objections and evidence")
+    figure = FigureData("f", "Title", None, "bar", labels, (("share", (71.0, 40.0)),), "caption", ())
+    drawn = [s[0] for s in strings(pdf_visuals.figure_drawing(figure, doc.fonts, doc.page.frame_width))]
+    assert all(label in drawn for label in labels), drawn
+    data = Balance("Balance", labels, (("fact", "Fact", (3, 1)), ("opinion", "Opinion", (1, 2)),
+                                       ("prediction", "Prediction", (0, 1))), "prompt", "Number")
+    drawn = [s[0] for s in strings(pdf_visuals.balance_drawing(data, doc.fonts, doc.page.frame_width))]
+    assert all(label in drawn for label in labels), drawn

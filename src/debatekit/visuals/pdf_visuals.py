@@ -209,6 +209,14 @@ def wrapped_label(text: str, width: float, max_lines: int | None = None) -> str:
     return "\n".join(lines or [""])
 
 
+def _label_column(fonts: FontSet, labels, width: float) -> float:
+    """Width for labels beside bars: the widest on one line (as the wrapping measures
+    it, so a label that fits is not broken), at most 42% of the drawing."""
+    widest = max([max(fonts.string_width(c, LABEL_SIZE), textfit.text_width(c, LABEL_SIZE) / textfit.SAFETY)
+                  for c in labels] + [32.0]) + 1.0   # + 1: rounding must not break a line
+    return min(width * 0.42, widest + 8)
+
+
 def _line_count(label: str) -> int:
     return label.count("\n") + 1
 
@@ -230,7 +238,7 @@ def figure_drawing(figure: FigureData, fonts: FontSet, width: float, height: flo
     if figure.chart == "bar":
         # Labels left of the bars, wrapped within a column of their own; rows grow to
         # hold them rather than letting labels run off the page.
-        label_w = min(width * 0.42, max([fonts.string_width(c, LABEL_SIZE) for c in figure.categories] + [40.0]) + 8)
+        label_w = _label_column(fonts, figure.categories, width)
         names = [wrapped_label(c, label_w - 8, BAR_LABEL_LINES) for c in figure.categories]
         plot_h = max(height - 40 - legend_h, n * (max(map(_line_count, names)) * LABEL_LEADING + 6))
         height = plot_h + 40 + legend_h
@@ -310,7 +318,7 @@ def balance_drawing(balance: Balance, fonts: FontSet, width: float) -> Drawing:
     """Stacked bars per strand, counts on the bars, a key naming the kinds."""
     rows = len(balance.categories)
     font = _label_font(fonts, balance.categories)
-    label_w = min(width * 0.42, max(fonts.string_width(c, 8) for c in balance.categories) + 8)
+    label_w = _label_column(fonts, balance.categories, width)
     height = 40 + rows * 22 + 16
     d = _drawing(width, height, fonts)
     chart = HorizontalBarChart()
