@@ -86,11 +86,16 @@ def save(prs, slides: int, notes: int) -> bytes:
     items = package_entries(prs)
     ordered = [item for item in items if item[0] == "[Content_Types].xml"] + \
         [item for item in items if item[0] != "[Content_Types].xml"]
+    return fixed_zip((name, app_properties(slides, notes) if name == "docProps/app.xml" else data)
+                     for name, data in ordered)
+
+
+def fixed_zip(entries) -> bytes:
+    """A zip archive of (name, bytes) entries in the order given, with a fixed time and
+    mode on every entry, so equal contents always give equal bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in ordered:
-            if name == "docProps/app.xml":
-                data = app_properties(slides, notes)
+        for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -21,6 +21,7 @@ from pptx.util import Pt
 
 from .. import textfit
 from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, RULE
+from ..slides.package import fixed_zip
 from ..slides.runs import DeckFonts, set_east_asian, add_run, lang_tag
 from .balance import Balance
 from .figures import FigureData
@@ -34,7 +35,6 @@ KIND_FILLS = {"fact": ("solid", KIND_LOOK["fact"].colour),
               "opinion": ("solid", "E0A370"),
               "prediction": ("hatch", KIND_LOOK["prediction"].colour)}
 FIXED_TIME = "2000-01-01T00:00:00Z"
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 TEXT = 14.0
 SMALL = 12.0
 
@@ -209,17 +209,13 @@ def make_workbook_deterministic(chart) -> None:
 
 
 def deterministic_xlsx(blob: bytes) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(blob)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in source.namelist():
-            data = source.read(name)
-            if name == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
-                              rb"\g<1>" + FIXED_TIME.encode() + rb"\g<2>", data)
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 0
-            target.writestr(info, data, compresslevel=6)
-    return out.getvalue()
+    with zipfile.ZipFile(io.BytesIO(blob)) as source:
+        entries = [(name, _fixed_dates(name, source.read(name))) for name in source.namelist()]
+    return fixed_zip(entries)
+
+
+def _fixed_dates(name: str, data: bytes) -> bytes:
+    if name != "docProps/core.xml":
+        return data
+    return re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
+                  rb"\g<1>" + FIXED_TIME.encode() + rb"\g<2>", data)
