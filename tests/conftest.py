@@ -32,6 +32,20 @@ def flagship():
         pytest.skip(f"the flagship outline does not validate yet: {exc.problems[0]}")
 
 
+SEED = ROOT / "seeds" / "000_a952fc97f30bb34a.txt"
+
+
+@pytest.fixture
+def sample_project(tmp_path):
+    """A project folder: seeds/ with the article and outlines/sample.yaml pointing at it."""
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
+    (tmp_path / "outlines").mkdir()
+    sample = (DATA / "sample.yaml").read_text("utf-8").replace("../../seeds/", "../seeds/")
+    (tmp_path / "outlines" / "sample.yaml").write_text(sample, "utf-8")
+    return tmp_path
+
+
 def needs(*programs: str):
     """Skip a test unless every program is on PATH (CI installs them)."""
     missing = [p for p in programs if shutil.which(p) is None]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,13 +18,10 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_a952fc97f30bb34a.
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
+def project(sample_project, monkeypatch):
     """A project folder with two valid outlines, the fake writers and a render log."""
-    (tmp_path / "seeds").mkdir()
-    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
-    (tmp_path / "outlines").mkdir()
-    sample = (DATA / "sample.yaml").read_text("utf-8").replace("../../seeds/", "../seeds/")
-    (tmp_path / "outlines" / "sample.yaml").write_text(sample, "utf-8")
+    tmp_path = sample_project
+    sample = (tmp_path / "outlines" / "sample.yaml").read_text("utf-8")
     (tmp_path / "outlines" / "other.yaml").write_text(sample.replace("id: sample", "id: other"), "utf-8")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(writers, "WRITERS", fakes.specs())

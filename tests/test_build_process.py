@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -16,18 +15,12 @@ import test_build_fakes as fakes
 from debatekit.writers import WRITERS
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_a952fc97f30bb34a.txt"
 HEAVY = ("yaml", "pydantic", "pptx", "reportlab", "lxml", "debatekit.writers", "debatekit.reader")
 
 
 @pytest.fixture
-def project(tmp_path):
-    (tmp_path / "seeds").mkdir()
-    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
-    (tmp_path / "outlines").mkdir()
-    sample = (ROOT / "tests/data/sample.yaml").read_text("utf-8").replace("../../seeds/", "../seeds/")
-    (tmp_path / "outlines" / "sample.yaml").write_text(sample, "utf-8")
-    return tmp_path
+def project(sample_project):
+    return sample_project
 
 
 def debatekit(project: Path, *args: str, env: dict | None = None, fake: bool = True, timeout: float = 60):

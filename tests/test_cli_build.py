@@ -13,16 +13,11 @@ from debatekit import writers
 from debatekit.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_a952fc97f30bb34a.txt"
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
-    (tmp_path / "seeds").mkdir()
-    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
-    (tmp_path / "outlines").mkdir()
-    sample = (ROOT / "tests/data/sample.yaml").read_text("utf-8").replace("../../seeds/", "../seeds/")
-    (tmp_path / "outlines" / "sample.yaml").write_text(sample, "utf-8")
+def project(sample_project, monkeypatch):
+    tmp_path = sample_project
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(writers, "WRITERS", fakes.specs())
     for name in ("DEBATEKIT_FAKE_FAIL", "DEBATEKIT_FAKE_SLOW", "DEBATEKIT_FAKE_LOG"):

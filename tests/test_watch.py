@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import queue
 import re
-import shutil
 import signal
 import subprocess
 import threading
@@ -76,13 +75,8 @@ def save(path: Path, text: str) -> None:
 
 
 @pytest.fixture
-def project(tmp_path):
-    (tmp_path / "seeds").mkdir()
-    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
-    (tmp_path / "outlines").mkdir()
-    sample = (ROOT / "tests/data/sample.yaml").read_text("utf-8").replace("../../seeds/", "../seeds/")
-    (tmp_path / "outlines" / "sample.yaml").write_text(sample, "utf-8")
-    return tmp_path
+def project(sample_project):
+    return sample_project
 
 
 def test_watch_rebuilds_on_save_survives_errors_and_stops_on_ctrl_c(project):
