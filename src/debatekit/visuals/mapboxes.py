@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .. import textfit
-from ..kinds import KIND_LOOK
+from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, PAPER
 from ..labels import words
 from ..model import KINDS, Claim, Outline
 from . import layered
@@ -60,6 +60,20 @@ class MapNode:
     height: float
     footer: tuple[str, ...] = ()    # a small last line (a strand's counts), wrapped
     footer_text: str = ""
+
+
+def node_colours(node: "MapNode") -> tuple[str, str, str]:
+    """(fill, outline, ink) of a map box, the same in the deck and in the handout:
+    thesis and strands in neutral tones, claims in their kind's tint, references to
+    other strands' claims left white so they read as pointers, not content."""
+    if node.role == "thesis":
+        return PAPER, ACCENT, INK
+    if node.role == "strand":
+        return "EDEDED", INK, INK
+    look = KIND_LOOK[node.kind]
+    if node.role == "ref":
+        return PAPER, look.colour, MUTED
+    return look.tint, look.colour, INK
 
 
 @dataclass(frozen=True)

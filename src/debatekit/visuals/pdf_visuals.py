@@ -20,6 +20,7 @@ from .. import textfit
 from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, PAPER, RULE
 from ..pdf.fonts import FontSet
 from .argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
+from .mapboxes import node_colours
 from .balance import Balance
 from .figures import FigureData
 
@@ -88,17 +89,14 @@ def _cropped(page: MapPage) -> MapPage:
     return replace(page, legend=legend, height=key_bottom + shift + 2)
 
 
+OUTLINE_WIDTH = {"thesis": 1.6, "strand": 0.9, "ref": 0.8, "claim": 1.0}   # points
+
+
 def _node(d: Drawing, node: MapNode, page: MapPage, fonts: FontSet, flip: float) -> None:
     st = page.style
     look = KIND_LOOK.get(node.kind) if node.kind else None
-    if node.role == "thesis":
-        fill, stroke, width, ink = PAPER, ACCENT, 1.6, INK
-    elif node.role == "strand":
-        fill, stroke, width, ink = "EDEDED", INK, 0.9, INK
-    elif node.role == "ref":
-        fill, stroke, width, ink = PAPER, look.colour, 0.8, MUTED
-    else:
-        fill, stroke, width, ink = look.tint, look.colour, 1.0, INK
+    fill, stroke, ink = node_colours(node)
+    width = OUTLINE_WIDTH[node.role]
     x, y, w, h = node.x, flip - node.y - node.height, node.width, node.height
     dash = (1.5, 1.5) if node.role == "ref" else None
     shape = look.shape if look else "rectangle"

@@ -22,6 +22,7 @@ from .. import textfit
 from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, PAPER, RULE
 from ..slides.runs import DeckFonts, add_run, keep_empty_texts, paragraph_end_xml, runs_xml
 from .argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
+from .mapboxes import node_colours
 
 SUPPORTS = "2E6B30"
 CHALLENGES = "A11D1D"
@@ -60,6 +61,9 @@ def draw_map(shapes, page: MapPage, left: float, top: float, fonts: DeckFonts, l
     return group
 
 
+OUTLINE_WIDTH = {"thesis": 2.25, "strand": 1.25, "ref": 1.0, "claim": 1.5}   # points, on a slide
+
+
 def _node(shapes, node: MapNode, left, top, page: MapPage, fonts, lang):
     st = page.style
     look = KIND_LOOK.get(node.kind) if node.kind else None
@@ -68,14 +72,8 @@ def _node(shapes, node: MapNode, left, top, page: MapPage, fonts, lang):
                              emu(node.width), emu(node.height))
     shape.name = f"{node.role} {node.id}"
     shape.shadow.inherit = False
-    if node.role == "thesis":
-        fill, line, line_w, ink = PAPER, ACCENT, 2.25, INK
-    elif node.role == "strand":
-        fill, line, line_w, ink = "EDEDED", INK, 1.25, INK
-    elif node.role == "ref":
-        fill, line, line_w, ink = PAPER, look.colour, 1.0, MUTED
-    else:
-        fill, line, line_w, ink = look.tint, look.colour, 1.5, INK
+    fill, line, ink = node_colours(node)
+    line_w = OUTLINE_WIDTH[node.role]
     shape.fill.solid()
     shape.fill.fore_color.rgb = RGBColor.from_string(fill)
     shape.line.color.rgb = RGBColor.from_string(line)
