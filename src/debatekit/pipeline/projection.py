@@ -12,8 +12,6 @@ text must be listed in ``_ALSO_IN_SOURCE_LANGUAGE``, or its outputs go stale on 
 
 from __future__ import annotations
 
-import hashlib
-import json
 from types import MappingProxyType
 from typing import Any
 
@@ -21,6 +19,7 @@ from pydantic import BaseModel
 
 from ..model import GlossaryEntry, Outline, Style
 from ..text import Text
+from .manifest import digest_json
 
 # (model class, field) whose texts every language's view keeps in the source language too.
 _ALSO_IN_SOURCE_LANGUAGE = {(GlossaryEntry, "term")}
@@ -32,8 +31,7 @@ def projected(outline: Outline, lang: str) -> dict:
 
 
 def digest(outline: Outline, lang: str) -> str:
-    data = json.dumps(projected(outline, lang), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+    return digest_json(projected(outline, lang))
 
 
 def _walk(node: Any, lang: str, source_lang: str) -> Any:
