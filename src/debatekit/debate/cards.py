@@ -72,8 +72,7 @@ class CardWriter:
         link = f"<a href={quoteattr(source.url)} color=\"#1F4E79\">{markup(source.url)}</a>"
         text = f"{markup(source.before)} {link}" if source.before else link
         if source.after:
-            # "https://x.org." keeps its full stop against the link, words get a space
-            text += ("" if source.after[0] in ".,;:!?)]}" else " ") + markup(source.after)
+            text += source.gap + markup(source.after)
         return text
 
     def badges(self, point: ShownPoint, number: int | None = None) -> Row:

@@ -56,6 +56,4 @@ def source_link(source: Source) -> str:
         link = f"[{inline(source.before)}]({_destination(source.url)})"
     if not source.after:
         return link
-    # "https://x.org." keeps its full stop against the link, words get a space
-    gap = "" if source.after[0] in ".,;:!?)]}" else " "
-    return f"{link}{gap}{inline(source.after)}"
+    return f"{link}{source.gap}{inline(source.after)}"

@@ -30,6 +30,12 @@ class Source:
     before: str = ""
     after: str = ""
 
+    @property
+    def gap(self) -> str:
+        """What goes between the link and ``after``: "https://x.org." keeps its full stop
+        against the link, words get a space."""
+        return "" if self.after[:1] in tuple(".,;:!?)]}") else " "
+
 
 @dataclass(frozen=True)
 class ShownPoint:
