@@ -61,7 +61,6 @@ class Deck:
         self._source_lines: dict[float, str] = {}
         self._footer_pattern: list | None = None
         self.stamps = Stamps()
-        self.slots: list = []      # regions left for the visuals (visual_slides.VisualSlot)
 
     # -- words -----------------------------------------------------------------
 

@@ -27,14 +27,14 @@ def build_deck(job: Job) -> Deck:
     sections.thesis(deck)
     sections.badge_key(deck)
     plan = visual_slides.map_plan(deck)
-    deck.slots = visual_slides.argument_map_slides(deck, plan)
+    visual_slides.argument_map_slides(deck, plan)
     strands = deck.outline.strands
     for number, strand in enumerate(strands, 1):
         sections.strand_section(deck, strand, number, len(strands))
-        deck.slots += visual_slides.argument_map_slides(deck, plan, strand.id)
+        visual_slides.argument_map_slides(deck, plan, strand.id)
         sections.strand_claims(deck, strand)
-    deck.slots += visual_slides.figure_slides(deck)
-    deck.slots += visual_slides.balance_slide(deck)
+    visual_slides.figure_slides(deck)
+    visual_slides.balance_slide(deck)
     quiz.quiz(deck)
     debates.debates(deck)
     sections.discussion(deck)

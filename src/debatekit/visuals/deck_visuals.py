@@ -1,8 +1,8 @@
-"""The visuals in the slide deck: what ``slides.visual_slides`` calls to fill its slots.
+"""The visuals in the slide deck: what ``slides.visual_slides`` calls to draw its slides.
 
 - ``map_slides(deck)``: the argument map pages, each with its slide title and notes, laid
   out for the smallest body region any of those titles leaves;
-- ``draw_map(deck, page, map_page)``, ``draw_figure(deck, page, figure_id)`` and
+- ``draw_map(deck, page, map_page)``, ``draw_figure(deck, page, data)`` and
   ``draw_balance(deck, page)`` draw into a slide's body region.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..kinds import KIND_LOOK
 from . import argmap, pptx_charts, pptx_visuals
 from .balance import balance
-from .figures import figure_data
+from .figures import FigureData
 
 MAP_STYLE = argmap.MapStyle(body_size=14.0)
 
@@ -47,9 +47,7 @@ def draw_map(deck, page, map_page: argmap.MapPage):
     return pptx_visuals.draw_map(page.slide.shapes, map_page, left, box.top, deck.fonts, deck.lang)
 
 
-def draw_figure(deck, page, figure_id: str):
-    figure = next(f for f in deck.outline.figures if f.id == figure_id)
-    data = figure_data(deck.outline, figure, deck.lang)
+def draw_figure(deck, page, data: FigureData):
     box = page.body
     return pptx_charts.add_figure_chart(page.slide.shapes, data,
                                         (box.left, box.top, box.width, box.height),
