@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .checks import Checker
+from .files import display
 from .loader import LocatedTree, read_tree
 from .model import FORMAT, Outline
 from .problems import OutlineError, Problem, in_file_order
@@ -36,16 +37,9 @@ class Reading:
         return (self.directory / relative).resolve()
 
 
-def display_name(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
 def read_outline(path: Path, strict: bool = False) -> Reading:
     path = Path(path)
-    tree = read_tree(path, display_name(path))
+    tree = read_tree(path, display(path))
     problems: list[Problem] = []
     try:
         outline = build_model(tree)

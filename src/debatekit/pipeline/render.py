@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from ..files import ReplaceError, Stamp, remove_leftovers, same_content, write_atomic
+from ..files import ReplaceError, Stamp, display, remove_leftovers, same_content, write_atomic
 from ..problems import OutlineError
-from ..reader import display_name, read_outline
+from ..reader import read_outline
 from .. import writers as registry
 from .parallel import Task, render_all
 from .manifest import Manifest, WriterInfo, code_fingerprint, digest_json, fast_key, request_inputs
@@ -24,7 +24,7 @@ Say = Callable[[str], None]
 
 def build_outline(path: Path, options: "BuildOptions", manifest: Manifest, writers: list[WriterInfo],
                   report: "BuildReport", say: Say, err: Say) -> None:
-    name = display_name(path)
+    name = display(path)
     absolute = path.resolve()
     outline_sha = manifest.file_sha(absolute)  # hashed before reading: an edit meanwhile only costs a rebuild
     try:
@@ -42,7 +42,7 @@ def build_outline(path: Path, options: "BuildOptions", manifest: Manifest, write
     style = outline.style
     first = report.ids.setdefault(outline.id, path)
     if first != path:
-        _fail(report, err, path, f"{name}: error: the id `{outline.id}` is already used by {display_name(first)} in this build; "
+        _fail(report, err, path, f"{name}: error: the id `{outline.id}` is already used by {display(first)} in this build; "
                                  "ids name the output folder, so give each outline its own")
         return
 
@@ -113,7 +113,7 @@ def build_outline(path: Path, options: "BuildOptions", manifest: Manifest, write
             _fail(report, err, path, f"{name}: error: the {writer.name} writer failed for `{lang}`: {result.error}; no output of this outline was changed")
             return
         data_of[result.index] = result.data
-        say(f"[{len(data_of)}/{len(plan)}] rendered {display_name(target)}")
+        say(f"[{len(data_of)}/{len(plan)}] rendered {display(target)}")
     rendered = [(target, relative, record, data_of[i]) for i, (_, _, target, relative, record) in enumerate(plan)]
 
     for target, relative, record, data in rendered:
@@ -126,7 +126,7 @@ def build_outline(path: Path, options: "BuildOptions", manifest: Manifest, write
                 detail = exc.strerror or str(exc)
                 if not isinstance(exc, ReplaceError):
                     detail = f"cannot write the file: {detail}"
-                _fail(report, err, target, f"{display_name(target)}: error: {detail}")
+                _fail(report, err, target, f"{display(target)}: error: {detail}")
                 continue
             report.written.append(target)
         stamp = Stamp.of(target)
