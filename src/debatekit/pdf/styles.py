@@ -97,17 +97,13 @@ class Styles:
         ``body_markup``)."""
         # Coloured as well as bold: CJK fonts usually have no bold face.
         return self.para(text, name, body_markup=body_markup, prefix=f'<font color="#{ACCENT}"><b>{self.fonts.markup(label)}'
-                                            f'{_colon(self.lang)}</b></font>')
+                                            f'{colon(self.lang)}</b></font>')
 
     def raw(self, markup: str, name: str = "body", cjk: bool | None = None) -> Paragraph:
         """A Paragraph of markup already made safe (built with ``fonts.markup``)."""
         return Paragraph(markup, self.style(name, cjk=cjk))
 
 
-def _colon(lang: str) -> str:
-    return "：" if is_cjk_lang(lang) else ": "
-
-
 def colon(lang: str) -> str:
     """The label separator for a language (full-width for CJK)."""
-    return _colon(lang)
+    return "：" if is_cjk_lang(lang) else ": "
