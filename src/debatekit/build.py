@@ -47,7 +47,6 @@ class BuildReport:
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)   # (outline or output, message)
-    warnings: list[str] = field(default_factory=list)
     cleaned: list[Path] = field(default_factory=list)               # leftovers of killed builds
     ids: dict[str, Path] = field(default_factory=dict)              # outline id -> the outline that used it
 
@@ -77,7 +76,6 @@ def build(outlines: list[Path], options: BuildOptions, say: Say | None = None, e
                 outputs, warnings, _ = settled
                 for warning in warnings:
                     err(warning)
-                report.warnings.extend(warnings)
                 report.unchanged.extend(outputs)
                 continue
             from .pipeline.render import build_outline

@@ -37,7 +37,6 @@ def build_outline(path: Path, options: "BuildOptions", manifest: Manifest, write
     warnings = [str(w) for w in reading.warnings]
     for warning in warnings:
         err(warning)
-    report.warnings.extend(warnings)
     outline = reading.outline
     style = outline.style
     first = report.ids.setdefault(outline.id, path)
@@ -108,7 +107,7 @@ def build_outline(path: Path, options: "BuildOptions", manifest: Manifest, write
     for result in render_all(outline, tasks, options.workers()):
         writer, lang, target, _, _ = plan[result.index]
         for message in result.warnings:
-            _warn(report, err, f"{name}: warning: {writer.name} ({lang}): {message}")
+            err(f"{name}: warning: {writer.name} ({lang}): {message}")
         if result.error:  # a writer's failure must not cost the other outlines
             _fail(report, err, path, f"{name}: error: the {writer.name} writer failed for `{lang}`: {result.error}; no output of this outline was changed")
             return
@@ -145,8 +144,3 @@ def build_outline(path: Path, options: "BuildOptions", manifest: Manifest, write
 def _fail(report: "BuildReport", err: Say, where: Path, message: str) -> None:
     err(message)
     report.failed.append((where, message))
-
-
-def _warn(report: "BuildReport", err: Say, message: str) -> None:
-    err(message)
-    report.warnings.append(message)
