@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..model import Claim, DebatePoint
 from .deck import Deck
+from .runs import is_cjk_lang
 from .textbox import Para
 
 
@@ -47,14 +48,10 @@ def point_notes(deck: Deck, point: DebatePoint) -> list[tuple[str, str | None, s
     return items
 
 
-def _cjk(lang: str) -> bool:
-    return lang.split("-")[0] in ("zh", "ja", "ko")
-
-
 def quoted(deck: Deck, quote: str) -> str:
     """A quote in the marks of its own language."""
-    return f"「{quote}」" if _cjk(deck.outline.source.language) else f"“{quote}”"
+    return f"「{quote}」" if is_cjk_lang(deck.outline.source.language) else f"“{quote}”"
 
 
 def _join(lang: str, items) -> str:
-    return ("、" if _cjk(lang) else ", ").join(items)
+    return ("、" if is_cjk_lang(lang) else ", ").join(items)
