@@ -45,11 +45,15 @@ def _statement_cell(doc: PdfDocument, claim: Claim) -> list[Flowable]:
     styles, words = doc.styles, doc.words
     cell: list[Flowable] = common.strand_heading(doc, claim.id) + [styles.para(doc.text(claim.text), "cell")]
     if claim.quote:
-        speaker = doc.text(claim.speaker) if claim.speaker else words["the_author"]
-        text = f"“{claim.quote}” ({speaker})"
+        text = attributed(doc, claim.quote, doc.text(claim.speaker) if claim.speaker else None)
         cell.append(styles.label(words["quote"], text, "quote",
                                  body_markup=underline(doc, text, claim.signals)))
     return cell
+
+
+def attributed(doc: PdfDocument, quote: str, speaker: str | None) -> str:
+    """“quote” (speaker), the author when no speaker is named."""
+    return f"“{quote}” ({speaker or doc.words['the_author']})"
 
 
 def underline(doc: PdfDocument, text: str, phrases) -> str:
@@ -118,8 +122,7 @@ def _point_cell(doc: PdfDocument, point) -> list[Flowable]:
     if point.use:
         cell.append(styles.para(point.use, "cell", prefix="→ "))
     if point.quote:
-        speaker = point.speaker or words["the_author"]
-        cell.append(styles.label(words["quote"], f"“{point.quote}” ({speaker})", "quote"))
+        cell.append(styles.label(words["quote"], attributed(doc, point.quote, point.speaker), "quote"))
     if point.sources:
         cell.append(styles.para(words["sources"] + colon(doc.lang), "small"))
         for source in point.sources:
