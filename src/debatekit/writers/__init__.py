@@ -14,6 +14,7 @@ from types import ModuleType
 from typing import Callable
 
 from ..model import Outline
+from ..pipeline.manifest import WriterInfo
 
 
 @dataclass(frozen=True)
@@ -29,17 +30,14 @@ class Job:
 
 
 @dataclass(frozen=True)
-class WriterSpec:
-    name: str        # as given to --only
-    suffix: str      # file name after "<id>-<lang>-"
-    module: str      # where render() lives
+class WriterSpec(WriterInfo):
+    """A writer's name (as given to --only), file suffix, module and what it makes; the
+    file naming is WriterInfo's, shared with the no-op build that never imports this."""
+
     summary: str
 
     def load(self) -> ModuleType:
         return importlib.import_module(self.module)
-
-    def filename(self, outline_id: str, lang: str) -> str:
-        return f"{outline_id}-{lang}-{self.suffix}"
 
     def render(self, job: Job) -> bytes:
         return self.load().render(job)
