@@ -76,6 +76,22 @@ def node_colours(node: "MapNode") -> tuple[str, str, str]:
     return look.tint, look.colour, INK
 
 
+def heading_colour(node: "MapNode") -> str:
+    """The colour of a box's badge line: its kind's colour for claims and references,
+    the accent for the thesis, muted for strands."""
+    look = KIND_LOOK.get(node.kind) if node.kind else None
+    if look:
+        return look.colour
+    return ACCENT if node.role == "thesis" else MUTED
+
+
+def box_scale(node: "MapNode", style: "MapStyle") -> float:
+    """How much larger than the page style's a box's padding and shape details are
+    (reference boxes are drawn at ``ref_scale``; a box whose text was shrunk to fit
+    has smaller corners and arrow tips too)."""
+    return node.body_size / (style.body_size * (style.ref_scale if node.role == "ref" else 1.0))
+
+
 @dataclass(frozen=True)
 class MapEdge:
     source: str

@@ -20,7 +20,7 @@ from .. import textfit
 from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, PAPER, RULE
 from ..pdf.fonts import FontSet
 from .argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
-from .mapboxes import node_colours
+from .mapboxes import box_scale, heading_colour, node_colours
 from .balance import Balance
 from .figures import FigureData
 
@@ -100,7 +100,7 @@ def _node(d: Drawing, node: MapNode, page: MapPage, fonts: FontSet, flip: float)
     x, y, w, h = node.x, flip - node.y - node.height, node.width, node.height
     dash = (1.5, 1.5) if node.role == "ref" else None
     shape = look.shape if look else "rectangle"
-    scale = node.body_size / (st.body_size * (st.ref_scale if node.role == "ref" else 1.0))
+    scale = box_scale(node, st)
     text_right = 0.0
     if shape == "rounded":
         r = min(h / 2, ROUND_RADIUS * scale)
@@ -114,8 +114,7 @@ def _node(d: Drawing, node: MapNode, page: MapPage, fonts: FontSet, flip: float)
     outline.fillColor, outline.strokeColor, outline.strokeWidth = _c(fill), _c(stroke), width
     outline.strokeDashArray = dash
     d.add(outline)
-    heading_colour = look.colour if look else (ACCENT if node.role == "thesis" else MUTED)
-    lines = [(t, node.heading_size, True, heading_colour) for t in node.heading]
+    lines = [(t, node.heading_size, True, heading_colour(node)) for t in node.heading]
     lines += [(t, node.body_size, node.role in BOLD_BODY, ink) for t in node.body]
     lines += [(t, node.heading_size, True, MUTED) for t in node.footer]
     block = sum(size * st.leading for _, size, _, _ in lines)
