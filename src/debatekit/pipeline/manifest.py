@@ -87,11 +87,13 @@ class Manifest:
         return cls(out_dir, data)
 
     def save(self) -> None:
-        text = json.dumps(self.data, sort_keys=True, ensure_ascii=False, indent=1)
-        if json.dumps(self.data, sort_keys=True) == self._saved:
+        """Write the record if this build changed it."""
+        current = json.dumps(self.data, sort_keys=True)
+        if current == self._saved:
             return
+        text = json.dumps(self.data, sort_keys=True, ensure_ascii=False, indent=1)
         write_atomic(self.path, text.encode("utf-8") + b"\n")
-        self._saved = json.dumps(self.data, sort_keys=True)
+        self._saved = current
 
     # -- outlines ----------------------------------------------------------------------
 
