@@ -21,11 +21,11 @@ from pptx.util import Pt
 
 from .. import textfit
 from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, RULE
+from ..slides.geometry import emu
 from ..slides.package import fixed_zip
 from ..slides.runs import DeckFonts, set_east_asian, add_run, lang_tag
 from .balance import Balance
 from .figures import FigureData
-from .pptx_visuals import emu
 
 CHART_TYPES = {"column": XL_CHART_TYPE.COLUMN_CLUSTERED, "bar": XL_CHART_TYPE.BAR_CLUSTERED,
                "line": XL_CHART_TYPE.LINE_MARKERS}

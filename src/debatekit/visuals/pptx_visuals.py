@@ -16,10 +16,11 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
-from pptx.util import Emu, Pt
+from pptx.util import Pt
 
 from .. import textfit
 from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, PAPER, RULE
+from ..slides.geometry import emu
 from ..slides.runs import DeckFonts, add_run, keep_empty_texts, paragraph_end_xml, runs_xml
 from .argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
 from .mapboxes import node_colours
@@ -33,10 +34,6 @@ EDGE_LOOK = {   # colour, width (pt), dash, arrow head
 }
 SHAPES = {"rectangle": MSO_SHAPE.RECTANGLE, "rounded": MSO_SHAPE.ROUNDED_RECTANGLE,
           "arrow": MSO_SHAPE.PENTAGON}
-
-
-def emu(points: float) -> Emu:
-    return Emu(int(round(points * 12700)))
 
 
 def draw_map(shapes, page: MapPage, left: float, top: float, fonts: DeckFonts, lang: str):
