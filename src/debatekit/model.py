@@ -12,11 +12,10 @@ from typing import Annotated, Literal, Mapping, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
 
-from .text import Text
+from .text import LANG_PATTERN, Text
 
 FORMAT = "debatekit/1"
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
 
 Str = Annotated[str, Strict(), StringConstraints(min_length=1)]
 Id = Annotated[str, Strict(), StringConstraints(pattern=ID_PATTERN)]

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import signal_words
+from .model import ID_PATTERN, LANG_PATTERN
 
-ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
+ID = re.compile(ID_PATTERN)
+LANG = re.compile(LANG_PATTERN)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LETTER = re.compile(r"[^\W\d_]")
 _FULL_STOP = ("。", ".", "；", ";", "：", ":", "，", ",")

@@ -12,6 +12,9 @@ from typing import Any, Iterator, Mapping
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
+# A language code: `zh`, `en`, `pt-BR`. The model checks `languages` against it too.
+LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
+
 
 class Text(Mapping[str, str]):
     """An immutable mapping from language code to string."""
@@ -121,7 +124,7 @@ class Text(Mapping[str, str]):
                 {
                     "type": "object",
                     "additionalProperties": {"type": "string"},
-                    "propertyNames": {"pattern": "^[a-z]{2,3}(-[A-Za-z0-9]+)*$"},
+                    "propertyNames": {"pattern": LANG_PATTERN},
                     "minProperties": 1,
                 },
             ],
