@@ -22,7 +22,7 @@ from pptx.util import Pt
 from .. import textfit
 from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, RULE
 from ..slides.geometry import emu
-from ..slides.package import fixed_zip
+from ..slides.package import FIXED_TIME, fixed_zip
 from ..slides.runs import DeckFonts, set_east_asian, add_run, lang_tag
 from .balance import Balance
 from .figures import FigureData
@@ -34,7 +34,8 @@ SERIES_COLOURS = (ACCENT, "8C8C8C", "A64B00", "2E6B30", "5B2C83", "404040")
 KIND_FILLS = {"fact": ("solid", KIND_LOOK["fact"].colour),
               "opinion": ("solid", "E0A370"),
               "prediction": ("hatch", KIND_LOOK["prediction"].colour)}
-FIXED_TIME = "2000-01-01T00:00:00Z"
+# the deck's own fixed document time, as the workbook's core properties write dates
+_W3CDTF = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
 TEXT = 14.0
 SMALL = 12.0
 
@@ -218,4 +219,4 @@ def _fixed_dates(name: str, data: bytes) -> bytes:
     if name != "docProps/core.xml":
         return data
     return re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
-                  rb"\g<1>" + FIXED_TIME.encode() + rb"\g<2>", data)
+                  rb"\g<1>" + _W3CDTF + rb"\g<2>", data)
