@@ -66,7 +66,7 @@ def remove_leftovers(folder: Path) -> list[Path]:
     except OSError:
         return removed
     for entry in sorted(entries, key=lambda e: e.name):
-        if not entry.name.endswith(".part") or not _LEGACY_PART.match(entry.name):
+        if not _LEGACY_PART.match(entry.name):
             continue
         match = _PART.match(entry.name)
         if match and _alive(int(match.group(1))):
