@@ -30,7 +30,8 @@ FORMAT = 1
 # Files at least this big (fonts, templates) are trusted unchanged when their size and
 # modification time are; smaller ones are hashed on every build.
 TRUST_STAMP_FROM = 1 << 20
-REGISTRY_FILE = Path(__file__).resolve().parent.parent / "writers" / "__init__.py"
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+REGISTRY_FILE = PACKAGE_DIR / "writers" / "__init__.py"
 
 
 @dataclass(frozen=True)
@@ -43,9 +44,6 @@ class WriterInfo:
 
     def filename(self, outline_id: str, lang: str) -> str:
         return f"{outline_id}-{lang}-{self.suffix}"
-
-
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
 @functools.lru_cache(maxsize=1)
