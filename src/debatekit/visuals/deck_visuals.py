@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from ..kinds import KIND_LOOK
+from ..slides.blocks import kind_label
 from . import argmap, pptx_charts, pptx_visuals
 from .balance import balance
 from .figures import FigureData
@@ -35,7 +35,7 @@ def _notes(deck, page: argmap.MapPage) -> list:
         items += [(f"{w['strand']} {i}", deck.t(s.title), None) for i, s in enumerate(o.strands, 1)]
     for claim_id in page.claims:
         claim = o.claim(claim_id)
-        label = f"#{o.claim_number(claim_id)} {KIND_LOOK[claim.kind].symbol} {w[claim.kind]}"
+        label = f"#{o.claim_number(claim_id)} {kind_label(deck, claim.kind)}"
         items.append((label, deck.t(claim.text), None))
     return deck.note_paras(items)
 
