@@ -253,3 +253,15 @@ def test_figure_caption_names_checked_claims(flagship):
         else:
             for status in statuses - {"stated"}:
                 assert words(outline, "en")[status] in figure.caption
+
+
+def test_figure_caption_cites_the_title_as_the_pdf_footer_does(sample):
+    from debatekit.pdf.setup import source_citation
+
+    d = sample.outline.model_dump()
+    d["source"]["title"] = "它如何变成“新基建”"
+    outline = Outline.model_validate(d)
+    for lang, cited in (("zh", "《它如何变成“新基建”》"), ("en", "“它如何变成‘新基建’”")):
+        (figure,) = all_figures(outline, lang)
+        assert cited in figure.caption, figure.caption
+        assert cited in source_citation(outline, lang)

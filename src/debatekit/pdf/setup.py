@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable
 
 from ..labels import words as words_for
 from ..model import Outline
+from ..visuals.figures import cited_title
 from .document import Furniture, Layout, build_pdf, layout
 from .fonts import FontSet, font_set
 from .styles import Styles
@@ -23,7 +24,7 @@ def source_citation(outline: Outline, lang: str, words: Mapping[str, str] | None
     parts = [src.publisher]
     if src.author:
         parts.append(src.author)
-    parts.append(f"“{src.title}”" if lang.split("-")[0] != "zh" else f"《{src.title}》")
+    parts.append(cited_title(src.title, lang))
     if src.published:
         parts.append(f"{words['published']} {src.published}")
     if src.accessed:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..labels import words
 from ..model import KINDS, Outline
+from .figures import inner_quotes
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,5 @@ def _prompt(w, categories, counts) -> str:
     if best is None:
         return w["balance_prompt_facts"]
     _, i, judged, total = best
-    # The prompt quotes the title: quotes inside it become single ones.
-    title = categories[i].replace("“", "‘").replace("”", "’")
-    return w["balance_prompt"].format(strand=title, n=judged, total=total)
+    # the prompt sets the title in double quotes
+    return w["balance_prompt"].format(strand=inner_quotes(categories[i]), n=judged, total=total)

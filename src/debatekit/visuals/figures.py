@@ -49,7 +49,7 @@ def all_figures(outline: Outline, lang: str) -> list[FigureData]:
 def caption(outline: Outline, claim_ids: list[str], lang: str) -> str:
     w = words(outline, lang)
     src = outline.source
-    where = f"{src.publisher}, “{src.title}”" + (f" ({src.published})" if src.published else "")
+    where = f"{src.publisher}, {cited_title(src.title, lang)}" + (f" ({src.published})" if src.published else "")
     numbers = ", ".join(f"#{outline.claim_number(c)}" for c in claim_ids)
     text = w["figure_source"].format(source=where, claims=numbers)
     statuses: dict[str, list[str]] = {}
@@ -60,6 +60,18 @@ def caption(outline: Outline, claim_ids: list[str], lang: str) -> str:
         return _sentences(text, w["figure_all_stated"])
     parts = [f"{w[s]} {', '.join(statuses[s])}" for s in STATUSES if s in statuses]
     return _sentences(text, w["figure_statuses"].format(statuses="; ".join(parts)))
+
+
+def inner_quotes(text: str) -> str:
+    """Text to be set inside double quotes: its own double quotes become single ones."""
+    return text.replace("“", "‘").replace("”", "’")
+
+
+def cited_title(title: str, lang: str) -> str:
+    """A work's title as cited in running text: 《title》 in Chinese, “title” otherwise."""
+    if lang.split("-")[0] == "zh":
+        return f"《{title}》"
+    return f"“{inner_quotes(title)}”"
 
 
 def _sentences(first: str, second: str) -> str:
