@@ -148,7 +148,7 @@ class Manifest:
             return [WriterInfo(*row) for row in record["writers"]]
         if live is None:
             live = importlib.import_module("debatekit.writers")
-        infos = [WriterInfo(spec.name, spec.suffix, spec.module) for spec in live.WRITERS.values()]
+        infos: list[WriterInfo] = list(live.WRITERS.values())  # each WriterSpec is a WriterInfo
         self.data["registry"] = {"sha256": self.file_sha(REGISTRY_FILE), "writers": [[i.name, i.suffix, i.module] for i in infos]}
         return infos
 
