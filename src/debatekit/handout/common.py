@@ -6,10 +6,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from ..kinds import ACCENT
+from ..model import KINDS
 from ..pdf import PdfDocument
 from ..pdf.badges import KindBadge
 
-KIND_ORDER = ("fact", "opinion", "prediction")
 # wide enough for "No." / "编号" in bold with the cell padding
 NUMBER_COLUMN = 13 * mm
 
@@ -77,7 +77,7 @@ def badge_table(doc: PdfDocument) -> Flowable:
     """The three kinds: badge (shape and word) and the test students apply."""
     words, styles = doc.words, doc.styles
     rows = [[KindBadge(kind, words[kind], doc.fonts), styles.para(words[f"{kind}_test"], "cell")]
-            for kind in KIND_ORDER]
+            for kind in KINDS]
     width = doc.page.frame_width
     return doc.table(rows, [40 * mm, width - 40 * mm], header_rows=0)
 
