@@ -14,7 +14,6 @@ The slide writer and the visuals (argument map, charts) share these functions:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from xml.sax.saxutils import escape, quoteattr
@@ -27,6 +26,7 @@ from pptx.text.text import _Run
 from pptx.util import Pt
 
 from ..model import Outline
+from ..textfit import is_wide
 
 # Fonts PowerPoint users commonly have; LibreOffice substitutes metric-alike or CJK
 # fonts found on the machine.
@@ -150,12 +150,12 @@ def runs_xml(text: str, fonts: DeckFonts, lang: str, size: float | None = None, 
 
 
 def _pieces(text: str, fonts: DeckFonts, lang: str) -> list[tuple[str, str]]:
-    if is_cjk_lang(lang) or not any(_wide(ch) for ch in text):
+    if is_cjk_lang(lang) or not any(is_wide(ch) for ch in text):
         return [(text, lang)]
     pieces, start = [], 0
     for i in range(1, len(text) + 1):
-        if i == len(text) or _wide(text[i]) != _wide(text[start]):
-            pieces.append((text[start:i], fonts.cjk_lang if _wide(text[start]) else lang))
+        if i == len(text) or is_wide(text[i]) != is_wide(text[start]):
+            pieces.append((text[start:i], fonts.cjk_lang if is_wide(text[start]) else lang))
             start = i
     return pieces
 
@@ -202,10 +202,6 @@ def keep_empty_texts(element) -> None:
     for t in element.iter(_T):
         if t.text is None:
             t.text = ""
-
-
-def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
 def style_paragraph_end(paragraph, fonts: DeckFonts, lang: str, size: float | None = None) -> None:
