@@ -12,9 +12,9 @@ from ..labels import words as label_words
 from ..pdf import PdfDocument, document_for
 from ..pdf.styles import colon
 from ..pdf.writing import WritingLines
+from ..visuals import handout_visuals
 from . import common
 from .common import NUMBER_COLUMN
-from .visuals import visual_flowables
 
 VERSION = "2"
 
@@ -30,7 +30,7 @@ def render(job) -> bytes:
     story += common.source_block(doc)
     story += common.lesson_block(doc)
     story += common.thesis_block(doc)
-    story += visual_flowables(doc)
+    story += handout_visuals.flowables(doc)
     story.append(PageBreak())
     story += worksheet(doc)
     story += signal_exercise(doc)

@@ -1,4 +1,4 @@
-"""The visuals in the handout: what ``handout.visuals.visual_flowables`` returns.
+"""The visuals in the student handout (``flowables``), headings included.
 
 The argument map (one drawing per map page, each kept with its heading), each figure as a
 chart between its title and its caption, and the balance chart with its question.
