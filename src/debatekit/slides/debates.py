@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..debate.points import resolve_point
 from ..kinds import ACCENT, KIND_LOOK, MUTED, PAPER
 from ..model import Debate, DebatePoint
 from .blocks import (add_kind_badge, add_status_badge, badge_height, kind_badge_width, kind_label,
@@ -33,14 +34,15 @@ class Item:
 
 def _point_kind(deck: Deck, point: DebatePoint) -> tuple[str, str | None, list[Para]]:
     """A point's kind, status and paragraphs: its text (a claim's, numbered as in the
-    outline, or the teacher's own) and how this side uses it."""
+    outline, or the teacher's own) and how this side uses it. Kind and status are the
+    ones every debate writer shows (``debate.points``); the text keeps its line breaks,
+    as claims do on the other slides."""
+    shown = resolve_point(deck.outline, point, deck.lang)
+    kind, status = shown.kind, shown.status
     if point.claim:
         claim = deck.outline.claim(point.claim)
-        kind, status = claim.kind, claim.fact_status
         text = f"{deck.t(claim.text)} (#{deck.outline.claim_number(claim.id)})"
     else:
-        kind = point.kind or "opinion"
-        status = (point.status or "stated") if kind == "fact" else None
         text = deck.t(point.point) if point.point is not None else ""
     paras = [para(text, POINT, deck.lang)]
     if point.use is not None:
