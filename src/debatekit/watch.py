@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 from .build import BuildOptions, run
 from .files import Stamp, display
@@ -36,25 +36,28 @@ class Watched:
             return list(self.explicit)
         return sorted(p.resolve() for p in Path("outlines").glob("*.yaml"))
 
-    def inputs(self, outline: Path) -> set[Path]:
-        """The files a rebuild of the outline depends on, as recorded by its last build."""
-        entry = Manifest.load(self.options.out_dir).entry(outline) or {}
-        found = {outline}
-        found.update(Path(p) for p in entry.get("inputs", []))
-        found.update(Path(p) for p in request_inputs(self.options.template, self.options.font))
+    def inputs(self, outlines: list[Path] | None = None) -> dict[Path, set[Path]]:
+        """The files a rebuild of each outline (default: every one) depends on, as
+        recorded by its last build; the record is read once for all of them."""
+        manifest = Manifest.load(self.options.out_dir)
+        given = {Path(p) for p in request_inputs(self.options.template, self.options.font)}
+        found = {}
+        for outline in self.outlines() if outlines is None else outlines:
+            entry = manifest.entry(outline) or {}
+            found[outline] = {outline, *given, *(Path(p) for p in entry.get("inputs", []))}
         return found
 
     def folders(self) -> list[Path]:
         folders = set()
         if self.explicit is None:
             folders.add(Path("outlines").resolve())
-        for outline in self.outlines():
-            folders.update(p.parent for p in self.inputs(outline))
+        for paths in self.inputs().values():
+            folders.update(p.parent for p in paths)
         return sorted(f for f in folders if f.is_dir() and not _inside(f, self.out_dir))
 
     def stamps(self) -> dict[Path, Stamp | None]:
         """What every watched file looks like now."""
-        return {path: Stamp.of(path) for outline in self.outlines() for path in self.inputs(outline)}
+        return {path: Stamp.of(path) for paths in self.inputs().values() for path in paths}
 
     def changed_since(self, stamps: dict[Path, Stamp | None]) -> set[Path]:
         """Files that changed since the stamps were taken, and outlines that appeared; not
@@ -65,7 +68,7 @@ class Watched:
 
     def affected(self, changed: set[Path]) -> list[Path]:
         """The outlines to rebuild after these files changed."""
-        return [o for o in self.outlines() if o in changed or self.inputs(o) & changed]
+        return [o for o, paths in self.inputs().items() if o in changed or paths & changed]
 
     def ignores(self, path: str) -> bool:
         candidate = Path(path)
@@ -115,7 +118,8 @@ def _watch_loop(watched: Watched, options: BuildOptions, say: Say | None, err: S
             targets = watched.affected(changed)
             if targets:
                 stamps = watched.stamps()
-                note(f"changed: {', '.join(sorted(display(p) for p in changed & _all_inputs(watched, targets)))}")
+                read = set().union(*watched.inputs(targets).values())
+                note(f"changed: {', '.join(sorted(display(p) for p in changed & read))}")
                 run(targets, options, say, err)
             if watched.folders() != folders:
                 break  # an outline now reads a file elsewhere: watch its folder too
@@ -134,13 +138,6 @@ def _stop_on_signals() -> Callable[[], None]:
 
     previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
     return lambda: [signal.signal(sig, handler) for sig, handler in previous.items()] and None
-
-
-def _all_inputs(watched: Watched, outlines: Iterable[Path]) -> set[Path]:
-    found: set[Path] = set()
-    for outline in outlines:
-        found |= watched.inputs(outline)
-    return found
 
 
 def _inside(path: Path, folder: Path) -> bool:
