@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from ..debate.points import resolve_debates
+from ..debate.points import SIDES, resolve_debates
 from ..labels import words as label_words
 from ..model import Claim
 from ..pdf import PdfDocument, document_for
@@ -134,19 +134,14 @@ def debate_answers(doc: PdfDocument, debate) -> list[Flowable]:
     """Each side's points with their kind badge (and status for facts)."""
     words, styles = doc.words, doc.styles
     story = common.heading(doc, f"{words['debate']} {debate.number}", room=70 * mm)
-    story.append(styles.label(words["motion"], debate.motion, "h2"))
-    if debate.context:
-        story.append(styles.label(words["context"], debate.context))
+    story += common.motion_block(doc, debate)
     width = doc.page.frame_width
-    for side in ("pro", "con"):
+    for side in SIDES:
         # The side's name is the table's header row: it repeats on a continuation page
         # and can never be left alone at the foot of a page.
         rows: list[list] = [[styles.para(f"{words[side]} · {debate.motion}", "cell_head"), ""]]
         rows += [[kind_marks(doc, p.kind, p.status), _point_cell(doc, p)] for p in debate.side(side)]
         story.append(Spacer(1, 4 * mm))
         story.append(doc.table(rows, [33 * mm, width - 33 * mm], extra=[("SPAN", (0, 0), (-1, 0))]))
-    if debate.questions:
-        story += common.heading(doc, words["debate_questions"], "h2", room=30 * mm)
-        for number, question in enumerate(debate.questions, 1):
-            story.append(styles.para(question, "body", prefix=f"{number}. "))
+    story += common.debate_questions(doc, debate)
     return story

@@ -108,3 +108,22 @@ def glossary_block(doc: PdfDocument) -> list[Flowable]:
     width = doc.page.frame_width
     return heading(doc, doc.words["glossary"]) + [
         doc.table(rows, [45 * mm, width - 45 * mm], header_rows=0)]
+
+
+def motion_block(doc: PdfDocument, debate) -> list[Flowable]:
+    """A debate's motion and, when given, its context."""
+    words, styles = doc.words, doc.styles
+    story: list[Flowable] = [styles.label(words["motion"], debate.motion, "h2")]
+    if debate.context:
+        story.append(styles.label(words["context"], debate.context))
+    return story
+
+
+def debate_questions(doc: PdfDocument, debate) -> list[Flowable]:
+    """A debate's questions for the other side, numbered under their heading."""
+    if not debate.questions:
+        return []
+    story = heading(doc, doc.words["debate_questions"], "h2", room=30 * mm)
+    for number, question in enumerate(debate.questions, 1):
+        story.append(doc.styles.para(question, "body", prefix=f"{number}. "))
+    return story

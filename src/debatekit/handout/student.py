@@ -90,10 +90,8 @@ def signal_exercise(doc: PdfDocument) -> list[Flowable]:
 def debate_page(doc: PdfDocument, debate) -> list[Flowable]:
     """Motion, context, rebuttal prompts and two ruled columns for arguments."""
     words, styles = doc.words, doc.styles
-    story: list[Flowable] = [styles.para(f"{words['debate_prep']} {debate.number}", "h1"),
-                             styles.label(words["motion"], debate.motion, "h2")]
-    if debate.context:
-        story.append(styles.label(words["context"], debate.context))
+    story: list[Flowable] = [styles.para(f"{words['debate_prep']} {debate.number}", "h1")]
+    story += common.motion_block(doc, debate)
     story.append(styles.para(words["debate_task"], "body"))
     width = doc.page.frame_width
     column = (width - 0.1) / 2
@@ -101,10 +99,7 @@ def debate_page(doc: PdfDocument, debate) -> list[Flowable]:
             styles.para(f"{words['con']} · {words['your_arguments']}", "cell_head")]
     lines = 10 if debate.questions else 13
     story.append(doc.table([head, [WritingLines(lines), WritingLines(lines)]], [column, column]))
-    if debate.questions:
-        story += common.heading(doc, words["debate_questions"], "h2", room=30 * mm)
-        for number, question in enumerate(debate.questions, 1):
-            story.append(styles.para(question, "body", prefix=f"{number}. "))
+    story += common.debate_questions(doc, debate)
     return story
 
 
