@@ -55,7 +55,6 @@ class Deck:
             self.prs = base.default_base(self.fonts)
         self.grid = Grid(pt(self.prs.slide_width), pt(self.prs.slide_height))
         self.layouts = base.choose_layouts(self.prs, job.warn if self.custom else (lambda m: None))
-        self.pages: list[Page] = []
         self.notes_pages = NotesPages()
         self._title_layouts: dict[tuple[str, str], tuple[Box, float]] = {}
         self._source_lines: dict[float, str] = {}
@@ -83,9 +82,6 @@ class Deck:
             text = text.replace("{" + name + "}", str(value))
         return text
 
-    def p(self, text: str, size: float, **kw) -> Para:
-        return para(text, size, kw.pop("lang", self.lang), **kw)
-
     # -- slides ----------------------------------------------------------------
 
     def new_slide(self, title: str, role: str = "content", *, notes: list[Para] | None = None,
@@ -107,9 +103,7 @@ class Deck:
         if footer:
             self._footer(slide)
         self.write_notes(slide, notes or [])
-        page = Page(slide, title, body)
-        self.pages.append(page)
-        return page
+        return Page(slide, title, body)
 
     @staticmethod
     def _title_rule(slide, box: tuple[int, int, int, int]):
