@@ -6,7 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..labels import words
+from ..kinds import ACCENT
 from ..model import STATUSES, Figure, Outline
+
+# One colour per series, in order, for the deck's charts and the handout's alike.
+SERIES_COLOURS = (ACCENT, "8C8C8C", "A64B00", "2E6B30", "5B2C83", "404040")
 
 
 @dataclass(frozen=True)

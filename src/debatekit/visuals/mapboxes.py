@@ -15,6 +15,9 @@ from ..model import KINDS, Claim, Outline
 from . import layered
 
 RELATIONS = ("supports", "challenges")
+# Line colours of the relations, the same in the deck and the handout (green as a
+# verified fact's mark, red as a false one's); they differ in greyscale by dash and head.
+RELATION_COLOURS = {"supports": "2E6B30", "challenges": "A11D1D"}
 BOLD_BODY = ("thesis", "strand")   # roles whose text is drawn bold
 MAX_NODE_EM = 90.0     # longest claim text drawn whole in a map box (ems: ~90 CJK characters)
 ROUND_RADIUS = 12.0    # corner radius of opinion boxes (points)

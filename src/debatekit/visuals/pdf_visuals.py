@@ -17,19 +17,18 @@ from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 
 from .. import textfit
-from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, PAPER, RULE
+from ..kinds import INK, KIND_LOOK, MUTED, PAPER, RULE
 from ..pdf.fonts import FontSet
 from .argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
-from .mapboxes import box_scale, heading_colour, node_colours
+from .mapboxes import RELATION_COLOURS, box_scale, heading_colour, node_colours
 from .balance import Balance
-from .figures import FigureData
+from .figures import SERIES_COLOURS, FigureData
 
 EDGE_LOOK = {   # colour, width, dash, filled head
-    "supports": ("2E6B30", 1.2, None, True),
-    "challenges": ("A11D1D", 1.2, (4, 2.5), False),
+    "supports": (RELATION_COLOURS["supports"], 1.2, None, True),
+    "challenges": (RELATION_COLOURS["challenges"], 1.2, (4, 2.5), False),
     "member": (RULE, 0.7, None, None),
 }
-SERIES_COLOURS = (ACCENT, "8C8C8C", "A64B00", "2E6B30", "5B2C83", "404040")
 # Balance bars told apart in greyscale: dark, light, and white with a strong outline.
 KIND_BARS = {"fact": (KIND_LOOK["fact"].colour, KIND_LOOK["fact"].colour),
              "opinion": ("E0A370", KIND_LOOK["opinion"].colour),
