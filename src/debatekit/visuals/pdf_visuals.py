@@ -100,16 +100,9 @@ def _node(d: Drawing, node: MapNode, page: MapPage, fonts: FontSet, flip: float)
     dash = (1.5, 1.5) if node.role == "ref" else None
     shape = look.shape if look else "rectangle"
     scale = box_scale(node, st)
-    text_right = 0.0
-    if shape == "rounded":
-        r = min(h / 2, ROUND_RADIUS * scale)
-        outline = Rect(x, y, w, h, rx=r, ry=r)
-    elif shape == "arrow":
-        tip = st.arrow_tip * scale
-        text_right = tip
-        outline = Polygon([x, y, x + w - tip, y, x + w, y + h / 2, x + w - tip, y + h, x, y + h])
-    else:
-        outline = Rect(x, y, w, h)
+    tip = st.arrow_tip * scale
+    text_right = tip if shape == "arrow" else 0.0
+    outline = _kind_shape(shape, x, y, w, h, min(h / 2, ROUND_RADIUS * scale), tip)
     outline.fillColor, outline.strokeColor, outline.strokeWidth = _c(fill), _c(stroke), width
     outline.strokeDashArray = dash
     d.add(outline)
@@ -125,6 +118,15 @@ def _node(d: Drawing, node: MapNode, page: MapPage, fonts: FontSet, flip: float)
         baseline = top - (pitch - size) / 2 - size * 0.86
         d.add(text_group(fonts, text, cx, baseline, size, colour, bold, "middle"))
         top -= pitch
+
+
+def _kind_shape(shape: str, x: float, y: float, w: float, h: float, radius: float, tip: float):
+    """A box shaped as a kind's badge (``kinds.Look.shape``), bottom-left at (x, y)."""
+    if shape == "rounded":
+        return Rect(x, y, w, h, rx=radius, ry=radius)
+    if shape == "arrow":
+        return Polygon([x, y, x + w - tip, y, x + w, y + h / 2, x + w - tip, y + h, x, y + h])
+    return Rect(x, y, w, h)
 
 
 def _edge(d: Drawing, points, relation: str) -> None:
@@ -161,14 +163,8 @@ def _key(d: Drawing, page: MapPage, fonts: FontSet, flip: float) -> None:
         else:
             look = KIND_LOOK.get(item.type)
             h = item.height * 0.6
-            if look and look.shape == "rounded":
-                box = Rect(x, mid - h / 2, item.sample_width, h, rx=h / 2, ry=h / 2)
-            elif look and look.shape == "arrow":
-                w = item.sample_width
-                box = Polygon([x, mid - h / 2, x + w - 4, mid - h / 2, x + w, mid,
-                               x + w - 4, mid + h / 2, x, mid + h / 2])
-            else:
-                box = Rect(x, mid - h / 2, item.sample_width, h)
+            box = _kind_shape(look.shape if look else "rectangle", x, mid - h / 2, item.sample_width, h,
+                              radius=h / 2, tip=4)
             box.fillColor = _c(look.tint if look else PAPER)
             box.strokeColor = _c(look.colour if look else MUTED)
             box.strokeWidth = 0.8
