@@ -70,19 +70,6 @@ class Box:
         """(left, top, width, height) in EMU, as python-pptx's add_* methods take them."""
         return emu(self.left), emu(self.top), emu(self.width), emu(self.height)
 
-    def below(self, height: float, gap: float = 0.0) -> "Box":
-        return Box(self.left, self.bottom + gap, self.width, height)
-
-    def take_top(self, height: float) -> tuple["Box", "Box"]:
-        """Split into the top ``height`` and what remains below it."""
-        return (Box(self.left, self.top, self.width, height),
-                Box(self.left, self.top + height, self.width, max(self.height - height, 0.0)))
-
-    def inner_width(self) -> float:
-        return self.width - 2 * INSET_X
-
-
-
 
 @dataclass(frozen=True)
 class Grid:

@@ -55,9 +55,6 @@ class Para:
         gap = 0.0 if first else self.space_before
         return gap + self.lines(width) * textfit.line_height(self.size, LINE_PITCH)
 
-    def resized(self, size: float) -> "Para":
-        return replace(self, size=size)
-
 
 @lru_cache(maxsize=4096)
 def _line_count(text: str, width: float, size: float, bold: bool) -> int:
