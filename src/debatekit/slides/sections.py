@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..kinds import ACCENT, KIND_LOOK, MUTED, STATUS_LOOK
 from ..model import Strand
+from ..visuals.balance import strand_counts
 from .blocks import COLUMN_GAP, add_badge, add_kind_badge, badge_height, badge_width, kind_label, status_label
 from .credits import distinct_sources
 from .deck import Deck, Page
@@ -73,7 +74,7 @@ def _place_or_flow(deck: Deck, page: Page, paras: list[Para], title: str, notes)
 
 
 def about_source(deck: Deck) -> None:
-    o, w, src = deck.outline, deck.words, deck.outline.source
+    w, src = deck.words, deck.outline.source
     paras = [labelled(deck, w["article"], src.title, space=0, value_lang=src.language),
              labelled(deck, w["publisher"], src.publisher)]
     if src.author:
@@ -153,16 +154,10 @@ def badge_key(deck: Deck) -> None:
                   f"Status {status}")
 
 
-def strand(deck: Deck, strand: Strand, number: int, total: int) -> None:
-    """A strand's section slide followed by its claim slides."""
-    strand_section(deck, strand, number, total)
-    strand_claims(deck, strand)
-
-
 def strand_section(deck: Deck, strand: Strand, number: int, total: int) -> None:
     """The section slide opening a strand: its number, title, summary and kind counts."""
-    o, w = deck.outline, deck.words
-    counts = {k: sum(1 for c in strand.claims if c.kind == k) for k in KIND_LOOK}
+    w = deck.words
+    counts = strand_counts(deck.outline)[deck.outline.strand_number(strand.id) - 1]
     title = deck.t(strand.title)
     notes = deck.note_paras([(w["summary"], deck.t(strand.summary) if strand.summary is not None else None, None),
                              ("", deck.say("counts", **counts), None)])
