@@ -21,8 +21,13 @@ class Balance:
         return next(values for k, _, values in self.series if k == kind)
 
 
+def kind_counts(claims) -> dict[str, int]:
+    """How many of ``claims`` are of each kind (every kind present, zeros included)."""
+    return {k: sum(c.kind == k for c in claims) for k in KINDS}
+
+
 def strand_counts(outline: Outline) -> list[dict[str, int]]:
-    return [{k: sum(c.kind == k for c in s.claims) for k in KINDS} for s in outline.strands]
+    return [kind_counts(s.claims) for s in outline.strands]
 
 
 def balance(outline: Outline, lang: str) -> Balance:

@@ -13,6 +13,7 @@ from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, PAPER
 from ..labels import words
 from ..model import KINDS, Claim, Outline
 from . import layered
+from .balance import kind_counts
 
 RELATIONS = ("supports", "challenges")
 # Line colours of the relations, the same in the deck and the handout (green as a
@@ -159,7 +160,7 @@ class Builder:
         return badge
 
     def counts(self, strand) -> str:
-        n = {k: sum(c.kind == k for c in strand.claims) for k in KINDS}
+        n = kind_counts(strand.claims)
         return "  ".join(f"{KIND_LOOK[k].symbol} {n[k]}" for k in KINDS)
 
     def thesis(self) -> Content:
