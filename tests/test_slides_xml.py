@@ -6,7 +6,6 @@ from __future__ import annotations
 from lxml import etree
 from pptx import Presentation
 
-from debatekit.slides.geometry import Box
 from debatekit.slides.runs import DeckFonts
 from debatekit.slides.textbox import Para, Span, fill_frame
 
