@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import signal_words
 from .model import ID_PATTERN, LANG_PATTERN
+from .scripts import is_cjk
 
 ID = re.compile(ID_PATTERN)
 LANG = re.compile(LANG_PATTERN)
@@ -32,7 +33,6 @@ _ZH_END = re.compile(r"[。！？!?]+[”’」』）)\"']*")
 _EN_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s|$)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:\s?(?:%|万|亿|年|月|日|percent|million|billion|trillion))?", re.IGNORECASE)
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|vs|etc|Inc|Ltd|Co|No|e\.g|i\.e)\.)$")
-_CJK_LANGS = {"zh", "ja", "ko", "yue"}
 # Characters a YAML double-quoted scalar must not hold raw: C0/C1 controls, line breaks
 # YAML folds (NEL, U+2028/9), surrogates and non-characters.
 _UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufeff\uff00-\ufffd\U00010000-\U0010ffff]|\ufeff")
@@ -93,8 +93,8 @@ def article_language(text: str, langs: tuple[str, ...] = ()) -> str:
     written that way (`--lang es,en` for a Spanish article), else zh or en."""
     letters = _LETTER.findall(text)
     cjk = letters and sum(1 for ch in letters if _CJK.match(ch)) / len(letters) > 0.3
-    same_script = [lang for lang in langs if lang.split("-")[0] in _CJK_LANGS] if cjk else \
-        [lang for lang in langs if lang.split("-")[0] not in _CJK_LANGS]
+    same_script = [lang for lang in langs if is_cjk(lang)] if cjk else \
+        [lang for lang in langs if not is_cjk(lang)]
     return same_script[0] if same_script else ("zh" if cjk else "en")
 
 

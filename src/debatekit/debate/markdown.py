@@ -12,6 +12,7 @@ from typing import Mapping
 from ..kinds import KIND_LOOK, STATUS_LOOK
 from ..labels import words
 from ..model import KINDS, STATUSES
+from ..scripts import full_width_punctuation
 from ..writers import Job
 from .mdtext import inline, leading, source_link
 from .points import SIDES, ShownDebate, ShownPoint, Source, resolve_debates
@@ -21,16 +22,12 @@ VERSION = "1"
 _INDENT = "   "  # continuation lines of an ordered list item "1. "
 
 
-def _full_width(lang: str) -> bool:
-    return lang.split("-")[0] in ("zh", "ja")
-
-
 class _Prompts:
     def __init__(self, job: Job):
         self.outline = job.outline
         self.lang = job.lang
         self.w: Mapping[str, str] = words(job.outline, job.lang)
-        wide = _full_width(job.lang)
+        wide = full_width_punctuation(job.lang)
         self.colon = "：" if wide else ": "
         self.parens = ("（", "）") if wide else (" (", ")")
         self.lines: list[str] = []

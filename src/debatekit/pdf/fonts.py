@@ -27,7 +27,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
-CJK_LANGS = frozenset({"zh", "ja", "ko"})
+from ..scripts import is_cjk as is_cjk_lang  # noqa: F401  (callers import it from here)
 # A character every CJK font worth using has, to tell a CJK font from a Latin one.
 _CJK_PROBE = ord("中")
 
@@ -77,10 +77,6 @@ FONT_HINT = ("no CJK TrueType font found; Chinese text uses a built-in font that
 
 class FontError(ValueError):
     """A font the user named cannot be used."""
-
-
-def is_cjk_lang(lang: str) -> bool:
-    return lang.split("-")[0].lower() in CJK_LANGS
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from pptx.text.text import _Run
 from pptx.util import Pt
 
 from ..model import Outline
+from ..scripts import is_cjk as is_cjk_lang
 from ..textfit import is_wide
 
 # Fonts PowerPoint users commonly have; LibreOffice substitutes metric-alike or CJK
@@ -57,10 +58,6 @@ class DeckFonts:
     latin: str
     east_asian: str
     cjk_lang: str = "zh"     # the language tag for CJK text inside non-CJK runs
-
-
-def is_cjk_lang(lang: str) -> bool:
-    return lang.split("-")[0] in ("zh", "ja", "ko")
 
 
 def lang_tag(lang: str) -> str:
