@@ -19,7 +19,7 @@ from typing import Sequence
 from ..kinds import KIND_LOOK
 from ..model import KINDS, Claim, Outline
 from . import layered
-from .mapboxes import (BOLD_BODY, RELATIONS, ROUND_RADIUS, Builder, LegendItem, MapEdge, MapNode,
+from .mapboxes import (BOLD_BODY, RELATIONS, ROUND_RADIUS, Builder, Content, LegendItem, MapEdge, MapNode,
                        MapPage, MapStyle, legend_entries, numbered, shortened, titled)
 
 __all__ = ["BOLD_BODY", "RELATIONS", "ROUND_RADIUS", "LegendItem", "MapEdge", "MapNode", "MapPage",
@@ -35,7 +35,7 @@ def _claim_pages(b: Builder, strand_index: int, primaries: Sequence[Claim], titl
     ids = {c.id for c in primaries}
     # No strand box on top: the slide or section title names the strand, and the room
     # goes to the claims.
-    contents: dict[str, _Content] = {}
+    contents: dict[str, Content] = {}
     nodes: list[layered.GraphNode] = []
     edges: list[layered.GraphEdge] = []
     refs: dict[str, Claim] = {}

@@ -9,6 +9,9 @@ from ..model import KINDS, Outline
 from .figures import inner_quotes
 
 
+# Opinion bars are lighter than the opinion colour, so stacked kinds differ in greyscale.
+OPINION_BAR_FILL = "E0A370"
+
 @dataclass(frozen=True)
 class Balance:
     title: str

@@ -21,7 +21,7 @@ from ..kinds import INK, KIND_LOOK, MUTED, PAPER, RULE
 from ..pdf.fonts import FontSet
 from .argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
 from .mapboxes import RELATION_COLOURS, box_scale, heading_colour, node_colours
-from .balance import Balance
+from .balance import OPINION_BAR_FILL, Balance
 from .figures import SERIES_COLOURS, FigureData
 
 EDGE_LOOK = {   # colour, width, dash, filled head
@@ -31,7 +31,7 @@ EDGE_LOOK = {   # colour, width, dash, filled head
 }
 # Balance bars told apart in greyscale: dark, light, and white with a strong outline.
 KIND_BARS = {"fact": (KIND_LOOK["fact"].colour, KIND_LOOK["fact"].colour),
-             "opinion": ("E0A370", KIND_LOOK["opinion"].colour),
+             "opinion": (OPINION_BAR_FILL, KIND_LOOK["opinion"].colour),
              "prediction": (PAPER, KIND_LOOK["prediction"].colour)}
 
 

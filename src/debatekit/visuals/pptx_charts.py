@@ -20,19 +20,18 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from .. import textfit
-from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, RULE
+from ..kinds import INK, KIND_LOOK, MUTED, RULE
 from ..slides.geometry import emu
 from ..slides.package import FIXED_TIME, fixed_zip
 from ..slides.runs import DeckFonts, set_east_asian, add_run, lang_tag
-from .balance import Balance
-from .figures import FigureData
+from .balance import OPINION_BAR_FILL, Balance
+from .figures import SERIES_COLOURS, FigureData
 
 CHART_TYPES = {"column": XL_CHART_TYPE.COLUMN_CLUSTERED, "bar": XL_CHART_TYPE.BAR_CLUSTERED,
                "line": XL_CHART_TYPE.LINE_MARKERS}
-SERIES_COLOURS = (ACCENT, "8C8C8C", "A64B00", "2E6B30", "5B2C83", "404040")
 # Balance fills, told apart in greyscale by lightness and hatching as well as hue.
 KIND_FILLS = {"fact": ("solid", KIND_LOOK["fact"].colour),
-              "opinion": ("solid", "E0A370"),
+              "opinion": ("solid", OPINION_BAR_FILL),
               "prediction": ("hatch", KIND_LOOK["prediction"].colour)}
 # the deck's own fixed document time, as the workbook's core properties write dates
 _W3CDTF = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()

@@ -23,13 +23,11 @@ from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, PAPER, RULE
 from ..slides.geometry import emu
 from ..slides.runs import DeckFonts, add_run, keep_empty_texts, paragraph_end_xml, runs_xml
 from .argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
-from .mapboxes import node_colours
+from .mapboxes import RELATION_COLOURS, node_colours
 
-SUPPORTS = "2E6B30"
-CHALLENGES = "A11D1D"
 EDGE_LOOK = {   # colour, width (pt), dash, arrow head
-    "supports": (SUPPORTS, 1.75, None, "triangle"),
-    "challenges": (CHALLENGES, 1.75, MSO_LINE_DASH_STYLE.DASH, "stealth"),
+    "supports": (RELATION_COLOURS["supports"], 1.75, None, "triangle"),
+    "challenges": (RELATION_COLOURS["challenges"], 1.75, MSO_LINE_DASH_STYLE.DASH, "stealth"),
     "member": (RULE, 1.0, None, None),
 }
 SHAPES = {"rectangle": MSO_SHAPE.RECTANGLE, "rounded": MSO_SHAPE.ROUNDED_RECTANGLE,
