@@ -1,0 +1,317 @@
+"""What the web pages show, taken from the outline once: plain data for the templates.
+
+Nothing here writes markup except ``marked`` (signal words in a quote) and the SVG
+drawings, and both escape every piece of outline text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from markupsafe import Markup, escape
+
+from ..kinds import KIND_LOOK, STATUS_LOOK
+from ..labels import words as label_words
+from ..model import KINDS, Claim, Outline
+from ..visuals import argmap
+from ..visuals.balance import balance
+from ..visuals.figures import all_figures
+from . import svgcharts, svgmaps
+
+RELATIONS = ("supports", "challenges")
+MAP_WIDTH, MAP_HEIGHT = 880.0, 1400.0   # points; the SVG scales to the page
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int
+    text: str
+    lang: str
+    original: str | None = None          # the source paragraph, under a translation
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A kind or status as the teacher sees it: the kind's shape (css class), symbol and word."""
+    css: str
+    symbol: str
+    word: str
+
+
+@dataclass(frozen=True)
+class Alternative:
+    mark: Mark
+    why: str
+
+
+@dataclass(frozen=True)
+class Item:
+    number: int                  # position in the exercise
+    claim_number: int            # the claim's number in the outline (#n on the maps)
+    text: str
+    quote: str | None
+    quote_marked: Markup | None  # the quote with its signal words marked
+    quote_translation: str | None
+    speaker: str | None
+    paragraph: int | None
+    kind: str
+    kind_mark: Mark
+    status_mark: Mark | None
+    why: str | None
+    accept: tuple[Alternative, ...]
+    signals: tuple[str, ...]
+    check_note: str | None
+    check_sources: tuple[str, ...]
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class ListNode:
+    text: str
+    mark: Mark | None = None
+    status: Mark | None = None
+    relation: str | None = None          # how this node relates to its parent
+    extra: tuple[str, ...] = ()          # further relations, "also supports #4"
+    children: tuple["ListNode", ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class MapView:
+    title: str
+    svg: Markup
+    tree: tuple[ListNode, ...]
+
+
+# -- interface of the lesson format (issue 12) --------------------------------------------
+
+
+def exercise_claims(outline: Outline) -> tuple[Claim, ...]:
+    return tuple(outline.exercise_claims)
+
+
+def _accepts(claim: Claim):
+    return tuple(claim.accept)
+
+
+def _quote_translation(claim: Claim, lang: str) -> str | None:
+    return claim.quote_translation.get(lang)
+
+
+# -- article ----------------------------------------------------------------------------
+
+
+def paragraphs(article, lang: str) -> tuple[Paragraph, ...]:
+    """The article in the page's language: the translation with the source paragraph under
+    it, or the source's own paragraphs (marked in their language) where there is none."""
+    if article is None:
+        return ()
+    shown = tuple(article.paragraphs_for(lang))
+    translated = lang != article.language and lang in article.translations
+    if not translated:
+        return tuple(Paragraph(i, p, article.language) for i, p in enumerate(article.paragraphs, 1))
+    return tuple(Paragraph(i, p, lang, original)
+                 for i, (p, original) in enumerate(zip(shown, article.paragraphs), 1))
+
+
+# -- marks and items ---------------------------------------------------------------------
+
+
+def kind_mark(w: Mapping[str, str], kind: str) -> Mark:
+    return Mark(f"kind kind-{kind}", KIND_LOOK[kind].symbol, w[kind])
+
+
+def status_mark(w: Mapping[str, str], status: str | None) -> Mark | None:
+    if not status:
+        return None
+    return Mark(f"status status-{status}", STATUS_LOOK[status].symbol, w[status])
+
+
+def marked(text: str, phrases) -> Markup:
+    """``text`` escaped, with every occurrence of ``phrases`` in ``<mark>``."""
+    flags = [False] * len(text)
+    for phrase in phrases:
+        start = text.find(phrase) if phrase else -1
+        while start >= 0:
+            flags[start:start + len(phrase)] = [True] * len(phrase)
+            start = text.find(phrase, start + len(phrase))
+    out, start = [], 0
+    for index in range(1, len(text) + 1):
+        if index == len(text) or flags[index] != flags[start]:
+            piece = escape(text[start:index])
+            out.append(Markup("<mark>%s</mark>") % piece if flags[start] else piece)
+            start = index
+    return Markup("").join(out)
+
+
+def item(outline: Outline, article, w, lang: str, number: int, claim: Claim) -> Item:
+    quote_tr = _quote_translation(claim, lang) if lang != outline.source.language else None
+    return Item(
+        number=number,
+        claim_number=outline.claim_number(claim.id),
+        text=claim.text[lang],
+        quote=claim.quote,
+        quote_marked=marked(claim.quote, claim.signals) if claim.quote else None,
+        quote_translation=quote_tr,
+        speaker=claim.speaker[lang] if claim.speaker else None,
+        paragraph=article.paragraph_of(claim.quote) if article is not None and claim.quote else None,
+        kind=claim.kind,
+        kind_mark=kind_mark(w, claim.kind),
+        status_mark=status_mark(w, claim.fact_status),
+        why=claim.why[lang] if claim.why else None,
+        accept=tuple(Alternative(kind_mark(w, a.kind), a.why[lang]) for a in _accepts(claim)),
+        signals=tuple(claim.signals),
+        check_note=claim.check.note[lang] if claim.check else None,
+        check_sources=tuple(claim.check.sources) if claim.check else (),
+        notes=claim.notes[lang] if claim.notes else None,
+    )
+
+
+def exercise(outline: Outline, article, lang: str) -> tuple[Item, ...]:
+    w = label_words(outline, lang)
+    return tuple(item(outline, article, w, lang, n, c)
+                 for n, c in enumerate(exercise_claims(outline), 1))
+
+
+def extension(outline: Outline, article, lang: str) -> tuple[Item, ...]:
+    w = label_words(outline, lang)
+    chosen = {c.id for c in exercise_claims(outline)}
+    others = [c for c in outline.claims if c.id not in chosen]
+    return tuple(item(outline, article, w, lang, outline.claim_number(c.id), c) for c in others)
+
+
+def answers_json(items: tuple[Item, ...]) -> list[dict]:
+    """What the self-check reveals after an answer, kept out of the visible page until then."""
+    return [{"kind": i.kind, "word": f"{i.kind_mark.symbol} {i.kind_mark.word}",
+             "status": f"{i.status_mark.symbol} {i.status_mark.word}" if i.status_mark else "",
+             "why": i.why or "",
+             "accept": [{"kind": a.mark.css.split("kind-")[1], "word": f"{a.mark.symbol} {a.mark.word}",
+                         "why": a.why} for a in i.accept]}
+            for i in items]
+
+
+# -- maps ----------------------------------------------------------------------------------
+
+
+def _tree(outline: Outline, page, w, lang: str, blank: bool) -> tuple[ListNode, ...]:
+    """The page's boxes as nested lists: each box under the first box it points to on the
+    page (a claim under the claim it supports), its further relations named beside it."""
+    ids = [n.id for n in page.nodes]
+    on_page = set(ids)
+    parent: dict[str, tuple[str, str]] = {}
+    extra: dict[str, list[str]] = {}
+
+    def ancestors(node_id):
+        seen = set()
+        while node_id in parent and node_id not in seen:
+            seen.add(node_id)
+            node_id = parent[node_id][0]
+            yield node_id
+
+    for edge in page.edges:
+        source, target = edge.source, edge.target
+        if source not in on_page or target not in on_page or source == target:
+            continue
+        if source not in parent and source not in set(ancestors(target)):
+            parent[source] = (target, edge.relation)
+        elif edge.relation in RELATIONS:
+            extra.setdefault(source, []).append(
+                w["also_rel"].format(relation=w[edge.relation], n=outline.claim_number(target)))
+
+    def node(node_id: str) -> ListNode:
+        box = page.node(node_id)
+        children = tuple(node(c) for c in ids if parent.get(c, ("",))[0] == node_id)
+        relation = parent.get(node_id, (None, None))[1]
+        relation_word = w[relation] if relation in RELATIONS else None
+        if box.role == "thesis":
+            return ListNode(f"{w['thesis']}: {outline.thesis[lang]}", children=children)
+        if box.role == "strand":
+            strand_id = node_id.split(":", 1)[1]
+            title = outline.strands[outline.strand_number(strand_id) - 1].title[lang]
+            counts = f" ({box.footer_text})" if box.footer_text and not blank else ""
+            return ListNode(f"{box.heading_text}: {title}{counts}", children=children)
+        claim = outline.claim(node_id)
+        text = f"#{outline.claim_number(node_id)} {claim.text[lang]}"
+        if box.role == "ref":
+            strand_no = outline.strand_number(outline.strand_of(node_id).id)
+            text += f" ({w['on_map_of'].format(n=strand_no)})"
+        return ListNode(text,
+                        None if blank else kind_mark(w, claim.kind),
+                        None if blank else status_mark(w, claim.fact_status),
+                        relation_word, tuple(extra.get(node_id, ())), children)
+
+    return tuple(node(i) for i in ids if i not in parent)
+
+
+def _description(outline: Outline, page, w, blank: bool) -> str:
+    claims = [n for n in page.nodes if n.role in ("claim", "ref")]
+    parts = []
+    for n in claims:
+        claim = outline.claim(n.id)
+        label = f"#{outline.claim_number(n.id)}"
+        if not blank:
+            label += f" {w[claim.kind]}"
+            if claim.fact_status not in (None, "stated"):
+                label += f" ({w[claim.fact_status]})"
+        parts.append(label)
+    relations = [f"#{outline.claim_number(e.source)} {w[e.relation]} #{outline.claim_number(e.target)}"
+                 for e in page.edges if e.relation in RELATIONS]
+    head = f"{page.title}: {w['map_claims'].format(n=len([n for n in claims if n.role == 'claim']))}"
+    text = head + (". " + "; ".join(parts) if parts and not blank else "")
+    if relations:
+        text += ". " + "; ".join(relations)
+    if page.kind == "overview":
+        text += ". " + "; ".join(f"{n.heading_text}: {n.body_text} ({n.footer_text})"
+                                 for n in page.nodes if n.role == "strand")
+    return text + "."
+
+
+def maps(outline: Outline, lang: str, blank: bool, prefix: str) -> tuple[MapView, ...]:
+    """Every map page, drawn and listed. A blank map is laid out from the kind-neutral
+    outline and has no overview (its strand boxes would count the kinds)."""
+    layout_outline = svgmaps.neutral(outline) if blank else outline
+    pages = argmap.map_pages(layout_outline, lang, MAP_WIDTH, MAP_HEIGHT)
+    if blank:
+        pages = [p for p in pages if p.kind != "overview"]
+    w = label_words(outline, lang)
+    views = []
+    for n, page in enumerate(pages, 1):
+        description = _description(outline, page, w, blank)
+        svg = svgmaps.map_svg(page, f"{prefix}-map{n}", page.title, description, blank)
+        views.append(MapView(page.title, svg, _tree(outline, page, w, lang, blank)))
+    return tuple(views)
+
+
+# -- charts --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChartView:
+    title: str
+    svg: Markup
+    caption: str
+    head: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def figures(outline: Outline, lang: str) -> tuple[ChartView, ...]:
+    w = label_words(outline, lang)
+    views = []
+    for n, f in enumerate(all_figures(outline, lang), 1):
+        title = f.title + (f" ({f.unit})" if f.unit else "")
+        svg = svgcharts.figure_svg(f, f"fig{n}", svgcharts.figure_description(f, w))
+        head = ("",) + tuple(name for name, _ in f.series)
+        rows = tuple((c,) + tuple("" if vs[j] is None else svgcharts.number(vs[j]) for _, vs in f.series)
+                     for j, c in enumerate(f.categories))
+        views.append(ChartView(title, svg, f.caption, head, rows))
+    return tuple(views)
+
+
+def balance_chart(outline: Outline, lang: str) -> tuple[ChartView, str]:
+    data = balance(outline, lang)
+    symbols = {k: KIND_LOOK[k].symbol for k in KINDS}
+    svg = svgcharts.balance_svg(data, "balance", svgcharts.balance_description(data), symbols)
+    head = (label_words(outline, lang)["strand"],) + tuple(f"{symbols[k]} {word}" for k, word, _ in data.series)
+    rows = tuple((c,) + tuple(str(values[i]) for _, _, values in data.series)
+                 for i, c in enumerate(data.categories))
+    return ChartView(data.title, svg, "", head, rows), data.prompt

@@ -1,0 +1,128 @@
+"""The Jinja2 environment and what both web pages share: header, source, debates, glossary.
+
+Autoescaping is on for every template, so outline text is never read as markup; only the
+SVG drawings and the inline style sheet and script enter as ``Markup``, and the drawings
+escape every text they hold.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..debate.points import SIDES, resolve_debates
+from ..labels import words as label_words
+from ..model import KINDS
+from ..scripts import full_width_punctuation
+from ..visuals.figures import cited_title
+from .content import Mark, kind_mark, status_mark
+
+
+@functools.lru_cache(maxsize=1)
+def environment() -> Environment:
+    return Environment(loader=PackageLoader("debatekit.web", "templates"), autoescape=True,
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                       keep_trailing_newline=True)
+
+
+@functools.lru_cache(maxsize=None)
+def asset(name: str) -> Markup:
+    """An inline style sheet or script, as written (no template syntax is read in it)."""
+    return Markup(resources.files("debatekit.web").joinpath("templates", name).read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class KindKey:
+    kind: str
+    mark: Mark
+    test: str
+
+
+@dataclass(frozen=True)
+class GlossaryView:
+    term: str
+    original: str | None
+    definition: str
+
+
+@dataclass(frozen=True)
+class PointView:
+    mark: Mark
+    status: Mark | None
+    text: str
+    use: str | None
+    quote: str | None
+    speaker: str | None
+    sources: tuple[str, ...]
+    claim_number: int | None
+
+
+@dataclass(frozen=True)
+class DebateView:
+    number: int
+    motion: str
+    context: str | None
+    questions: tuple[str, ...]
+    pro: tuple[PointView, ...]
+    con: tuple[PointView, ...]
+
+    def side(self, name: str) -> tuple[PointView, ...]:
+        return self.pro if name == "pro" else self.con
+
+
+def debates(outline, lang: str, w) -> tuple[DebateView, ...]:
+    views = []
+    for d in resolve_debates(outline, lang):
+        def points(side):
+            return tuple(PointView(kind_mark(w, p.kind), status_mark(w, p.status), p.text, p.use,
+                                   p.quote, p.speaker, tuple(s.text for s in p.sources),
+                                   outline.claim_number(p.claim_id) if p.claim_id else None)
+                         for p in d.side(side))
+        views.append(DebateView(d.number, d.motion, d.context, d.questions, points("pro"), points("con")))
+    return tuple(views)
+
+
+def glossary(outline, lang: str) -> tuple[GlossaryView, ...]:
+    source_lang = outline.source.language
+    out = []
+    for g in outline.glossary:
+        term = g.term[lang]
+        original = g.term.get(source_lang) if lang != source_lang else None
+        out.append(GlossaryView(term, original if original and original != term else None,
+                                g.definition[lang]))
+    return tuple(out)
+
+
+def common(job, page_title_key: str) -> dict:
+    """The context both templates use."""
+    outline, lang = job.outline, job.lang
+    w = label_words(outline, lang)
+    wide = full_width_punctuation(lang)
+    source = outline.source
+    return {
+        "lang": lang,
+        "w": w,
+        "colon": "：" if wide else ": ",
+        "page_title": w[page_title_key],
+        "title": outline.title[lang],
+        "subtitle": outline.subtitle[lang] if outline.subtitle else None,
+        "source": {"language": source.language, "publisher": source.publisher,
+                   "published": source.published, "accessed": source.accessed, "url": source.url,
+                   "perspective": source.perspective[lang] if source.perspective else None},
+        "cited_title": cited_title(source.title, source.language),
+        "kinds": tuple(KindKey(k, kind_mark(w, k), w[k + "_test"]) for k in KINDS),
+        "debates": debates(outline, lang, w),
+        "sides": SIDES,
+        "questions": tuple(q[lang] for q in outline.questions),
+        "glossary": glossary(outline, lang),
+        "css": asset("page.css"),
+    }
+
+
+def render(template: str, context: dict) -> bytes:
+    html = environment().get_template(template).render(**context)
+    return html.encode("utf-8")
