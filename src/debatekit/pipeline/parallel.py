@@ -25,7 +25,7 @@ from typing import Iterator
 
 from ..article import Article
 from ..model import Outline
-from ..writers import Job
+from ..job import Job
 
 # Claims x renders from which workers are worth their start-up (about half a second).
 PARALLEL_FROM = 200

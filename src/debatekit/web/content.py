@@ -14,9 +14,9 @@ from markupsafe import Markup, escape
 from ..kinds import KIND_LOOK, STATUS_LOOK
 from ..labels import words as label_words
 from ..model import KINDS, Claim, Outline
-from ..visuals import argmap
-from ..visuals.balance import balance
-from ..visuals.figures import all_figures
+from ..present import argmap
+from ..present.balance import balance
+from ..present.figures import all_figures
 from . import svgcharts, svgmaps
 
 RELATIONS = ("supports", "challenges")
@@ -175,9 +175,8 @@ def exercise(outline: Outline, article, lang: str) -> tuple[Item, ...]:
 
 def extension(outline: Outline, article, lang: str) -> tuple[Item, ...]:
     w = label_words(outline, lang)
-    chosen = {c.id for c in exercise_claims(outline)}
-    others = [c for c in outline.claims if c.id not in chosen]
-    return tuple(item(outline, article, w, lang, outline.claim_number(c.id), c) for c in others)
+    return tuple(item(outline, article, w, lang, outline.claim_number(c.id), c)
+                 for c in outline.extension_claims)
 
 
 def answers_json(items: tuple[Item, ...]) -> list[dict]:

@@ -14,11 +14,11 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..debate.points import SIDES, resolve_debates
+from ..present.points import SIDES, resolve_debates
 from ..labels import words as label_words
 from ..model import KINDS
 from ..scripts import full_width_punctuation
-from ..visuals.figures import cited_title
+from ..present.figures import cited_title
 from .content import Mark, kind_mark, status_mark
 
 

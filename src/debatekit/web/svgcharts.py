@@ -14,8 +14,8 @@ from markupsafe import Markup, escape
 
 from .. import textfit
 from ..kinds import INK, KIND_LOOK, MUTED, PAPER
-from ..visuals.balance import OPINION_BAR_FILL, Balance
-from ..visuals.figures import SERIES_COLOURS, FigureData
+from ..present.balance import OPINION_BAR_FILL, Balance
+from ..present.figures import SERIES_COLOURS, FigureData
 from .svgmaps import _n
 
 WIDTH = 640.0

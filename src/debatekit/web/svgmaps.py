@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from .. import textfit
 from ..kinds import INK, KIND_LOOK, MUTED, PAPER
 from ..model import Claim, Outline, Strand
-from ..visuals.mapboxes import (BOLD_BODY, RELATION_COLOURS, RELATIONS, ROUND_RADIUS, MapNode,
+from ..present.mapboxes import (BOLD_BODY, RELATION_COLOURS, RELATIONS, ROUND_RADIUS, MapNode,
                                 MapPage, MapStyle, box_scale, heading_colour, node_colours)
 
 # Strand-to-thesis lines: darker than the print rule so they reach 3:1 on white.
