@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from ..kinds import KIND_LOOK, STATUS_LOOK
 from ..labels import words as label_words
 from ..model import KINDS, Claim, Outline
+from ..scripts import full_width_punctuation
 from ..present import argmap
 from ..present.balance import balance
 from ..present.figures import all_figures
@@ -55,6 +56,7 @@ class Item:
     quote_translation: str | None
     speaker: str | None
     paragraph: int | None
+    paragraph_translation: str | None    # where the quote has no translation of its own
     kind: str
     kind_mark: Mark
     status_mark: Mark | None
@@ -146,6 +148,10 @@ def marked(text: str, phrases) -> Markup:
 
 def item(outline: Outline, article, w, lang: str, number: int, claim: Claim) -> Item:
     quote_tr = _quote_translation(claim, lang) if lang != outline.source.language else None
+    paragraph = article.paragraph_of(claim.quote) if article is not None and claim.quote else None
+    paragraph_tr = None
+    if paragraph and not quote_tr and lang != article.language and lang in article.translations:
+        paragraph_tr = article.paragraphs_for(lang)[paragraph - 1]
     return Item(
         number=number,
         claim_number=outline.claim_number(claim.id),
@@ -154,7 +160,8 @@ def item(outline: Outline, article, w, lang: str, number: int, claim: Claim) -> 
         quote_marked=marked(claim.quote, claim.signals) if claim.quote else None,
         quote_translation=quote_tr,
         speaker=claim.speaker[lang] if claim.speaker else None,
-        paragraph=article.paragraph_of(claim.quote) if article is not None and claim.quote else None,
+        paragraph=paragraph,
+        paragraph_translation=paragraph_tr,
         kind=claim.kind,
         kind_mark=kind_mark(w, claim.kind),
         status_mark=status_mark(w, claim.fact_status),
@@ -297,7 +304,7 @@ def figures(outline: Outline, lang: str) -> tuple[ChartView, ...]:
     w = label_words(outline, lang)
     views = []
     for n, f in enumerate(all_figures(outline, lang), 1):
-        title = f.title + (f" ({f.unit})" if f.unit else "")
+        title = f.title + ((f"（{f.unit}）" if full_width_punctuation(lang) else f" ({f.unit})") if f.unit else "")
         svg = svgcharts.figure_svg(f, f"fig{n}", svgcharts.figure_description(f, w))
         head = ("",) + tuple(name for name, _ in f.series)
         rows = tuple((c,) + tuple("" if vs[j] is None else svgcharts.number(vs[j]) for _, vs in f.series)

@@ -185,8 +185,8 @@ def map_svg(page: MapPage, svg_id: str, title: str, description: str, blank: boo
     """One map page as an ``<svg role="img">`` with its title and description."""
     page = cropped(page)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="map" role="img" id="{svg_id}" '
-             f'viewBox="0 0 {_n(page.width)} {_n(page.height)}" width="{_n(page.width)}" '
-             f'height="{_n(page.height)}" aria-labelledby="{svg_id}-t {svg_id}-d">',
+             f'viewBox="-3 -3 {_n(page.width + 6)} {_n(page.height + 6)}" width="{_n(page.width + 6)}" '
+             f'height="{_n(page.height + 6)}" aria-labelledby="{svg_id}-t {svg_id}-d">',
              f'<title id="{svg_id}-t">{escape(title)}</title>',
              f'<desc id="{svg_id}-d">{escape(description)}</desc>']
     for edge in page.edges:
