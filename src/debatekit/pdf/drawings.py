@@ -17,9 +17,9 @@ from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 
 from .. import textfit
-from ..kinds import INK, KIND_LOOK, MUTED, PAPER, RULE
+from ..kinds import INK, KIND_LOOK, MUTED, PAPER
 from ..present.argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
-from ..present.mapboxes import RELATION_COLOURS, box_scale, heading_colour, node_colours
+from ..present.mapboxes import MEMBER_COLOUR, RELATION_COLOURS, box_scale, heading_colour, node_colours
 from ..present.balance import OPINION_BAR_FILL, Balance
 from ..present.figures import SERIES_COLOURS, FigureData
 from .fonts import FontSet
@@ -27,7 +27,7 @@ from .fonts import FontSet
 EDGE_LOOK = {   # colour, width, dash, filled head
     "supports": (RELATION_COLOURS["supports"], 1.2, None, True),
     "challenges": (RELATION_COLOURS["challenges"], 1.2, (4, 2.5), False),
-    "member": (RULE, 0.7, None, None),
+    "member": (MEMBER_COLOUR, 0.7, None, None),
 }
 # Balance bars told apart in greyscale: dark, light, and white with a strong outline.
 KIND_BARS = {"fact": (KIND_LOOK["fact"].colour, KIND_LOOK["fact"].colour),

@@ -19,6 +19,9 @@ RELATIONS = ("supports", "challenges")
 # Line colours of the relations, the same in the deck and the handout (green as a
 # verified fact's mark, red as a false one's); they differ in greyscale by dash and head.
 RELATION_COLOURS = {"supports": "2E6B30", "challenges": "A11D1D"}
+# The lines from strands to the thesis: grey, but dark enough (4.5:1 on white) to read as
+# the structure they are; the light rule grey of tables reaches only 1.8:1.
+MEMBER_COLOUR = "767676"
 BOLD_BODY = ("thesis", "strand")   # roles whose text is drawn bold
 MAX_NODE_EM = 90.0     # longest claim text drawn whole in a map box (ems: ~90 CJK characters)
 ROUND_RADIUS = 12.0    # corner radius of opinion boxes (points)

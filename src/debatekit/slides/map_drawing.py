@@ -19,16 +19,16 @@ from pptx.oxml.ns import nsdecls, qn
 from pptx.util import Pt
 
 from .. import textfit
-from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, PAPER, RULE
+from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, PAPER
 from ..present.argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
-from ..present.mapboxes import RELATION_COLOURS, node_colours
+from ..present.mapboxes import MEMBER_COLOUR, RELATION_COLOURS, node_colours
 from .geometry import emu
 from .runs import DeckFonts, add_run, keep_empty_texts, paragraph_end_xml, runs_xml
 
 EDGE_LOOK = {   # colour, width (pt), dash, arrow head
     "supports": (RELATION_COLOURS["supports"], 1.75, None, "triangle"),
     "challenges": (RELATION_COLOURS["challenges"], 1.75, MSO_LINE_DASH_STYLE.DASH, "stealth"),
-    "member": (RULE, 1.0, None, None),
+    "member": (MEMBER_COLOUR, 1.0, None, None),
 }
 SHAPES = {"rectangle": MSO_SHAPE.RECTANGLE, "rounded": MSO_SHAPE.ROUNDED_RECTANGLE,
           "arrow": MSO_SHAPE.PENTAGON}

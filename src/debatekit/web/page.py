@@ -15,11 +15,36 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..present.points import SIDES, resolve_debates
+from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, PAPER, STATUS_LOOK
 from ..labels import words as label_words
 from ..model import KINDS
 from ..scripts import full_width_punctuation
 from ..present.figures import cited_title
 from .content import Mark, kind_mark, status_mark
+
+
+# The page's own colours beside the kit's (kinds.py); the contrast test checks every pair
+# the style sheet sets.
+WEB_COLOURS = {
+    "ink": INK, "muted": MUTED, "accent": ACCENT, "paper": PAPER,
+    "rule": "767676",      # borders of controls and boxes: 3:1 on white
+    "soft": "F3F3F3",      # panels behind text (contents, quotes)
+    "mark": "FFF3A8",      # signal words marked in a quote
+    "hover": "163A5A",     # a button under the pointer
+    "right": STATUS_LOOK["verified"].colour,
+    "wrong": STATUS_LOOK["false"].colour,
+}
+
+
+def palette() -> dict[str, str]:
+    """Every colour the style sheet uses, by custom property name."""
+    colours = dict(WEB_COLOURS)
+    for kind, look in KIND_LOOK.items():
+        colours[kind] = look.colour
+        colours[f"{kind}-tint"] = look.tint
+    for status, look in STATUS_LOOK.items():
+        colours[f"status-{status}"] = look.colour
+    return colours
 
 
 @functools.lru_cache(maxsize=1)
@@ -120,6 +145,8 @@ def common(job, page_title_key: str) -> dict:
         "questions": tuple(q[lang] for q in outline.questions),
         "glossary": glossary(outline, lang),
         "css": asset("page.css"),
+        "palette": palette(),
+        "statuses": tuple(STATUS_LOOK),
     }
 
 

@@ -19,11 +19,9 @@ from markupsafe import Markup, escape
 from .. import textfit
 from ..kinds import INK, KIND_LOOK, MUTED, PAPER
 from ..model import Claim, Outline, Strand
-from ..present.mapboxes import (BOLD_BODY, RELATION_COLOURS, RELATIONS, ROUND_RADIUS, MapNode,
+from ..present.mapboxes import (BOLD_BODY, MEMBER_COLOUR, RELATION_COLOURS, RELATIONS, ROUND_RADIUS, MapNode,
                                 MapPage, MapStyle, box_scale, heading_colour, node_colours)
 
-# Strand-to-thesis lines: darker than the print rule so they reach 3:1 on white.
-MEMBER_COLOUR = "767676"
 EDGE_LOOK = {   # colour, width, dash, filled head
     "supports": (RELATION_COLOURS["supports"], 1.4, None, True),
     "challenges": (RELATION_COLOURS["challenges"], 1.4, "5 3", False),
