@@ -147,9 +147,16 @@ def test_self_check_by_mouse_keeps_progress_and_starts_again(open_page, site, na
     assert _score(page) == w["score"].format(right=1, total=total, answered=2)
     assert page.input_value("#item1-reason") == "my reason"
     assert first.why[lang] in page.inner_text("#item1-feedback")
+    # starting again asks first: declined, nothing is lost; accepted, all is cleared
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.click("#start-again")
+    assert _score(page) == w["score"].format(right=1, total=total, answered=2)
+    page.once("dialog", lambda dialog: dialog.accept())
     page.click("#start-again")
     assert _score(page) == w["score"].format(right=0, total=total, answered=0)
     assert page.inner_text("#item1-feedback") == ""
+    page.reload()
+    assert _score(page) == w["score"].format(right=0, total=total, answered=0)
     assert set(page.requests) == {page.url_of_file}
 
 

@@ -16,7 +16,7 @@ from ..pdf.styles import colon
 from . import common
 from .common import NUMBER_COLUMN
 
-VERSION = "2"
+VERSION = "3"
 
 
 def render(job) -> bytes:

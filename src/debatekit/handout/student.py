@@ -16,7 +16,7 @@ from . import visuals
 from . import common
 from .common import NUMBER_COLUMN
 
-VERSION = "2"
+VERSION = "3"
 
 # Room to write a label and a short answer by hand in each worksheet row.
 WORKSHEET_ROW = 22 * mm

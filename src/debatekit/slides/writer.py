@@ -14,7 +14,7 @@ from .deck import Deck
 from .template import TemplateError
 
 # 2: the deck carries the visuals (maps beside their strands, charts)
-VERSION = "2"
+VERSION = "3"
 
 __all__ = ["VERSION", "render", "build_deck", "TemplateError"]
 

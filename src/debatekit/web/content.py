@@ -243,7 +243,7 @@ def _tree(outline: Outline, page, w, lang: str, blank: bool) -> tuple[ListNode, 
             text += f" ({w['on_map_of'].format(n=strand_no)})"
         return ListNode(text,
                         None if blank else kind_mark(w, claim.kind),
-                        None if blank else status_mark(w, claim.fact_status),
+                        None if blank or claim.fact_status == "stated" else status_mark(w, claim.fact_status),
                         relation_word, tuple(extra.get(node_id, ())), children)
 
     return tuple(node(i) for i in ids if i not in parent)

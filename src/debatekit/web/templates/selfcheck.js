@@ -140,6 +140,7 @@
   });
 
   document.getElementById("start-again").addEventListener("click", function () {
+    if (!window.confirm(ui.start_again_confirm)) { return; }
     state = {};
     save();
     Array.prototype.forEach.call(items, function (item) {
