@@ -20,14 +20,12 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 from pptx.dml.color import RGBColor
-from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls, qn
-from pptx.text.text import _Run
 from pptx.util import Pt
 
 from ..model import Outline
 from ..language import FALLBACK_CJK, first_cjk, profile
 from ..textfit import is_wide
+from .pptx_internals import nsdecls, paragraph_element, parse_xml, qn, run_element, wrap_run
 
 # Fonts PowerPoint users commonly have; LibreOffice substitutes metric-alike or CJK
 # fonts found on the machine. The east-asian face per language is the language profile's.
@@ -86,7 +84,7 @@ def style_run(run, fonts: DeckFonts, lang: str, size: float | None = None, *,
     if colour is not None:
         font.color.rgb = RGBColor.from_string(colour)
     font.name = fonts.latin
-    rpr = run._r.get_or_add_rPr()
+    rpr = run_element(run).get_or_add_rPr()
     set_east_asian(rpr, fonts.east_asian)
     rpr.set("lang", lang_tag(lang))
     if profile(lang_tag(lang)).cjk:
@@ -108,7 +106,7 @@ def add_runs(paragraph, text: str, fonts: DeckFonts, lang: str, size: float | No
     # The runs are written as XML and parsed in one go: the same elements ``style_run``
     # makes on a python-pptx run, at a fraction of the cost of building them child by child.
     holder = parse_xml(f"<a:p {_NS}>{runs_xml(text, fonts, lang, size, **style)}</a:p>")
-    p = paragraph._p
+    p = paragraph_element(paragraph)
     end = p.find(qn("a:endParaRPr"))
     runs = []
     for r in list(holder):
@@ -116,7 +114,7 @@ def add_runs(paragraph, text: str, fonts: DeckFonts, lang: str, size: float | No
             end.addprevious(r)
         else:
             p.append(r)
-        runs.append(_Run(r, paragraph))
+        runs.append(wrap_run(r, paragraph))
     keep_empty_texts(p)
     return runs
 
@@ -191,8 +189,8 @@ def style_paragraph_end(paragraph, fonts: DeckFonts, lang: str, size: float | No
     box. Call it once per paragraph, after its runs."""
     # LibreOffice and Word hang CJK punctuation past the right edge of the box by default;
     # keep it inside, where the text was measured to fit.
-    paragraph._p.get_or_add_pPr().set("hangingPunct", "0")
-    end = paragraph._p.get_or_add_endParaRPr()
+    paragraph_element(paragraph).get_or_add_pPr().set("hangingPunct", "0")
+    end = paragraph_element(paragraph).get_or_add_endParaRPr()
     if size is not None:
         end.set("sz", str(int(round(size * 100))))
     end.set("lang", lang_tag(lang))
