@@ -256,7 +256,7 @@ def test_figure_caption_names_checked_claims(flagship):
 
 
 def test_figure_caption_cites_the_title_as_the_pdf_footer_does(sample):
-    from debatekit.pdf.setup import source_citation
+    from debatekit.pdf.job_document import source_citation
 
     d = sample.outline.model_dump()
     d["source"]["title"] = "它如何变成“新基建”"

@@ -14,7 +14,7 @@ from xml.sax.saxutils import quoteattr
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from ..kinds import INK
+from ..looks import INK
 from ..labels import words
 from ..language import profile
 from ..model import KINDS, STATUSES

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from ..kinds import KIND_LOOK, STATUS_LOOK
+from ..looks import KIND_LOOK, STATUS_LOOK
 from ..labels import words
 from ..model import KINDS, STATUSES
 from ..language import profile

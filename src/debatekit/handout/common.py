@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
-from ..kinds import ACCENT
+from ..looks import ACCENT
 from ..model import KINDS
 from ..pdf import PdfDocument
 from ..pdf.badges import KindBadge

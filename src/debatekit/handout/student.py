@@ -11,7 +11,7 @@ from ..present.points import resolve_debates
 from ..labels import words as label_words
 from ..language import profile
 from ..pdf import PdfDocument, document_for
-from ..pdf.writing import WritingLines
+from ..pdf.ruled_lines import WritingLines
 from . import visuals
 from . import common
 from .common import NUMBER_COLUMN

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from ..kinds import KIND_LOOK
+from ..looks import KIND_LOOK
 from ..model import KINDS, Claim, Outline
 from . import layered
 from .mapboxes import (BOLD_BODY, RELATIONS, ROUND_RADIUS, Builder, Content, LegendItem, MapEdge, MapNode,

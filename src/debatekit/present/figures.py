@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..labels import words
 from ..language import profile
-from ..kinds import ACCENT
+from ..looks import ACCENT
 from ..model import STATUSES, Figure, Outline
 
 # One colour per series, in order, for the deck's charts and the handout's alike.

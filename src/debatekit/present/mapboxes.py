@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .. import textfit
-from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, PAPER
+from ..looks import ACCENT, INK, KIND_LOOK, MUTED, PAPER
 from ..labels import words
 from ..language import profile
 from ..model import KINDS, Claim, Outline

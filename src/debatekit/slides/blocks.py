@@ -14,7 +14,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Pt
 
 from .. import textfit
-from ..kinds import KIND_LOOK, MUTED, STATUS_LOOK
+from ..looks import KIND_LOOK, MUTED, STATUS_LOOK
 from ..model import Claim
 from .deck import Deck, Page
 from .geometry import BADGE, BODY, BODY_MIN, INSET_X, INSET_Y, LINE_PITCH, Box
@@ -76,7 +76,7 @@ def add_badge(deck: Deck, page: Page, left: float, top: float, width: float, lab
     height = badge_height(label, width, size, shape)
     x, y, _, _ = box = Box(left, top, width, height).emu()
     key = ("badge", label, shape, fill, text_colour, line, name, size, width)
-    deck.stamps.shape(page.slide, key, x, y, lambda: _draw_badge(deck, page, box, height, label, shape,
+    deck.copies.shape(page.slide, key, x, y, lambda: _draw_badge(deck, page, box, height, label, shape,
                                                                   fill, text_colour, line, name, size))
     return height
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..present.points import resolve_point
-from ..kinds import ACCENT, KIND_LOOK, MUTED, PAPER
+from ..looks import ACCENT, KIND_LOOK, MUTED, PAPER
 from ..model import Debate, DebatePoint
 from .blocks import (add_kind_badge, add_status_badge, badge_height, kind_badge_width, kind_label,
                      status_badge_width, status_label)

@@ -16,7 +16,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Pt
 
 from .. import textfit
-from ..kinds import ACCENT, INK, MUTED, RULE
+from ..looks import ACCENT, INK, MUTED, RULE
 from ..labels import words
 from ..language import profile
 from ..job import Job
@@ -26,7 +26,7 @@ from .geometry import (BODY_GAP, LINE_PITCH, COVER_TITLE, FOOTER, INSET_X, INSET
 from .notes_pages import NotesPages
 from .pptx_internals import next_shape_id, qn, text_body
 from .runs import DeckFonts, deck_fonts
-from .stamps import Stamps
+from .copies import Copies
 from .textbox import Para, Span, add_field, add_text, fill_frame, para
 
 ROLES = ("cover", "section", "content")
@@ -60,7 +60,7 @@ class Deck:
         self._title_layouts: dict[tuple[str, str], tuple[Box, float]] = {}
         self._source_lines: dict[float, str] = {}
         self._footer_pattern: list | None = None
-        self.stamps = Stamps()
+        self.copies = Copies()
 
     # -- words -----------------------------------------------------------------
 
@@ -86,7 +86,7 @@ class Deck:
                   footer: bool = True) -> Page:
         title = " ".join(title.split())      # stray spaces and line breaks from the outline
         layout = self.layouts[role]
-        slide = self.stamps.blank_slide(self.prs, layout, role, _title_only)
+        slide = self.copies.blank_slide(self.prs, layout, role, _title_only)
         title_shape = next((s for s in slide.placeholders if base.placeholder_kind(s) == "title"), None)
         # Shape ids count up from the highest one so far; python-pptx would search the
         # whole slide for it before every shape. Everything on the slide is added through
@@ -95,7 +95,7 @@ class Deck:
         title_box = self._place_title(slide, title_shape, title, role)
         if role == "content" and not self.custom:
             rule_box = Box(title_box.left + INSET_X, title_box.bottom + 4, 56, 3).emu()
-            self.stamps.shape(slide, "title rule", rule_box[0], rule_box[1],
+            self.copies.shape(slide, "title rule", rule_box[0], rule_box[1],
                               lambda: self._title_rule(slide, rule_box))
         body = self.body_for(title, role)
         if footer:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..kinds import KIND_LOOK, MUTED
+from ..looks import KIND_LOOK, MUTED
 from ..model import Claim, Outline
 from .blocks import (add_badge, add_badges, add_status_badge, badge_height, badge_width, kind_badge_width,
                      kind_label, speaker_of)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..kinds import ACCENT, KIND_LOOK, MUTED, STATUS_LOOK
+from ..looks import ACCENT, KIND_LOOK, MUTED, STATUS_LOOK
 from ..model import Strand
 from ..language import profile
 from ..present.balance import strand_counts
