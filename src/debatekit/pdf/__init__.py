@@ -6,9 +6,9 @@ Typical use in a writer::
     from debatekit.pdf.badges import KindBadge, StatusMark
 
     def render(job) -> bytes:
-        doc = document_for(job, header_right=words["debate_cards"])   # fonts, styles, paper
+        doc = document_for(job, header_right=labels["debate_cards"])  # fonts, styles, paper
         story = [doc.styles.para(user_text, "h1"),                    # escaped, font runs
-                 KindBadge("fact", doc.words["fact"], doc.fonts),
+                 KindBadge("fact", doc.labels["fact"], doc.fonts),
                  doc.table(rows, widths)]                             # splits, repeats header
         return doc.build(story, subject="...")                        # furnished, invariant
 

@@ -17,7 +17,7 @@ from pptx.util import Pt
 
 from .. import textfit
 from ..looks import ACCENT, INK, MUTED, RULE
-from ..labels import words
+from ..labels import labels_for
 from ..language import profile
 from ..job import Job
 from . import template as base
@@ -46,7 +46,7 @@ class Deck:
         self.job = job
         self.outline = job.outline
         self.lang = job.lang
-        self.words: Mapping[str, str] = words(job.outline, job.lang)
+        self.labels: Mapping[str, str] = labels_for(job.outline, job.lang)
         self.fonts: DeckFonts = deck_fonts(job.outline, job.lang)
         self.custom = job.template is not None
         if self.custom:
@@ -62,7 +62,7 @@ class Deck:
         self._footer_pattern: list | None = None
         self.copies = Copies()
 
-    # -- words -----------------------------------------------------------------
+    # -- labels ----------------------------------------------------------------
 
     def t(self, text) -> str:
         """A text of the outline in the deck's language."""
@@ -70,12 +70,12 @@ class Deck:
 
     def continued(self, title: str) -> str:
         title = " ".join(title.split())
-        return profile(self.lang).remark(title, self.words["continued"])
+        return profile(self.lang).remark(title, self.labels["continued"])
 
     def say(self, key: str, **values) -> str:
         """One of the tool's words with its ``{placeholders}`` filled in. Words an outline
         supplies may hold other braces: they are left as written, never an error."""
-        text = self.words[key]
+        text = self.labels[key]
         for name, value in values.items():
             text = text.replace("{" + name + "}", str(value))
         return text
