@@ -9,7 +9,9 @@ from .problems import OutlineError, summary
 from .reader import read_outline
 
 
-def validate_files(paths: list[Path], strict: bool, out: Callable[[str], None], err: Callable[[str], None]) -> bool:
+def validate_files(
+    paths: list[Path], strict: bool, out: Callable[[str], None], err: Callable[[str], None]
+) -> bool:
     errors = warnings = 0
     for path in paths:
         try:
