@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from debatekit import kinds
-from debatekit.kinds import ACCENT, INK, KIND_LOOK, MUTED, PAPER, STATUS_LOOK
+from debatekit import looks
+from debatekit.looks import ACCENT, INK, KIND_LOOK, MUTED, PAPER, STATUS_LOOK
 from debatekit.present.balance import OPINION_BAR_FILL
 from debatekit.present.figures import SERIES_COLOURS
 from debatekit.present.mapboxes import RELATION_COLOURS, MapNode, heading_colour, node_colours
@@ -167,4 +167,4 @@ def test_the_contrast_formula():
     assert contrast("000000", "FFFFFF") == pytest.approx(21.0)
     assert contrast("767676", "FFFFFF") == pytest.approx(4.54, abs=0.01)
     assert contrast("BFBFBF", "FFFFFF") < GRAPHIC   # why the map's member lines are not RULE
-    assert kinds.RULE == "BFBFBF"
+    assert looks.RULE == "BFBFBF"

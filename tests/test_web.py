@@ -12,8 +12,8 @@ import pytest
 
 from debatekit.build import build
 from debatekit.job import BuildOptions, Job
-from debatekit.kinds import KIND_LOOK
-from debatekit.labels import words
+from debatekit.looks import KIND_LOOK
+from debatekit.labels import labels_for as words
 from debatekit.reader import read_outline
 from debatekit.registry import WRITERS
 from debatekit.web import student, teacher

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from debatekit.job import Job
-from debatekit.labels import words
+from debatekit.labels import labels_for as words
 from debatekit.reader import read_outline
 from debatekit.web import student, teacher
 

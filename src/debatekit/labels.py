@@ -1,6 +1,6 @@
 """The tool's own words, per language, in one table.
 
-Writers ask ``words(outline, lang)`` and index it by key. An outline may override or
+Writers ask ``labels_for(outline, lang)`` and index it by key. An outline may override or
 supply words under ``style.labels``; a language with no table of its own falls back to
 English for any word the outline does not supply.
 """
@@ -135,7 +135,7 @@ _EN = {
     "original": "Original",
     "paragraph_no": "Paragraph {n}",
     "in_paragraph": "paragraph {n}",
-    "paragraph_in_lang": "Paragraph {n} in English",
+    "paragraph_in_lang": "Paragraph {n}: translation",
     "selfcheck_task": "For each statement, choose fact, opinion or prediction and write your reason, then press “Check my answer”. The answer and its reason appear only after you have committed yours.",
     "your_answer": "Your answer",
     "your_reason": "Your reason",
@@ -293,7 +293,7 @@ _ZH = {
     "original": "原文",
     "paragraph_no": "第 {n} 段",
     "in_paragraph": "第 {n} 段",
-    "paragraph_in_lang": "第 {n} 段的中文译文",
+    "paragraph_in_lang": "第 {n} 段译文",
     "selfcheck_task": "判断每条陈述是事实、观点还是预测，写下理由，然后点击“核对答案”。只有在你提交答案之后，才会显示参考答案和理由。",
     "your_answer": "你的答案",
     "your_reason": "你的理由",
@@ -339,10 +339,24 @@ _ZH = {
     "item_no": "第 {n} 条陈述",
 }
 
-BUILTIN: Mapping[str, Mapping[str, str]] = MappingProxyType(
-    {"en": MappingProxyType(_EN), "zh": MappingProxyType(_ZH)}
-)
+_BUILTIN: dict[str, Mapping[str, str]] = {"en": MappingProxyType(_EN), "zh": MappingProxyType(_ZH)}
+BUILTIN: Mapping[str, Mapping[str, str]] = MappingProxyType(_BUILTIN)   # a live, read-only view
 KEYS = frozenset(_EN)
+
+
+def add_language(lang: str, table: Mapping[str, str]) -> None:
+    """Give debatekit its own words in ``lang`` (with the language's profile in
+    ``debatekit.language``, all a new language needs). Every key must be there and every
+    placeholder fillable; raises ValueError naming what is wrong."""
+    missing = sorted(KEYS - set(table))
+    unknown = sorted(set(table) - KEYS)
+    problems = [f"{len(missing)} missing word(s): " + ", ".join(f"`{key}`" for key in missing[:5])
+                + (", …" if len(missing) > 5 else "")] if missing else []
+    problems += [f"unknown word `{key}`" for key in unknown]
+    problems += [problem for key in sorted(KEYS & set(table)) if (problem := placeholder_problem(key, table[key]))]
+    if problems:
+        raise ValueError(f"words for `{lang}`: " + "; ".join(problems))
+    _BUILTIN[lang] = MappingProxyType(dict(table))
 
 
 def _fields(template: str) -> set[str]:
@@ -366,7 +380,7 @@ def placeholder_problem(key: str, value: str) -> str | None:
     return None
 
 
-def words(outline: Outline, lang: str) -> Mapping[str, str]:
+def labels_for(outline: Outline, lang: str) -> Mapping[str, str]:
     """The tool's words for one language, with the outline's overrides applied."""
     base = BUILTIN.get(lang) or BUILTIN.get(lang.split("-")[0]) or BUILTIN["en"]
     merged = dict(base)

@@ -52,10 +52,16 @@ WRITERS: dict[str, WriterSpec] = {
     for spec in (
         WriterSpec("slides", "slides.pptx", "debatekit.slides.writer", "slide deck"),
         WriterSpec("handout", "handout.pdf", "debatekit.handout.student", "student handout"),
-        WriterSpec("answer-key", "answer-key.pdf", "debatekit.handout.answer_key", "teacher's answer key"),
+        WriterSpec(
+            "answer-key", "answer-key.pdf", "debatekit.handout.answer_key", "teacher's answer key"
+        ),
         WriterSpec("debate-cards", "debate-cards.pdf", "debatekit.debate.cards", "debate cards"),
-        WriterSpec("debate-md", "debate.md", "debatekit.debate.markdown", "debate prompts in Markdown"),
-        WriterSpec("student-page", "student.html", "debatekit.web.student", "student web page with a self-check"),
+        WriterSpec(
+            "debate-md", "debate.md", "debatekit.debate.markdown", "debate prompts in Markdown"
+        ),
+        WriterSpec(
+            "student-page", "student.html", "debatekit.web.student", "student web page with a self-check"
+        ),
         WriterSpec("teacher-page", "teacher.html", "debatekit.web.teacher", "teacher's web page"),
     )
 }

@@ -17,6 +17,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+# Line-breaking rules for CJK text (kinsoku), shared with the PDF wrapping.
+from .language import NO_LINE_END, NO_LINE_START
+
 # Advance widths in thousandths of an em for printable ASCII (DejaVu Sans, rounded up).
 _ASCII = (
     " 320 !402 \"461 #838 $637 %951 &781 '276 (391 )391 *500 +838 ,319 -362 .319 /338 "
@@ -42,10 +45,6 @@ BOLD_FACTOR = 1.10
 SAFETY = 0.94              # use only this share of the box width
 LEADING = 1.32             # line height as a multiple of the font size, single spacing
 
-# Line-breaking rules for CJK text (kinsoku): no line starts with a closing mark and
-# none ends with an opening one.
-NO_LINE_START = set("，。、；：！？）」』》〉】〕”’…—・·%％,.;:!?)]}›»ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
-NO_LINE_END = set("（「『《〈【〔“‘([{‹«")
 
 
 @lru_cache(maxsize=4096)
@@ -131,7 +130,9 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[Line]
         if not paragraph:
             lines.append(Line(offset, offset))
         else:
-            lines.extend(Line(offset + a, offset + b) for a, b in _wrap_paragraph(paragraph, usable, factor))
+            lines.extend(
+                Line(offset + a, offset + b) for a, b in _wrap_paragraph(paragraph, usable, factor)
+            )
         offset += len(paragraph) + 1
     return lines
 
@@ -151,7 +152,11 @@ def _wrap_paragraph(text: str, usable: float, factor: float) -> list[tuple[int, 
             # a word longer than the line: break it between characters
             for ch_index in range(start, end):
                 w = char_em(text[ch_index]) * factor
-                if line_width + w > usable and ch_index > line_start and not text[ch_index].isspace():
+                if (
+                    line_width + w > usable
+                    and ch_index > line_start
+                    and not text[ch_index].isspace()
+                ):
                     result.append((line_start, ch_index))
                     line_start, line_width = ch_index, 0.0
                 line_width += w

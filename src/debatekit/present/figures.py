@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..labels import words
-from ..kinds import ACCENT
+from ..labels import labels_for
+from ..language import profile
+from ..looks import ACCENT
 from ..model import STATUSES, Figure, Outline
 
 # One colour per series, in order, for the deck's charts and the handout's alike.
@@ -51,9 +52,11 @@ def all_figures(outline: Outline, lang: str) -> list[FigureData]:
 
 
 def caption(outline: Outline, claim_ids: list[str], lang: str) -> str:
-    w = words(outline, lang)
+    w = labels_for(outline, lang)
     src = outline.source
-    where = f"{src.publisher}, {cited_title(src.title, lang)}" + (f" ({src.published})" if src.published else "")
+    where = f"{src.publisher}, {cited_title(src.title, lang)}" + (
+        f" ({src.published})" if src.published else ""
+    )
     numbers = ", ".join(f"#{outline.claim_number(c)}" for c in claim_ids)
     text = w["figure_source"].format(source=where, claims=numbers)
     statuses: dict[str, list[str]] = {}
@@ -72,10 +75,8 @@ def inner_quotes(text: str) -> str:
 
 
 def cited_title(title: str, lang: str) -> str:
-    """A work's title as cited in running text: 《title》 in Chinese, “title” otherwise."""
-    if lang.split("-")[0] == "zh":
-        return f"《{title}》"
-    return f"“{inner_quotes(title)}”"
+    """A work's title as cited in running text, in the marks of ``lang``."""
+    return profile(lang).cited_title(title)
 
 
 def _sentences(first: str, second: str) -> str:

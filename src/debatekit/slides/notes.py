@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from ..model import Claim, DebatePoint
 from .deck import Deck
-from .runs import is_cjk_lang
+from ..language import profile
 from .textbox import Para
 
 
 def claim_notes(deck: Deck, claim: Claim) -> list[tuple[str, str | None, str | None]]:
-    w = deck.words
+    w = deck.labels
     number = deck.outline.claim_number(claim.id)
     source_lang = deck.outline.source.language
     kind = w[claim.kind] + (f" ({w[claim.fact_status]})" if claim.fact_status else "")
@@ -41,7 +41,7 @@ def claims_notes(deck: Deck, claims: list[Claim]) -> list[Para]:
 def point_notes(deck: Deck, point: DebatePoint) -> list[tuple[str, str | None, str | None]]:
     if point.claim:
         return claim_notes(deck, deck.outline.claim(point.claim))
-    w = deck.words
+    w = deck.labels
     items = [("", f"{w['own_point']}: {deck.t(point.point)}", None)]
     if point.sources:
         items.append((w["sources"], "; ".join(point.sources), None))
@@ -50,8 +50,8 @@ def point_notes(deck: Deck, point: DebatePoint) -> list[tuple[str, str | None, s
 
 def quoted(deck: Deck, quote: str) -> str:
     """A quote in the marks of its own language."""
-    return f"「{quote}」" if is_cjk_lang(deck.outline.source.language) else f"“{quote}”"
+    return profile(deck.outline.source.language).quoted(quote)
 
 
 def _join(lang: str, items) -> str:
-    return ("、" if is_cjk_lang(lang) else ", ").join(items)
+    return profile(lang).list_separator.join(items)

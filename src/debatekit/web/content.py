@@ -11,10 +11,10 @@ from typing import Mapping
 
 from markupsafe import Markup, escape
 
-from ..kinds import KIND_LOOK, STATUS_LOOK
-from ..labels import words as label_words
+from ..looks import KIND_LOOK, STATUS_LOOK
+from ..labels import labels_for as label_words
 from ..model import KINDS, Claim, Outline
-from ..scripts import full_width_punctuation
+from ..language import profile
 from ..present import argmap
 from ..present.balance import balance
 from ..present.figures import all_figures
@@ -304,7 +304,7 @@ def figures(outline: Outline, lang: str) -> tuple[ChartView, ...]:
     w = label_words(outline, lang)
     views = []
     for n, f in enumerate(all_figures(outline, lang), 1):
-        title = f.title + ((f"（{f.unit}）" if full_width_punctuation(lang) else f" ({f.unit})") if f.unit else "")
+        title = profile(lang).remark(f.title, f.unit) if f.unit else f.title
         svg = svgcharts.figure_svg(f, f"fig{n}", svgcharts.figure_description(f, w))
         head = ("",) + tuple(name for name, _ in f.series)
         rows = tuple((c,) + tuple("" if vs[j] is None else svgcharts.number(vs[j]) for _, vs in f.series)

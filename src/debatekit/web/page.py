@@ -15,10 +15,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..present.points import SIDES, resolve_debates
-from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, PAPER, STATUS_LOOK
-from ..labels import words as label_words
+from ..looks import ACCENT, INK, KIND_LOOK, MUTED, PAPER, STATUS_LOOK
+from ..labels import labels_for as label_words
 from ..model import KINDS
-from ..scripts import full_width_punctuation
+from ..language import profile
 from ..present.figures import cited_title
 from .content import Mark, kind_mark, status_mark
 
@@ -126,12 +126,13 @@ def common(job, page_title_key: str) -> dict:
     """The context both templates use."""
     outline, lang = job.outline, job.lang
     w = label_words(outline, lang)
-    wide = full_width_punctuation(lang)
+    look = profile(lang)
     source = outline.source
     return {
         "lang": lang,
         "w": w,
-        "colon": "：" if wide else ": ",
+        "colon": look.colon,
+        "dir": "rtl" if look.rtl else "ltr",
         "page_title": w[page_title_key],
         "title": outline.title[lang],
         "subtitle": outline.subtitle[lang] if outline.subtitle else None,

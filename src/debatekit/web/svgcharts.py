@@ -13,7 +13,7 @@ import math
 from markupsafe import Markup, escape
 
 from .. import textfit
-from ..kinds import INK, KIND_LOOK, MUTED, PAPER
+from ..looks import INK, KIND_LOOK, MUTED, PAPER
 from ..present.balance import OPINION_BAR_FILL, Balance
 from ..present.figures import SERIES_COLOURS, FigureData
 from .svgmaps import _n

@@ -17,7 +17,7 @@ from dataclasses import replace
 from markupsafe import Markup, escape
 
 from .. import textfit
-from ..kinds import INK, KIND_LOOK, MUTED, PAPER
+from ..looks import INK, KIND_LOOK, MUTED, PAPER
 from ..model import Claim, Outline, Strand
 from ..present.mapboxes import (BOLD_BODY, MEMBER_COLOUR, RELATION_COLOURS, RELATIONS, ROUND_RADIUS, MapNode,
                                 MapPage, MapStyle, box_scale, heading_colour, node_colours)

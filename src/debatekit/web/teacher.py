@@ -7,7 +7,7 @@ labelled maps, the figures and the balance chart, and the debates with each poin
 
 from __future__ import annotations
 
-from ..scripts import is_cjk
+from ..language import profile
 from . import content, page
 from .plan import lesson_plan
 
@@ -39,7 +39,7 @@ def context(job) -> dict:
         figures=content.figures(outline, lang),
         balance=balance,
         balance_prompt=prompt,
-        signal_sep="、" if is_cjk(outline.source.language) else ", ",
+        signal_sep=profile(outline.source.language).list_separator,
     )
     sections = [("plan", w["lesson_plan"]), ("about", w["about_source"]),
                 ("answers", w["exercise_answers"])]
