@@ -87,6 +87,8 @@ def test_pages_are_documents_in_the_kit_language_with_one_h1_and_ordered_heading
         for landmark in ("header", "nav", "main", "footer"):
             assert doc.find(f".//{landmark}") is not None, landmark
         assert html.startswith("<!DOCTYPE html>")
+        ids = doc.xpath("//@id")
+        assert len(ids) == len(set(ids)), "an id used twice"
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -121,7 +123,7 @@ def test_every_map_is_also_a_nested_list(pages, case):
     r = pages[case][0]
     for html in pages[case][1:]:
         doc = tree(html)
-        blocks = doc.xpath("//section[contains(@class,'map-block')]")
+        blocks = doc.xpath("//div[contains(@class,'map-block')]")
         assert blocks
         listed = set()
         for block in blocks:
@@ -151,7 +153,7 @@ def test_student_page_shows_no_kind_status_or_count_before_an_answer(pages, case
     doc = tree(html)
     for svg in doc.xpath("//svg"):
         assert "map" in svg.get("class"), "no chart on the student page"
-    for element in doc.xpath("//fieldset[contains(@class,'item')] | //section[contains(@class,'map-block')]"):
+    for element in doc.xpath("//fieldset[contains(@class,'item')] | //div[contains(@class,'map-block')]"):
         for choices in element.xpath(".//fieldset[contains(@class,'choices')]"):
             choices.getparent().remove(choices)
         text = visible_text(element)
@@ -162,7 +164,7 @@ def test_student_page_shows_no_kind_status_or_count_before_an_answer(pages, case
             text = text.replace(own, " ")
         for kind in ("fact", "opinion", "prediction"):
             assert w[kind] not in text, (kind, text[:300])
-    for element in doc.xpath("//fieldset[contains(@class,'item')] | //section[contains(@class,'map-block')]"):
+    for element in doc.xpath("//fieldset[contains(@class,'item')] | //div[contains(@class,'map-block')]"):
         text = visible_text(element)
         for key in STATUS_KEYS:
             assert key not in w or w[key] not in text, (key, text[:200])
@@ -231,7 +233,7 @@ def test_teacher_page_holds_the_answers_the_plan_the_charts_and_the_debate_marks
     assert sum(minutes) == lesson_minutes(r.outline)
     assert int(doc.xpath("//table[@class='plan']/tfoot//td")[0].text) == sum(minutes)
     assert len(doc.xpath("//svg[contains(@class,'chart')]")) == len(r.outline.figures) + 1
-    assert doc.xpath("//svg[@id='balance']")
+    assert doc.xpath("//svg[@id='balance-chart']")
     for debate in r.outline.debates:
         assert debate.motion[lang] in text
     points = doc.xpath("//ol[@class='points']/li")

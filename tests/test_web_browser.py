@@ -101,12 +101,14 @@ def shots_dir() -> Path | None:
 
 
 @pytest.mark.parametrize("name,lang,kind", PAGES)
-def test_axe_finds_no_serious_or_critical_violation(open_page, name, lang, kind):
+def test_axe_finds_no_violation(open_page, name, lang, kind):
     page = open_page(name, lang, kind)
     results = axe_module.Axe().run(page)
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-           for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-    assert not bad, bad
+    found = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+             for v in results.response["violations"]]
+    assert not [v for v in found if v[1] in ("serious", "critical")], found
+    # the pages have none of the lesser kinds either: keep it so
+    assert not found, found
     assert results.response["passes"], "axe ran no rule at all"
     assert set(page.requests) == {page.url_of_file}
 
@@ -143,6 +145,8 @@ def test_self_check_by_mouse_keeps_progress_and_starts_again(open_page, site, na
     assert w[second.kind] in page.inner_text("#item2-feedback")
     assert _score(page) == w["score"].format(right=1, total=total, answered=2)
     assert page.is_disabled(f"#item1 input[value={first.kind}]")
+    # the feedback the script puts on the page passes axe too
+    assert not axe_module.Axe().run(page).response["violations"]
     page.reload()
     assert _score(page) == w["score"].format(right=1, total=total, answered=2)
     assert page.input_value("#item1-reason") == "my reason"
@@ -224,7 +228,7 @@ def test_pages_fit_narrow_screens_and_200_percent_zoom(open_page, name, lang, ki
             page.screenshot(path=str(folder / f"{name}-{lang}-{kind}-{width}.png"), full_page=False)
             if kind == "student":
                 page.locator("#item1").screenshot(path=str(folder / f"{name}-{lang}-{kind}-{width}-item.png"))
-            page.locator("section.map-block").first.screenshot(
+            page.locator("div.map-block").first.screenshot(
                 path=str(folder / f"{name}-{lang}-{kind}-{width}-map.png"))
 
 

@@ -316,7 +316,7 @@ def figures(outline: Outline, lang: str) -> tuple[ChartView, ...]:
 def balance_chart(outline: Outline, lang: str) -> tuple[ChartView, str]:
     data = balance(outline, lang)
     symbols = {k: KIND_LOOK[k].symbol for k in KINDS}
-    svg = svgcharts.balance_svg(data, "balance", svgcharts.balance_description(data), symbols)
+    svg = svgcharts.balance_svg(data, "balance-chart", svgcharts.balance_description(data), symbols)
     head = (label_words(outline, lang)["strand"],) + tuple(f"{symbols[k]} {word}" for k, word, _ in data.series)
     rows = tuple((c,) + tuple(str(values[i]) for _, _, values in data.series)
                  for i, c in enumerate(data.categories))
