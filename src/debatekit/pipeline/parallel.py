@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from ..model import Outline
 from ..job import Job
+from ..model import Outline
 
 # Claims x renders from which workers are worth their start-up (about half a second).
 PARALLEL_FROM = 200
