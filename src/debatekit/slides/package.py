@@ -8,7 +8,6 @@ import io
 import zipfile
 from xml.sax.saxutils import escape
 
-
 from .pptx_internals import package_entries as package_entries_into
 from .pptx_internals import package_relationships
 from .runs import lang_tag
