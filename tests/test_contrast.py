@@ -14,10 +14,15 @@ import pytest
 
 from debatekit import looks
 from debatekit.looks import ACCENT, INK, KIND_LOOK, MUTED, PAPER, STATUS_LOOK
+from debatekit.pdf import drawings
 from debatekit.present.balance import OPINION_BAR_FILL
 from debatekit.present.figures import SERIES_COLOURS
-from debatekit.present.mapboxes import RELATION_COLOURS, MapNode, heading_colour, node_colours
-from debatekit.pdf import drawings
+from debatekit.present.mapboxes import (
+    RELATION_COLOURS,
+    MapNode,
+    heading_colour,
+    node_colours,
+)
 from debatekit.slides import map_drawing
 from debatekit.web import svgcharts, svgmaps
 from debatekit.web.page import palette
@@ -38,7 +43,8 @@ def luminance(hex_colour: str) -> float:
     def channel(c: int) -> float:
         v = c / 255
         return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (0, 2, 4))
+
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (0, 2, 4))
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
 
@@ -93,20 +99,32 @@ def pairs() -> list[tuple[str, str, str, float]]:
             (f"{status}: text on its tint", INK, look.tint, TEXT),
             (f"{status}: mark outline", look.colour, PAPER, GRAPHIC),
         ]
-    for role, kind in (("thesis", None), ("strand", None), ("claim", "fact"), ("claim", "opinion"),
-                       ("claim", "prediction"), ("ref", "fact"), ("ref", "opinion"), ("ref", "prediction")):
+    for role, kind in (
+        ("thesis", None),
+        ("strand", None),
+        ("claim", "fact"),
+        ("claim", "opinion"),
+        ("claim", "prediction"),
+        ("ref", "fact"),
+        ("ref", "opinion"),
+        ("ref", "prediction"),
+    ):
         node = _node(role, kind)
         fill, stroke, ink = node_colours(node)
-        out += [(f"map {role} {kind or ''}: text", ink, fill, TEXT),
-                (f"map {role} {kind or ''}: badge line", heading_colour(node), fill, TEXT),
-                (f"map {role} {kind or ''}: outline", stroke, PAPER, GRAPHIC)]
+        out += [
+            (f"map {role} {kind or ''}: text", ink, fill, TEXT),
+            (f"map {role} {kind or ''}: badge line", heading_colour(node), fill, TEXT),
+            (f"map {role} {kind or ''}: outline", stroke, PAPER, GRAPHIC),
+        ]
     for relation, colour in RELATION_COLOURS.items():
         out.append((f"map line: {relation}", colour, PAPER, GRAPHIC))
     for i, colour in enumerate(SERIES_COLOURS):
         out.append((f"chart series {i + 1}", colour, PAPER, GRAPHIC))
     for kind, (fill, stroke, ink) in svgcharts.KIND_BARS.items():
-        out += [(f"web balance {kind}: count", ink, fill, TEXT),
-                (f"web balance {kind}: outline", stroke, PAPER, GRAPHIC)]
+        out += [
+            (f"web balance {kind}: count", ink, fill, TEXT),
+            (f"web balance {kind}: outline", stroke, PAPER, GRAPHIC),
+        ]
     out += web_pairs()
     return out
 
@@ -117,17 +135,24 @@ CSS = (SRC / "web" / "templates" / "page.css").read_text("utf-8")
 RULE_RE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 VAR_RE = re.compile(r"var\(--([a-z-]+)\)")
 # Text that sits inside a panel with its own background (nested rules the parser cannot see).
-WEB_NESTED = [("accent", "soft", "links in the contents panel"), ("ink", "soft", "quotes"),
-              ("muted", "soft", "who said a quote"), ("ink", "mark", "signal words"),
-              ("ink", "fact-tint", "a chosen answer"), ("accent", "fact-tint", "focus in a chosen answer")]
+WEB_NESTED = [
+    ("accent", "soft", "links in the contents panel"),
+    ("ink", "soft", "quotes"),
+    ("muted", "soft", "who said a quote"),
+    ("ink", "mark", "signal words"),
+    ("ink", "fact-tint", "a chosen answer"),
+    ("accent", "fact-tint", "focus in a chosen answer"),
+]
 
 
 def web_pairs() -> list[tuple[str, str, str, float]]:
     colours = palette()
     out = []
     for selector, body in RULE_RE.findall(CSS):
-        decls = dict((k.strip(), v.strip()) for k, _, v in
-                     (d.partition(":") for d in body.split(";") if ":" in d))
+        decls = dict(
+            (k.strip(), v.strip())
+            for k, _, v in (d.partition(":") for d in body.split(";") if ":" in d)
+        )
         background = VAR_RE.search(decls.get("background", "") or decls.get("background-color", ""))
         bg = background.group(1) if background else "paper"
         text = VAR_RE.search(decls.get("color", ""))
@@ -136,7 +161,9 @@ def web_pairs() -> list[tuple[str, str, str, float]]:
         # a border or focus ring must stand out from the page around the element
         for prop in ("border", "border-color", "border-left", "outline", "accent-color"):
             for name in VAR_RE.findall(decls.get(prop, "")):
-                out.append((f"web {selector.strip()}: {prop}", colours[name], colours["paper"], GRAPHIC))
+                out.append(
+                    (f"web {selector.strip()}: {prop}", colours[name], colours["paper"], GRAPHIC)
+                )
     for fg, bg, what in WEB_NESTED:
         out.append((f"web {what}", colours[fg], colours[bg], TEXT))
     for status in STATUS_LOOK:
@@ -144,7 +171,9 @@ def web_pairs() -> list[tuple[str, str, str, float]]:
     return out
 
 
-@pytest.mark.parametrize("what,fg,bg,minimum", pairs(), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize(
+    "what,fg,bg,minimum", pairs(), ids=lambda v: v if isinstance(v, str) else ""
+)
 def test_contrast(what, fg, bg, minimum):
     ratio = contrast(fg, bg)
     assert ratio >= minimum, f"{what}: #{fg} on #{bg} is {ratio:.2f}:1, needs {minimum}:1"
@@ -159,12 +188,14 @@ def test_every_colour_in_the_code_is_checked():
             literals.setdefault(colour.upper(), path.relative_to(SRC).as_posix())
     for colour in re.findall(r"#([0-9A-Fa-f]{6})\b", CSS):
         literals.setdefault(colour.upper(), "web/templates/page.css")
-    unchecked = {c: where for c, where in literals.items() if c not in checked and c not in DECORATIVE}
+    unchecked = {
+        c: where for c, where in literals.items() if c not in checked and c not in DECORATIVE
+    }
     assert not unchecked, f"colours used but never checked for contrast: {unchecked}"
 
 
 def test_the_contrast_formula():
     assert contrast("000000", "FFFFFF") == pytest.approx(21.0)
     assert contrast("767676", "FFFFFF") == pytest.approx(4.54, abs=0.01)
-    assert contrast("BFBFBF", "FFFFFF") < GRAPHIC   # why the map's member lines are not RULE
+    assert contrast("BFBFBF", "FFFFFF") < GRAPHIC  # why the map's member lines are not RULE
     assert looks.RULE == "BFBFBF"

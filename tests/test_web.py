@@ -9,17 +9,16 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from conftest import DATA, FLAGSHIP
 
 from debatekit.build import build
 from debatekit.job import BuildOptions, Job
-from debatekit.looks import KIND_LOOK
 from debatekit.labels import labels_for as words
+from debatekit.looks import KIND_LOOK
 from debatekit.reader import read_outline
 from debatekit.registry import WRITERS
 from debatekit.web import student, teacher
 from debatekit.web.plan import lesson_minutes, lesson_plan
-
-from conftest import DATA, FLAGSHIP
 
 PHONES = DATA / "phones-en.yaml"
 SYMBOLS = tuple(look.symbol for look in KIND_LOOK.values())
@@ -153,7 +152,9 @@ def test_student_page_shows_no_kind_status_or_count_before_an_answer(pages, case
     doc = tree(html)
     for svg in doc.xpath("//svg"):
         assert "map" in svg.get("class"), "no chart on the student page"
-    for element in doc.xpath("//fieldset[contains(@class,'item')] | //div[contains(@class,'map-block')]"):
+    for element in doc.xpath(
+        "//fieldset[contains(@class,'item')] | //div[contains(@class,'map-block')]"
+    ):
         for choices in element.xpath(".//fieldset[contains(@class,'choices')]"):
             choices.getparent().remove(choices)
         text = visible_text(element)
@@ -164,13 +165,17 @@ def test_student_page_shows_no_kind_status_or_count_before_an_answer(pages, case
             text = text.replace(own, " ")
         for kind in ("fact", "opinion", "prediction"):
             assert w[kind] not in text, (kind, text[:300])
-    for element in doc.xpath("//fieldset[contains(@class,'item')] | //div[contains(@class,'map-block')]"):
+    for element in doc.xpath(
+        "//fieldset[contains(@class,'item')] | //div[contains(@class,'map-block')]"
+    ):
         text = visible_text(element)
         for key in STATUS_KEYS:
             assert key not in w or w[key] not in text, (key, text[:200])
     # kind marks only in the key that explains the kinds; no balance chart
-    assert all(m.xpath("ancestor::dl[@class='kinds-key']")
-               for m in doc.xpath("//*[contains(concat(' ', @class, ' '), ' kind ')]"))
+    assert all(
+        m.xpath("ancestor::dl[@class='kinds-key']")
+        for m in doc.xpath("//*[contains(concat(' ', @class, ' '), ' kind ')]")
+    )
     assert not doc.xpath("//*[contains(concat(' ', @class, ' '), ' status ')]")
     assert w["balance"] not in visible_text(doc.find("body"))
     # the answers wait in a data block the browser neither shows nor reads out
@@ -181,7 +186,9 @@ def test_student_page_shows_no_kind_status_or_count_before_an_answer(pages, case
 def test_student_page_orders_the_exercise_as_the_lesson_does(pages):
     r, html, _ = pages[("tiktok-us-deal", "en")]
     doc = tree(html)
-    legends = [f.find("legend").text_content() for f in doc.xpath("//fieldset[contains(@class,'item')]")]
+    legends = [
+        f.find("legend").text_content() for f in doc.xpath("//fieldset[contains(@class,'item')]")
+    ]
     assert len(legends) == len(r.outline.exercise_claims)
     for legend, claim in zip(legends, r.outline.exercise_claims):
         assert claim.text["en"] in legend
@@ -244,7 +251,8 @@ def test_teacher_page_holds_the_answers_the_plan_the_charts_and_the_debate_marks
 def test_text_is_escaped_never_markup(sample_project):
     path = sample_project / "outlines" / "sample.yaml"
     text = path.read_text("utf-8").replace(
-        "en: ByteDance keeps a 19.9% stake", 'en: "<script>alert(1)</script> R&D <b>bold</b>"')
+        "en: ByteDance keeps a 19.9% stake", 'en: "<script>alert(1)</script> R&D <b>bold</b>"'
+    )
     path.write_text(text, "utf-8")
     r = read_outline(path)
     for module in (student, teacher):
@@ -281,7 +289,11 @@ def test_pages_are_registered_built_and_incremental(sample_project):
     options = BuildOptions(out_dir=out, only=("student-page", "teacher-page"), jobs=1)
     first = build([sample_project / "outlines" / "sample.yaml"], options)
     names = sorted(p.name for p in first.written)
-    assert names == ["sample-en-student.html", "sample-en-teacher.html",
-                     "sample-zh-student.html", "sample-zh-teacher.html"]
+    assert names == [
+        "sample-en-student.html",
+        "sample-en-teacher.html",
+        "sample-zh-student.html",
+        "sample-zh-teacher.html",
+    ]
     again = build([sample_project / "outlines" / "sample.yaml"], options)
     assert not again.written and len(again.unchanged) == 4

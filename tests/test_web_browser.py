@@ -14,24 +14,28 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import DATA, FLAGSHIP
 
 from debatekit.job import Job
 from debatekit.labels import labels_for as words
 from debatekit.reader import read_outline
 from debatekit.web import student, teacher
 
-from conftest import DATA, FLAGSHIP
-
-CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+CHROMIUM = shutil.which("chromium") or (
+    "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+)
 sync_api = pytest.importorskip("playwright.sync_api", reason="needs Playwright's Python package")
-axe_module = pytest.importorskip("axe_playwright_python.sync_playwright",
-                                 reason="needs axe-playwright-python")
+axe_module = pytest.importorskip(
+    "axe_playwright_python.sync_playwright", reason="needs axe-playwright-python"
+)
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs chromium")
 
 OUTLINES = {"tiktok-us-deal": FLAGSHIP, "phones-en": DATA / "phones-en.yaml"}
-PAGES = [(o, lang, kind) for o, lang in (("tiktok-us-deal", "zh"), ("tiktok-us-deal", "en"),
-                                         ("phones-en", "en"))
-         for kind in ("student", "teacher")]
+PAGES = [
+    (o, lang, kind)
+    for o, lang in (("tiktok-us-deal", "zh"), ("tiktok-us-deal", "en"), ("phones-en", "en"))
+    for kind in ("student", "teacher")
+]
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +72,8 @@ def open_page(browser, site):
         if storage_throws:
             context.add_init_script(
                 "Object.defineProperty(window, 'localStorage', {get() {"
-                " throw new DOMException('denied', 'SecurityError'); }});")
+                " throw new DOMException('denied', 'SecurityError'); }});"
+            )
         requests: list[str] = []
 
         def record(route):
@@ -104,8 +109,10 @@ def shots_dir() -> Path | None:
 def test_axe_finds_no_violation(open_page, name, lang, kind):
     page = open_page(name, lang, kind)
     results = axe_module.Axe().run(page)
-    found = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-             for v in results.response["violations"]]
+    found = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+    ]
     assert not [v for v in found if v[1] in ("serious", "critical")], found
     # the pages have none of the lesser kinds either: keep it so
     assert not found, found
@@ -117,8 +124,9 @@ def _score(page) -> str:
     return page.inner_text("#score")
 
 
-@pytest.mark.parametrize("name,lang", [("tiktok-us-deal", "en"), ("tiktok-us-deal", "zh"),
-                                       ("phones-en", "en")])
+@pytest.mark.parametrize(
+    "name,lang", [("tiktok-us-deal", "en"), ("tiktok-us-deal", "zh"), ("phones-en", "en")]
+)
 def test_self_check_by_mouse_keeps_progress_and_starts_again(open_page, site, name, lang):
     outline = site[1][name].outline
     w = words(outline, lang)
@@ -137,8 +145,11 @@ def test_self_check_by_mouse_keeps_progress_and_starts_again(open_page, site, na
     page.click("#item1 button.check")
     feedback = page.inner_text("#item1-feedback")
     assert w["answer_right"] in feedback and first.why[lang] in feedback
-    wrong = next(k for k in ("fact", "opinion", "prediction")
-                 if k != second.kind and k not in {a.kind for a in second.accept})
+    wrong = next(
+        k
+        for k in ("fact", "opinion", "prediction")
+        if k != second.kind and k not in {a.kind for a in second.accept}
+    )
     page.click(f"#item2 label:has(input[value={wrong}])")
     page.click("#item2 button.check")
     assert w["answer_wrong"] in page.inner_text("#item2-feedback")
@@ -194,7 +205,9 @@ def test_self_check_by_keyboard_alone(open_page, site):
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "item1-feedback"
     assert w["answer_right"] in page.inner_text("#item1-feedback")
-    assert _score(page) == w["score"].format(right=1, total=len(outline.exercise_claims), answered=1)
+    assert _score(page) == w["score"].format(
+        right=1, total=len(outline.exercise_claims), answered=1
+    )
     # Tab goes on to the next statement (past its paragraph link, if any)
     for _ in range(3):
         page.keyboard.press("Tab")
@@ -213,7 +226,9 @@ def test_self_check_works_where_storage_is_refused(open_page, site):
     page.click(f"#item1 label:has(input[value={claim.kind}])")
     page.click("#item1 button.check")
     assert w["answer_right"] in page.inner_text("#item1-feedback")
-    assert _score(page) == w["score"].format(right=1, total=len(outline.exercise_claims), answered=1)
+    assert _score(page) == w["score"].format(
+        right=1, total=len(outline.exercise_claims), answered=1
+    )
     assert not errors
 
 
@@ -227,14 +242,22 @@ def test_pages_fit_narrow_screens_and_200_percent_zoom(open_page, name, lang, ki
         if folder and width != 640:
             page.screenshot(path=str(folder / f"{name}-{lang}-{kind}-{width}.png"), full_page=False)
             if kind == "student":
-                page.locator("#item1").screenshot(path=str(folder / f"{name}-{lang}-{kind}-{width}-item.png"))
+                page.locator("#item1").screenshot(
+                    path=str(folder / f"{name}-{lang}-{kind}-{width}-item.png")
+                )
             page.locator("div.map-block").first.screenshot(
-                path=str(folder / f"{name}-{lang}-{kind}-{width}-map.png"))
+                path=str(folder / f"{name}-{lang}-{kind}-{width}-map.png")
+            )
 
 
-@pytest.mark.parametrize("name,lang,kind", [("tiktok-us-deal", "zh", "student"),
-                                            ("tiktok-us-deal", "en", "teacher"),
-                                            ("phones-en", "en", "student")])
+@pytest.mark.parametrize(
+    "name,lang,kind",
+    [
+        ("tiktok-us-deal", "zh", "student"),
+        ("tiktok-us-deal", "en", "teacher"),
+        ("phones-en", "en", "student"),
+    ],
+)
 def test_pages_print_on_a4_and_letter(open_page, site, name, lang, kind):
     from pypdf import PdfReader
 

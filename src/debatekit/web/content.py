@@ -6,22 +6,22 @@ drawings, and both escape every piece of outline text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from markupsafe import Markup, escape
 
-from ..looks import KIND_LOOK, STATUS_LOOK
 from ..labels import labels_for as label_words
-from ..model import KINDS, Claim, Outline
 from ..language import profile
+from ..looks import KIND_LOOK, STATUS_LOOK
+from ..model import KINDS, Claim, Outline
 from ..present import argmap
 from ..present.balance import balance
 from ..present.figures import all_figures
 from . import svgcharts, svgmaps
 
 RELATIONS = ("supports", "challenges")
-MAP_WIDTH, MAP_HEIGHT = 880.0, 1400.0   # points; the SVG scales to the page
+MAP_WIDTH, MAP_HEIGHT = 880.0, 1400.0  # points; the SVG scales to the page
 
 
 @dataclass(frozen=True)
@@ -29,12 +29,13 @@ class Paragraph:
     number: int
     text: str
     lang: str
-    original: str | None = None          # the source paragraph, under a translation
+    original: str | None = None  # the source paragraph, under a translation
 
 
 @dataclass(frozen=True)
 class Mark:
     """A kind or status as the teacher sees it: the kind's shape (css class), symbol and word."""
+
     css: str
     symbol: str
     word: str
@@ -48,15 +49,15 @@ class Alternative:
 
 @dataclass(frozen=True)
 class Item:
-    number: int                  # position in the exercise
-    claim_number: int            # the claim's number in the outline (#n on the maps)
+    number: int  # position in the exercise
+    claim_number: int  # the claim's number in the outline (#n on the maps)
     text: str
     quote: str | None
     quote_marked: Markup | None  # the quote with its signal words marked
     quote_translation: str | None
     speaker: str | None
     paragraph: int | None
-    paragraph_translation: str | None    # where the quote has no translation of its own
+    paragraph_translation: str | None  # where the quote has no translation of its own
     kind: str
     kind_mark: Mark
     status_mark: Mark | None
@@ -73,9 +74,9 @@ class ListNode:
     text: str
     mark: Mark | None = None
     status: Mark | None = None
-    relation: str | None = None          # how this node relates to its parent
-    extra: tuple[str, ...] = ()          # further relations, "also supports #4"
-    children: tuple["ListNode", ...] = field(default=())
+    relation: str | None = None  # how this node relates to its parent
+    extra: tuple[str, ...] = ()  # further relations, "also supports #4"
+    children: tuple[ListNode, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -112,8 +113,10 @@ def paragraphs(article, lang: str) -> tuple[Paragraph, ...]:
     translated = lang != article.language and lang in article.translations
     if not translated:
         return tuple(Paragraph(i, p, article.language) for i, p in enumerate(article.paragraphs, 1))
-    return tuple(Paragraph(i, p, lang, original)
-                 for i, (p, original) in enumerate(zip(shown, article.paragraphs), 1))
+    return tuple(
+        Paragraph(i, p, lang, original)
+        for i, (p, original) in enumerate(zip(shown, article.paragraphs), 1)
+    )
 
 
 # -- marks and items ---------------------------------------------------------------------
@@ -135,7 +138,7 @@ def marked(text: str, phrases) -> Markup:
     for phrase in phrases:
         start = text.find(phrase) if phrase else -1
         while start >= 0:
-            flags[start:start + len(phrase)] = [True] * len(phrase)
+            flags[start : start + len(phrase)] = [True] * len(phrase)
             start = text.find(phrase, start + len(phrase))
     out, start = [], 0
     for index in range(1, len(text) + 1):
@@ -176,24 +179,38 @@ def item(outline: Outline, article, w, lang: str, number: int, claim: Claim) -> 
 
 def exercise(outline: Outline, article, lang: str) -> tuple[Item, ...]:
     w = label_words(outline, lang)
-    return tuple(item(outline, article, w, lang, n, c)
-                 for n, c in enumerate(exercise_claims(outline), 1))
+    return tuple(
+        item(outline, article, w, lang, n, c) for n, c in enumerate(exercise_claims(outline), 1)
+    )
 
 
 def extension(outline: Outline, article, lang: str) -> tuple[Item, ...]:
     w = label_words(outline, lang)
-    return tuple(item(outline, article, w, lang, outline.claim_number(c.id), c)
-                 for c in outline.extension_claims)
+    return tuple(
+        item(outline, article, w, lang, outline.claim_number(c.id), c)
+        for c in outline.extension_claims
+    )
 
 
 def answers_json(items: tuple[Item, ...]) -> list[dict]:
     """What the self-check reveals after an answer, kept out of the visible page until then."""
-    return [{"kind": i.kind, "word": f"{i.kind_mark.symbol} {i.kind_mark.word}",
-             "status": f"{i.status_mark.symbol} {i.status_mark.word}" if i.status_mark else "",
-             "why": i.why or "",
-             "accept": [{"kind": a.mark.css.split("kind-")[1], "word": f"{a.mark.symbol} {a.mark.word}",
-                         "why": a.why} for a in i.accept]}
-            for i in items]
+    return [
+        {
+            "kind": i.kind,
+            "word": f"{i.kind_mark.symbol} {i.kind_mark.word}",
+            "status": f"{i.status_mark.symbol} {i.status_mark.word}" if i.status_mark else "",
+            "why": i.why or "",
+            "accept": [
+                {
+                    "kind": a.mark.css.split("kind-")[1],
+                    "word": f"{a.mark.symbol} {a.mark.word}",
+                    "why": a.why,
+                }
+                for a in i.accept
+            ],
+        }
+        for i in items
+    ]
 
 
 # -- maps ----------------------------------------------------------------------------------
@@ -222,7 +239,8 @@ def _tree(outline: Outline, page, w, lang: str, blank: bool) -> tuple[ListNode, 
             parent[source] = (target, edge.relation)
         elif edge.relation in RELATIONS:
             extra.setdefault(source, []).append(
-                w["also_rel"].format(relation=w[edge.relation], n=outline.claim_number(target)))
+                w["also_rel"].format(relation=w[edge.relation], n=outline.claim_number(target))
+            )
 
     def node(node_id: str) -> ListNode:
         box = page.node(node_id)
@@ -241,10 +259,14 @@ def _tree(outline: Outline, page, w, lang: str, blank: bool) -> tuple[ListNode, 
         if box.role == "ref":
             strand_no = outline.strand_number(outline.strand_of(node_id).id)
             text += f" ({w['on_map_of'].format(n=strand_no)})"
-        return ListNode(text,
-                        None if blank else kind_mark(w, claim.kind),
-                        None if blank or claim.fact_status == "stated" else status_mark(w, claim.fact_status),
-                        relation_word, tuple(extra.get(node_id, ())), children)
+        return ListNode(
+            text,
+            None if blank else kind_mark(w, claim.kind),
+            None if blank or claim.fact_status == "stated" else status_mark(w, claim.fact_status),
+            relation_word,
+            tuple(extra.get(node_id, ())),
+            children,
+        )
 
     return tuple(node(i) for i in ids if i not in parent)
 
@@ -260,15 +282,23 @@ def _description(outline: Outline, page, w, blank: bool) -> str:
             if claim.fact_status not in (None, "stated"):
                 label += f" ({w[claim.fact_status]})"
         parts.append(label)
-    relations = [f"#{outline.claim_number(e.source)} {w[e.relation]} #{outline.claim_number(e.target)}"
-                 for e in page.edges if e.relation in RELATIONS]
-    head = f"{page.title}: {w['map_claims'].format(n=len([n for n in claims if n.role == 'claim']))}"
+    relations = [
+        f"#{outline.claim_number(e.source)} {w[e.relation]} #{outline.claim_number(e.target)}"
+        for e in page.edges
+        if e.relation in RELATIONS
+    ]
+    head = (
+        f"{page.title}: {w['map_claims'].format(n=len([n for n in claims if n.role == 'claim']))}"
+    )
     text = head + (". " + "; ".join(parts) if parts and not blank else "")
     if relations:
         text += ". " + "; ".join(relations)
     if page.kind == "overview":
-        text += ". " + "; ".join(f"{n.heading_text}: {n.body_text} ({n.footer_text})"
-                                 for n in page.nodes if n.role == "strand")
+        text += ". " + "; ".join(
+            f"{n.heading_text}: {n.body_text} ({n.footer_text})"
+            for n in page.nodes
+            if n.role == "strand"
+        )
     return text + "."
 
 
@@ -307,8 +337,10 @@ def figures(outline: Outline, lang: str) -> tuple[ChartView, ...]:
         title = profile(lang).remark(f.title, f.unit) if f.unit else f.title
         svg = svgcharts.figure_svg(f, f"fig{n}", svgcharts.figure_description(f, w))
         head = ("",) + tuple(name for name, _ in f.series)
-        rows = tuple((c,) + tuple("" if vs[j] is None else svgcharts.number(vs[j]) for _, vs in f.series)
-                     for j, c in enumerate(f.categories))
+        rows = tuple(
+            (c,) + tuple("" if vs[j] is None else svgcharts.number(vs[j]) for _, vs in f.series)
+            for j, c in enumerate(f.categories)
+        )
         views.append(ChartView(title, svg, f.caption, head, rows))
     return tuple(views)
 
@@ -317,7 +349,11 @@ def balance_chart(outline: Outline, lang: str) -> tuple[ChartView, str]:
     data = balance(outline, lang)
     symbols = {k: KIND_LOOK[k].symbol for k in KINDS}
     svg = svgcharts.balance_svg(data, "balance-chart", svgcharts.balance_description(data), symbols)
-    head = (label_words(outline, lang)["strand"],) + tuple(f"{symbols[k]} {word}" for k, word, _ in data.series)
-    rows = tuple((c,) + tuple(str(values[i]) for _, _, values in data.series)
-                 for i, c in enumerate(data.categories))
+    head = (label_words(outline, lang)["strand"],) + tuple(
+        f"{symbols[k]} {word}" for k, word, _ in data.series
+    )
+    rows = tuple(
+        (c,) + tuple(str(values[i]) for _, _, values in data.series)
+        for i, c in enumerate(data.categories)
+    )
     return ChartView(data.title, svg, "", head, rows), data.prompt

@@ -14,23 +14,25 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..present.points import SIDES, resolve_debates
-from ..looks import ACCENT, INK, KIND_LOOK, MUTED, PAPER, STATUS_LOOK
 from ..labels import labels_for as label_words
-from ..model import KINDS
 from ..language import profile
+from ..looks import ACCENT, INK, KIND_LOOK, MUTED, PAPER, STATUS_LOOK
+from ..model import KINDS
 from ..present.figures import cited_title
+from ..present.points import SIDES, resolve_debates
 from .content import Mark, kind_mark, status_mark
-
 
 # The page's own colours beside the kit's (kinds.py); the contrast test checks every pair
 # the style sheet sets.
 WEB_COLOURS = {
-    "ink": INK, "muted": MUTED, "accent": ACCENT, "paper": PAPER,
-    "rule": "767676",      # borders of controls and boxes: 3:1 on white
-    "soft": "F3F3F3",      # panels behind text (contents, quotes)
-    "mark": "FFF3A8",      # signal words marked in a quote
-    "hover": "163A5A",     # a button under the pointer
+    "ink": INK,
+    "muted": MUTED,
+    "accent": ACCENT,
+    "paper": PAPER,
+    "rule": "767676",  # borders of controls and boxes: 3:1 on white
+    "soft": "F3F3F3",  # panels behind text (contents, quotes)
+    "mark": "FFF3A8",  # signal words marked in a quote
+    "hover": "163A5A",  # a button under the pointer
     "right": STATUS_LOOK["verified"].colour,
     "wrong": STATUS_LOOK["false"].colour,
 }
@@ -49,12 +51,17 @@ def palette() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def environment() -> Environment:
-    return Environment(loader=PackageLoader("debatekit.web", "templates"), autoescape=True,
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                       keep_trailing_newline=True)
+    return Environment(
+        loader=PackageLoader("debatekit.web", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def asset(name: str) -> Markup:
     """An inline style sheet or script, as written (no template syntax is read in it)."""
     return Markup(resources.files("debatekit.web").joinpath("templates", name).read_text("utf-8"))
@@ -99,16 +106,31 @@ class DebateView:
         return self.pro if name == "pro" else self.con
 
 
+def _point(outline, w, p) -> PointView:
+    return PointView(
+        kind_mark(w, p.kind),
+        status_mark(w, p.status),
+        p.text,
+        p.use,
+        p.quote,
+        p.speaker,
+        tuple(s.text for s in p.sources),
+        outline.claim_number(p.claim_id) if p.claim_id else None,
+    )
+
+
 def debates(outline, lang: str, w) -> tuple[DebateView, ...]:
-    views = []
-    for d in resolve_debates(outline, lang):
-        def points(side):
-            return tuple(PointView(kind_mark(w, p.kind), status_mark(w, p.status), p.text, p.use,
-                                   p.quote, p.speaker, tuple(s.text for s in p.sources),
-                                   outline.claim_number(p.claim_id) if p.claim_id else None)
-                         for p in d.side(side))
-        views.append(DebateView(d.number, d.motion, d.context, d.questions, points("pro"), points("con")))
-    return tuple(views)
+    return tuple(
+        DebateView(
+            d.number,
+            d.motion,
+            d.context,
+            d.questions,
+            tuple(_point(outline, w, p) for p in d.side("pro")),
+            tuple(_point(outline, w, p) for p in d.side("con")),
+        )
+        for d in resolve_debates(outline, lang)
+    )
 
 
 def glossary(outline, lang: str) -> tuple[GlossaryView, ...]:
@@ -117,8 +139,11 @@ def glossary(outline, lang: str) -> tuple[GlossaryView, ...]:
     for g in outline.glossary:
         term = g.term[lang]
         original = g.term.get(source_lang) if lang != source_lang else None
-        out.append(GlossaryView(term, original if original and original != term else None,
-                                g.definition[lang]))
+        out.append(
+            GlossaryView(
+                term, original if original and original != term else None, g.definition[lang]
+            )
+        )
     return tuple(out)
 
 
@@ -136,9 +161,14 @@ def common(job, page_title_key: str) -> dict:
         "page_title": w[page_title_key],
         "title": outline.title[lang],
         "subtitle": outline.subtitle[lang] if outline.subtitle else None,
-        "source": {"language": source.language, "publisher": source.publisher,
-                   "published": source.published, "accessed": source.accessed, "url": source.url,
-                   "perspective": source.perspective[lang] if source.perspective else None},
+        "source": {
+            "language": source.language,
+            "publisher": source.publisher,
+            "published": source.published,
+            "accessed": source.accessed,
+            "url": source.url,
+            "perspective": source.perspective[lang] if source.perspective else None,
+        },
         "cited_title": cited_title(source.title, source.language),
         "kinds": tuple(KindKey(k, kind_mark(w, k), w[k + "_test"]) for k in KINDS),
         "debates": debates(outline, lang, w),

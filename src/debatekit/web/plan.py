@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..model import Outline
 
-DEFAULT_MINUTES = 45   # when the outline names no lesson length
+DEFAULT_MINUTES = 45  # when the outline names no lesson length
 # (phase, share of the lesson): the class tries before it sees, then follows and debates.
 PHASES = (
     ("plan_source", 6),
@@ -24,7 +24,7 @@ PHASES = (
 
 @dataclass(frozen=True)
 class Phase:
-    key: str          # label key of its name; ``key + "_how"`` says what happens
+    key: str  # label key of its name; ``key + "_how"`` says what happens
     minutes: int
 
 
@@ -41,6 +41,6 @@ def lesson_plan(outline: Outline) -> tuple[Phase, ...]:
     exact = [total * w / weight for _, w in phases]
     minutes = [int(x) for x in exact]
     order = sorted(range(len(phases)), key=lambda i: (-(exact[i] - minutes[i]), i))
-    for i in order[:total - sum(minutes)]:
+    for i in order[: total - sum(minutes)]:
         minutes[i] += 1
     return tuple(Phase(k, m) for (k, _), m in zip(phases, minutes) if m > 0)

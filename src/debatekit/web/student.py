@@ -26,11 +26,26 @@ def context(job) -> dict:
         items=items,
         maps=content.maps(outline, lang, blank=True, prefix="s"),
         answers=content.answers_json(items),
-        ui={"key": f"debatekit:{outline.id}:{lang}:{len(items)}",
-            **{k: w[k] for k in ("choose_first", "answer_right", "answer_accepted", "answer_wrong",
-                                 "quiz_answer", "status", "why", "also_accept", "score", "your_answer",
-                                 "start_again_confirm")},
-            "colon": ctx["colon"]},
+        ui={
+            "key": f"debatekit:{outline.id}:{lang}:{len(items)}",
+            **{
+                k: w[k]
+                for k in (
+                    "choose_first",
+                    "answer_right",
+                    "answer_accepted",
+                    "answer_wrong",
+                    "quiz_answer",
+                    "status",
+                    "why",
+                    "also_accept",
+                    "score",
+                    "your_answer",
+                    "start_again_confirm",
+                )
+            },
+            "colon": ctx["colon"],
+        },
         script=page.asset("selfcheck.js"),
     )
     sections = [("about", w["about_source"])] if ctx["source"]["perspective"] else []

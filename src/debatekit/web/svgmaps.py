@@ -19,10 +19,21 @@ from markupsafe import Markup, escape
 from .. import textfit
 from ..looks import INK, KIND_LOOK, MUTED, PAPER
 from ..model import Claim, Outline, Strand
-from ..present.mapboxes import (BOLD_BODY, MEMBER_COLOUR, RELATION_COLOURS, RELATIONS, ROUND_RADIUS, MapNode,
-                                MapPage, MapStyle, box_scale, heading_colour, node_colours)
+from ..present.mapboxes import (
+    BOLD_BODY,
+    MEMBER_COLOUR,
+    RELATION_COLOURS,
+    RELATIONS,
+    ROUND_RADIUS,
+    MapNode,
+    MapPage,
+    MapStyle,
+    box_scale,
+    heading_colour,
+    node_colours,
+)
 
-EDGE_LOOK = {   # colour, width, dash, filled head
+EDGE_LOOK = {  # colour, width, dash, filled head
     "supports": (RELATION_COLOURS["supports"], 1.4, None, True),
     "challenges": (RELATION_COLOURS["challenges"], 1.4, "5 3", False),
     "member": (MEMBER_COLOUR, 1.0, None, None),
@@ -34,25 +45,40 @@ BLANK_BADGE = "#767676"
 def _n(value: float) -> str:
     """A coordinate, short and the same on every machine."""
     text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    return text.removesuffix(".0")
 
 
 def neutral(outline: Outline) -> Outline:
     """The outline with every claim made a stated fact: a layout of it measures every
     badge alike, so a blank map's boxes cannot tell kinds apart by shape or width."""
     strands = tuple(
-        Strand(id=s.id, title=s.title, summary=s.summary,
-               claims=tuple(Claim(**{**{k: getattr(c, k) for k in type(c).model_fields},
-                                     "kind": "fact", "status": None}) for c in s.claims))
-        for s in outline.strands)
+        Strand(
+            id=s.id,
+            title=s.title,
+            summary=s.summary,
+            claims=tuple(
+                Claim(
+                    **{
+                        **{k: getattr(c, k) for k in type(c).model_fields},
+                        "kind": "fact",
+                        "status": None,
+                    }
+                )
+                for c in s.claims
+            ),
+        )
+        for s in outline.strands
+    )
     fields = {k: getattr(outline, k) for k in type(outline).model_fields}
     return type(outline)(**{**fields, "strands": strands})
 
 
 def cropped(page: MapPage) -> MapPage:
     """The page cut to its drawing, with the key right below it."""
-    bottom = max([n.y + n.height for n in page.nodes] +
-                 [y for e in page.edges for _, y in e.points], default=0.0)
+    bottom = max(
+        [n.y + n.height for n in page.nodes] + [y for e in page.edges for _, y in e.points],
+        default=0.0,
+    )
     if not page.legend:
         return replace(page, height=bottom + 2)
     key_top = min(i.y for i in page.legend)
@@ -62,22 +88,34 @@ def cropped(page: MapPage) -> MapPage:
     return replace(page, legend=legend, height=key_bottom + shift + 2)
 
 
-def _shape(shape: str, x: float, y: float, w: float, h: float, radius: float, tip: float,
-           attrs: str) -> str:
+def _shape(
+    shape: str, x: float, y: float, w: float, h: float, radius: float, tip: float, attrs: str
+) -> str:
     if shape == "rounded":
-        return (f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" height="{_n(h)}" '
-                f'rx="{_n(radius)}" {attrs}/>')
+        return (
+            f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" height="{_n(h)}" '
+            f'rx="{_n(radius)}" {attrs}/>'
+        )
     if shape == "arrow":
         pts = [(x, y), (x + w - tip, y), (x + w, y + h / 2), (x + w - tip, y + h), (x, y + h)]
         return f'<polygon points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in pts)}" {attrs}/>'
     return f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" height="{_n(h)}" {attrs}/>'
 
 
-def _text(text: str, x: float, baseline: float, size: float, colour: str, bold: bool,
-          anchor: str = "middle") -> str:
+def _text(
+    text: str,
+    x: float,
+    baseline: float,
+    size: float,
+    colour: str,
+    bold: bool,
+    anchor: str = "middle",
+) -> str:
     weight = ' font-weight="bold"' if bold else ""
-    return (f'<text x="{_n(x)}" y="{_n(baseline)}" font-size="{_n(size)}" fill="#{colour}"'
-            f' text-anchor="{anchor}"{weight}>{escape(text)}</text>')
+    return (
+        f'<text x="{_n(x)}" y="{_n(baseline)}" font-size="{_n(size)}" fill="#{colour}"'
+        f' text-anchor="{anchor}"{weight}>{escape(text)}</text>'
+    )
 
 
 def _node(node: MapNode, page: MapPage, blank: bool) -> list[str]:
@@ -91,8 +129,18 @@ def _node(node: MapNode, page: MapPage, blank: bool) -> list[str]:
     tip = st.arrow_tip * scale
     dash = ' stroke-dasharray="3 2"' if node.role == "ref" else ""
     attrs = f'fill="#{fill}" stroke="#{stroke}" stroke-width="{OUTLINE_WIDTH[node.role]}"{dash}'
-    out = [_shape(shape, node.x, node.y, node.width, node.height,
-                  min(node.height / 2, ROUND_RADIUS * scale), tip, attrs)]
+    out = [
+        _shape(
+            shape,
+            node.x,
+            node.y,
+            node.width,
+            node.height,
+            min(node.height / 2, ROUND_RADIUS * scale),
+            tip,
+            attrs,
+        )
+    ]
     lines = [("heading", t, node.heading_size, True, heading_colour(node)) for t in node.heading]
     lines += [("body", t, node.body_size, node.role in BOLD_BODY, ink) for t in node.body]
     lines += [("footer", t, node.heading_size, True, MUTED) for t in node.footer]
@@ -114,8 +162,9 @@ def _node(node: MapNode, page: MapPage, blank: bool) -> list[str]:
     return out
 
 
-def _blank_badge(node: MapNode, heading: str, top: float, size: float, pitch: float,
-                 style: MapStyle) -> list[str]:
+def _blank_badge(
+    node: MapNode, heading: str, top: float, size: float, pitch: float, style: MapStyle
+) -> list[str]:
     """The claim's number and an empty box where the student writes its kind."""
     number = heading.split(" ", 1)[0]
     pad = style.pad_x * box_scale(node, style)
@@ -123,9 +172,11 @@ def _blank_badge(node: MapNode, heading: str, top: float, size: float, pitch: fl
     out = [_text(number, left, top + (pitch - size) / 2 + size * 0.86, size, INK, True, "start")]
     box_left = left + textfit.text_width(number, size, bold=True) + size * 0.5
     if right - box_left > size * 2:
-        out.append(f'<rect x="{_n(box_left)}" y="{_n(top + 1)}" width="{_n(right - box_left)}" '
-                   f'height="{_n(pitch - 2)}" fill="none" stroke="{BLANK_BADGE}" '
-                   f'stroke-width="0.8" stroke-dasharray="2 2"/>')
+        out.append(
+            f'<rect x="{_n(box_left)}" y="{_n(top + 1)}" width="{_n(right - box_left)}" '
+            f'height="{_n(pitch - 2)}" fill="none" stroke="{BLANK_BADGE}" '
+            f'stroke-width="0.8" stroke-dasharray="2 2"/>'
+        )
     return out
 
 
@@ -141,16 +192,22 @@ def _edge(points, relation: str, head_size: float = 6.5) -> list[str]:
         half = head_size / 2
         bx, by = x2 - ux * head_size, y2 - uy * head_size
         wing = [(bx - uy * half, by + ux * half), (x2, y2), (bx + uy * half, by - ux * half)]
-        pts[-1] = (bx, by)   # the line stops at the head, so a dash never pokes through it
+        pts[-1] = (bx, by)  # the line stops at the head, so a dash never pokes through it
         line = " ".join(f"{_n(a)},{_n(b)}" for a, b in wing)
         if filled:
-            head = f'<polygon points="{line}" fill="#{colour}" stroke="#{colour}" stroke-width="0.6"/>'
+            head = (
+                f'<polygon points="{line}" fill="#{colour}" stroke="#{colour}" stroke-width="0.6"/>'
+            )
         else:
-            head = f'<polyline points="{line}" fill="none" stroke="#{colour}" stroke-width="{width}"/>'
+            head = (
+                f'<polyline points="{line}" fill="none" stroke="#{colour}" stroke-width="{width}"/>'
+            )
     else:
         head = ""
-    out.append(f'<polyline points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in pts)}" fill="none" '
-               f'stroke="#{colour}" stroke-width="{width}"{dash_attr}/>')
+    out.append(
+        f'<polyline points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in pts)}" fill="none" '
+        f'stroke="#{colour}" stroke-width="{width}"{dash_attr}/>'
+    )
     if head:
         out.append(head)
     return out
@@ -161,32 +218,63 @@ def _key(page: MapPage, blank: bool) -> list[str]:
     out = []
     x = 0.0
     for item in items:
-        if blank:   # re-flowed: the kinds' samples are left out of a blank map's key
+        if blank:  # re-flowed: the kinds' samples are left out of a blank map's key
             item = replace(item, x=x, y=page.legend[0].y)
-            x += item.sample_width + 4 + textfit.text_width(item.text, item.size) + 2 * page.style.gap
+            x += (
+                item.sample_width
+                + 4
+                + textfit.text_width(item.text, item.size)
+                + 2 * page.style.gap
+            )
         mid = item.y + item.height / 2
         if item.type in RELATIONS:
             out += _edge([(item.x, mid), (item.x + item.sample_width, mid)], item.type, 5.0)
         else:
             look = KIND_LOOK.get(item.type)
             h = item.height * 0.6
-            attrs = (f'fill="#{look.tint if look else PAPER}" stroke="#{look.colour if look else MUTED}" '
-                     f'stroke-width="1"' + ("" if look else ' stroke-dasharray="3 2"'))
-            out.append(_shape(look.shape if look else "rectangle", item.x, mid - h / 2,
-                              item.sample_width, h, h / 2, 4, attrs))
-        out.append(_text(item.text, item.x + item.sample_width + 4, mid + item.size * 0.35,
-                         item.size, INK, False, "start"))
+            attrs = (
+                f'fill="#{look.tint if look else PAPER}" '
+                f'stroke="#{look.colour if look else MUTED}" '
+                f'stroke-width="1"' + ("" if look else ' stroke-dasharray="3 2"')
+            )
+            out.append(
+                _shape(
+                    look.shape if look else "rectangle",
+                    item.x,
+                    mid - h / 2,
+                    item.sample_width,
+                    h,
+                    h / 2,
+                    4,
+                    attrs,
+                )
+            )
+        out.append(
+            _text(
+                item.text,
+                item.x + item.sample_width + 4,
+                mid + item.size * 0.35,
+                item.size,
+                INK,
+                False,
+                "start",
+            )
+        )
     return out
 
 
-def map_svg(page: MapPage, svg_id: str, title: str, description: str, blank: bool = False) -> Markup:
+def map_svg(
+    page: MapPage, svg_id: str, title: str, description: str, blank: bool = False
+) -> Markup:
     """One map page as an ``<svg role="img">`` with its title and description."""
     page = cropped(page)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="map" role="img" id="{svg_id}" '
-             f'viewBox="-3 -3 {_n(page.width + 6)} {_n(page.height + 6)}" width="{_n(page.width + 6)}" '
-             f'height="{_n(page.height + 6)}" aria-labelledby="{svg_id}-t {svg_id}-d">',
-             f'<title id="{svg_id}-t">{escape(title)}</title>',
-             f'<desc id="{svg_id}-d">{escape(description)}</desc>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="map" role="img" id="{svg_id}" '
+        f'viewBox="-3 -3 {_n(page.width + 6)} {_n(page.height + 6)}" width="{_n(page.width + 6)}" '
+        f'height="{_n(page.height + 6)}" aria-labelledby="{svg_id}-t {svg_id}-d">',
+        f'<title id="{svg_id}-t">{escape(title)}</title>',
+        f'<desc id="{svg_id}-d">{escape(description)}</desc>',
+    ]
     for edge in page.edges:
         parts += _edge(edge.points, edge.relation)
     for node in page.nodes:

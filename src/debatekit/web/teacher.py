@@ -41,8 +41,11 @@ def context(job) -> dict:
         balance_prompt=prompt,
         signal_sep=profile(outline.source.language).list_separator,
     )
-    sections = [("plan", w["lesson_plan"]), ("about", w["about_source"]),
-                ("answers", w["exercise_answers"])]
+    sections = [
+        ("plan", w["lesson_plan"]),
+        ("about", w["about_source"]),
+        ("answers", w["exercise_answers"]),
+    ]
     sections += [("extension", w["extension"])] if ctx["others"] else []
     sections += [("maps", w["argument_map"])]
     sections += [("figures", w["figures"])] if ctx["figures"] else []
