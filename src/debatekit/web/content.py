@@ -16,12 +16,14 @@ from ..language import profile
 from ..looks import KIND_LOOK, STATUS_LOOK
 from ..model import KINDS, Claim, Outline
 from ..present import argmap
-from ..present.balance import balance
+from ..present.balance import balance, kind_counts
 from ..present.figures import all_figures
 from . import svgcharts, svgmaps
 
 RELATIONS = ("supports", "challenges")
-MAP_WIDTH, MAP_HEIGHT = 880.0, 1400.0  # points; the SVG scales to the page
+# Points. The SVG scales to the page: on a printed A4 or Letter page this width keeps the
+# map's 11-point type at about 9 points.
+MAP_WIDTH, MAP_HEIGHT = 640.0, 1000.0
 
 
 @dataclass(frozen=True)
@@ -219,8 +221,9 @@ def answers_json(items: tuple[Item, ...]) -> list[dict]:
 def _tree(outline: Outline, page, w, lang: str, blank: bool) -> tuple[ListNode, ...]:
     """The page's boxes as nested lists: each box under the first box it points to on the
     page (a claim under the claim it supports), its further relations named beside it."""
-    ids = [n.id for n in page.nodes]
+    ids = sorted((n.id for n in page.nodes), key=lambda i: _outline_order(outline, i))
     on_page = set(ids)
+    look = profile(lang)
     parent: dict[str, tuple[str, str]] = {}
     extra: dict[str, list[str]] = {}
 
@@ -248,12 +251,13 @@ def _tree(outline: Outline, page, w, lang: str, blank: bool) -> tuple[ListNode, 
         relation = parent.get(node_id, (None, None))[1]
         relation_word = w[relation] if relation in RELATIONS else None
         if box.role == "thesis":
-            return ListNode(f"{w['thesis']}: {outline.thesis[lang]}", children=children)
+            return ListNode(look.labelled(w["thesis"], outline.thesis[lang]), children=children)
         if box.role == "strand":
-            strand_id = node_id.split(":", 1)[1]
-            title = outline.strands[outline.strand_number(strand_id) - 1].title[lang]
-            counts = f" ({box.footer_text})" if box.footer_text and not blank else ""
-            return ListNode(f"{box.heading_text}: {title}{counts}", children=children)
+            strand = outline.strands[outline.strand_number(node_id.split(":", 1)[1]) - 1]
+            text = look.labelled(box.heading_text, strand.title[lang])
+            if box.footer_text and not blank:
+                text = look.remark(text, _counts(w, strand))
+            return ListNode(text, children=children)
         claim = outline.claim(node_id)
         text = f"#{outline.claim_number(node_id)} {claim.text[lang]}"
         if box.role == "ref":
@@ -271,35 +275,52 @@ def _tree(outline: Outline, page, w, lang: str, blank: bool) -> tuple[ListNode, 
     return tuple(node(i) for i in ids if i not in parent)
 
 
-def _description(outline: Outline, page, w, blank: bool) -> str:
-    claims = [n for n in page.nodes if n.role in ("claim", "ref")]
-    parts = []
-    for n in claims:
-        claim = outline.claim(n.id)
-        label = f"#{outline.claim_number(n.id)}"
-        if not blank:
-            label += f" {w[claim.kind]}"
+def _outline_order(outline: Outline, node_id: str) -> tuple[int, int]:
+    """Thesis, then strands, then claims, each in outline order."""
+    if node_id == "thesis":
+        return (0, 0)
+    if node_id.startswith("strand:"):
+        return (1, outline.strand_number(node_id.split(":", 1)[1]))
+    return (2, outline.claim_number(node_id))
+
+
+def _counts(w, strand) -> str:
+    """"9 facts, 8 opinions, 0 predictions": words a screen reader says as they are."""
+    return w["counts"].format(**kind_counts(strand.claims))
+
+
+def _description(outline: Outline, page, w, lang: str, blank: bool) -> str:
+    """The map in sentences: its title and size, each box's kind (not on a blank map), each
+    line, and on an overview each strand with its counts."""
+    look = profile(lang)
+    stop, separator = ("。", "；") if look.full_width else (". ", "; ")
+    boxes = [n for n in page.nodes if n.role in ("claim", "ref")]
+    home = sum(1 for n in boxes if n.role == "claim")
+    size = w["map_claims"].format(n=home)
+    sentences = [page.title if page.kind == "overview" else look.labelled(page.title, size)]
+    if boxes and not blank:
+        labels = []
+        for n in sorted(boxes, key=lambda b: outline.claim_number(b.id)):
+            claim = outline.claim(n.id)
+            label = f"#{outline.claim_number(n.id)} {w[claim.kind]}"
             if claim.fact_status not in (None, "stated"):
-                label += f" ({w[claim.fact_status]})"
-        parts.append(label)
+                label = look.remark(label, w[claim.fact_status])
+            labels.append(label)
+        sentences.append(separator.join(labels))
     relations = [
         f"#{outline.claim_number(e.source)} {w[e.relation]} #{outline.claim_number(e.target)}"
         for e in page.edges
         if e.relation in RELATIONS
     ]
-    head = (
-        f"{page.title}: {w['map_claims'].format(n=len([n for n in claims if n.role == 'claim']))}"
-    )
-    text = head + (". " + "; ".join(parts) if parts and not blank else "")
     if relations:
-        text += ". " + "; ".join(relations)
+        sentences.append(separator.join(relations))
     if page.kind == "overview":
-        text += ". " + "; ".join(
-            f"{n.heading_text}: {n.body_text} ({n.footer_text})"
-            for n in page.nodes
-            if n.role == "strand"
-        )
-    return text + "."
+        strands = []
+        for strand in outline.strands:
+            name = f"{w['strand']} {outline.strand_number(strand.id)}"
+            strands.append(look.remark(look.labelled(name, strand.title[lang]), _counts(w, strand)))
+        sentences.append(separator.join(strands))
+    return stop.join(sentences) + stop.strip()
 
 
 def maps(outline: Outline, lang: str, blank: bool, prefix: str) -> tuple[MapView, ...]:
@@ -312,7 +333,7 @@ def maps(outline: Outline, lang: str, blank: bool, prefix: str) -> tuple[MapView
     w = label_words(outline, lang)
     views = []
     for n, page in enumerate(pages, 1):
-        description = _description(outline, page, w, blank)
+        description = _description(outline, page, w, lang, blank)
         svg = svgmaps.map_svg(page, f"{prefix}-map{n}", page.title, description, blank)
         views.append(MapView(page.title, svg, _tree(outline, page, w, lang, blank)))
     return tuple(views)
