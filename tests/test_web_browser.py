@@ -97,10 +97,12 @@ def open_page(browser, site):
         context.close()
 
 
-def shots_dir() -> Path | None:
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    """Where screenshots and printed PDFs go: ``$DEBATEKIT_WEB_SHOTS`` to keep them."""
     folder = os.environ.get("DEBATEKIT_WEB_SHOTS")
     if not folder:
-        return None
+        return tmp_path_factory.mktemp("shots")
     Path(folder).mkdir(parents=True, exist_ok=True)
     return Path(folder)
 
@@ -233,21 +235,29 @@ def test_self_check_works_where_storage_is_refused(open_page, site):
 
 
 @pytest.mark.parametrize("name,lang,kind", PAGES)
-def test_pages_fit_narrow_screens_and_200_percent_zoom(open_page, name, lang, kind):
+def test_pages_fit_narrow_screens_and_200_percent_zoom(open_page, shots, name, lang, kind):
     for width in (1280, 640, 360):
         page = open_page(name, lang, kind, width=width)
         overflow = page.evaluate("document.documentElement.scrollWidth")
         assert overflow <= width, f"{width}px: the page is {overflow}px wide"
-        folder = shots_dir()
-        if folder and width != 640:
-            page.screenshot(path=str(folder / f"{name}-{lang}-{kind}-{width}.png"), full_page=False)
-            if kind == "student":
-                page.locator("#item1").screenshot(
-                    path=str(folder / f"{name}-{lang}-{kind}-{width}-item.png")
-                )
-            page.locator("div.map-block").first.screenshot(
-                path=str(folder / f"{name}-{lang}-{kind}-{width}-map.png")
+        size = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+        assert size >= 16, f"{width}px: body text at {size}px"
+        # controls stay large enough to hit with a finger (WCAG 2.5.8: 24 px)
+        heights = page.evaluate(
+            "[...document.querySelectorAll('button, label.choice, summary')]"
+            ".map(e => e.getBoundingClientRect().height)"
+        )
+        assert heights and min(heights) >= 24, f"{width}px: a control {min(heights)}px high"
+        shot = shots / f"{name}-{lang}-{kind}-{width}.png"
+        page.screenshot(path=str(shot))
+        assert shot.stat().st_size > 10_000, "an empty-looking screenshot"
+        if kind == "student":
+            page.locator("#item1").screenshot(
+                path=str(shots / f"{name}-{lang}-{kind}-{width}-item.png")
             )
+        page.locator("div.map-block").first.screenshot(
+            path=str(shots / f"{name}-{lang}-{kind}-{width}-map.png")
+        )
 
 
 @pytest.mark.parametrize(
@@ -258,7 +268,7 @@ def test_pages_fit_narrow_screens_and_200_percent_zoom(open_page, name, lang, ki
         ("phones-en", "en", "student"),
     ],
 )
-def test_pages_print_on_a4_and_letter(open_page, site, name, lang, kind):
+def test_pages_print_on_a4_and_letter(open_page, site, shots, name, lang, kind):
     from pypdf import PdfReader
 
     page = open_page(name, lang, kind)
@@ -276,6 +286,4 @@ def test_pages_print_on_a4_and_letter(open_page, site, name, lang, kind):
         assert "".join(title.split())[:8] in "".join(first.split())
         # the on-screen furniture is not printed
         assert words(site[1][name].outline, lang)["web_contents"] not in first
-        folder = shots_dir()
-        if folder:
-            (folder / f"{name}-{lang}-{kind}-{paper}.pdf").write_bytes(pdf)
+        (shots / f"{name}-{lang}-{kind}-{paper}.pdf").write_bytes(pdf)
