@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from debatekit.problems import OutlineError
 from debatekit.reader import read_outline
 
-from test_validate import outline_text
+from support import outline_text
+
+pytestmark = pytest.mark.slow
 
 VALID = outline_text([])
 LINES = VALID.splitlines(keepends=True)

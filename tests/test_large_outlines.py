@@ -12,7 +12,9 @@ from pypdf import PdfReader
 from debatekit.model import Outline
 from debatekit.writers import WRITERS, Job
 
-from test_validate import SEED
+from support import SEED
+
+pytestmark = pytest.mark.slow
 
 
 def many_strands(count: int) -> Outline:
@@ -25,7 +27,7 @@ def many_strands(count: int) -> Outline:
         strands.append({"id": f"s{s}", "title": f"Strand number {s}", "claims": claims})
     return Outline.model_validate({
         "format": "debatekit/1", "id": "many", "languages": ["en"], "title": "Many strands",
-        "source": {"path": SEED, "title": "t", "publisher": "p", "language": "zh"},
+        "source": {"path": SEED.as_posix(), "title": "t", "publisher": "p", "language": "zh"},
         "thesis": "A thesis.", "strands": strands,
     })
 

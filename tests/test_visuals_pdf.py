@@ -16,7 +16,7 @@ from debatekit.visuals.balance import balance
 from debatekit.visuals.figures import all_figures
 from debatekit.writers import Job
 
-from conftest import needs
+from support import needs
 
 
 def _squash(text: str) -> str:
