@@ -9,7 +9,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import DATA, FLAGSHIP
+from support import DATA, FLAGSHIP
 
 from debatekit.build import build
 from debatekit.job import BuildOptions, Job

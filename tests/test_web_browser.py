@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DATA, FLAGSHIP
+from support import DATA, FLAGSHIP
 
 from debatekit.job import Job
 from debatekit.labels import labels_for as words
@@ -28,7 +28,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="needs Playwright's
 axe_module = pytest.importorskip(
     "axe_playwright_python.sync_playwright", reason="needs axe-playwright-python"
 )
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs chromium")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(CHROMIUM is None, reason="needs chromium")]
 
 OUTLINES = {"tiktok-us-deal": FLAGSHIP, "phones-en": DATA / "phones-en.yaml"}
 PAGES = [
