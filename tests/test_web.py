@@ -183,6 +183,29 @@ def test_student_page_shows_no_kind_status_or_count_before_an_answer(pages, case
     assert [a["kind"] for a in answers] == [c.kind for c in r.outline.exercise_claims]
 
 
+@pytest.mark.parametrize("case", CASES)
+def test_blank_maps_give_no_kind_away_by_shape_or_colour(pages, case):
+    """Every box of a student's map is the same plain rectangle: no rounded opinion, no
+    arrow-shaped prediction, no kind's tint; the teacher's maps have them."""
+    r, student_html, teacher_html = pages[case]
+    tints = {look.tint.upper() for look in KIND_LOOK.values()}
+
+    def fills(svg):
+        return {f.lstrip("#").upper() for f in svg.xpath(".//@fill")}
+
+    for svg in tree(student_html).xpath("//svg[contains(@class,'map')]"):
+        assert not svg.xpath(".//rect[@rx]")
+        # polygons are arrowheads only: three points
+        assert all(len(p.get("points").split()) == 3 for p in svg.xpath(".//polygon"))
+        assert not fills(svg) & tints
+    teacher_svgs = tree(teacher_html).xpath("//svg[contains(@class,'map')]")
+    kinds = {c.kind for c in r.outline.claims}
+    shown = set().union(*(fills(svg) for svg in teacher_svgs))
+    assert {KIND_LOOK[k].tint.upper() for k in kinds} <= shown
+    if "opinion" in kinds:
+        assert any(svg.xpath(".//rect[@rx]") for svg in teacher_svgs)
+
+
 def test_student_page_orders_the_exercise_as_the_lesson_does(pages):
     r, html, _ = pages[("tiktok-us-deal", "en")]
     doc = tree(html)
