@@ -18,7 +18,7 @@ from debatekit.looks import KIND_LOOK
 from debatekit.reader import read_outline
 from debatekit.registry import WRITERS
 from debatekit.web import student, teacher
-from debatekit.web.plan import lesson_minutes, lesson_plan
+from debatekit.present.lesson_plan import lesson_minutes, lesson_plan
 
 PHONES = DATA / "phones-en.yaml"
 SYMBOLS = tuple(look.symbol for look in KIND_LOOK.values())

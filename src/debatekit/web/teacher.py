@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..language import profile
 from . import content, page
-from .plan import lesson_plan
+from ..present.lesson_plan import lesson_plan
 
 VERSION = "1"
 

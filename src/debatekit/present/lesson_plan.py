@@ -1,6 +1,7 @@
 """A lesson plan: the phases of one lesson with minutes that add up to ``lesson.minutes``.
 
-Format-neutral (names are label keys); the teacher's page shows it as a table.
+Format-neutral (names are label keys): the teacher's web page shows it as a table, and
+the printed answer key can take the same phases.
 """
 
 from __future__ import annotations
