@@ -9,16 +9,16 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from support import DATA, FLAGSHIP
 
 from debatekit.build import build
 from debatekit.job import BuildOptions, Job
 from debatekit.labels import labels_for as words
 from debatekit.looks import KIND_LOOK
+from debatekit.present.lesson_plan import lesson_minutes, lesson_plan
 from debatekit.reader import read_outline
 from debatekit.registry import WRITERS
 from debatekit.web import student, teacher
-from debatekit.present.lesson_plan import lesson_minutes, lesson_plan
+from support import DATA, FLAGSHIP
 
 PHONES = DATA / "phones-en.yaml"
 SYMBOLS = tuple(look.symbol for look in KIND_LOOK.values())

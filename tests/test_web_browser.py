@@ -14,12 +14,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import DATA, FLAGSHIP
 
 from debatekit.job import Job
 from debatekit.labels import labels_for as words
 from debatekit.reader import read_outline
 from debatekit.web import student, teacher
+from support import DATA, FLAGSHIP
 
 CHROMIUM = shutil.which("chromium") or (
     "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None

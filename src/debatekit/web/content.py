@@ -18,9 +18,9 @@ from ..model import KINDS, Claim, Outline
 from ..present import argmap
 from ..present.balance import balance, kind_counts
 from ..present.figures import all_figures
+from ..present.mapboxes import RELATIONS
 from . import svgcharts, svgmaps
 
-RELATIONS = ("supports", "challenges")
 # Points. The SVG scales to the page: on a printed A4 or Letter page this width keeps the
 # map's 11-point type at about 9 points.
 MAP_WIDTH, MAP_HEIGHT = 640.0, 1000.0
@@ -45,6 +45,7 @@ class Mark:
 
 @dataclass(frozen=True)
 class Alternative:
+    kind: str
     mark: Mark
     why: str
 
@@ -86,21 +87,6 @@ class MapView:
     title: str
     svg: Markup
     tree: tuple[ListNode, ...]
-
-
-# -- interface of the lesson format (issue 12) --------------------------------------------
-
-
-def exercise_claims(outline: Outline) -> tuple[Claim, ...]:
-    return tuple(outline.exercise_claims)
-
-
-def _accepts(claim: Claim):
-    return tuple(claim.accept)
-
-
-def _quote_translation(claim: Claim, lang: str) -> str | None:
-    return claim.quote_translation.get(lang)
 
 
 # -- article ----------------------------------------------------------------------------
@@ -152,7 +138,7 @@ def marked(text: str, phrases) -> Markup:
 
 
 def item(outline: Outline, article, w, lang: str, number: int, claim: Claim) -> Item:
-    quote_tr = _quote_translation(claim, lang) if lang != outline.source.language else None
+    quote_tr = claim.quote_translation.get(lang) if lang != outline.source.language else None
     paragraph = article.paragraph_of(claim.quote) if article is not None and claim.quote else None
     paragraph_tr = None
     if paragraph and not quote_tr and lang != article.language and lang in article.translations:
@@ -171,7 +157,7 @@ def item(outline: Outline, article, w, lang: str, number: int, claim: Claim) -> 
         kind_mark=kind_mark(w, claim.kind),
         status_mark=status_mark(w, claim.fact_status),
         why=claim.why[lang] if claim.why else None,
-        accept=tuple(Alternative(kind_mark(w, a.kind), a.why[lang]) for a in _accepts(claim)),
+        accept=tuple(Alternative(a.kind, kind_mark(w, a.kind), a.why[lang]) for a in claim.accept),
         signals=tuple(claim.signals),
         check_note=claim.check.note[lang] if claim.check else None,
         check_sources=tuple(claim.check.sources) if claim.check else (),
@@ -182,7 +168,7 @@ def item(outline: Outline, article, w, lang: str, number: int, claim: Claim) -> 
 def exercise(outline: Outline, article, lang: str) -> tuple[Item, ...]:
     w = label_words(outline, lang)
     return tuple(
-        item(outline, article, w, lang, n, c) for n, c in enumerate(exercise_claims(outline), 1)
+        item(outline, article, w, lang, n, c) for n, c in enumerate(outline.exercise_claims, 1)
     )
 
 
@@ -204,7 +190,7 @@ def answers_json(items: tuple[Item, ...]) -> list[dict]:
             "why": i.why or "",
             "accept": [
                 {
-                    "kind": a.mark.css.split("kind-")[1],
+                    "kind": a.kind,
                     "word": f"{a.mark.symbol} {a.mark.word}",
                     "why": a.why,
                 }
@@ -285,7 +271,7 @@ def _outline_order(outline: Outline, node_id: str) -> tuple[int, int]:
 
 
 def _counts(w, strand) -> str:
-    """"9 facts, 8 opinions, 0 predictions": words a screen reader says as they are."""
+    """ "9 facts, 8 opinions, 0 predictions": words a screen reader says as they are."""
     return w["counts"].format(**kind_counts(strand.claims))
 
 

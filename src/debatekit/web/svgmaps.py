@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from .. import textfit
 from ..looks import INK, KIND_LOOK, MUTED, PAPER
-from ..model import Claim, Outline, Strand
+from ..model import Outline
 from ..present.mapboxes import (
     BOLD_BODY,
     MEMBER_COLOUR,
@@ -39,7 +39,7 @@ EDGE_LOOK = {  # colour, width, dash, filled head
     "member": (MEMBER_COLOUR, 1.0, None, None),
 }
 OUTLINE_WIDTH = {"thesis": 1.8, "strand": 1.0, "ref": 1.0, "claim": 1.2}
-BLANK_BADGE = "#767676"
+BLANK_BADGE = "767676"  # the empty badge's dashed frame
 
 
 def _n(value: float) -> str:
@@ -52,23 +52,16 @@ def neutral(outline: Outline) -> Outline:
     """The outline with every claim made a stated fact: a layout of it measures every
     badge alike, so a blank map's boxes cannot tell kinds apart by shape or width."""
     strands = tuple(
-        Strand(
-            id=s.id,
-            title=s.title,
-            summary=s.summary,
-            claims=tuple(
-                Claim(
-                    **{
-                        **{k: getattr(c, k) for k in type(c).model_fields},
-                        "kind": "fact",
-                        "status": None,
-                    }
+        strand.model_copy(
+            update={
+                "claims": tuple(
+                    c.model_copy(update={"kind": "fact", "status": None}) for c in strand.claims
                 )
-                for c in s.claims
-            ),
+            }
         )
-        for s in outline.strands
+        for strand in outline.strands
     )
+    # built anew, not copied: an outline caches its claims, which must be the new ones
     fields = {k: getattr(outline, k) for k in type(outline).model_fields}
     return type(outline)(**{**fields, "strands": strands})
 
@@ -174,7 +167,7 @@ def _blank_badge(
     if right - box_left > size * 2:
         out.append(
             f'<rect x="{_n(box_left)}" y="{_n(top + 1)}" width="{_n(right - box_left)}" '
-            f'height="{_n(pitch - 2)}" fill="none" stroke="{BLANK_BADGE}" '
+            f'height="{_n(pitch - 2)}" fill="none" stroke="#{BLANK_BADGE}" '
             f'stroke-width="0.8" stroke-dasharray="2 2"/>'
         )
     return out
