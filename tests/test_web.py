@@ -320,3 +320,25 @@ def test_pages_are_registered_built_and_incremental(sample_project):
     ]
     again = build([sample_project / "outlines" / "sample.yaml"], options)
     assert not again.written and len(again.unchanged) == 4
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_text_alternatives_say_what_the_drawings_show(pages, case):
+    r, student_html, teacher_html = pages[case]
+    outline, lang = r.outline, case[1]
+    w = words(outline, lang)
+    teacher_descs = " ".join(d.text for d in tree(teacher_html).xpath("//svg/desc"))
+    student_descs = " ".join(d.text for d in tree(student_html).xpath("//svg/desc"))
+    for claim in outline.claims:
+        for relation in ("supports", "challenges"):
+            for target in getattr(claim, relation):
+                said = (f"#{outline.claim_number(claim.id)} {w[relation]} "
+                        f"#{outline.claim_number(target)}")
+                assert said in teacher_descs and said in student_descs
+    for figure in outline.figures:
+        for series in figure.series:
+            for point in series.points:
+                assert f"{point.label} {point.value:g}" in teacher_descs
+    for kind in ("fact", "opinion", "prediction"):
+        assert w[kind] in teacher_descs
+        assert w[kind] not in student_descs

@@ -16,7 +16,15 @@ from ..language import profile
 from ..looks import KIND_LOOK, STATUS_LOOK
 from ..model import KINDS, Claim, Outline
 from ..present import argmap
-from ..present.balance import balance, kind_counts
+from ..present.balance import balance
+from ..present.blank_maps import blank_map_pages
+from ..present.descriptions import (
+    balance_description,
+    figure_description,
+    map_description,
+    number,
+    strand_counts,
+)
 from ..present.figures import all_figures
 from ..present.mapboxes import RELATIONS
 from . import svgcharts, svgmaps
@@ -242,7 +250,7 @@ def _tree(outline: Outline, page, w, lang: str, blank: bool) -> tuple[ListNode, 
             strand = outline.strands[outline.strand_number(node_id.split(":", 1)[1]) - 1]
             text = look.labelled(box.heading_text, strand.title[lang])
             if box.footer_text and not blank:
-                text = look.remark(text, _counts(w, strand))
+                text = look.remark(text, strand_counts(outline, strand, lang))
             return ListNode(text, children=children)
         claim = outline.claim(node_id)
         text = f"#{outline.claim_number(node_id)} {claim.text[lang]}"
@@ -270,56 +278,17 @@ def _outline_order(outline: Outline, node_id: str) -> tuple[int, int]:
     return (2, outline.claim_number(node_id))
 
 
-def _counts(w, strand) -> str:
-    """ "9 facts, 8 opinions, 0 predictions": words a screen reader says as they are."""
-    return w["counts"].format(**kind_counts(strand.claims))
-
-
-def _description(outline: Outline, page, w, lang: str, blank: bool) -> str:
-    """The map in sentences: its title and size, each box's kind (not on a blank map), each
-    line, and on an overview each strand with its counts."""
-    look = profile(lang)
-    stop, separator = ("。", "；") if look.full_width else (". ", "; ")
-    boxes = [n for n in page.nodes if n.role in ("claim", "ref")]
-    home = sum(1 for n in boxes if n.role == "claim")
-    size = w["map_claims"].format(n=home)
-    sentences = [page.title if page.kind == "overview" else look.labelled(page.title, size)]
-    if boxes and not blank:
-        labels = []
-        for n in sorted(boxes, key=lambda b: outline.claim_number(b.id)):
-            claim = outline.claim(n.id)
-            label = f"#{outline.claim_number(n.id)} {w[claim.kind]}"
-            if claim.fact_status not in (None, "stated"):
-                label = look.remark(label, w[claim.fact_status])
-            labels.append(label)
-        sentences.append(separator.join(labels))
-    relations = [
-        f"#{outline.claim_number(e.source)} {w[e.relation]} #{outline.claim_number(e.target)}"
-        for e in page.edges
-        if e.relation in RELATIONS
-    ]
-    if relations:
-        sentences.append(separator.join(relations))
-    if page.kind == "overview":
-        strands = []
-        for strand in outline.strands:
-            name = f"{w['strand']} {outline.strand_number(strand.id)}"
-            strands.append(look.remark(look.labelled(name, strand.title[lang]), _counts(w, strand)))
-        sentences.append(separator.join(strands))
-    return stop.join(sentences) + stop.strip()
-
-
 def maps(outline: Outline, lang: str, blank: bool, prefix: str) -> tuple[MapView, ...]:
-    """Every map page, drawn and listed. A blank map is laid out from the kind-neutral
-    outline and has no overview (its strand boxes would count the kinds)."""
-    layout_outline = svgmaps.neutral(outline) if blank else outline
-    pages = argmap.map_pages(layout_outline, lang, MAP_WIDTH, MAP_HEIGHT)
+    """Every map page, drawn and listed: the labelled maps, or the blank ones (see
+    ``present.blank_maps``) for students."""
     if blank:
-        pages = [p for p in pages if p.kind != "overview"]
+        pages = blank_map_pages(outline, lang, MAP_WIDTH, MAP_HEIGHT)
+    else:
+        pages = argmap.map_pages(outline, lang, MAP_WIDTH, MAP_HEIGHT)
     w = label_words(outline, lang)
     views = []
     for n, page in enumerate(pages, 1):
-        description = _description(outline, page, w, lang, blank)
+        description = map_description(outline, page, lang, blank)
         svg = svgmaps.map_svg(page, f"{prefix}-map{n}", page.title, description, blank)
         views.append(MapView(page.title, svg, _tree(outline, page, w, lang, blank)))
     return tuple(views)
@@ -338,14 +307,13 @@ class ChartView:
 
 
 def figures(outline: Outline, lang: str) -> tuple[ChartView, ...]:
-    w = label_words(outline, lang)
     views = []
     for n, f in enumerate(all_figures(outline, lang), 1):
         title = profile(lang).remark(f.title, f.unit) if f.unit else f.title
-        svg = svgcharts.figure_svg(f, f"fig{n}", svgcharts.figure_description(f, w))
+        svg = svgcharts.figure_svg(f, f"fig{n}", figure_description(outline, f, lang))
         head = ("",) + tuple(name for name, _ in f.series)
         rows = tuple(
-            (c,) + tuple("" if vs[j] is None else svgcharts.number(vs[j]) for _, vs in f.series)
+            (c,) + tuple("" if vs[j] is None else number(vs[j]) for _, vs in f.series)
             for j, c in enumerate(f.categories)
         )
         views.append(ChartView(title, svg, f.caption, head, rows))
@@ -355,7 +323,7 @@ def figures(outline: Outline, lang: str) -> tuple[ChartView, ...]:
 def balance_chart(outline: Outline, lang: str) -> tuple[ChartView, str]:
     data = balance(outline, lang)
     symbols = {k: KIND_LOOK[k].symbol for k in KINDS}
-    svg = svgcharts.balance_svg(data, "balance-chart", svgcharts.balance_description(data), symbols)
+    svg = svgcharts.balance_svg(data, "balance-chart", balance_description(data, lang), symbols)
     head = (label_words(outline, lang)["strand"],) + tuple(
         f"{symbols[k]} {word}" for k, word, _ in data.series
     )

@@ -3,7 +3,7 @@
 Drawn from ``visuals.figures.FigureData`` and ``visuals.balance.Balance``, the data the
 deck's and the handout's charts are made of. Series differ by fill pattern or line dash
 and marker as well as by colour; every bar carries its value as text. Each chart gets a
-generated text alternative (``figure_description``, ``balance_description``).
+text alternative generated from the same data (``present.descriptions``).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from .. import textfit
 from ..looks import INK, KIND_LOOK, MUTED, PAPER
 from ..present.balance import OPINION_BAR_FILL, Balance
+from ..present.descriptions import number
 from ..present.figures import SERIES_COLOURS, FigureData
 from .svgmaps import _n
 
@@ -32,31 +33,6 @@ KIND_BARS = {
     "opinion": (OPINION_BAR_FILL, KIND_LOOK["opinion"].colour, INK),
     "prediction": (PAPER, KIND_LOOK["prediction"].colour, INK),
 }
-
-
-def number(value: float) -> str:
-    return f"{value:g}"
-
-
-def figure_description(figure: FigureData, words) -> str:
-    """ "Column chart (million): users: 2024 170, 2025 200." from the chart's own data."""
-    kind = words.get(f"chart_{figure.chart}", figure.chart)
-    unit = f" ({figure.unit})" if figure.unit else ""
-    parts = []
-    for name, values in figure.series:
-        shown = ", ".join(
-            f"{c} {number(v)}" for c, v in zip(figure.categories, values) if v is not None
-        )
-        parts.append(f"{name}: {shown}" if len(figure.series) > 1 or name else shown)
-    return f"{kind}{unit}, {figure.title}: " + "; ".join(parts) + "."
-
-
-def balance_description(balance: Balance) -> str:
-    rows = []
-    for i, category in enumerate(balance.categories):
-        counts = ", ".join(f"{word} {values[i]}" for _, word, values in balance.series)
-        rows.append(f"{category}: {counts}")
-    return f"{balance.title}. " + "; ".join(rows) + "."
 
 
 def _wrap(text: str, width: float, size: float = SIZE) -> list[str]:

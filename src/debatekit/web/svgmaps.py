@@ -6,8 +6,8 @@ outline text goes through ``escape``.
 
 A *blank* map is for students: every claim box is the same plain rectangle holding its
 number, an empty badge to write the kind in, and the claim's text; the key names only the
-relations. The caller lays a blank map out from a kind-neutral outline (``neutral``), so
-neither a box's shape nor its width gives a kind away.
+relations. The caller lays a blank map out from a kind-neutral outline
+(``present.blank_maps``), so neither a box's shape nor its width gives a kind away.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from markupsafe import Markup, escape
 
 from .. import textfit
 from ..looks import INK, KIND_LOOK, MUTED, PAPER
-from ..model import Outline
 from ..present.mapboxes import (
     BOLD_BODY,
     MEMBER_COLOUR,
@@ -46,24 +45,6 @@ def _n(value: float) -> str:
     """A coordinate, short and the same on every machine."""
     text = f"{value:.1f}"
     return text.removesuffix(".0")
-
-
-def neutral(outline: Outline) -> Outline:
-    """The outline with every claim made a stated fact: a layout of it measures every
-    badge alike, so a blank map's boxes cannot tell kinds apart by shape or width."""
-    strands = tuple(
-        strand.model_copy(
-            update={
-                "claims": tuple(
-                    c.model_copy(update={"kind": "fact", "status": None}) for c in strand.claims
-                )
-            }
-        )
-        for strand in outline.strands
-    )
-    # built anew, not copied: an outline caches its claims, which must be the new ones
-    fields = {k: getattr(outline, k) for k in type(outline).model_fields}
-    return type(outline)(**{**fields, "strands": strands})
 
 
 def cropped(page: MapPage) -> MapPage:
