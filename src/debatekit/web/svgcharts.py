@@ -1,6 +1,6 @@
 """The outline's figures and the kind balance as inline SVG charts.
 
-Drawn from ``visuals.figures.FigureData`` and ``visuals.balance.Balance``, the data the
+Drawn from ``present.figures.FigureData`` and ``present.balance.Balance``, the data the
 deck's and the handout's charts are made of. Series differ by fill pattern or line dash
 and marker as well as by colour; every bar carries its value as text. Each chart gets a
 text alternative generated from the same data (``present.descriptions``).
