@@ -23,7 +23,7 @@ from debatekit.present.mapboxes import (
     heading_colour,
     node_colours,
 )
-from debatekit.slides import map_drawing
+from debatekit.slides import charts, map_drawing
 from debatekit.web import svgcharts, svgmaps
 from debatekit.web.page import palette
 
@@ -120,6 +120,10 @@ def pairs() -> list[tuple[str, str, str, float]]:
         out.append((f"map line: {relation}", colour, PAPER, GRAPHIC))
     for i, colour in enumerate(SERIES_COLOURS):
         out.append((f"chart series {i + 1}", colour, PAPER, GRAPHIC))
+    for kind, (_, fill) in charts.KIND_FILLS.items():
+        # the deck writes a bar's count on its fill (a hatch: on its stripes too)
+        ink = PAPER if kind == "fact" else INK
+        out.append((f"deck balance {kind}: count on the bar", ink, fill, TEXT))
     for kind, (fill, stroke, ink) in svgcharts.KIND_BARS.items():
         out += [
             (f"web balance {kind}: count", ink, fill, TEXT),
