@@ -342,3 +342,19 @@ def test_text_alternatives_say_what_the_drawings_show(pages, case):
     for kind in ("fact", "opinion", "prediction"):
         assert w[kind] in teacher_descs
         assert w[kind] not in student_descs
+
+
+def test_english_student_reads_every_quote_in_english(pages):
+    """A quote in Chinese comes with its own translation, or its paragraph's."""
+    r, html, _ = pages[("tiktok-us-deal", "en")]
+    items = tree(html).xpath("//fieldset[contains(@class,'item')]")
+    for item, claim in zip(items, r.outline.exercise_claims):
+        if not claim.quote:
+            continue
+        quote = item.xpath(".//blockquote")[0]
+        shown = quote.text_content()
+        if claim.quote_translation.get("en"):
+            assert claim.quote_translation["en"] in shown
+        else:
+            number = r.article.paragraph_of(claim.quote)
+            assert r.article.paragraphs_for("en")[number - 1] in shown
