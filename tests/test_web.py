@@ -358,3 +358,15 @@ def test_english_student_reads_every_quote_in_english(pages):
         else:
             number = r.article.paragraph_of(claim.quote)
             assert r.article.paragraphs_for("en")[number - 1] in shown
+
+
+def test_cited_sources_in_another_language_are_marked():
+    """A citation in English on the Chinese page is read with an English voice."""
+    r = reading(FLAGSHIP)
+    html = teacher.render(Job(r.outline, "zh", article=r.article)).decode()
+    cited = tree(html).xpath("//ul[@class='sources']/li")
+    assert cited
+    for li in cited:
+        text = li.text_content()
+        if not re.search(r"[\u3000-\u9fff\uff00-\uffef]", text):
+            assert li.get("lang") == "en", text

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 from ..labels import labels_for as label_words
-from ..language import profile
+from ..language import first_cjk, has_cjk, profile
 from ..looks import KIND_LOOK, STATUS_LOOK
 from ..model import KINDS, Claim, Outline
 from ..present import argmap
@@ -40,6 +40,31 @@ class Paragraph:
     text: str
     lang: str
     original: str | None = None  # the source paragraph, under a translation
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A text of unknown language (a cited source) with the language it is most likely in,
+    where that differs from the page's: a screen reader then reads it with the right voice."""
+
+    text: str
+    lang: str | None = None
+
+
+def passage(outline: Outline, text: str, page_lang: str) -> Passage:
+    """On a CJK page a citation without any CJK character is taken to be in the outline's
+    first other language (the sources of a Chinese article taught in English are mostly
+    English); on any other page a citation mostly in CJK characters, in the first CJK
+    language. A citation in English with a Chinese title in it stays unmarked."""
+    cjk_page = profile(page_lang).cjk
+    if cjk_page and not has_cjk(text):
+        other = next((lang for lang in outline.languages if not profile(lang).cjk), None)
+        return Passage(text, other)
+    letters = [ch for ch in text if ch.isalpha()]
+    cjk_letters = [ch for ch in letters if has_cjk(ch)]
+    if not cjk_page and len(cjk_letters) * 2 > len(letters):
+        return Passage(text, first_cjk((outline.source.language, *outline.languages)))
+    return Passage(text)
 
 
 @dataclass(frozen=True)
@@ -76,7 +101,7 @@ class Item:
     accept: tuple[Alternative, ...]
     signals: tuple[str, ...]
     check_note: str | None
-    check_sources: tuple[str, ...]
+    check_sources: tuple[Passage, ...]
     notes: str | None
 
 
@@ -168,7 +193,9 @@ def item(outline: Outline, article, w, lang: str, number: int, claim: Claim) -> 
         accept=tuple(Alternative(a.kind, kind_mark(w, a.kind), a.why[lang]) for a in claim.accept),
         signals=tuple(claim.signals),
         check_note=claim.check.note[lang] if claim.check else None,
-        check_sources=tuple(claim.check.sources) if claim.check else (),
+        check_sources=tuple(passage(outline, t, lang) for t in claim.check.sources)
+        if claim.check
+        else (),
         notes=claim.notes[lang] if claim.notes else None,
     )
 

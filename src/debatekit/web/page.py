@@ -20,7 +20,7 @@ from ..looks import ACCENT, INK, KIND_LOOK, MUTED, PAPER, STATUS_LOOK
 from ..model import KINDS
 from ..present.figures import cited_title
 from ..present.points import SIDES, resolve_debates
-from .content import Mark, kind_mark, status_mark
+from .content import Mark, Passage, kind_mark, passage, status_mark
 
 # The page's own colours beside the kit's (kinds.py); the contrast test checks every pair
 # the style sheet sets.
@@ -89,7 +89,7 @@ class PointView:
     use: str | None
     quote: str | None
     speaker: str | None
-    sources: tuple[str, ...]
+    sources: tuple[Passage, ...]
     claim_number: int | None
 
 
@@ -106,7 +106,7 @@ class DebateView:
         return self.pro if name == "pro" else self.con
 
 
-def _point(outline, w, p) -> PointView:
+def _point(outline, w, lang: str, p) -> PointView:
     return PointView(
         kind_mark(w, p.kind),
         status_mark(w, p.status),
@@ -114,7 +114,7 @@ def _point(outline, w, p) -> PointView:
         p.use,
         p.quote,
         p.speaker,
-        tuple(s.text for s in p.sources),
+        tuple(passage(outline, s.text, lang) for s in p.sources),
         outline.claim_number(p.claim_id) if p.claim_id else None,
     )
 
@@ -126,8 +126,8 @@ def debates(outline, lang: str, w) -> tuple[DebateView, ...]:
             d.motion,
             d.context,
             d.questions,
-            tuple(_point(outline, w, p) for p in d.side("pro")),
-            tuple(_point(outline, w, p) for p in d.side("con")),
+            tuple(_point(outline, w, lang, p) for p in d.side("pro")),
+            tuple(_point(outline, w, lang, p) for p in d.side("con")),
         )
         for d in resolve_debates(outline, lang)
     )
