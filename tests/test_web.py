@@ -88,6 +88,15 @@ def test_pages_are_documents_in_the_kit_language_with_one_h1_and_ordered_heading
         assert html.startswith("<!DOCTYPE html>")
         ids = doc.xpath("//@id")
         assert len(ids) == len(set(ids)), "an id used twice"
+        # content models a browser and a screen reader rely on
+        for figure in doc.iter("figure"):
+            captions = [i for i, c in enumerate(figure) if c.tag == "figcaption"]
+            assert captions in ([0], [len(figure) - 1]), "a figcaption not first or last"
+        for fieldset in doc.iter("fieldset"):
+            assert fieldset[0].tag == "legend"
+        for paragraph in doc.iter("p"):
+            assert not [c for c in paragraph.iter() if c.tag in ("div", "p", "ul", "ol", "table")
+                        and c is not paragraph]
 
 
 @pytest.mark.parametrize("case", CASES)
