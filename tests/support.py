@@ -162,7 +162,7 @@ def zh_only_outline() -> Outline:
 def render(outline: Outline, lang: str, **job) -> bytes:
     """The deck for one language (python-pptx is imported only by the tests that ask)."""
     from debatekit.slides import writer
-    from debatekit.writers import Job
+    from debatekit.job import Job
 
     return writer.render(Job(outline, lang, **job))
 

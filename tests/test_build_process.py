@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 
 import fake_writers as fakes
-from debatekit.writers import WRITERS
+from debatekit.registry import WRITERS
 
 pytestmark = pytest.mark.slow
 
-HEAVY = ("yaml", "pydantic", "pptx", "reportlab", "lxml", "debatekit.writers", "debatekit.reader")
+HEAVY = ("yaml", "pydantic", "pptx", "reportlab", "lxml", "debatekit.reader", "debatekit.slides", "debatekit.pdf",
+         "debatekit.handout", "debatekit.debate")
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 import fake_writers as fakes
-from debatekit import writers
+from debatekit import registry as writers
 from debatekit.cli import main
 from support import ROOT
 

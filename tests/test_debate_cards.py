@@ -12,11 +12,12 @@ from pypdf import PdfReader
 from debatekit.debate import cards
 from debatekit.debate.cardlayout import Card, Row, Tag, Words
 from debatekit.debate.overview import SideBySide
-from debatekit.debate.points import resolve_debates
+from debatekit.present.points import resolve_debates
 from debatekit.labels import words
 from debatekit.pdf import document_for, source_citation
 from debatekit.pdf.badges import _Mark
-from debatekit.writers import WRITERS, Job
+from debatekit.job import Job
+from debatekit.registry import WRITERS
 from support import NASTY, needs, with_debates
 
 LANGS = ("zh", "en")

@@ -19,7 +19,7 @@ from debatekit.model import Outline
 from debatekit.slides import writer
 from debatekit.slides.quiz import quiz_claims
 from debatekit.slides.template import TemplateError
-from debatekit.writers import WRITERS
+from debatekit.registry import WRITERS
 from support import (LONG_EN, LONG_ZH, deck_bytes, long_outline, render,
                      sample_dict, zh_only_outline)
 

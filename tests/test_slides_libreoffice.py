@@ -14,7 +14,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from support import deck_bytes, needs
 from debatekit.slides import writer
-from debatekit.writers import Job
+from debatekit.job import Job
 
 pytestmark = [pytest.mark.slow, needs("soffice", "pdftotext")]
 

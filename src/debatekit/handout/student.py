@@ -7,12 +7,12 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
-from ..debate.points import resolve_debates
+from ..present.points import resolve_debates
 from ..labels import words as label_words
+from ..language import profile
 from ..pdf import PdfDocument, document_for
-from ..pdf.styles import colon
 from ..pdf.writing import WritingLines
-from ..visuals import handout_visuals
+from . import visuals
 from . import common
 from .common import NUMBER_COLUMN
 
@@ -26,11 +26,11 @@ def render(job) -> bytes:
     doc = document_for(job, header_right=label_words(job.outline, job.lang)["handout"])
     words = doc.words
     story: list[Flowable] = common.title_block(doc, words["handout"])
-    story.append(doc.styles.para(f"{words['name_line']}{colon(doc.lang)}" + "_" * 28, "body"))
+    story.append(doc.styles.para(f"{words['name_line']}{profile(doc.lang).colon}" + "_" * 28, "body"))
     story += common.source_block(doc)
     story += common.lesson_block(doc)
     story += common.thesis_block(doc)
-    story += handout_visuals.flowables(doc)
+    story += visuals.flowables(doc)
     story.append(PageBreak())
     story += worksheet(doc)
     story += signal_exercise(doc)
@@ -76,7 +76,7 @@ def signal_exercise(doc: PdfDocument) -> list[Flowable]:
     rows: list[list] = [head]
     for claim in claims:
         number = doc.outline.claim_number(claim.id)
-        quote: list[Flowable] = [styles.para(f"“{claim.quote}”", "quote")]
+        quote: list[Flowable] = [styles.para(profile(doc.outline.source.language).quoted(claim.quote), "quote")]
         if doc.outline.source.language != doc.lang:
             # the quote is in the article's language: give its meaning too
             quote.append(styles.para(doc.text(claim.text), "small"))

@@ -19,7 +19,8 @@ from pptx.util import Pt
 from .. import textfit
 from ..kinds import ACCENT, INK, MUTED, RULE
 from ..labels import words
-from ..writers import Job
+from ..language import profile
+from ..job import Job
 from . import template as base
 from .geometry import (BODY_GAP, LINE_PITCH, COVER_TITLE, FOOTER, INSET_X, INSET_Y, NOTES, SECTION_TITLE, TITLE,
                        TITLE_MIN, Box, Grid, pt)
@@ -69,10 +70,7 @@ class Deck:
 
     def continued(self, title: str) -> str:
         title = " ".join(title.split())
-        mark = self.words["continued"]
-        if textfit.is_wide(mark[:1] or "a"):
-            return f"{title}（{mark}）"
-        return f"{title} ({mark})"
+        return profile(self.lang).remark(title, self.words["continued"])
 
     def say(self, key: str, **values) -> str:
         """One of the tool's words with its ``{placeholders}`` filled in. Words an outline

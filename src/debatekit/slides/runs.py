@@ -26,27 +26,13 @@ from pptx.text.text import _Run
 from pptx.util import Pt
 
 from ..model import Outline
-from ..scripts import is_cjk as is_cjk_lang
+from ..language import FALLBACK_CJK, first_cjk, profile
 from ..textfit import is_wide
 
 # Fonts PowerPoint users commonly have; LibreOffice substitutes metric-alike or CJK
-# fonts found on the machine.
+# fonts found on the machine. The east-asian face per language is the language profile's.
 DEFAULT_LATIN = "Calibri"
-DEFAULT_EAST_ASIAN = {
-    "zh": "Microsoft YaHei",
-    "zh-TW": "Microsoft JhengHei",
-    "zh-HK": "Microsoft JhengHei",
-    "ja": "Yu Gothic",
-    "ko": "Malgun Gothic",
-}
-FALLBACK_EAST_ASIAN = "Microsoft YaHei"
-
-# BCP-47 tags written into lang="..." (PowerPoint wants a region).
-LANG_TAGS = {
-    "zh": "zh-CN", "en": "en-US", "ja": "ja-JP", "ko": "ko-KR", "es": "es-ES",
-    "fr": "fr-FR", "de": "de-DE", "it": "it-IT", "pt": "pt-PT", "ru": "ru-RU",
-    "ar": "ar-SA", "nl": "nl-NL", "vi": "vi-VN", "th": "th-TH",
-}
+FALLBACK_EAST_ASIAN = profile(FALLBACK_CJK).deck_font
 
 
 _NS = nsdecls("a")
@@ -62,9 +48,7 @@ class DeckFonts:
 
 def lang_tag(lang: str) -> str:
     """The language tag for a run: ``zh`` -> ``zh-CN``; a tag with a region is kept."""
-    if "-" in lang:
-        return lang
-    return LANG_TAGS.get(lang, lang)
+    return profile(lang).tag
 
 
 def deck_fonts(outline: Outline, lang: str) -> DeckFonts:
@@ -77,11 +61,11 @@ def deck_fonts(outline: Outline, lang: str) -> DeckFonts:
     chosen = outline.style.fonts
     latin = chosen.latin or DEFAULT_LATIN
     candidates = (lang, *outline.languages, outline.source.language)
-    cjk = next((c for c in candidates if is_cjk_lang(c)), "zh")
+    cjk = first_cjk(candidates)
     if chosen.east_asian:
         return DeckFonts(latin, chosen.east_asian, cjk)
     for candidate in candidates:
-        face = DEFAULT_EAST_ASIAN.get(candidate) or DEFAULT_EAST_ASIAN.get(candidate.split("-")[0])
+        face = profile(candidate).deck_font
         if face:
             return DeckFonts(latin, face, cjk)
     return DeckFonts(latin, FALLBACK_EAST_ASIAN, cjk)
@@ -105,7 +89,7 @@ def style_run(run, fonts: DeckFonts, lang: str, size: float | None = None, *,
     rpr = run._r.get_or_add_rPr()
     set_east_asian(rpr, fonts.east_asian)
     rpr.set("lang", lang_tag(lang))
-    if is_cjk_lang(lang_tag(lang)):
+    if profile(lang_tag(lang)).cjk:
         # PowerPoint uses altLang to choose the proofing and IME language for CJK runs.
         rpr.set("altLang", "en-US")
 
@@ -147,7 +131,7 @@ def runs_xml(text: str, fonts: DeckFonts, lang: str, size: float | None = None, 
 
 
 def _pieces(text: str, fonts: DeckFonts, lang: str) -> list[tuple[str, str]]:
-    if is_cjk_lang(lang) or not any(is_wide(ch) for ch in text):
+    if profile(lang).cjk or not any(is_wide(ch) for ch in text):
         return [(text, lang)]
     pieces, start = [], 0
     for i in range(1, len(text) + 1):
@@ -170,7 +154,7 @@ def _rpr_xml(fonts: DeckFonts, lang: str, size: float | None, bold: bool | None,
         attrs += f' i="{int(italic)}"'
     tag = lang_tag(lang)
     attrs += f' lang={quoteattr(tag)}'
-    if is_cjk_lang(tag):
+    if profile(tag).cjk:
         attrs += ' altLang="en-US"'
     fill = f'<a:solidFill><a:srgbClr val="{RGBColor.from_string(colour)}"/></a:solidFill>' if colour else ""
     return f"<a:rPr{attrs}>{fill}{_faces_xml(fonts)}</a:rPr>"
