@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .article import Article
 from .checks import Checker
 from .files import display
 from .loader import LocatedTree, read_tree
@@ -27,6 +28,7 @@ class Reading:
     path: Path
     outline: Outline
     warnings: tuple[Problem, ...]
+    article: Article  # the source's paragraphs and its translations'
 
     @property
     def directory(self) -> Path:
@@ -43,7 +45,8 @@ def read_outline(path: Path, strict: bool = False) -> Reading:
     problems: list[Problem] = []
     try:
         outline = build_model(tree)
-        problems += Checker(outline, tree, path.parent).run()
+        checker = Checker(outline, tree, path.parent)
+        problems += checker.run()
     except OutlineError as exc:
         problems += exc.problems
         salvaged = _salvage(tree)
@@ -51,14 +54,18 @@ def read_outline(path: Path, strict: bool = False) -> Reading:
             raise OutlineError(problems) from None
         outline, view, set_aside = salvaged
         languages_known = not any(p[0] == "languages" for p in view.removed)
-        problems += Checker(outline, view, path.parent, set_aside, languages_known).run()
+        checker = Checker(outline, view, path.parent, set_aside, languages_known)
+        problems += checker.run()
     problems = in_file_order(problems)
     if strict:
         problems = [Problem(p.file, p.line, p.column, p.message, "error") for p in problems]
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise OutlineError(problems)
-    return Reading(path, outline, tuple(problems))
+    # without errors the checker has read the source and every translation
+    source_text = checker.source.text if checker.source is not None else ""
+    article = Article.from_texts(outline.source.language, source_text, checker.translated)
+    return Reading(path, outline, tuple(problems), article)
 
 
 def _salvage(tree: LocatedTree) -> tuple[Outline, SalvagedTree, frozenset] | None:
@@ -108,6 +115,10 @@ def _translate(exc: ValidationError, tree: LocatedTree) -> list[Problem]:
         loc = tuple(error["loc"])
         if _redundant(error, loc, errors):
             continue
+        if loc and loc[-1] == "[key]":  # a mapping's key is wrong (a language code): point at the key
+            message, _ = _message(error, loc[:-1], tree)
+            problems.append(tree.problem(loc[:-1], message, key=True))
+            continue
         message, at_key = _message(error, loc, tree)
         problems.append(tree.problem(loc, message, key=at_key))
     return problems
@@ -147,7 +158,7 @@ def _message(error: dict, loc: tuple, tree: LocatedTree) -> tuple[str, bool]:
         expected = [e.strip().strip("'") for e in error["ctx"]["expected"].replace(" or ", ", ").split(",")]
         return f"`{value}` is not a valid {name}; expected {', '.join(expected)}{_did_you_mean(str(value), expected, listing=False)}", False
     if kind == "string_pattern_mismatch":
-        if name in ("id", "claim", "supports", "challenges") or "debates" in loc and name in ("pro", "con"):
+        if name in ("id", "claim", "supports", "challenges", "exercise") or "debates" in loc and name in ("pro", "con"):
             return f"`{value}` is not a valid id: use lowercase letters, digits and hyphens, starting with a letter or digit", False
         return f"`{value}` is not a language code such as `zh` or `en`", False
     if kind in ("tuple_type", "list_type"):
