@@ -133,3 +133,26 @@ def profiles() -> Mapping[str, Profile]:
 def first_cjk(langs) -> str:
     """The first CJK language of ``langs``, or the fallback one."""
     return next((lang for lang in langs if profile(lang).cjk), FALLBACK_CJK)
+
+
+# -- characters no embedded font draws ------------------------------------------------------
+
+# Right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, and their presentation
+# forms): the writers neither reorder nor join them, so they would print reversed.
+_RTL_RANGES = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF), (0x10800, 0x10FFF), (0x1E800, 0x1EFFF))
+# Emoji and pictographs: no embedded font has them (a colour emoji font cannot be embedded).
+_EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0xFE0F, 0xFE0F), (0x1F1E6, 0x1F1FF),
+                 (0x200D, 0x200D))
+
+
+def _within(char: str, ranges) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in ranges)
+
+
+def is_right_to_left(char: str) -> bool:
+    return _within(char, _RTL_RANGES)
+
+
+def is_emoji(char: str) -> bool:
+    return _within(char, _EMOJI_RANGES)
