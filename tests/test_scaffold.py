@@ -10,7 +10,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from click.testing import CliRunner
 
-from debatekit import signal_words
 from debatekit.cli import main
 from debatekit.problems import OutlineError
 from debatekit.quotes import normalize

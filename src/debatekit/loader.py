@@ -8,6 +8,7 @@ before it can exhaust the stack.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -106,8 +107,12 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[tuple[int, in
     mark = exc.problem_mark or exc.context_mark
     where = _mark(mark) if mark else (1, 1)
     detail = exc.problem or "invalid YAML"
+    unclosed = "YAML syntax: this quotation mark opens a text that is never closed; add the closing quote"
     if exc.context and "quoted scalar" in exc.context and exc.context_mark is not None:
-        return _mark(exc.context_mark), "YAML syntax: this quotation mark opens a text that is never closed; add the closing quote"
+        return _mark(exc.context_mark), unclosed
+    opened = _unclosed_quote(text.splitlines()[: where[0]])
+    if opened is not None:
+        return opened, unclosed
     if detail.startswith("mapping values are not allowed") and exc.problem_mark is not None:
         line = text.splitlines()[exc.problem_mark.line] if exc.problem_mark.line < len(text.splitlines()) else ""
         key, _, value = line.partition(": ")
@@ -118,6 +123,29 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[tuple[int, in
     if exc.context:
         detail = f"{exc.context}, {detail}"
     return where, f"YAML syntax: {detail}"
+
+
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s"'#:{}\[\]][^:#"']*:\s+)?(?P<quote>["'])""")
+
+
+def _unclosed_quote(lines: list[str]) -> tuple[int, int] | None:
+    """The last line, up to a syntax error, whose value opens a quotation it does not
+    close on the same line: a text quoted on one line is the outline's habit, so a quote
+    left open there is the likely cause of the error further down."""
+    for number in range(len(lines), 0, -1):
+        line = lines[number - 1]
+        match = _QUOTED_VALUE.match(line)
+        if not match:
+            continue
+        quote, start = match.group("quote"), match.start("quote")
+        rest = line[start + 1:]
+        if quote == '"':
+            closed = re.search(r'(?<!\\)"', rest) is not None
+        else:
+            closed = "'" in rest.replace("''", "")
+        if not closed:
+            return number, start + 1
+    return None
 
 
 def _mark(event_or_mark: Any) -> tuple[int, int]:

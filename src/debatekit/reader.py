@@ -30,6 +30,7 @@ class Reading:
     outline: Outline
     warnings: tuple[Problem, ...]
     article: Article  # the source's paragraphs and its translations'
+    id_at: tuple[int, int] = (1, 1)  # line and column of the outline's `id`
 
     @property
     def directory(self) -> Path:
@@ -67,7 +68,7 @@ def read_outline(path: Path, strict: bool = False) -> Reading:
     # without errors the checker has read the source and every translation
     source_text = checker.source.text if checker.source is not None else ""
     article = Article.from_texts(outline.source.language, source_text, checker.translated)
-    return Reading(path, outline, tuple(problems), article)
+    return Reading(path, outline, tuple(problems), article, tree.where(("id",)))
 
 
 def _salvage(tree: LocatedTree) -> tuple[Outline, SalvagedTree, frozenset] | None:
