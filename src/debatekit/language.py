@@ -38,6 +38,7 @@ class Profile:
     region_tag: str | None = None          # the tag PowerPoint wants, with a region
     deck_font: str | None = None           # the east-asian face of a deck in this language
     cid_font: str | None = None            # reportlab's built-in (not embedded) CID font
+    theme_script: str | None = None        # the script code of a pptx theme's per-script face ("Hans")
 
     @property
     def colon(self) -> str:
@@ -89,17 +90,18 @@ _PROFILES: dict[str, Profile] = {p.code: p for p in (
     Profile("en", region_tag="en-US"),
     # Simplified Chinese quotes with “ ” (GB/T 15834); titles in 《》.
     Profile("zh", **_CJK, title_marks=("《", "》"), region_tag="zh-CN", deck_font="Microsoft YaHei",
-            cid_font="STSong-Light"),
+            cid_font="STSong-Light", theme_script="Hans"),
     Profile("zh-TW", **_CJK, quotes=("「", "」"), title_marks=("《", "》"), deck_font="Microsoft JhengHei",
-            cid_font="MSung-Light"),
+            cid_font="MSung-Light", theme_script="Hant"),
     Profile("zh-HK", **_CJK, quotes=("「", "」"), title_marks=("《", "》"), deck_font="Microsoft JhengHei",
-            cid_font="MSung-Light"),
+            cid_font="MSung-Light", theme_script="Hant"),
     Profile("yue", **_CJK, quotes=("「", "」"), title_marks=("《", "》"), deck_font="Microsoft JhengHei",
-            cid_font="MSung-Light"),
+            cid_font="MSung-Light", theme_script="Hant"),
     Profile("ja", **_CJK, quotes=("「", "」"), title_marks=("『", "』"), region_tag="ja-JP",
-            deck_font="Yu Gothic", cid_font="HeiseiMin-W3"),
+            deck_font="Yu Gothic", cid_font="HeiseiMin-W3", theme_script="Jpan"),
     # Korean is set in a CJK font but spaces its words and uses Western punctuation.
-    Profile("ko", cjk=True, region_tag="ko-KR", deck_font="Malgun Gothic", cid_font="HYSMyeongJo-Medium"),
+    Profile("ko", cjk=True, region_tag="ko-KR", deck_font="Malgun Gothic", cid_font="HYSMyeongJo-Medium",
+            theme_script="Hang"),
     Profile("es", region_tag="es-ES"), Profile("fr", region_tag="fr-FR"), Profile("de", region_tag="de-DE"),
     Profile("it", region_tag="it-IT"), Profile("pt", region_tag="pt-PT"), Profile("ru", region_tag="ru-RU"),
     Profile("nl", region_tag="nl-NL"), Profile("vi", region_tag="vi-VN"), Profile("th", region_tag="th-TH"),
