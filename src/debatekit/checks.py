@@ -359,7 +359,7 @@ class Checker:
                 return self.warning(where, f"a fact with a speaker whose quote holds {', '.join(words)}: a claim is labelled by what is said; "
                                            "label it by its content, or, if only the saying is at stake, add an `accept` entry for the other label")
             return None
-        if signal_words.found(claim.quote, lang, claim.kind) or signal_words.found(claim.quote, lang, _BROADER[claim.kind]):
+        if signal_words.found(claim.quote, lang, claim.kind) or signal_words.found(claim.quote, lang, _HEDGES[claim.kind]):
             return None
         saying = signal_words.found(claim.quote, lang, "speech")
         for kit_lang in self.outline.languages:
@@ -370,8 +370,8 @@ class Checker:
                                        "label it a fact, or add an `accept` entry")
         return None
 
-# the words `new` suggests a kind by, besides the lint's own (see signal_words)
-_BROADER = {"opinion": "evaluation", "prediction": "hedge", "fact": "fact"}
+# a hedge (may, 可能) is a word about the future too; evaluative words stay new's alone
+_HEDGES = {"opinion": "opinion", "prediction": "hedge", "fact": "fact"}
 
 
 def _texts(node: Any, path: tuple) -> Iterator[tuple[tuple, Text]]:

@@ -29,7 +29,8 @@ CODES = {
     "undrawable": "characters no embedded font can draw",
 }
 
-_IGNORE = re.compile(r"(?:^|\s)#\s*debatekit:\s*ignore(?:\[(?P<codes>[\w\s,-]*)\])?\s*$")
+# the comment may go on to say why: `# debatekit: ignore[no-debate] the class debates orally`
+_IGNORE = re.compile(r"(?:^|\s)#\s*debatekit:\s*ignore(?:\[(?P<codes>[\w\s,-]*)\])?(?:\s.*)?$")
 
 
 def is_suggested(text: str) -> bool:
