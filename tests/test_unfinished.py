@@ -135,3 +135,20 @@ def test_two_outlines_with_one_id_are_a_located_error_in_validate(tmp_path):
         "b.yaml:3:5: error: the id `sample` is already used by a.yaml; ids name the output folder, so give each outline its own",
         "1 error, 0 warnings",
     ]
+
+
+def test_the_how_to_lists_every_label_key_and_every_warning_code_once():
+    import re
+    from collections import Counter
+
+    from debatekit import labels
+    from debatekit.drafts import CODES
+    from support import ROOT
+
+    text = (ROOT / "docs" / "how-to.md").read_text("utf-8")
+    table = text[text.index("## The words debatekit writes"):text.index("## How the exercise")]
+    listed = Counter(re.findall(r"\| `(\w+)` \|", table))
+    assert set(listed) == set(labels.KEYS) and set(listed.values()) == {1}
+    warnings = text[text.index("## What each warning means"):]
+    assert set(re.findall(r"^\| `([\w-]+)` \|", warnings, re.M)) == set(CODES)
+    assert "docs/how-to.md" in (ROOT / "README.md").read_text("utf-8")
