@@ -16,8 +16,8 @@ from debatekit.registry import WRITERS
 
 pytestmark = pytest.mark.slow
 
-HEAVY = ("yaml", "pydantic", "pptx", "reportlab", "lxml", "debatekit.reader", "debatekit.slides", "debatekit.pdf",
-         "debatekit.handout", "debatekit.debate")
+HEAVY = ("yaml", "pydantic", "pptx", "reportlab", "lxml", "debatekit.reader", "debatekit.slides",
+         "debatekit.pdf", "debatekit.handout", "debatekit.debate")
 
 
 @pytest.fixture

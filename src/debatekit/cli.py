@@ -44,12 +44,19 @@ def main() -> None:
 @main.command()
 @click.argument("outlines", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--verbose", "-v", is_flag=True, help="Also say which claims the exercise holds, and by which rule.")
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Also say which claims the exercise holds, and by which rule.",
+)
 def validate(outlines: tuple[str, ...], strict: bool, verbose: bool) -> None:
     """Check outlines and report every problem as FILE:LINE:COLUMN."""
     from .validation import validate_files
 
-    ok = validate_files(_outlines(outlines), strict=strict, out=click.echo, err=_err, verbose=verbose)
+    ok = validate_files(
+        _outlines(outlines), strict=strict, out=click.echo, err=_err, verbose=verbose
+    )
     sys.exit(0 if ok else 1)
 
 
@@ -63,13 +70,46 @@ def schema() -> None:
 
 def _build_options(func):
     options = [
-        click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False), help="Output folder."),
-        click.option("--lang", "langs", metavar="LANG,...", help="Only these languages (default: every language of each outline)."),
-        click.option("--only", metavar="NAME,...", help=f"Only these outputs: {', '.join(WRITERS)}."),
-        click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size of the PDFs (overrides style.paper)."),
-        click.option("--template", type=click.Path(exists=True, dir_okay=False), help="A .pptx whose layouts the deck uses (overrides style.template)."),
-        click.option("--font", type=click.Path(exists=True, dir_okay=False), help="A TrueType font (.ttf/.ttc) to embed in the PDFs."),
-        click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes for big renders (default: one per core, up to 4; 1: render in this process)."),
+        click.option(
+            "--out",
+            "out_dir",
+            default="output",
+            show_default=True,
+            type=click.Path(file_okay=False),
+            help="Output folder.",
+        ),
+        click.option(
+            "--lang",
+            "langs",
+            metavar="LANG,...",
+            help="Only these languages (default: every language of each outline).",
+        ),
+        click.option(
+            "--only", metavar="NAME,...", help=f"Only these outputs: {', '.join(WRITERS)}."
+        ),
+        click.option(
+            "--paper",
+            type=click.Choice(["a4", "letter"]),
+            help="Paper size of the PDFs (overrides style.paper).",
+        ),
+        click.option(
+            "--template",
+            type=click.Path(exists=True, dir_okay=False),
+            help="A .pptx whose layouts the deck uses (overrides style.template).",
+        ),
+        click.option(
+            "--font",
+            type=click.Path(exists=True, dir_okay=False),
+            help="A TrueType font (.ttf/.ttc) to embed in the PDFs.",
+        ),
+        click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(min=0),
+            default=0,
+            help="Worker processes for big renders "
+            "(default: one per core, up to 4; 1: render in this process).",
+        ),
         click.option("--quiet", "-q", is_flag=True, help="Print only errors and warnings."),
     ]
     for option in reversed(options):
@@ -100,8 +140,12 @@ def build(outlines, out_dir, langs, only, paper, template, font, jobs, quiet, fo
     from .build import BuildRequestError, run
 
     try:
-        ok = run(_outlines(outlines), _options(out_dir, langs, only, paper, template, font, jobs, force),
-                 say=None if quiet else click.echo, err=_err)
+        ok = run(
+            _outlines(outlines),
+            _options(out_dir, langs, only, paper, template, font, jobs, force),
+            say=None if quiet else click.echo,
+            err=_err,
+        )
     except BuildRequestError as exc:
         raise click.UsageError(str(exc)) from None
     sys.exit(0 if ok else 1)
@@ -119,17 +163,39 @@ def watch(outlines, out_dir, langs, only, paper, template, font, jobs, quiet) ->
     from .watch import watch as run_watch
 
     try:
-        run_watch(list(outlines) or None, _options(out_dir, langs, only, paper, template, font, jobs),
-                  say=None if quiet else click.echo, err=_err)
+        run_watch(
+            list(outlines) or None,
+            _options(out_dir, langs, only, paper, template, font, jobs),
+            say=None if quiet else click.echo,
+            err=_err,
+        )
     except BuildRequestError as exc:
         raise click.UsageError(str(exc)) from None
 
 
 @main.command()
 @click.argument("name")
-@click.option("--source", "article", required=True, type=click.Path(exists=True, dir_okay=False), help="The article as plain UTF-8 text.")
-@click.option("--lang", "langs", metavar="LANG,...", help="Languages of the outline (default: the article's); the first is the main one.")
-@click.option("--dir", "folder", default="outlines", show_default=True, type=click.Path(file_okay=False), help="Where to write NAME.yaml.")
+@click.option(
+    "--source",
+    "article",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="The article as plain UTF-8 text.",
+)
+@click.option(
+    "--lang",
+    "langs",
+    metavar="LANG,...",
+    help="Languages of the outline (default: the article's); the first is the main one.",
+)
+@click.option(
+    "--dir",
+    "folder",
+    default="outlines",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Where to write NAME.yaml.",
+)
 def new(name, article, langs, folder) -> None:
     """Start outlines/NAME.yaml from an article: a strand per section, a claim per sentence."""
     from .scaffold import ScaffoldError, scaffold_file

@@ -18,11 +18,19 @@ plus its words (``labels.add_language("xx", {...})`` or an outline's ``style.lab
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Mapping
 
+# Han, kana, hangul and CJK punctuation: text holding any of these wraps anywhere, whatever
+# the language of the document it appears in (a Chinese quote in an English handout).
+_CJK_CHARS = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+
 # Kinsoku: no line starts with a closing mark and none ends with an opening one.
-NO_LINE_START = frozenset("，。、；：！？）」』》〉】〕”’…—・·%％,.;:!?)]}›»ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
+NO_LINE_START = frozenset(
+    "，。、；：！？）」』》〉】〕”’…—・·%％,.;:!?)]}›»"
+    "ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ"
+)
 NO_LINE_END = frozenset("（「『《〈【〔“‘([{‹«")
 
 
@@ -86,27 +94,79 @@ class Profile:
 
 
 _CJK = dict(cjk=True, spaced=False, full_width=True)
-_PROFILES: dict[str, Profile] = {p.code: p for p in (
-    Profile("en", region_tag="en-US"),
-    # Simplified Chinese quotes with “ ” (GB/T 15834); titles in 《》.
-    Profile("zh", **_CJK, title_marks=("《", "》"), region_tag="zh-CN", deck_font="Microsoft YaHei",
-            cid_font="STSong-Light", theme_script="Hans"),
-    Profile("zh-TW", **_CJK, quotes=("「", "」"), title_marks=("《", "》"), deck_font="Microsoft JhengHei",
-            cid_font="MSung-Light", theme_script="Hant"),
-    Profile("zh-HK", **_CJK, quotes=("「", "」"), title_marks=("《", "》"), deck_font="Microsoft JhengHei",
-            cid_font="MSung-Light", theme_script="Hant"),
-    Profile("yue", **_CJK, quotes=("「", "」"), title_marks=("《", "》"), deck_font="Microsoft JhengHei",
-            cid_font="MSung-Light", theme_script="Hant"),
-    Profile("ja", **_CJK, quotes=("「", "」"), title_marks=("『", "』"), region_tag="ja-JP",
-            deck_font="Yu Gothic", cid_font="HeiseiMin-W3", theme_script="Jpan"),
-    # Korean is set in a CJK font but spaces its words and uses Western punctuation.
-    Profile("ko", cjk=True, region_tag="ko-KR", deck_font="Malgun Gothic", cid_font="HYSMyeongJo-Medium",
-            theme_script="Hang"),
-    Profile("es", region_tag="es-ES"), Profile("fr", region_tag="fr-FR"), Profile("de", region_tag="de-DE"),
-    Profile("it", region_tag="it-IT"), Profile("pt", region_tag="pt-PT"), Profile("ru", region_tag="ru-RU"),
-    Profile("nl", region_tag="nl-NL"), Profile("vi", region_tag="vi-VN"), Profile("th", region_tag="th-TH"),
-    Profile("ar", rtl=True, region_tag="ar-SA"), Profile("he", rtl=True, region_tag="he-IL"),
-)}
+_PROFILES: dict[str, Profile] = {
+    p.code: p
+    for p in (
+        Profile("en", region_tag="en-US"),
+        # Simplified Chinese quotes with “ ” (GB/T 15834); titles in 《》.
+        Profile(
+            "zh",
+            **_CJK,
+            title_marks=("《", "》"),
+            region_tag="zh-CN",
+            deck_font="Microsoft YaHei",
+            cid_font="STSong-Light",
+            theme_script="Hans",
+        ),
+        Profile(
+            "zh-TW",
+            **_CJK,
+            quotes=("「", "」"),
+            title_marks=("《", "》"),
+            deck_font="Microsoft JhengHei",
+            cid_font="MSung-Light",
+            theme_script="Hant",
+        ),
+        Profile(
+            "zh-HK",
+            **_CJK,
+            quotes=("「", "」"),
+            title_marks=("《", "》"),
+            deck_font="Microsoft JhengHei",
+            cid_font="MSung-Light",
+            theme_script="Hant",
+        ),
+        Profile(
+            "yue",
+            **_CJK,
+            quotes=("「", "」"),
+            title_marks=("《", "》"),
+            deck_font="Microsoft JhengHei",
+            cid_font="MSung-Light",
+            theme_script="Hant",
+        ),
+        Profile(
+            "ja",
+            **_CJK,
+            quotes=("「", "」"),
+            title_marks=("『", "』"),
+            region_tag="ja-JP",
+            deck_font="Yu Gothic",
+            cid_font="HeiseiMin-W3",
+            theme_script="Jpan",
+        ),
+        # Korean is set in a CJK font but spaces its words and uses Western punctuation.
+        Profile(
+            "ko",
+            cjk=True,
+            region_tag="ko-KR",
+            deck_font="Malgun Gothic",
+            cid_font="HYSMyeongJo-Medium",
+            theme_script="Hang",
+        ),
+        Profile("es", region_tag="es-ES"),
+        Profile("fr", region_tag="fr-FR"),
+        Profile("de", region_tag="de-DE"),
+        Profile("it", region_tag="it-IT"),
+        Profile("pt", region_tag="pt-PT"),
+        Profile("ru", region_tag="ru-RU"),
+        Profile("nl", region_tag="nl-NL"),
+        Profile("vi", region_tag="vi-VN"),
+        Profile("th", region_tag="th-TH"),
+        Profile("ar", rtl=True, region_tag="ar-SA"),
+        Profile("he", rtl=True, region_tag="he-IL"),
+    )
+}
 # When no language of a deck is CJK: a common Chinese face, harmless for Latin-only text.
 FALLBACK_CJK = "zh"
 
@@ -132,6 +192,11 @@ def profiles() -> Mapping[str, Profile]:
     return dict(_PROFILES)
 
 
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds CJK characters, in any language."""
+    return bool(_CJK_CHARS.search(text))
+
+
 def first_cjk(langs) -> str:
     """The first CJK language of ``langs``, or the fallback one."""
     return next((lang for lang in langs if profile(lang).cjk), FALLBACK_CJK)
@@ -143,8 +208,8 @@ def first_cjk(langs) -> str:
 # forms): the writers neither reorder nor join them, so they would print reversed.
 _RTL_RANGES = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF), (0x10800, 0x10FFF), (0x1E800, 0x1EFFF))
 # Emoji and pictographs: no embedded font has them (a colour emoji font cannot be embedded).
-_EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0xFE0F, 0xFE0F), (0x1F1E6, 0x1F1FF),
-                 (0x200D, 0x200D))
+_EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0xFE0F, 0xFE0F),
+                 (0x1F1E6, 0x1F1FF), (0x200D, 0x200D))
 
 
 def _within(char: str, ranges) -> bool:

@@ -52,9 +52,13 @@ WRITERS: dict[str, WriterSpec] = {
     for spec in (
         WriterSpec("slides", "slides.pptx", "debatekit.slides.writer", "slide deck"),
         WriterSpec("handout", "handout.pdf", "debatekit.handout.student", "student handout"),
-        WriterSpec("answer-key", "answer-key.pdf", "debatekit.handout.answer_key", "teacher's answer key"),
+        WriterSpec(
+            "answer-key", "answer-key.pdf", "debatekit.handout.answer_key", "teacher's answer key"
+        ),
         WriterSpec("debate-cards", "debate-cards.pdf", "debatekit.debate.cards", "debate cards"),
-        WriterSpec("debate-md", "debate.md", "debatekit.debate.markdown", "debate prompts in Markdown"),
+        WriterSpec(
+            "debate-md", "debate.md", "debatekit.debate.markdown", "debate prompts in Markdown"
+        ),
     )
 }
 

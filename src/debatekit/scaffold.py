@@ -130,6 +130,7 @@ _WHY = {
         "plain": "事实陈述：没有信号词，是可以核实的陈述",
     },
 }
+_PUBLISHER = {"en": "the publisher", "zh": "出版方"}
 _CHECK = {"en": " Check the label, then give the reason in your own words.", "zh": "。请核对标签，再用自己的话写出理由。"}
 
 
@@ -140,10 +141,11 @@ def why_text(suggestion: Suggestion, lang: str) -> str:
     if base not in _WHY:
         base, prefix = "en", MARK
     quoted = [f"“{w}”" for w in suggestion.signals]
-    if base == "zh":
-        text = _WHY["zh"][suggestion.rule].format(words="".join(quoted))
+    entry = _WHY[base][suggestion.rule]
+    if isinstance(entry, str):  # a language written without spaces: no number agreement
+        text = entry.format(words="".join(quoted))
     else:
-        template, one, many = _WHY["en"][suggestion.rule]
+        template, one, many = entry
         if suggestion.rule == "number":
             words = ", ".join(quoted)
         else:
@@ -167,7 +169,7 @@ def outline_yaml(name: str, text: str, source_path: str, langs: tuple[str, ...] 
         raise ScaffoldError(str(exc)) from None
     sections = parts.sections
     title = parts.title or sections[0].sentences[0]
-    fill = FILL_IN["zh" if profile(source_lang).cjk else "en"]
+    fill = FILL_IN.get(source_lang.split("-")[0], FILL_IN["en"])
 
     def copied(value: str) -> str:
         """A text of the article in every language, marked where it needs translating."""
@@ -194,7 +196,7 @@ def outline_yaml(name: str, text: str, source_path: str, langs: tuple[str, ...] 
         "source:",
         f"  path: {_q(source_path)}",
         f"  title: {_q(title)}",
-        f"  publisher: {_q(fill.format(what='the publisher' if fill is FILL_IN['en'] else '出版方'))}",
+        f"  publisher: {_q(fill.format(what=_PUBLISHER.get(source_lang.split('-')[0], _PUBLISHER['en'])))}",
     ]
     if parts.author:
         lines.append(f"  author: {_q(parts.author)}")

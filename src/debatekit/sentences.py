@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .language import profile
+from .language import has_cjk, profile
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _FULL_STOP = ("。", ".", "；", ";", "：", ":", "，", ",")
 _ZH_END = re.compile(r"[。！？!?]+[”’」』）)\"']*|…{1,2}[”」』]")
 _EN_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s|$)")
@@ -86,7 +85,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 def split_sentences(paragraph: str, lang: str) -> list[str]:
-    cjk = not profile(lang).spaced or bool(_CJK.search(paragraph))
+    cjk = not profile(lang).spaced or bool(has_cjk(paragraph))
     ender = _ZH_END if cjk else _EN_END
     spans = quoted_spans(paragraph)
     pieces, start = [], 0
@@ -143,7 +142,7 @@ def dateline_date(line: str) -> str | None:
         found = _DATE.search(line)
         return found.group(0) if found else line
     # a Chinese dateline carries its date and perhaps a time, a source, a place
-    if _CJK.search(line) and _DATE.search(line) and not line.endswith(("。", "！", "？")) and len(line) <= 50:
+    if has_cjk(line) and _DATE.search(line) and not line.endswith(("。", "！", "？")) and len(line) <= 50:
         return _DATE.search(line).group(0)
     if _DATELINE.match(line):
         found = _DATE.search(line)
@@ -160,7 +159,7 @@ def _is_heading(block: list[str]) -> bool:
     """Short lines, none ending like a sentence: a heading, a title or site boilerplate."""
     def short(line: str) -> bool:
         line = line.strip()
-        limit = 60 if _CJK.search(line) else 120
+        limit = 60 if has_cjk(line) else 120
         return len(line) <= limit and not line.endswith(_FULL_STOP) and "。" not in line
 
     return len(block) <= 3 and all(short(line) for line in block)
@@ -217,7 +216,7 @@ def read_parts(text: str, lang: str) -> ArticleParts:
 
 
 def _join(lines: list[str]) -> str:
-    joiner = "" if any(_CJK.search(line) for line in lines) else " "
+    joiner = "" if any(has_cjk(line) for line in lines) else " "
     return joiner.join(line.strip() for line in lines)
 
 

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from . import signal_words
-from .language import profile
+from .language import has_cjk, profile
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:\s?(?:%|万|亿|年|月|日|percent|million|billion|trillion))?", re.IGNORECASE)
 
@@ -54,7 +54,7 @@ class Suggestion:
 
 def suggest(sentence: str, lang: str) -> Suggestion:
     """A kind for the sentence by the first rule that applies, and the words behind it."""
-    spaced = profile(lang).spaced and not re.search(r"[\u3400-\u9fff]", sentence)
+    spaced = profile(lang).spaced and not has_cjk(sentence)
     schedule = _schedule(sentence, spaced)
     if schedule:
         return Suggestion("fact", (schedule,), "schedule")
@@ -149,7 +149,7 @@ def speaker(sentence: str, lang: str, known: set[str] | None = None) -> str | No
     the names met so far in the article (a later "Reyes said" is the earlier "Tom Reyes");
     names found here are added to it."""
     known = known if known is not None else set()
-    spaced = profile(lang).spaced and not re.search(r"[\u3400-\u9fff]", sentence)
+    spaced = profile(lang).spaced and not has_cjk(sentence)
     return _english_speaker(sentence, known) if spaced else _chinese_speaker(sentence, known)
 
 

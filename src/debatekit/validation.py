@@ -11,8 +11,13 @@ from .problems import OutlineError, summary
 from .reader import read_outline
 
 
-def validate_files(paths: list[Path], strict: bool, out: Callable[[str], None], err: Callable[[str], None],
-                   verbose: bool = False) -> bool:
+def validate_files(
+    paths: list[Path],
+    strict: bool,
+    out: Callable[[str], None],
+    err: Callable[[str], None],
+    verbose: bool = False,
+) -> bool:
     errors = warnings = 0
     ids: dict[str, Path] = {}
     for path in paths:
@@ -47,4 +52,5 @@ def exercise_report(outline: Outline) -> str:
     ids = ", ".join(claim.id for claim in chosen)
     if outline.exercise_given:
         return f"exercise from lesson.exercise, {len(chosen)} claims: {ids}"
-    return (f"exercise by the default pick (no lesson.exercise), {len(chosen)} of {len(outline.claims)} claims: {ids}")
+    return (f"exercise by the default pick (no lesson.exercise), "
+            f"{len(chosen)} of {len(outline.claims)} claims: {ids}")

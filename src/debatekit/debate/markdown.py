@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from ..kinds import KIND_LOOK, STATUS_LOOK
-from ..labels import words
-from ..model import KINDS, STATUSES
-from ..language import profile
 from ..job import Job
-from .mdtext import inline, leading, source_link
+from ..labels import labels_for
+from ..language import profile
+from ..looks import KIND_LOOK, STATUS_LOOK
+from ..model import KINDS, STATUSES
 from ..present.points import SIDES, ShownDebate, ShownPoint, Source, resolve_debates
+from .mdtext import inline, leading, source_link
 
 VERSION = "1"
 
@@ -26,7 +26,7 @@ class _Prompts:
     def __init__(self, job: Job):
         self.outline = job.outline
         self.lang = job.lang
-        self.w: Mapping[str, str] = words(job.outline, job.lang)
+        self.w: Mapping[str, str] = labels_for(job.outline, job.lang)
         self.colon = profile(job.lang).colon
         self.parens = profile(job.lang).parens
         self.lines: list[str] = []
@@ -62,7 +62,9 @@ class _Prompts:
 
     def key(self) -> None:
         self.block(f"## {self.label('kinds_key')}")
-        self.block(*(f"- {self.kind_badge(kind)} — {self.label(kind + '_test')}" for kind in KINDS))
+        self.block(
+            *(f"- {self.kind_badge(kind)} — {self.label(kind + '_test')}" for kind in KINDS)
+        )
         statuses = " · ".join(f"{STATUS_LOOK[s].symbol} {self.label(s)}" for s in STATUSES)
         lead = self.label("status_key")
         self.block(f"{lead}{'' if lead.endswith('：') else ' '}{statuses}")
@@ -89,7 +91,9 @@ class _Prompts:
         head = self.kind_badge(point.kind)
         if point.status:
             opening, closing = self.parens
-            head += f"{opening}{STATUS_LOOK[point.status].symbol} *{self.label(point.status)}*{closing}"
+            head += (
+                f"{opening}{STATUS_LOOK[point.status].symbol} *{self.label(point.status)}*{closing}"
+            )
         line = f"{number}. {head} — {inline(point.text)}"
         if point.use:
             line += f" — *{self.label('how_used')}*{self.colon}{inline(point.use)}"

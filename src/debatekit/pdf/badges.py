@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from ..kinds import KIND_LOOK, STATUS_LOOK, Look
+from ..looks import KIND_LOOK, STATUS_LOOK, Look
 from .fonts import FontSet
 from .styles import hex_colour
 
@@ -21,7 +21,9 @@ class _Mark(Flowable):
     pad_x = 4.0
     pad_y = 2.5
 
-    def __init__(self, look: Look, word: str, fonts: FontSet, size: float = 8.0, filled: bool = True):
+    def __init__(
+        self, look: Look, word: str, fonts: FontSet, size: float = 8.0, filled: bool = True
+    ):
         super().__init__()
         self.look = look
         self.text = f"{look.symbol} {word}" if look.symbol else word
@@ -81,7 +83,8 @@ class KindBadge(_Mark):
 
 
 class StatusMark(_Mark):
-    """The status of a fact (stated / verified / disputed / misleading / false), labelled with ``word``."""
+    """The status of a fact (stated / verified / disputed / misleading / false), labelled
+    with ``word``."""
 
     def __init__(self, status: str, word: str, fonts: FontSet, size: float = 7.5):
         super().__init__(STATUS_LOOK[status], word, fonts, size, filled=False)

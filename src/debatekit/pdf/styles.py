@@ -7,7 +7,6 @@ the right line breaking for the text's script).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from reportlab.lib import colors
@@ -15,17 +14,10 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from ..kinds import ACCENT, INK, MUTED
+from ..language import has_cjk, profile
+from ..looks import ACCENT, INK, MUTED
 from . import cjkwrap  # noqa: F401  (installs the Chinese line-breaking fixes)
-from ..language import profile
 from .fonts import FontSet
-
-# Han, kana, hangul and CJK punctuation: text containing these wraps anywhere.
-_CJK_CHARS = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
-
-
-def has_cjk(text: str) -> bool:
-    return bool(_CJK_CHARS.search(text))
 
 
 def hex_colour(value: str) -> colors.Color:
@@ -91,14 +83,23 @@ class Styles:
             body = f"<b>{body}</b>"
         if colour:
             body = f'<font color="#{colour}">{body}</font>'
-        return Paragraph(prefix + body, self.style(name, cjk=has_cjk(text) or profile(self.lang).cjk))
+        return Paragraph(
+            prefix + body, self.style(name, cjk=has_cjk(text) or profile(self.lang).cjk)
+        )
 
-    def label(self, label: str, text: str, name: str = "body", body_markup: str | None = None) -> Paragraph:
+    def label(
+        self, label: str, text: str, name: str = "body", body_markup: str | None = None
+    ) -> Paragraph:
         """"Label: text" with the label in bold; both are escaped (see ``para`` for
         ``body_markup``)."""
         # Coloured as well as bold: CJK fonts usually have no bold face.
-        return self.para(text, name, body_markup=body_markup, prefix=f'<font color="#{ACCENT}"><b>{self.fonts.markup(label)}'
-                                            f'{profile(self.lang).colon}</b></font>')
+        return self.para(
+            text,
+            name,
+            body_markup=body_markup,
+            prefix=f'<font color="#{ACCENT}"><b>{self.fonts.markup(label)}'
+            f"{profile(self.lang).colon}</b></font>",
+        )
 
     def raw(self, markup: str, name: str = "body", cjk: bool | None = None) -> Paragraph:
         """A Paragraph of markup already made safe (built with ``fonts.markup``)."""

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Iterator
 
 from ..article import Article
-from ..model import Outline
 from ..job import Job
+from ..model import Outline
 
 # Claims x renders from which workers are worth their start-up (about half a second).
 PARALLEL_FROM = 200
@@ -49,7 +49,9 @@ class Result:
     warnings: tuple[str, ...]
 
 
-def render_all(outline: Outline, tasks: list[Task], jobs: int, article: Article | None = None) -> Iterator[Result]:
+def render_all(
+    outline: Outline, tasks: list[Task], jobs: int, article: Article | None = None
+) -> Iterator[Result]:
     """Each task's result as it is ready; stops after the first failure."""
     if jobs > 1 and len(tasks) > 1 and len(outline.claims) * len(tasks) >= PARALLEL_FROM:
         yield from _in_workers(outline, tasks, jobs, article)
@@ -63,7 +65,15 @@ def render_all(outline: Outline, tasks: list[Task], jobs: int, article: Article 
 
 def _render(outline: Outline, index: int, task: Task, article: Article | None = None) -> Result:
     warnings: list[str] = []
-    job = Job(outline, task.lang, task.paper, task.template, task.font, warn=warnings.append, article=article)
+    job = Job(
+        outline,
+        task.lang,
+        task.paper,
+        task.template,
+        task.font,
+        warn=warnings.append,
+        article=article,
+    )
     try:
         data = importlib.import_module(task.module).render(job)
         if not isinstance(data, bytes):
@@ -90,7 +100,9 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _render_in_worker(index: int, task: Task, key: str, outline_json: str, article: Article | None) -> Result:
+def _render_in_worker(
+    index: int, task: Task, key: str, outline_json: str, article: Article | None
+) -> Result:
     global _WORKER_OUTLINE
     if _WORKER_OUTLINE is None or _WORKER_OUTLINE[0] != key:
         _WORKER_OUTLINE = (key, Outline.model_validate_json(outline_json))
@@ -116,7 +128,9 @@ def kept_workers(jobs: int):
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _in_workers(outline: Outline, tasks: list[Task], jobs: int, article: Article | None) -> Iterator[Result]:
+def _in_workers(
+    outline: Outline, tasks: list[Task], jobs: int, article: Article | None
+) -> Iterator[Result]:
     kept = "jobs" in _KEPT
     if kept:
         pool = _KEPT.get("pool")
@@ -128,7 +142,10 @@ def _in_workers(outline: Outline, tasks: list[Task], jobs: int, article: Article
     key = hashlib.sha256(outline_json.encode("utf-8")).hexdigest()
     broken = False
     try:
-        index_of = {pool.submit(_render_in_worker, i, task, key, outline_json, article): i for i, task in enumerate(tasks)}
+        index_of = {
+            pool.submit(_render_in_worker, i, task, key, outline_json, article): i
+            for i, task in enumerate(tasks)
+        }
         pending = set(index_of)
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
@@ -137,7 +154,12 @@ def _in_workers(outline: Outline, tasks: list[Task], jobs: int, article: Article
                     result = future.result()
                 except Exception as exc:  # a worker died (out of memory, a crash in a library)
                     broken = True
-                    result = Result(index_of[future], None, f"the worker process failed: {type(exc).__name__}: {exc}", ())
+                    result = Result(
+                        index_of[future],
+                        None,
+                        f"the worker process failed: {type(exc).__name__}: {exc}",
+                        (),
+                    )
                 yield result
                 if result.error:
                     for other in pending:

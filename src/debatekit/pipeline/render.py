@@ -9,14 +9,23 @@ import hashlib
 from pathlib import Path
 from typing import Callable
 
-from ..files import ReplaceError, Stamp, display, keep_edited, remove_leftovers, same_content, sha256_file, write_atomic
+from .. import registry
+from ..files import (
+    ReplaceError,
+    Stamp,
+    display,
+    keep_edited,
+    remove_leftovers,
+    same_content,
+    sha256_file,
+    write_atomic,
+)
+from ..job import BuildOptions, BuildReport
 from ..problems import OutlineError
 from ..reader import read_outline
-from .. import registry
-from ..job import BuildOptions, BuildReport
-from .parallel import Task, render_all
 from ..registry import WriterInfo
 from .manifest import Manifest, code_fingerprint, digest_json, fast_key, request_inputs
+from .parallel import Task, render_all
 from .projection import digest
 
 Say = Callable[[str], None]
@@ -26,13 +35,17 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
                   report: BuildReport, say: Say, err: Say) -> None:
     name = display(path)
     absolute = path.resolve()
-    outline_sha = manifest.file_sha(absolute)  # hashed before reading: an edit meanwhile only costs a rebuild
+    outline_sha = manifest.file_sha(
+        absolute
+    )  # hashed before reading: an edit meanwhile only costs a rebuild
     try:
         reading = read_outline(path)
     except OutlineError as exc:
         for problem in exc.problems:
             err(str(problem))
-        report.failed.append((path, f"{name}: {sum(p.severity == 'error' for p in exc.problems)} error(s)"))
+        report.failed.append(
+            (path, f"{name}: {sum(p.severity == 'error' for p in exc.problems)} error(s)")
+        )
         return
     warnings = [str(w) for w in reading.warnings]
     for warning in warnings:
@@ -41,14 +54,20 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
     style = outline.style
     first = report.ids.setdefault(outline.id, path)
     if first != path:
-        line, column = reading.id_at
-        _fail(report, err, path, f"{name}:{line}:{column}: error: the id `{outline.id}` is already used by {display(first)} "
-                                 "in this build; ids name the output folder, so give each outline its own")
+        _fail(
+            report,
+            err,
+            path,
+            f"{name}:{reading.id_at[0]}:{reading.id_at[1]}: error: the id `{outline.id}` is already "
+            f"used by {display(first)} in this build; ids name the output folder, so give each outline its own",
+        )
         return
 
     style_template = reading.resolve(style.template) if style.template else None
     outline_inputs = [str(absolute), str(reading.resolve(outline.source.path))]
-    outline_inputs += [str(reading.resolve(p)) for _, p in sorted(outline.source.translations.items())]
+    outline_inputs += [
+        str(reading.resolve(p)) for _, p in sorted(outline.source.translations.items())
+    ]
     if style_template is not None:
         outline_inputs.append(str(style_template))
     extra = request_inputs(options.template, options.font)
@@ -58,12 +77,20 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
             return
     inputs = manifest.input_shas(outline_inputs + extra)
     if inputs is None or inputs[0][1] != outline_sha:
-        inputs = None  # changed or vanished while read: record nothing, so the next build looks again
+        inputs = (
+            None  # changed or vanished while read: record nothing, so the next build looks again
+        )
 
     langs = [lang for lang in outline.languages if not options.langs or lang in options.langs]
     for lang in options.langs:
         if lang not in outline.languages:
-            _fail(report, err, path, f"{name}: error: no language `{lang}` in this outline; it has {', '.join(outline.languages)}")
+            _fail(
+                report,
+                err,
+                path,
+                f"{name}: error: no language `{lang}` in this outline; "
+                f"it has {', '.join(outline.languages)}",
+            )
     template = options.template.resolve() if options.template else style_template
     paper = options.paper or style.paper
     options_key = {
@@ -79,7 +106,10 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
     outputs: dict[str, dict] = {k: v for k, v in previous.items() if k.startswith(f"{outline.id}/")}
     views = {lang: digest(outline, lang) for lang in langs}
     # what a language's outputs can show of the article: its paragraphs and their translation
-    articles = {lang: digest_json([reading.article.paragraphs, reading.article.paragraphs_for(lang)]) for lang in langs}
+    articles = {
+        lang: digest_json([reading.article.paragraphs, reading.article.paragraphs_for(lang)])
+        for lang in langs
+    }
     plan = []
     for writer in writers:
         version = manifest.writer_version(writer)
@@ -87,18 +117,44 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
             try:
                 version = manifest.record_writer(writer, registry.WRITERS[writer.name].load())
             except Exception as exc:
-                _fail(report, err, path, f"{name}: error: the {writer.name} writer cannot be loaded: {type(exc).__name__}: {exc}")
+                _fail(
+                    report,
+                    err,
+                    path,
+                    f"{name}: error: the {writer.name} writer cannot be loaded: "
+                    f"{type(exc).__name__}: {exc}",
+                )
                 return
         for lang in langs:
             relative = f"{outline.id}/{writer.filename(outline.id, lang)}"
-            key = digest_json({"view": views[lang], "article": articles[lang], "writer": writer.name, "version": version,
-                               "debatekit": code_fingerprint(), "options": options_key})
-            record = {"writer": writer.name, "lang": lang, "key": key,
-                      "fast": fast_key(inputs, options.request(), writer, version, lang) if inputs else None}
+            key = digest_json(
+                {
+                    "view": views[lang],
+                    "article": articles[lang],
+                    "writer": writer.name,
+                    "version": version,
+                    "debatekit": code_fingerprint(),
+                    "options": options_key,
+                }
+            )
+            record = {
+                "writer": writer.name,
+                "lang": lang,
+                "key": key,
+                "fast": fast_key(inputs, options.request(), writer, version, lang)
+                if inputs
+                else None,
+            }
             target = options.out_dir / relative
             old = previous.get(relative)
             stamp = Stamp.of(target)
-            if not options.force and old and old.get("key") == key and stamp and stamp.dump() == old.get("stamp"):
+            if (
+                not options.force
+                and old
+                and old.get("key") == key
+                and stamp
+                and stamp.dump() == old.get("stamp")
+            ):
                 outputs[relative] = {**record, "stamp": stamp.dump(), "sha256": old.get("sha256")}
                 report.unchanged.append(target)
             else:
@@ -113,11 +169,20 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
         for message in result.warnings:
             err(f"{name}: warning: {writer.name} ({lang}): {message}")
         if result.error:  # a writer's failure must not cost the other outlines
-            _fail(report, err, path, f"{name}: error: the {writer.name} writer failed for `{lang}`: {result.error}; no output of this outline was changed")
+            _fail(
+                report,
+                err,
+                path,
+                f"{name}: error: the {writer.name} writer failed for `{lang}`: {result.error}; "
+                "no output of this outline was changed",
+            )
             return
         data_of[result.index] = result.data
         say(f"[{len(data_of)}/{len(plan)}] rendered {display(target)}")
-    rendered = [(target, relative, record, data_of[i]) for i, (_, _, target, relative, record) in enumerate(plan)]
+    rendered = [
+        (target, relative, record, data_of[i])
+        for i, (_, _, target, relative, record) in enumerate(plan)
+    ]
 
     for target, relative, record, data in rendered:
         record = {**record, "sha256": hashlib.sha256(data).hexdigest()}
@@ -160,7 +225,8 @@ def _keep_hand_edits(target: Path, old: dict | None, err: Say) -> None:
         return
     aside = keep_edited(target)
     if aside is not None:
-        err(f"{display(target)}: warning: changed since debatekit wrote it; your version is kept as {display(aside)}")
+        err(f"{display(target)}: warning: changed since debatekit wrote it; "
+            f"your version is kept as {display(aside)}")
     else:
         err(f"{display(target)}: warning: changed since debatekit wrote it, and could not be kept aside")
 

@@ -179,7 +179,7 @@ def _order_rows(rows: list[list[str]], chains) -> None:
     def sweep(order: range, neighbours: dict[str, list[str]]):
         for r in order:
             position = {n: i for i, n in enumerate(rows[r + (1 if neighbours is down else -1)])}
-            def key(item):
+            def key(item, position=position):
                 i, n = item
                 ns = [position[m] for m in neighbours.get(n, ()) if m in position]
                 return (sum(ns) / len(ns) if ns else i, i)
@@ -334,7 +334,9 @@ def _route(edges, chains, boxes, tops, heights) -> list[Route]:
         items.sort(key=lambda item: (item[1], item[0]))
         inset = min(10.0, box.width / 6)
         for k, (i, _) in enumerate(items):
-            port_x[(node, s, i)] = box.x + inset + (box.width - 2 * inset) * (k + 1) / (len(items) + 1)
+            port_x[(node, s, i)] = (
+                box.x + inset + (box.width - 2 * inset) * (k + 1) / (len(items) + 1)
+            )
 
     routes = []
     for i, (e, chain) in enumerate(zip(edges, chains)):

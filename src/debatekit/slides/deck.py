@@ -13,20 +13,33 @@ from typing import Mapping
 
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from .. import textfit
-from ..kinds import ACCENT, INK, MUTED, RULE
-from ..labels import words
-from ..language import profile
 from ..job import Job
+from ..labels import labels_for
+from ..language import profile
+from ..looks import ACCENT, INK, MUTED, RULE
 from . import template as base
-from .geometry import (BODY_GAP, LINE_PITCH, COVER_TITLE, FOOTER, INSET_X, INSET_Y, NOTES, SECTION_TITLE, TITLE,
-                       TITLE_MIN, Box, Grid, pt)
+from .copies import Copies
+from .geometry import (
+    BODY_GAP,
+    COVER_TITLE,
+    FOOTER,
+    INSET_X,
+    INSET_Y,
+    LINE_PITCH,
+    NOTES,
+    SECTION_TITLE,
+    TITLE,
+    TITLE_MIN,
+    Box,
+    Grid,
+    pt,
+)
 from .notes_pages import NotesPages
+from .pptx_internals import next_shape_id, qn, text_body
 from .runs import DeckFonts, deck_fonts
-from .stamps import Stamps
 from .textbox import Para, Span, add_field, add_text, fill_frame, para
 
 ROLES = ("cover", "section", "content")
@@ -46,7 +59,7 @@ class Deck:
         self.job = job
         self.outline = job.outline
         self.lang = job.lang
-        self.words: Mapping[str, str] = words(job.outline, job.lang)
+        self.labels: Mapping[str, str] = labels_for(job.outline, job.lang)
         self.fonts: DeckFonts = deck_fonts(job.outline, job.lang)
         self.custom = job.template is not None
         if self.custom:
@@ -60,9 +73,9 @@ class Deck:
         self._title_layouts: dict[tuple[str, str], tuple[Box, float]] = {}
         self._source_lines: dict[float, str] = {}
         self._footer_pattern: list | None = None
-        self.stamps = Stamps()
+        self.copies = Copies()
 
-    # -- words -----------------------------------------------------------------
+    # -- labels ----------------------------------------------------------------
 
     def t(self, text) -> str:
         """A text of the outline in the deck's language."""
@@ -70,12 +83,12 @@ class Deck:
 
     def continued(self, title: str) -> str:
         title = " ".join(title.split())
-        return profile(self.lang).remark(title, self.words["continued"])
+        return profile(self.lang).remark(title, self.labels["continued"])
 
     def say(self, key: str, **values) -> str:
         """One of the tool's words with its ``{placeholders}`` filled in. Words an outline
         supplies may hold other braces: they are left as written, never an error."""
-        text = self.words[key]
+        text = self.labels[key]
         for name, value in values.items():
             text = text.replace("{" + name + "}", str(value))
         return text
@@ -86,8 +99,10 @@ class Deck:
                   footer: bool = True) -> Page:
         title = " ".join(title.split())      # stray spaces and line breaks from the outline
         layout = self.layouts[role]
-        slide = self.stamps.blank_slide(self.prs, layout, role, _title_only)
-        title_shape = next((s for s in slide.placeholders if base.placeholder_kind(s) == "title"), None)
+        slide = self.copies.blank_slide(self.prs, layout, role, _title_only)
+        title_shape = next(
+            (s for s in slide.placeholders if base.placeholder_kind(s) == "title"), None
+        )
         # Shape ids count up from the highest one so far; python-pptx would search the
         # whole slide for it before every shape. Everything on the slide is added through
         # this one collection (the argument map refreshes it after drawing its group).
@@ -95,7 +110,7 @@ class Deck:
         title_box = self._place_title(slide, title_shape, title, role)
         if role == "content" and not self.custom:
             rule_box = Box(title_box.left + INSET_X, title_box.bottom + 4, 56, 3).emu()
-            self.stamps.shape(slide, "title rule", rule_box[0], rule_box[1],
+            self.copies.shape(slide, "title rule", rule_box[0], rule_box[1],
                               lambda: self._title_rule(slide, rule_box))
         body = self.body_for(title, role)
         if footer:
@@ -129,8 +144,14 @@ class Deck:
         width = box.width - 2 * INSET_X
         # a template's title style may set capitals: measure them, as they are wider
         measured = title.upper() if self.custom else title
-        fitted = textfit.fit_size(measured, width, box.height - 2 * INSET_Y, _sizes(size, lowest), bold=True,
-                                  leading=LINE_PITCH)
+        fitted = textfit.fit_size(
+            measured,
+            width,
+            box.height - 2 * INSET_Y,
+            _sizes(size, lowest),
+            bold=True,
+            leading=LINE_PITCH,
+        )
         if fitted is None:
             fitted = lowest
             box = Box(box.left, box.top, box.width,
@@ -160,7 +181,7 @@ class Deck:
             shape.left, shape.top, shape.width, shape.height = box.emu()
             fill_frame(shape.text_frame, paras, self.fonts, anchor, inherit_colour=self.custom)
             if not self.custom:
-                first = shape.text_frame._txBody.find(qn("a:p"))    # the base layout sets capitals
+                first = text_body(shape.text_frame).find(qn("a:p"))  # the base layout sets capitals
                 for run in first.iterfind(qn("a:r")):
                     run.get_or_add_rPr().set("cap", "none")
         return box
@@ -168,9 +189,17 @@ class Deck:
     def _title_style(self, role: str) -> tuple[float, float, Box]:
         g = self.grid
         if role == "cover":
-            return COVER_TITLE, 28.0, Box(g.margin_x + 24, g.height * 0.24, g.width - 2 * g.margin_x - 24, 132)
+            return (
+                COVER_TITLE,
+                28.0,
+                Box(g.margin_x + 24, g.height * 0.24, g.width - 2 * g.margin_x - 24, 132),
+            )
         if role == "section":
-            return SECTION_TITLE, 26.0, Box(g.margin_x + 24, g.height * 0.24, g.width - 2 * g.margin_x - 24, 100)
+            return (
+                SECTION_TITLE,
+                26.0,
+                Box(g.margin_x + 24, g.height * 0.24, g.width - 2 * g.margin_x - 24, 100),
+            )
         return TITLE, TITLE_MIN, g.title
 
     def _footer(self, slide) -> None:
@@ -180,26 +209,36 @@ class Deck:
         shapes = slide.shapes
         if self._footer_pattern is None:
             self._draw_footer(slide)
-            self._footer_pattern = [copy.deepcopy(e) for e in list(shapes._spTree)[-2:]]
+            self._footer_pattern = [copy.deepcopy(e) for e in list(shapes.element)[-2:]]
             return
         for pattern in self._footer_pattern:
             sp = copy.deepcopy(pattern)
-            sp.nvSpPr.cNvPr.id = shapes._next_shape_id
-            shapes._spTree.insert_element_before(sp, "p:extLst")
-        field_text = shapes._spTree[-1].find(f".//{qn('a:fld')}/{qn('a:t')}")
+            sp.nvSpPr.cNvPr.id = next_shape_id(shapes)
+            shapes.element.insert_element_before(sp, "p:extLst")
+        field_text = shapes.element[-1].find(f".//{qn('a:fld')}/{qn('a:t')}")
         field_text.text = str(len(self.prs.slides))
 
     def _draw_footer(self, slide) -> None:
         g = self.grid
         box = g.footer
         number_w = 60.0
-        colour = None if self.custom else MUTED     # a template's own text colour suits its background
+        colour = None if self.custom else MUTED  # a template's own text colour suits its background
         line = self.source_line(box.width - number_w - 12)
-        add_text(slide, Box(box.left, box.top, box.width - number_w - 12, box.height),
-                 [para(line, FOOTER, self.lang, colour=colour)], self.fonts, name="Footer", anchor="middle")
-        number = slide.shapes.add_textbox(*Box(box.right - number_w, box.top, number_w, box.height).emu())
+        add_text(
+            slide,
+            Box(box.left, box.top, box.width - number_w - 12, box.height),
+            [para(line, FOOTER, self.lang, colour=colour)],
+            self.fonts,
+            name="Footer",
+            anchor="middle",
+        )
+        number = slide.shapes.add_textbox(
+            *Box(box.right - number_w, box.top, number_w, box.height).emu()
+        )
         number.name = "Slide number"
-        fill_frame(number.text_frame, [para("", FOOTER, self.lang, align="right")], self.fonts, "middle")
+        fill_frame(
+            number.text_frame, [para("", FOOTER, self.lang, align="right")], self.fonts, "middle"
+        )
         add_field(number.text_frame.paragraphs[0], "slidenum", str(len(self.prs.slides)),
                   self.fonts, self.lang, FOOTER, colour)
 
@@ -248,8 +287,16 @@ class Deck:
                 continue
             spans_lang = lang or self.lang
             if label:
-                out.append(Para((Span(f"{label}: ", bold=True, lang=self.lang), Span(text, lang=spans_lang)),
-                                NOTES, self.lang))
+                out.append(
+                    Para(
+                        (
+                            Span(f"{label}: ", bold=True, lang=self.lang),
+                            Span(text, lang=spans_lang),
+                        ),
+                        NOTES,
+                        self.lang,
+                    )
+                )
             else:
                 out.append(para(text, NOTES, spans_lang))
         return out
@@ -262,7 +309,7 @@ def _title_only(slide) -> None:
         if base.placeholder_kind(shape) == "title" and not title_seen:
             title_seen = True
         else:
-            shape._element.getparent().remove(shape._element)
+            shape.element.getparent().remove(shape.element)
 
 
 def _sizes(largest: float, smallest: float) -> tuple[float, ...]:

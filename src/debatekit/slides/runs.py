@@ -20,14 +20,19 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 from pptx.dml.color import RGBColor
-from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls, qn
-from pptx.text.text import _Run
 from pptx.util import Pt
 
-from ..model import Outline
 from ..language import FALLBACK_CJK, first_cjk, profile
+from ..model import Outline
 from ..textfit import is_wide
+from .pptx_internals import (
+    nsdecls,
+    paragraph_element,
+    parse_xml,
+    qn,
+    run_element,
+    wrap_run,
+)
 
 # Fonts PowerPoint users commonly have; LibreOffice substitutes metric-alike or CJK
 # fonts found on the machine. The east-asian face per language is the language profile's.
@@ -86,7 +91,7 @@ def style_run(run, fonts: DeckFonts, lang: str, size: float | None = None, *,
     if colour is not None:
         font.color.rgb = RGBColor.from_string(colour)
     font.name = fonts.latin
-    rpr = run._r.get_or_add_rPr()
+    rpr = run_element(run).get_or_add_rPr()
     set_east_asian(rpr, fonts.east_asian)
     rpr.set("lang", lang_tag(lang))
     if profile(lang_tag(lang)).cjk:
@@ -108,7 +113,7 @@ def add_runs(paragraph, text: str, fonts: DeckFonts, lang: str, size: float | No
     # The runs are written as XML and parsed in one go: the same elements ``style_run``
     # makes on a python-pptx run, at a fraction of the cost of building them child by child.
     holder = parse_xml(f"<a:p {_NS}>{runs_xml(text, fonts, lang, size, **style)}</a:p>")
-    p = paragraph._p
+    p = paragraph_element(paragraph)
     end = p.find(qn("a:endParaRPr"))
     runs = []
     for r in list(holder):
@@ -116,18 +121,29 @@ def add_runs(paragraph, text: str, fonts: DeckFonts, lang: str, size: float | No
             end.addprevious(r)
         else:
             p.append(r)
-        runs.append(_Run(r, paragraph))
+        runs.append(wrap_run(r, paragraph))
     keep_empty_texts(p)
     return runs
 
 
 @lru_cache(maxsize=4096)
-def runs_xml(text: str, fonts: DeckFonts, lang: str, size: float | None = None, *,
-             bold: bool | None = None, italic: bool | None = None, colour: str | None = None) -> str:
+def runs_xml(
+    text: str,
+    fonts: DeckFonts,
+    lang: str,
+    size: float | None = None,
+    *,
+    bold: bool | None = None,
+    italic: bool | None = None,
+    colour: str | None = None,
+) -> str:
     """``<a:r>`` elements for ``text``, CJK stretches in non-CJK text as runs of their own.
     (Cached: footers, labels and notes repeat the same words on many slides.)"""
-    return "".join(f"<a:r>{_rpr_xml(fonts, piece_lang, size, bold, italic, colour)}<a:t>{_text_xml(piece)}</a:t></a:r>"
-                   for piece, piece_lang in _pieces(text, fonts, lang))
+    return "".join(
+        f"<a:r>{_rpr_xml(fonts, piece_lang, size, bold, italic, colour)}"
+        f"<a:t>{_text_xml(piece)}</a:t></a:r>"
+        for piece, piece_lang in _pieces(text, fonts, lang)
+    )
 
 
 def _pieces(text: str, fonts: DeckFonts, lang: str) -> list[tuple[str, str]]:
@@ -142,8 +158,14 @@ def _pieces(text: str, fonts: DeckFonts, lang: str) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
-def _rpr_xml(fonts: DeckFonts, lang: str, size: float | None, bold: bool | None, italic: bool | None,
-             colour: str | None) -> str:
+def _rpr_xml(
+    fonts: DeckFonts,
+    lang: str,
+    size: float | None,
+    bold: bool | None,
+    italic: bool | None,
+    colour: str | None,
+) -> str:
     """The ``<a:rPr>`` that ``style_run`` writes, attribute for attribute, in its order."""
     attrs = ""
     if size is not None:
@@ -156,12 +178,17 @@ def _rpr_xml(fonts: DeckFonts, lang: str, size: float | None, bold: bool | None,
     attrs += f' lang={quoteattr(tag)}'
     if profile(tag).cjk:
         attrs += ' altLang="en-US"'
-    fill = f'<a:solidFill><a:srgbClr val="{RGBColor.from_string(colour)}"/></a:solidFill>' if colour else ""
+    fill = (
+        f'<a:solidFill><a:srgbClr val="{RGBColor.from_string(colour)}"/></a:solidFill>'
+        if colour
+        else ""
+    )
     return f"<a:rPr{attrs}>{fill}{_faces_xml(fonts)}</a:rPr>"
 
 
 def _faces_xml(fonts: DeckFonts) -> str:
-    return f"<a:latin typeface={quoteattr(fonts.latin)}/><a:ea typeface={quoteattr(fonts.east_asian)}/>"
+    return (f"<a:latin typeface={quoteattr(fonts.latin)}/>"
+            f"<a:ea typeface={quoteattr(fonts.east_asian)}/>")
 
 
 def paragraph_end_xml(fonts: DeckFonts, lang: str, size: float | None = None) -> str:
@@ -191,15 +218,19 @@ def style_paragraph_end(paragraph, fonts: DeckFonts, lang: str, size: float | No
     box. Call it once per paragraph, after its runs."""
     # LibreOffice and Word hang CJK punctuation past the right edge of the box by default;
     # keep it inside, where the text was measured to fit.
-    paragraph._p.get_or_add_pPr().set("hangingPunct", "0")
-    end = paragraph._p.get_or_add_endParaRPr()
+    paragraph_element(paragraph).get_or_add_pPr().set("hangingPunct", "0")
+    end = paragraph_element(paragraph).get_or_add_endParaRPr()
     if size is not None:
         end.set("sz", str(int(round(size * 100))))
     end.set("lang", lang_tag(lang))
     latin = end.find(qn("a:latin"))
     if latin is None:
         latin = etree.SubElement(end, qn("a:latin"))
-        _move_before_successors(end, latin, ("a:ea", "a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst"))
+        _move_before_successors(
+            end,
+            latin,
+            ("a:ea", "a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst"),
+        )
     latin.set("typeface", fonts.latin)
     set_east_asian(end, fonts.east_asian)
 
@@ -215,7 +246,9 @@ def set_east_asian(rpr, typeface: str) -> None:
         latin.addnext(ea)
     else:
         rpr.append(ea)
-        _move_before_successors(rpr, ea, ("a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst"))
+        _move_before_successors(
+            rpr, ea, ("a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")
+        )
 
 
 def _move_before_successors(parent, element, successors: tuple[str, ...]) -> None:

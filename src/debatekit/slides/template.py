@@ -11,11 +11,11 @@ from typing import Callable
 from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn
 
 from ..language import profile
 from .geometry import SLIDE_H, SLIDE_W, emu
+from .pptx_internals import RELATIONSHIP_TYPE as RT
+from .pptx_internals import qn, replace_part_blob
 from .runs import DeckFonts
 
 _DEFAULT_W = 9144000      # python-pptx's default template is 4:3, 10 x 7.5 in
@@ -32,9 +32,9 @@ def default_base(fonts: DeckFonts):
     prs.slide_width, prs.slide_height = emu(SLIDE_W), emu(SLIDE_H)
     scale = emu(SLIDE_W) / _DEFAULT_W
     for master in prs.slide_masters:
-        _widen(master._element, scale)
+        _widen(master.element, scale)
         for layout in master.slide_layouts:
-            _widen(layout._element, scale)
+            _widen(layout.element, scale)
         _set_theme_fonts(master, fonts)
     return prs
 
@@ -55,7 +55,9 @@ def _set_theme_fonts(master, fonts: DeckFonts) -> None:
         for font in root.iter(qn(group)):
             font.find(qn("a:latin")).set("typeface", fonts.latin)
             font.find(qn("a:ea")).set("typeface", fonts.east_asian)
-    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    replace_part_blob(
+        theme, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    )
 
 
 def with_theme_fonts(fonts: DeckFonts, prs, chosen) -> DeckFonts:
@@ -99,7 +101,7 @@ def open_template(path: Path):
         prs = Presentation(str(path))
     except Exception as exc:  # python-pptx raises many kinds on a damaged package
         raise TemplateError(f"{path}: cannot read this template: {exc}") from None
-    slide_ids = prs.slides._sldIdLst
+    slide_ids = prs.slides.element
     for slide_id in list(slide_ids):
         prs.part.drop_rel(slide_id.rId)
         slide_ids.remove(slide_id)
@@ -130,7 +132,7 @@ def choose_layouts(prs, warn: Callable[[str], None]) -> dict[str, object]:
     if not layouts:
         raise TemplateError("the template has no slide layouts; save a presentation whose slide "
                             "master has at least one layout")
-    kinds = {id(l): [placeholder_kind(p) for p in l.placeholders] for l in layouts}
+    kinds = {id(lay): [placeholder_kind(p) for p in lay.placeholders] for lay in layouts}
 
     def by_name(role):
         for name in _NAMES[role]:
@@ -143,15 +145,15 @@ def choose_layouts(prs, warn: Callable[[str], None]) -> dict[str, object]:
         return "title" in kinds[id(layout)]
 
     def by_type(role):
-        titled = [l for l in layouts if has_title(l)]
+        titled = [lay for lay in layouts if has_title(lay)]
         if role == "cover":
-            centred = [l for l in layouts if any(
-                p.placeholder_format.type == PP_PLACEHOLDER.CENTER_TITLE for p in l.placeholders)]
+            centred = [lay for lay in layouts if any(
+                p.placeholder_format.type == PP_PLACEHOLDER.CENTER_TITLE for p in lay.placeholders)]
             return (centred or titled or [None])[0]
         if role == "section":
-            return next((l for l in layouts if "section" in l.name.lower()), None) or (
-                [l for l in titled if "body" not in kinds[id(l)]] or titled or [None])[0]
-        return ([l for l in titled if "body" not in kinds[id(l)]] or titled or [None])[0]
+            return next((lay for lay in layouts if "section" in lay.name.lower()), None) or (
+                [lay for lay in titled if "body" not in kinds[id(lay)]] or titled or [None])[0]
+        return ([lay for lay in titled if "body" not in kinds[id(lay)]] or titled or [None])[0]
 
     chosen: dict[str, object] = {}
     for role in ("cover", "section", "content"):
@@ -161,8 +163,10 @@ def choose_layouts(prs, warn: Callable[[str], None]) -> dict[str, object]:
             wanted = _NAMES[role][0].title()
             if layout is None:
                 layout = layouts[0]
-                warn(f"template has no layout with a title placeholder for {role} slides "
-                     f"(wanted \"{wanted}\"); using \"{layout.name}\" and drawing titles as text boxes")
+                warn(
+                    f"template has no layout with a title placeholder for {role} slides "
+                    f'(wanted "{wanted}"); using "{layout.name}" and drawing titles as text boxes'
+                )
             else:
                 warn(f"template has no \"{wanted}\" layout; {role} slides use \"{layout.name}\"")
         chosen[role] = layout

@@ -21,10 +21,14 @@ MAP_STYLE = argmap.MapStyle(body_size=14.0)
 def map_plan(deck: Deck) -> list[tuple[argmap.MapPage, str, list]]:
     """(map page, slide title, speaker notes) for each argument-map slide, laid out before
     any map slide is made, for the smallest body region any of those titles leaves."""
-    w, o = deck.words, deck.outline
+    w, o = deck.labels, deck.outline
     candidates = [w["argument_map"], argmap.titled(w["argument_map"], w["map_overview"], deck.lang)]
-    candidates += [argmap.numbered(argmap.titled(w["argument_map"], deck.t(s.title), deck.lang), 9, 9, deck.lang)
-                   for s in o.strands]
+    candidates += [
+        argmap.numbered(
+            argmap.titled(w["argument_map"], deck.t(s.title), deck.lang), 9, 9, deck.lang
+        )
+        for s in o.strands
+    ]
     box = min((deck.body_for(title) for title in candidates), key=lambda b: b.height)
     pages = argmap.map_pages(o, deck.lang, box.width, box.height, MAP_STYLE)
     return [(page, page.title, _notes(deck, page)) for page in pages]
@@ -32,7 +36,7 @@ def map_plan(deck: Deck) -> list[tuple[argmap.MapPage, str, list]]:
 
 def _notes(deck, page: argmap.MapPage) -> list:
     """Every claim of the page in full, so the teacher can read them out."""
-    w, o = deck.words, deck.outline
+    w, o = deck.labels, deck.outline
     items = [(w["thesis"], deck.t(o.thesis), None)] if page.kind != "strand" else []
     if page.kind == "overview":
         items += [(f"{w['strand']} {i}", deck.t(s.title), None) for i, s in enumerate(o.strands, 1)]
@@ -64,7 +68,9 @@ def draw_balance(deck, page):
                                    deck.fonts, deck.lang)
 
 
-def argument_map_slides(deck: Deck, plan: list[tuple] | None = None, strand: str | None = None) -> None:
+def argument_map_slides(
+    deck: Deck, plan: list[tuple] | None = None, strand: str | None = None
+) -> None:
     """Map slides of ``plan`` (default: all of them): with ``strand`` None, the pages that
     belong to no strand (the whole-outline map, or the overview), which follow the badge
     key; with a strand id, that strand's map pages, which follow its section slide."""
@@ -75,7 +81,7 @@ def argument_map_slides(deck: Deck, plan: list[tuple] | None = None, strand: str
 
 def figure_slides(deck: Deck) -> None:
     """One slide per figure of the outline, after the strands."""
-    w, o = deck.words, deck.outline
+    w, o = deck.labels, deck.outline
     for data in all_figures(o, deck.lang):
         # the same caption as under the chart: what is known about each cited claim
         notes = deck.note_paras([
@@ -89,7 +95,7 @@ def balance_slide(deck: Deck) -> None:
     """Facts, opinions and predictions per strand, after the figures."""
     lines = [(deck.t(s.title), deck.say("counts", **counts), None)
              for s, counts in zip(deck.outline.strands, strand_counts(deck.outline))]
-    page = deck.new_slide(deck.words["balance"], notes=deck.note_paras(lines))
+    page = deck.new_slide(deck.labels["balance"], notes=deck.note_paras(lines))
     draw_balance(deck, page)
 
 
