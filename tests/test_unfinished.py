@@ -152,3 +152,17 @@ def test_the_how_to_lists_every_label_key_and_every_warning_code_once():
     warnings = text[text.index("## What each warning means"):]
     assert set(re.findall(r"^\| `([\w-]+)` \|", warnings, re.M)) == set(CODES)
     assert "docs/how-to.md" in (ROOT / "README.md").read_text("utf-8")
+
+
+def test_a_title_too_long_to_set_is_a_located_error():
+    code, _, err = run_validate([("title: {zh: 协议, en: The deal}", "title: {zh: 协议, en: " + "x" * 401 + "}")])
+    assert code == 1
+    assert err.splitlines() == [
+        "o.yaml:23:25: error: this title is 401 characters long, too long to set as a title; keep it under 200 "
+        "Chinese or 400 Latin characters and put the rest in `summary`",
+        "1 error, 0 warnings",
+    ]
+    code, _, err = run_validate([("title: {zh: 示例大纲, en: A sample outline}", "title: {zh: " + "字" * 201 + ", en: A}")])
+    assert err.splitlines()[0].startswith("o.yaml:5:13: error: this title is 201 characters long")
+    assert err.splitlines()[0].endswith("put the rest in `subtitle`")
+    assert run_validate([("title: {zh: 协议, en: The deal}", "title: {zh: " + "字" * 200 + ", en: " + "x" * 400 + "}")])[0] == 0

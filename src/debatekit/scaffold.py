@@ -118,16 +118,21 @@ _WHY = {
         "future": ("a prediction, because {words} usually {speaks} of the future or hedge", "speaks", "speak"),
         "opinion": ("an opinion, because {words} usually {marks} a judgement", "marks", "mark"),
         "number": ("a stated fact, because it gives {words}, which can be checked", "", ""),
+        "voice": ("an opinion, because {words} is the writer speaking in their own voice", "", ""),
         "fact-word": ("a stated fact, because {words} usually {marks} something that can be checked", "marks", "mark"),
         "plain": ("a stated fact: no signal words, so a plain statement that could be checked", "", ""),
+        "abstract": ("an opinion: no number, name, date or reported event to check it by, so most likely "
+                     "a judgement", "", ""),
     },
     "zh": {
         "schedule": "事实陈述：{words}说的是已经定好的日程",
         "future": "预测：{words}通常表示未来或推测",
         "opinion": "观点：{words}通常表示判断",
         "number": "事实陈述：含有可核实的{words}",
+        "voice": "观点：{words}是作者以第一人称表达自己的看法",
         "fact-word": "事实陈述：{words}通常表示可核实的内容",
         "plain": "事实陈述：没有信号词，是可以核实的陈述",
+        "abstract": "观点：没有可供核实的数字、名称、日期或已发生的事，多半是判断",
     },
 }
 _PUBLISHER = {"en": "the publisher", "zh": "出版方"}

@@ -171,7 +171,11 @@ def read_parts(text: str, lang: str) -> ArticleParts:
     blocks = [b for b in blocks if b]
     author = published = None
     kept: list[list[str]] = []
+    headline_at: int | None = None   # a first line followed by a byline or dateline is the headline
     for block in blocks:
+        if kept and headline_at is None and len(kept) == 1 and len(kept[0]) == 1 and len(block) <= 3 and \
+                any(byline_author(line) or dateline_date(line) for line in block):
+            headline_at = 0
         lines = []
         for line in block:
             name = byline_author(line) if author is None else None
@@ -185,7 +189,8 @@ def read_parts(text: str, lang: str) -> ArticleParts:
         if lines:
             kept.append(lines)
     blocks = kept
-    kinds = ["heading" if _is_heading(b) else "prose" for b in blocks]
+    kinds = ["heading" if _is_heading(b) or i == headline_at and len(b[0]) <= 160 else "prose"
+             for i, b in enumerate(blocks)]
     # A heading is a section's only when prose follows it; headings before the first
     # of those hold the title (and site boilerplate), ones after the last prose are noise.
     section_at = [i for i, k in enumerate(kinds) if k == "heading" and i + 1 < len(blocks) and kinds[i + 1] == "prose"]

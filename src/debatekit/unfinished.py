@@ -95,6 +95,30 @@ def character_problems(tree: LocatedTree) -> Iterator[Problem]:
                           "undrawable")
 
 
+# A title is set on one slide: past this width (a CJK character counts two) no slide or
+# map box can hold it. 200 Chinese characters, 400 Latin ones.
+TITLE_WIDTH = 400
+
+
+def title_problems(tree: LocatedTree) -> Iterator[Problem]:
+    """Titles too long to be set as a title: the outline's and each strand's."""
+    places = [("title",)] + [("strands", i, "title") for i in range(len(tree.data.get("strands") or []))
+                              if isinstance(tree.data["strands"][i], dict)]
+    for place in places:
+        node: Any = tree.data
+        for step in place:
+            node = node[step] if isinstance(node, (dict, list)) and (isinstance(node, list) or step in node) else None
+        for path, value in strings(node, place) if node is not None else ():
+            width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value)
+            if width > TITLE_WIDTH:
+                yield tree.problem(path, f"this title is {len(value)} characters long, too long to set as a title; "
+                                         "keep it under 200 Chinese or 400 Latin characters and put the rest in `summary`"
+                                         if place != ("title",) else
+                                         f"this title is {len(value)} characters long, too long to set as a title; "
+                                         "keep it under 200 Chinese or 400 Latin characters and put the rest in "
+                                         "`subtitle`")
+
+
 def _control(ch: str) -> bool:
     """Characters XML (and so every output) refuses: C0 controls but tab and line breaks,
     lone surrogates, U+FFFE and U+FFFF."""
