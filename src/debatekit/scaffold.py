@@ -155,10 +155,13 @@ def why_text(suggestion: Suggestion, lang: str) -> str:
             words = ", ".join(quoted)
         else:
             words = ("the word " if len(quoted) == 1 else "the words ") + ", ".join(quoted)
-        verb = one if len(quoted) == 1 else many
+        single = len(quoted) == 1 and " " not in suggestion.signals[0]
+        if len(quoted) == 1 and not single:
+            words = "the words " + quoted[0]
+        verb = one if single else many
         text = template.format(words=words, says=verb, speaks=verb, marks=verb)
         if suggestion.rule == "future":
-            text += "s" if len(quoted) == 1 else ""
+            text += "s" if single else ""
         text += "."
     return prefix + SUGGESTED[base] + text + _CHECK[base]
 
