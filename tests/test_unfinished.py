@@ -166,3 +166,10 @@ def test_a_title_too_long_to_set_is_a_located_error():
     assert err.splitlines()[0].startswith("o.yaml:5:13: error: this title is 201 characters long")
     assert err.splitlines()[0].endswith("put the rest in `subtitle`")
     assert run_validate([("title: {zh: 协议, en: The deal}", "title: {zh: " + "字" * 200 + ", en: " + "x" * 400 + "}")])[0] == 0
+
+
+def test_only_the_blanks_new_writes_are_blanks():
+    from debatekit.drafts import has_blank
+
+    assert has_blank("(fill in the publisher)") and has_blank("（请填写出版方）")
+    assert not has_blank("Residents can fill in a form online.")

@@ -16,7 +16,8 @@ from typing import Iterable, Iterator
 TRANSLATE = "[translate] "
 FILL_IN = {"en": "(fill in {what})", "zh": "（请填写{what}）"}
 SUGGESTED = {"en": "Suggested: ", "zh": "建议："}
-_FILL_IN = re.compile(r"\bfill in\b|请填写", re.IGNORECASE)
+# the blanks as `new` writes them, so an article's own "fill in a form" is no blank
+_FILL_IN = re.compile(r"\(fill in [^)]*\)|（请填写[^）]*）", re.IGNORECASE)
 
 # code -> what the warning is about, as the how-to's table explains it
 CODES = {
