@@ -173,3 +173,14 @@ def test_only_the_blanks_new_writes_are_blanks():
 
     assert has_blank("(fill in the publisher)") and has_blank("（请填写出版方）")
     assert not has_blank("Residents can fill in a form online.")
+
+
+def test_figure_values_beyond_any_chart_axis_are_located_errors():
+    for value, word in (("1.7976931348623157e+308", "large"), ("1.1125369292536007e-308", "small"), ("2.0e+15", "large")):
+        code, _, err = run_validate([("value: 200,", f"value: {value},")])
+        assert code == 1
+        assert err.splitlines()[0].startswith("o.yaml:60:36: error: `")
+        assert err.splitlines()[0].endswith(f"` is too {word} for a chart axis; give the figure in another unit "
+                                            "(thousands, millions, percent)")
+    assert run_validate([("value: 200,", "value: 1.0e+15,")])[0] == 0
+    assert run_validate([("value: 200,", "value: 0,")])[0] == 0

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from . import labels, signal_words
 from .loader import LocatedTree
-from .unfinished import character_problems, title_problems, unfinished_work
+from .unfinished import character_problems, number_problems, title_problems, unfinished_work
 from .article import first_drift, split_paragraphs
 from .model import CHECKED_STATUSES, EXERCISE_MAX, EXERCISE_MIN, KINDS, Claim, Outline
 from .problems import Problem
@@ -51,6 +51,7 @@ class Checker:
     def characters(self) -> Iterator[Problem]:
         yield from character_problems(getattr(self.tree, "tree", self.tree))
         yield from title_problems(getattr(self.tree, "tree", self.tree))
+        yield from number_problems(getattr(self.tree, "tree", self.tree))
 
     def run(self) -> list[Problem]:
         problems: list[Problem] = []

@@ -6,6 +6,7 @@ characters are errors; emoji and right-to-left text are warnings naming them).
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import replace
 from typing import Any, Iterator
@@ -117,6 +118,28 @@ def title_problems(tree: LocatedTree) -> Iterator[Problem]:
                                          f"this title is {len(value)} characters long, too long to set as a title; "
                                          "keep it under 200 Chinese or 400 Latin characters and put the rest in "
                                          "`subtitle`")
+
+
+# A chart axis shows numbers within these magnitudes; far beyond them its scale
+# arithmetic overflows. No figure of an article needs more: it changes its unit.
+LARGEST, SMALLEST = 1e15, 1e-9
+
+
+def number_problems(tree: LocatedTree) -> Iterator[Problem]:
+    """Figure values no chart axis can show (non-finite ones are refused by the loader)."""
+    figures = tree.data.get("figures")
+    for f, figure in enumerate(figures if isinstance(figures, list) else []):
+        series = figure.get("series") if isinstance(figure, dict) else None
+        for s, one in enumerate(series if isinstance(series, list) else []):
+            points = one.get("points") if isinstance(one, dict) else None
+            for p, point in enumerate(points if isinstance(points, list) else []):
+                value = point.get("value") if isinstance(point, dict) else None
+                if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                    continue
+                if abs(value) > LARGEST or 0 < abs(value) < SMALLEST:
+                    yield tree.problem(("figures", f, "series", s, "points", p, "value"),
+                                       f"`{value:g}` is too {'large' if abs(value) > LARGEST else 'small'} for a "
+                                       "chart axis; give the figure in another unit (thousands, millions, percent)")
 
 
 def _control(ch: str) -> bool:
