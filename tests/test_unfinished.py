@@ -155,24 +155,18 @@ def test_the_how_to_lists_every_label_key_and_every_warning_code_once():
 
 
 def test_a_title_too_long_to_set_is_a_located_error():
-    code, _, err = run_validate([("title: {zh: 协议, en: The deal}", "title: {zh: 协议, en: " + "x" * 401 + "}")])
+    code, _, err = run_validate([("title: {zh: 协议, en: The deal}", "title: {zh: 协议, en: " + "x" * 601 + "}")])
     assert code == 1
     assert err.splitlines() == [
-        "o.yaml:23:25: error: this title is 401 characters long, too long to set as a title; keep it under 200 "
-        "Chinese or 400 Latin characters and put the rest in `summary`",
+        "o.yaml:23:25: error: this title is 601 characters long, too long to set as a title; keep it under 300 "
+        "Chinese or 600 Latin characters and put the rest in the strand's `summary`",
         "1 error, 0 warnings",
     ]
-    code, _, err = run_validate([("title: {zh: 示例大纲, en: A sample outline}", "title: {zh: " + "字" * 201 + ", en: A}")])
-    assert err.splitlines()[0].startswith("o.yaml:5:13: error: this title is 201 characters long")
-    assert err.splitlines()[0].endswith("put the rest in `subtitle`")
-    assert run_validate([("title: {zh: 协议, en: The deal}", "title: {zh: " + "字" * 200 + ", en: " + "x" * 400 + "}")])[0] == 0
-
-
-def test_only_the_blanks_new_writes_are_blanks():
-    from debatekit.drafts import has_blank
-
-    assert has_blank("(fill in the publisher)") and has_blank("（请填写出版方）")
-    assert not has_blank("Residents can fill in a form online.")
+    code, _, err = run_validate([("title: {zh: 示例大纲, en: A sample outline}", "title: {zh: " + "字" * 351 + ", en: A}")])
+    assert err.splitlines()[0] == (
+        "o.yaml:5:13: error: this title is 351 characters long, too long to set as a title; keep it under 350 "
+        "Chinese or 700 Latin characters and put the rest in `subtitle`")
+    assert run_validate([("title: {zh: 协议, en: The deal}", "title: {zh: " + "字" * 300 + ", en: " + "x" * 600 + "}")])[0] == 0
 
 
 def test_figure_values_beyond_any_chart_axis_are_located_errors():

@@ -96,28 +96,30 @@ def character_problems(tree: LocatedTree) -> Iterator[Problem]:
                           "undrawable")
 
 
-# A title is set on one slide: past this width (a CJK character counts two) no slide or
-# map box can hold it. 200 Chinese characters, 400 Latin ones.
-TITLE_WIDTH = 400
+# A title is set on one slide, a strand's also in a box of the overview map: past these
+# widths (a CJK character counts two) no slide can hold it. Measured against the writers
+# with a margin: the outline's title fails near 415 Chinese or 825 Latin characters, a
+# strand's near 385 or 635.
+TITLE_WIDTH = {"title": 700, "strand": 600}
 
 
 def title_problems(tree: LocatedTree) -> Iterator[Problem]:
     """Titles too long to be set as a title: the outline's and each strand's."""
-    places = [("title",)] + [("strands", i, "title") for i in range(len(tree.data.get("strands") or []))
-                              if isinstance(tree.data["strands"][i], dict)]
-    for place in places:
+    strands = tree.data.get("strands")
+    places = [(("title",), "title")] + [(("strands", i, "title"), "strand")
+                                        for i in range(len(strands if isinstance(strands, list) else []))]
+    for place, what in places:
         node: Any = tree.data
         for step in place:
-            node = node[step] if isinstance(node, (dict, list)) and (isinstance(node, list) or step in node) else None
+            node = node[step] if isinstance(node, list) or isinstance(node, dict) and step in node else None
+        limit = TITLE_WIDTH[what]
         for path, value in strings(node, place) if node is not None else ():
             width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value)
-            if width > TITLE_WIDTH:
+            if width > limit:
+                rest = "`subtitle`" if what == "title" else "the strand's `summary`"
                 yield tree.problem(path, f"this title is {len(value)} characters long, too long to set as a title; "
-                                         "keep it under 200 Chinese or 400 Latin characters and put the rest in `summary`"
-                                         if place != ("title",) else
-                                         f"this title is {len(value)} characters long, too long to set as a title; "
-                                         "keep it under 200 Chinese or 400 Latin characters and put the rest in "
-                                         "`subtitle`")
+                                         f"keep it under {limit // 2} Chinese or {limit} Latin characters and put "
+                                         f"the rest in {rest}")
 
 
 # A chart axis shows numbers within these magnitudes; far beyond them its scale
