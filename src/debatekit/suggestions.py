@@ -110,7 +110,8 @@ def suggest(sentence: str, lang: str) -> Suggestion:
 
 
 _EN_EVENT = re.compile(r"\b\w{3,}ed\b|\b(?:went|came|took|made|said|told|gave|met|won|lost|rose|fell|began|sent|"
-                       r"brought|paid|held|left|found|built|sold|bought|spent|say|says|show|shows|could not)\b")
+                       r"brought|paid|held|left|found|built|sold|bought|spent|say|says|show|shows|could not|"
+                       r"can (?:sign|apply|buy|find|call|visit|register|book|download|read|watch|use))\b")
 _ZH_ANCHOR = re.compile(r"[一二三四五六七八九十百千万亿两]+[个名家条年月日%成倍座辆所人]|已经|已|曾|"
                         r"发布|宣布|开通|举行|召开|表示|显示|规定|统计|报道|据|通过|批准|签署|成立|记录|以来|"
                         r"[了过][^，。！？]{0,12}[。！？]?$")
