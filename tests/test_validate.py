@@ -78,7 +78,7 @@ CASES = [
         '1 error, 0 warnings',
     ]),
     ("bad-status", [("status: stated", "status: checked")], [
-        'o.yaml:48:17: error: `checked` is not a valid status; expected stated, verified, disputed, false',
+        'o.yaml:48:17: error: `checked` is not a valid status; expected stated, verified, disputed, misleading, false',
         '1 error, 0 warnings',
     ]),
     ("bad-format", [("format: debatekit/1", "format: debatekit/2")], [

@@ -12,7 +12,8 @@ from pydantic import BaseModel
 
 from . import labels, signal_words
 from .loader import LocatedTree
-from .model import Claim, Outline
+from .article import first_drift, split_paragraphs
+from .model import CHECKED_STATUSES, EXERCISE_MAX, EXERCISE_MIN, KINDS, Claim, Outline
 from .problems import Problem
 from .quotes import SourceText
 from .text import Text
@@ -32,6 +33,7 @@ class Checker:
         self.languages_known = languages_known  # False when `languages` itself was malformed
         self.outline_dir = outline_dir
         self.source: SourceText | None = None
+        self.translated: dict[str, str] = {}  # language -> text of each readable translation
 
     def error(self, path: tuple, message: str, key: bool = False) -> Problem:
         return self.tree.problem(path, message, "error", key)
@@ -41,8 +43,9 @@ class Checker:
 
     def run(self) -> list[Problem]:
         problems: list[Problem] = []
-        for rule in (self.languages, self.translations, self.ids, self.claims, self.figures,
-                     self.debates, self.source_file, self.quotes, self.style, self.lint):
+        for rule in (self.languages, self.translations, self.ids, self.claims, self.accepts,
+                     self.exercise, self.figures, self.debates, self.source_file,
+                     self.translation_files, self.quotes, self.style, self.lint):
             problems.extend(rule())
         return problems
 
@@ -108,7 +111,7 @@ class Checker:
         for path, claim in self._claim_paths():
             if claim.status is not None and claim.kind != "fact":
                 yield self.error((*path, "status"), f"`status` belongs to facts only; this claim is {_a(claim.kind)}")
-            if claim.kind == "fact" and claim.status in ("verified", "disputed", "false") and claim.check is None:
+            if claim.kind == "fact" and claim.status in CHECKED_STATUSES and claim.check is None:
                 yield self.error((*path, "status"), f"a fact marked `{claim.status}` needs a `check` with a note and sources")
             for relation in ("supports", "challenges"):
                 for i, ident in enumerate(getattr(claim, relation)):
@@ -117,6 +120,52 @@ class Checker:
                         yield self.error(where, f"a claim cannot {relation[:-1]} itself")
                     elif ident not in known:
                         yield from self._unknown_claim(where, ident)
+
+    def accepts(self) -> Iterator[Problem]:
+        """Accepted other labels, and the quotes' own translations."""
+        for path, claim in self._claim_paths():
+            seen: dict[str, int] = {}
+            for i, accept in enumerate(claim.accept):
+                where = (*path, "accept", i, "kind")
+                if accept.kind == claim.kind:
+                    yield self.error(where, f"`accept` lists other labels a teacher should accept; this claim is already {_a(claim.kind)}")
+                elif accept.kind in seen:
+                    yield self.error(where, f"`{accept.kind}` is already accepted (item {seen[accept.kind] + 1}); list each label once")
+                seen.setdefault(accept.kind, i)
+            if claim.quote_translation and claim.quote is None:
+                yield self.error((*path, "quote_translation"), "`quote_translation` translates the quote, but this claim has no `quote`", key=True)
+            for lang in claim.quote_translation:
+                yield from self._translation_language((*path, "quote_translation", lang), lang, "the quote")
+
+    def _translation_language(self, path: tuple, lang: str, what: str) -> Iterator[Problem]:
+        langs = self.outline.languages
+        if not self.languages_known:
+            return
+        if lang == self.outline.source.language:
+            yield self.error(path, f"{what} is already in `{lang}`, the source's language; translate into the other languages of the kit only", key=True)
+        elif lang not in langs:
+            yield self.error(path, f"language `{lang}` is not in `languages` ({', '.join(langs)}){suggest(lang, langs)}", key=True)
+
+    def exercise(self) -> Iterator[Problem]:
+        lesson = self.outline.lesson
+        if lesson is None or "exercise" not in lesson.model_fields_set:
+            return
+        where = ("lesson", "exercise")
+        ids = lesson.exercise
+        if not EXERCISE_MIN <= len(ids) <= EXERCISE_MAX:
+            yield self.error(where, f"the exercise lists {len(ids)} claim{'' if len(ids) == 1 else 's'}; it needs {EXERCISE_MIN} to {EXERCISE_MAX}")
+        known = {claim.id: claim for claim in self.outline.claims}
+        first: dict[str, int] = {}
+        for i, ident in enumerate(ids):
+            if ident in first:
+                yield self.error((*where, i), f"`{ident}` is already in the exercise (item {first[ident] + 1}); list each claim once")
+            elif ident not in known:
+                yield from self._unknown_claim((*where, i), ident)
+            first.setdefault(ident, i)
+        kinds = {known[i].kind for i in ids if i in known}
+        missing = [kind for kind in KINDS if kind not in kinds]
+        if ids and missing and not any(i not in known for i in ids):
+            yield self.warning(where, f"the exercise has no {' or '.join(missing)}; a class practises the labels best with every kind in it")
 
     def figures(self) -> Iterator[Problem]:
         known = {claim.id: claim for claim in self.outline.claims}
@@ -184,6 +233,36 @@ class Checker:
         except OSError as exc:
             yield self.error(where, f"cannot read the source file {path}: {exc.strerror}")
 
+    def translation_files(self) -> Iterator[Problem]:
+        """Each translation of the source: readable UTF-8, paragraph for paragraph."""
+        for lang, relative in self.outline.source.translations.items():
+            where = ("source", "translations", lang)
+            if self.languages_known and (lang == self.outline.source.language or lang not in self.outline.languages):
+                yield from self._translation_language(where, lang, "the source")
+                continue
+            path = (self.outline_dir / relative).resolve()
+            try:
+                text = path.read_bytes().decode("utf-8").replace("\r\n", "\n")
+            except FileNotFoundError:
+                yield self.error(where, f"translation file not found: {path}")
+                continue
+            except IsADirectoryError:
+                yield self.error(where, f"a translation must be a text file, not a folder: {path}")
+                continue
+            except UnicodeDecodeError:
+                yield self.error(where, f"the translation file is not valid UTF-8: {path}")
+                continue
+            except OSError as exc:
+                yield self.error(where, f"cannot read the translation file {path}: {exc.strerror}")
+                continue
+            self.translated[lang] = text
+            if self.source is None:
+                continue
+            source, translation = split_paragraphs(self.source.text), split_paragraphs(text)
+            if len(source) != len(translation):
+                yield self.error(where, f"the translation has {len(translation)} paragraphs and the source {len(source)}; "
+                                        f"they drift apart at paragraph {first_drift(source, translation)}")
+
     def quotes(self) -> Iterator[Problem]:
         for path, claim in self._claim_paths():
             if claim.quote is not None and self.source is not None and not self.source.contains(claim.quote):
@@ -229,6 +308,10 @@ class Checker:
             if claim.quote is None:
                 yield self.warning(path, f"claim `{claim.id}` has no `quote`: students cannot find it in the article")
                 continue
+            speech = self._reported_speech(path, claim)
+            if speech is not None:
+                yield speech
+                continue
             if claim.kind == "fact":
                 markers = signal_words.found(claim.quote, quote_lang, "opinion")
                 if markers:
@@ -245,6 +328,33 @@ class Checker:
                     named = ", ".join(f"`{key}`" for key in missing[:5])
                     yield self.warning(("style", "labels", lang), f"`style.labels.{lang}` gives {len(labels.KEYS) - len(missing)} of debatekit's {len(labels.KEYS)} words; the other {len(missing)} stay in English ({named}{', …' if len(missing) > 5 else ''})")
 
+
+    def _reported_speech(self, path: tuple, claim: Claim) -> Problem | None:
+        """The reported-speech rule (see docs/outline-format.md): a claim with a speaker
+        is labelled by what is said. Two ways of breaking it are caught, unless the claim
+        names another accepted label: a fact whose quote holds opinion or prediction
+        words, and an opinion or prediction whose quote holds none of its kind's words but
+        a word of saying."""
+        if claim.speaker is None or claim.quote is None or claim.accept:
+            return None
+        lang = self.outline.source.language
+        where = (*path, "kind")
+        if claim.kind == "fact":
+            words = signal_words.found(claim.quote, lang, "opinion") + signal_words.found(claim.quote, lang, "prediction")
+            if words:
+                return self.warning(where, f"a fact with a speaker whose quote holds {', '.join(words)}: a claim is labelled by what is said; "
+                                           "label it by its content, or, if only the saying is at stake, add an `accept` entry for the other label")
+            return None
+        if signal_words.found(claim.quote, lang, claim.kind):
+            return None
+        saying = signal_words.found(claim.quote, lang, "speech")
+        for kit_lang in self.outline.languages:
+            saying += [w for w in signal_words.found(claim.text[kit_lang], kit_lang, "speech") if w not in saying]
+        if saying:
+            return self.warning(where, f"{_a(claim.kind)} with a speaker whose quote holds no {claim.kind} words but reports the saying "
+                                       f"({', '.join(saying)}): where only the saying is at stake, \"X said Y\" is a fact; "
+                                       "label it a fact, or add an `accept` entry")
+        return None
 
 def _texts(node: Any, path: tuple) -> Iterator[tuple[tuple, Text]]:
     """Every Text in the model with its path, in field order."""

@@ -27,6 +27,7 @@ STATUS_LOOK = {
     "stated": Look("595959", "EDEDED", "rectangle", "○"),
     "verified": Look("2E6B30", "DDEEDB", "rectangle", "√"),
     "disputed": Look("8A6100", "F6EBCC", "rectangle", "?"),
+    "misleading": Look("8B2F5F", "F4DCE8", "rectangle", "!"),
     "false": Look("A11D1D", "F6D8D8", "rectangle", "×"),
 }
 

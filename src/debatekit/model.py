@@ -10,7 +10,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Annotated, Literal, Mapping, Optional
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, Strict, StringConstraints
 
 from .text import LANG_PATTERN, Text
 
@@ -21,9 +21,48 @@ Str = Annotated[str, Strict(), StringConstraints(min_length=1)]
 Id = Annotated[str, Strict(), StringConstraints(pattern=ID_PATTERN)]
 Lang = Annotated[str, Strict(), StringConstraints(pattern=LANG_PATTERN)]
 Kind = Literal["fact", "opinion", "prediction"]
-Status = Literal["stated", "verified", "disputed", "false"]
+Status = Literal["stated", "verified", "disputed", "misleading", "false"]
 KINDS: tuple[Kind, ...] = ("fact", "opinion", "prediction")
-STATUSES: tuple[Status, ...] = ("stated", "verified", "disputed", "false")
+STATUSES: tuple[Status, ...] = ("stated", "verified", "disputed", "misleading", "false")
+# Statuses that say the source is not simply right: each needs a check with sources.
+CHECKED_STATUSES: tuple[Status, ...] = ("verified", "disputed", "misleading", "false")
+# How many claims a class classifies: the bounds of `lesson.exercise`, and the default pick.
+EXERCISE_MIN, EXERCISE_MAX, EXERCISE_DEFAULT = 6, 15, 12
+
+
+class FrozenMap(Mapping[str, str]):
+    """An immutable, hashable mapping: claims are hashed (sets, caches), so their fields
+    must be too."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[str, str] | None = None):
+        object.__setattr__(self, "_data", dict(data or {}))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("FrozenMap is immutable")
+
+    def __getitem__(self, key: str) -> str:
+        return self._data[key]
+
+    def __iter__(self):
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._data.items()))
+
+    def __eq__(self, other: object) -> bool:
+        return dict(self._data) == dict(other) if isinstance(other, Mapping) else NotImplemented
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._data!r})"
+
+
+# A mapping from language code to one string (a file path, a translation of a quote).
+LangMap = Annotated[dict[Lang, Str], AfterValidator(FrozenMap), PlainSerializer(dict, return_type=dict)]
 
 
 class Node(BaseModel):
@@ -33,6 +72,13 @@ class Node(BaseModel):
 class Check(Node):
     note: Text
     sources: tuple[Str, ...] = Field(min_length=1)
+
+
+class Accept(Node):
+    """Another label a teacher should accept for a borderline claim, and why."""
+
+    kind: Kind
+    why: Text
 
 
 class Claim(Node):
@@ -45,6 +91,8 @@ class Claim(Node):
     signals: tuple[Str, ...] = ()
     why: Optional[Text] = None
     check: Optional[Check] = None
+    accept: tuple[Accept, ...] = ()
+    quote_translation: LangMap = Field(default_factory=FrozenMap)
     supports: tuple[Id, ...] = ()
     challenges: tuple[Id, ...] = ()
     notes: Optional[Text] = None
@@ -74,12 +122,15 @@ class Source(Node):
     published: Optional[Str] = None
     accessed: Optional[Str] = None
     perspective: Optional[Text] = None
+    translations: LangMap = Field(default_factory=FrozenMap)
 
 
 class Lesson(Node):
     level: Optional[Text] = None
     minutes: Optional[Annotated[int, Strict(), Field(gt=0, le=100000)]] = None
     objectives: tuple[Text, ...] = ()
+    # the bounds are checked with located messages in `checks`; the schema shows them to editors
+    exercise: tuple[Id, ...] = Field((), json_schema_extra={"minItems": EXERCISE_MIN, "maxItems": EXERCISE_MAX})
 
 
 class FigurePoint(Node):
@@ -201,3 +252,50 @@ class Outline(Node):
     def claim_number(self, claim_id: str) -> int:
         """1-based position of a claim in the outline, as worksheets number them."""
         return self._numbers[claim_id]
+
+    @property
+    def exercise_given(self) -> bool:
+        """Whether `lesson.exercise` chooses the exercise (else the default pick does)."""
+        return self.lesson is not None and bool(self.lesson.exercise)
+
+    @cached_property
+    def exercise_claims(self) -> tuple[Claim, ...]:
+        """The claims the class classifies: `lesson.exercise` in its order, or the
+        default pick (see ``default_exercise``) in outline order."""
+        if self.exercise_given:
+            ids = dict.fromkeys(self.lesson.exercise)  # type: ignore[union-attr]
+            return tuple(self._claims_by_id[i] for i in ids if i in self._claims_by_id)
+        return default_exercise(self.strands)
+
+    @cached_property
+    def extension_claims(self) -> tuple[Claim, ...]:
+        """Every claim not in the exercise, in outline order."""
+        chosen = {claim.id for claim in self.exercise_claims}
+        return tuple(claim for claim in self.claims if claim.id not in chosen)
+
+
+def default_exercise(strands: tuple[Strand, ...], size: int = EXERCISE_DEFAULT) -> tuple[Claim, ...]:
+    """The exercise when the outline names none: ``size`` claims (all when there are no
+    more), spread over strands and kinds, listed in outline order.
+
+    Strands take turns in outline order, one claim per turn, skipping strands with nothing
+    left. On its turn a strand gives its first unchosen claim of the kind chosen least so
+    far (ties: fact, opinion, prediction); if it has none of that kind left, of the next
+    least chosen kind.
+    """
+    remaining = [list(strand.claims) for strand in strands]
+    total = sum(len(claims) for claims in remaining)
+    counts = {kind: 0 for kind in KINDS}
+    chosen: set[str] = set()
+    while len(chosen) < min(size, total):
+        for claims in remaining:
+            if not claims or len(chosen) == min(size, total):
+                continue
+            for kind in sorted(KINDS, key=lambda k: (counts[k], KINDS.index(k))):
+                pick = next((c for c in claims if c.kind == kind), None)
+                if pick is not None:
+                    claims.remove(pick)
+                    chosen.add(pick.id)
+                    counts[kind] += 1
+                    break
+    return tuple(claim for strand in strands for claim in strand.claims if claim.id in chosen)

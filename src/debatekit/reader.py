@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .article import Article
 from .checks import Checker
 from .files import display
 from .loader import LocatedTree, read_tree
@@ -27,6 +28,7 @@ class Reading:
     path: Path
     outline: Outline
     warnings: tuple[Problem, ...]
+    article: Article  # the source's paragraphs and its translations'
 
     @property
     def directory(self) -> Path:
@@ -43,7 +45,8 @@ def read_outline(path: Path, strict: bool = False) -> Reading:
     problems: list[Problem] = []
     try:
         outline = build_model(tree)
-        problems += Checker(outline, tree, path.parent).run()
+        checker = Checker(outline, tree, path.parent)
+        problems += checker.run()
     except OutlineError as exc:
         problems += exc.problems
         salvaged = _salvage(tree)
@@ -51,14 +54,18 @@ def read_outline(path: Path, strict: bool = False) -> Reading:
             raise OutlineError(problems) from None
         outline, view, set_aside = salvaged
         languages_known = not any(p[0] == "languages" for p in view.removed)
-        problems += Checker(outline, view, path.parent, set_aside, languages_known).run()
+        checker = Checker(outline, view, path.parent, set_aside, languages_known)
+        problems += checker.run()
     problems = in_file_order(problems)
     if strict:
         problems = [Problem(p.file, p.line, p.column, p.message, "error") for p in problems]
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise OutlineError(problems)
-    return Reading(path, outline, tuple(problems))
+    # without errors the checker has read the source and every translation
+    source_text = checker.source.text if checker.source is not None else ""
+    article = Article.from_texts(outline.source.language, source_text, checker.translated)
+    return Reading(path, outline, tuple(problems), article)
 
 
 def _salvage(tree: LocatedTree) -> tuple[Outline, SalvagedTree, frozenset] | None:

@@ -16,6 +16,8 @@ SIGNALS = MappingProxyType({
                     "无法", "更重要的是", "很好", "成功", "真正", "意味着", "值得"),
         "prediction": ("将", "会", "预计", "未来", "计划", "准备", "展望", "即将", "有望", "预测"),
         "fact": ("年", "%", "万", "亿", "月", "数据显示", "超过", "同比"),
+        # words that report speech: the reported-speech lint looks for them
+        "speech": ("说", "表示", "宣布", "抱怨", "指出", "声称", "称", "强调", "透露"),
     }),
     "en": MappingProxyType({
         "opinion": ("shows that", "should", "clearly", "best", "obviously", "worst",
@@ -25,6 +27,8 @@ SIGNALS = MappingProxyType({
         "prediction": ("will", "expect", "expects", "expected", "forecast", "plans", "plan to",
                        "going to", "predict", "predicts", "future", "likely", "next year"),
         "fact": ("percent", "%", "million", "billion", "according to", "in 19", "in 20"),
+        "speech": ("said", "says", "say", "told", "stated", "announced", "complained",
+                   "complains", "claimed", "claims", "declared", "insisted", "warned"),
     }),
 })
 
@@ -35,6 +39,8 @@ NOT_SIGNALS = MappingProxyType({
           "体会", "学会", "领会", "误会", "理会", "聚会", "晚会", "工会", "会长", "都会"),
     "将": ("将军", "将近"),
     "成功": (),
+    "说": ("说明", "小说", "说法", "就是说", "来说"),
+    "称": ("名称", "称为", "称作", "简称", "号称", "对称", "称号"),
 })
 
 

@@ -40,7 +40,7 @@ class Source:
 @dataclass(frozen=True)
 class ShownPoint:
     kind: str                    # fact | opinion | prediction
-    status: Optional[str]        # facts only: stated | verified | disputed | false
+    status: Optional[str]        # facts only: stated | verified | disputed | misleading | false
     text: str                    # the point in the output language (the claim's paraphrase)
     use: Optional[str]           # how this side uses an article claim
     quote: Optional[str]         # verbatim, in the source language
