@@ -183,7 +183,7 @@ def main() -> None:
         with_150 = synthetic(outline, -(-150 // report["claims"]), claims=150)
         report["validate_150_claims"] = median_of(args.runs, DEBATEKIT + ["validate", str(with_150)], work)
         writers = json.loads(subprocess.run(
-            [sys.executable, "-c", "import json; from debatekit.writers import WRITERS; print(json.dumps(list(WRITERS)))"],
+            [sys.executable, "-c", "import json; from debatekit.registry import WRITERS; print(json.dumps(list(WRITERS)))"],
             capture_output=True, text=True, check=True).stdout)
         report["per_writer_cold"] = {
             name: median_of(1, DEBATEKIT + ["build", str(outline), "--out", str(work / f"w-{name}"), "--only", name,

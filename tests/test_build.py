@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import test_build_fakes as fakes
-from debatekit import files, writers
+from debatekit import files
+from debatekit import registry as writers
 from debatekit.build import BuildOptions, BuildRequestError, build
 from debatekit.pipeline import manifest as manifest_module
 

@@ -56,7 +56,7 @@ MODULES = {"slides": sys.modules[__name__], "handout": test_build_fakes_handout}
 
 
 def specs() -> dict:
-    from debatekit.writers import WriterSpec
+    from debatekit.registry import WriterSpec
 
     return {
         "slides": WriterSpec("slides", "slides.txt", "test_build_fakes", "fake deck"),
@@ -66,7 +66,7 @@ def specs() -> dict:
 
 def install() -> None:
     """Replace the real registry with the fakes, for a subprocess running the CLI."""
-    from debatekit import writers
+    from debatekit import registry as writers
 
     writers.WRITERS.clear()
     writers.WRITERS.update(specs())

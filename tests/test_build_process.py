@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 import test_build_fakes as fakes
-from debatekit.writers import WRITERS
+from debatekit.registry import WRITERS
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("yaml", "pydantic", "pptx", "reportlab", "lxml", "debatekit.writers", "debatekit.reader")
+HEAVY = ("yaml", "pydantic", "pptx", "reportlab", "lxml", "debatekit.reader", "debatekit.slides", "debatekit.pdf",
+         "debatekit.handout", "debatekit.debate")
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 import test_build_fakes as fakes
-from debatekit import writers
+from debatekit import registry as writers
 from debatekit.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent

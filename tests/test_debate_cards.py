@@ -13,11 +13,12 @@ from conftest import needs
 from debatekit.debate import cards
 from debatekit.debate.cardlayout import Card, Row, Tag, Words
 from debatekit.debate.overview import SideBySide
-from debatekit.debate.points import resolve_debates
+from debatekit.present.points import resolve_debates
 from debatekit.labels import words
 from debatekit.pdf import document_for, source_citation
 from debatekit.pdf.badges import _Mark
-from debatekit.writers import WRITERS, Job
+from debatekit.job import Job
+from debatekit.registry import WRITERS
 from test_debate_markdown import NASTY, with_debates
 
 LANGS = ("zh", "en")

@@ -6,10 +6,11 @@ import pytest
 from markdown_it import MarkdownIt
 
 from debatekit.debate import markdown
-from debatekit.debate.points import one_line, resolve_debates
+from debatekit.present.points import one_line, resolve_debates
 from debatekit.labels import words
 from debatekit.model import Debate
-from debatekit.writers import WRITERS, Job
+from debatekit.job import Job
+from debatekit.registry import WRITERS
 
 LANGS = ("zh", "en")
 

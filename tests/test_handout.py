@@ -14,7 +14,8 @@ from conftest import DATA, needs
 from debatekit.pdf import fonts
 from debatekit.pdf.cjkwrap import CLOSING, OPENING
 from debatekit.reader import read_outline
-from debatekit.writers import WRITERS, Job
+from debatekit.job import Job
+from debatekit.registry import WRITERS
 
 PDF_WRITERS = ("handout", "answer-key")
 LANGS = ("zh", "en")

@@ -10,7 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from debatekit.model import Outline
-from debatekit.writers import WRITERS, Job
+from debatekit.job import Job
+from debatekit.registry import WRITERS
 
 from test_validate import SEED
 

@@ -13,7 +13,8 @@ from pypdf import PdfReader
 from conftest import DATA
 from debatekit.reader import read_outline
 from debatekit.text import Text
-from debatekit.writers import WRITERS, Job
+from debatekit.job import Job
+from debatekit.registry import WRITERS
 
 
 def squash(text: str) -> str:

@@ -16,7 +16,7 @@ from debatekit.problems import OutlineError
 from debatekit.quotes import normalize
 from debatekit.reader import read_outline
 from debatekit.scaffold import ScaffoldError, read_structure, scaffold_file, split_sentences, suggest
-from debatekit.writers import WRITERS
+from debatekit.registry import WRITERS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_a952fc97f30bb34a.txt"

@@ -23,7 +23,8 @@ from debatekit.reader import read_outline
 from debatekit.slides import writer
 from debatekit.slides.quiz import quiz_claims
 from debatekit.slides.template import TemplateError
-from debatekit.writers import WRITERS, Job
+from debatekit.job import Job
+from debatekit.registry import WRITERS
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 # Footer, slide number and badges are labels, not body text; chart captions and the

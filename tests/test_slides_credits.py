@@ -11,7 +11,7 @@ from pptx import Presentation
 from debatekit.labels import words
 from debatekit.slides.credits import distinct_sources
 from debatekit.slides.writer import render
-from debatekit.writers import Job
+from debatekit.job import Job
 
 EO = "The White House, Executive Order 14166, 'Application of the Act to TikTok', 20 January 2025, 90 FR 8611"
 EO_SHORT = "The White House, Executive Order 14166, 20 January 2025, 90 FR 8611 ('used by 170 million Americans')"

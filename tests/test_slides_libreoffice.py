@@ -15,7 +15,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from conftest import FLAGSHIP, needs
 from debatekit.reader import read_outline
 from debatekit.slides import writer
-from debatekit.writers import Job
+from debatekit.job import Job
 from test_slides import deck_bytes
 
 pytestmark = needs("soffice", "pdftotext")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from debatekit.slides.blocks import badge_width, claim_rows
 from debatekit.slides.deck import Deck
 from debatekit.text import Text
-from debatekit.writers import Job
+from debatekit.job import Job
 
 SPEAKER = "a very important senior government official with a very long title indeed"
 

@@ -7,10 +7,10 @@ import pytest
 from reportlab.graphics.shapes import Group, String, mmult
 
 from debatekit.pdf import document_for
-from debatekit.visuals import pdf_visuals
-from debatekit.visuals.balance import Balance
-from debatekit.visuals.figures import FigureData
-from debatekit.writers import Job
+from debatekit.pdf import drawings
+from debatekit.present.balance import Balance
+from debatekit.present.figures import FigureData
+from debatekit.job import Job
 
 LONG = "A very long point label that says a lot about what is counted here number {}"
 
@@ -53,14 +53,14 @@ def test_long_point_labels_wrap_inside_the_chart(doc, chart):
     labels = tuple(LONG.format(n) for n in range(6))
     figure = FigureData("f", "Title", "million", chart, labels,
                         (("users", tuple(float(10 * n + 5) for n in range(6))),), "caption", ())
-    check(pdf_visuals.figure_drawing(figure, doc.fonts, doc.page.frame_width), labels)
+    check(drawings.figure_drawing(figure, doc.fonts, doc.page.frame_width), labels)
 
 
 def test_long_strand_titles_stay_on_the_balance_chart(doc):
     titles = tuple(f"Strand {n}: " + "a deliberately long strand title that goes on " * 4 for n in range(3))
     data = Balance("Balance", titles, (("fact", "Fact", (3, 1, 2)), ("opinion", "Opinion", (1, 2, 0)),
                                        ("prediction", "Prediction", (0, 1, 1))), "prompt", "Number")
-    check(pdf_visuals.balance_drawing(data, doc.fonts, doc.page.frame_width), titles)
+    check(drawings.balance_drawing(data, doc.fonts, doc.page.frame_width), titles)
 
 
 def test_section_headings_travel_with_their_first_drawing(sample):
@@ -68,7 +68,7 @@ def test_section_headings_travel_with_their_first_drawing(sample):
     whenever the drawing moves to the next page (seen with long figure titles)."""
     from reportlab.platypus import CondPageBreak, KeepTogether
 
-    from debatekit.visuals import handout_visuals
+    from debatekit.handout import visuals as handout_visuals
 
     doc = document_for(Job(sample.outline, "en"), header_right="x")
     for story in (handout_visuals.map_flowables(doc), handout_visuals.figure_flowables(doc)):
@@ -93,9 +93,9 @@ def test_summary_heading_travels_with_the_first_strand(sample):
 def test_short_labels_stay_on_one_line(doc):
     labels = ("Fewer disruptions", "Objections and evidence")
     figure = FigureData("f", "Title", None, "bar", labels, (("share", (71.0, 40.0)),), "caption", ())
-    drawn = [s[0] for s in strings(pdf_visuals.figure_drawing(figure, doc.fonts, doc.page.frame_width))]
+    drawn = [s[0] for s in strings(drawings.figure_drawing(figure, doc.fonts, doc.page.frame_width))]
     assert all(label in drawn for label in labels), drawn
     data = Balance("Balance", labels, (("fact", "Fact", (3, 1)), ("opinion", "Opinion", (1, 2)),
                                        ("prediction", "Prediction", (0, 1))), "prompt", "Number")
-    drawn = [s[0] for s in strings(pdf_visuals.balance_drawing(data, doc.fonts, doc.page.frame_width))]
+    drawn = [s[0] for s in strings(drawings.balance_drawing(data, doc.fonts, doc.page.frame_width))]
     assert all(label in drawn for label in labels), drawn

@@ -19,8 +19,8 @@ from debatekit.handout import student
 from debatekit.labels import words
 from debatekit.model import KINDS, Outline
 from debatekit.slides.writer import render
-from debatekit.visuals.balance import strand_counts
-from debatekit.writers import Job
+from debatekit.present.balance import strand_counts
+from debatekit.job import Job
 
 from conftest import needs
 

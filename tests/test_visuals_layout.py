@@ -10,9 +10,9 @@ import pytest
 from debatekit import textfit
 from debatekit.labels import words
 from debatekit.model import KINDS, Outline
-from debatekit.visuals.argmap import MapStyle, map_pages, shortened
-from debatekit.visuals.balance import balance
-from debatekit.visuals.figures import all_figures
+from debatekit.present.argmap import MapStyle, map_pages, shortened
+from debatekit.present.balance import balance
+from debatekit.present.figures import all_figures
 
 SLIDE = (864.0, 330.0, MapStyle(body_size=14.0))
 PAGE = (493.0, 650.0, MapStyle(body_size=8.5, pad_x=4, pad_y=3, arrow_tip=7, gap=9,

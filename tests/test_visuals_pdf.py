@@ -10,11 +10,12 @@ import pytest
 
 from debatekit.handout import student
 from debatekit.pdf import document_for
-from debatekit.visuals import handout_visuals, pdf_visuals
-from debatekit.visuals.argmap import map_pages
-from debatekit.visuals.balance import balance
-from debatekit.visuals.figures import all_figures
-from debatekit.writers import Job
+from debatekit.handout import visuals as handout_visuals
+from debatekit.pdf import drawings
+from debatekit.present.argmap import map_pages
+from debatekit.present.balance import balance
+from debatekit.present.figures import all_figures
+from debatekit.job import Job
 
 from conftest import needs
 
@@ -42,11 +43,11 @@ def test_drawings_fit_the_page_frame(flagship):
         width, height = doc.page.frame_width, doc.page.frame_height
         for page in map_pages(outline, lang, width, height - handout_visuals.HEADING_ROOM,
                               handout_visuals.MAP_STYLE):
-            drawing = pdf_visuals.map_drawing(page, doc.fonts)
+            drawing = drawings.map_drawing(page, doc.fonts)
             assert drawing.width <= width + 0.01 and drawing.height <= height
         for figure in all_figures(outline, lang):
-            assert pdf_visuals.figure_drawing(figure, doc.fonts, width).width <= width
-        assert pdf_visuals.balance_drawing(balance(outline, lang), doc.fonts, width).width <= width
+            assert drawings.figure_drawing(figure, doc.fonts, width).width <= width
+        assert drawings.balance_drawing(balance(outline, lang), doc.fonts, width).width <= width
 
 
 @needs("pdftotext")

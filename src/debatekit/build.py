@@ -8,51 +8,15 @@ renders what changed in memory and only then moves files into place.
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from .files import Stamp, display, remove_leftovers
-from .pipeline.manifest import Manifest, WriterInfo, fast_key, request_inputs
+from .job import BuildOptions, BuildReport
+from .pipeline.manifest import Manifest, fast_key, request_inputs
+from .registry import UnknownWriter, WriterInfo, select
 
 Say = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    out_dir: Path = Path("output")
-    langs: tuple[str, ...] = ()      # empty: every language of each outline
-    only: tuple[str, ...] = ()       # empty: every registered writer
-    paper: str | None = None         # overrides style.paper
-    template: Path | None = None     # overrides style.template
-    font: Path | None = None
-    force: bool = False              # render everything, ignoring the manifest
-    jobs: int = 0                    # worker processes for big renders; 0: one per core, up to 4
-
-    def workers(self) -> int:
-        return self.jobs if self.jobs > 0 else min(os.cpu_count() or 1, 4)
-
-    def request(self) -> dict:
-        """The options that every output's key includes, as plain data."""
-        return {
-            "paper": self.paper,
-            "template": str(self.template.resolve()) if self.template else None,
-            "font": str(self.font.resolve()) if self.font else None,
-        }
-
-
-@dataclass
-class BuildReport:
-    written: list[Path] = field(default_factory=list)
-    unchanged: list[Path] = field(default_factory=list)
-    failed: list[tuple[Path, str]] = field(default_factory=list)   # (outline or output, message)
-    cleaned: list[Path] = field(default_factory=list)               # leftovers of killed builds
-    ids: dict[str, Path] = field(default_factory=dict)              # outline id -> the outline that used it
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed
 
 
 def build(outlines: list[Path], options: BuildOptions, say: Say | None = None, err: Say | None = None) -> BuildReport:
@@ -104,8 +68,6 @@ def _selected(manifest: Manifest, only: tuple[str, ...]) -> list[WriterInfo]:
     if not registered:
         raise BuildRequestError("no writers are registered yet; nothing to build")
     if only and any(name not in {w.name for w in registered} for name in only):
-        from .writers import UnknownWriter, select
-
         try:
             select(list(only))
         except UnknownWriter as exc:  # its message lists the valid names

@@ -12,8 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-
-WRITER_NAMES = "slides, handout, answer-key, debate-cards, debate-md"
+from .registry import WRITERS
 
 
 def _outlines(paths: tuple[str, ...]) -> list[Path]:
@@ -65,7 +64,7 @@ def _build_options(func):
     options = [
         click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False), help="Output folder."),
         click.option("--lang", "langs", metavar="LANG,...", help="Only these languages (default: every language of each outline)."),
-        click.option("--only", metavar="NAME,...", help=f"Only these outputs: {WRITER_NAMES}."),
+        click.option("--only", metavar="NAME,...", help=f"Only these outputs: {', '.join(WRITERS)}."),
         click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size of the PDFs (overrides style.paper)."),
         click.option("--template", type=click.Path(exists=True, dir_okay=False), help="A .pptx whose layouts the deck uses (overrides style.template)."),
         click.option("--font", type=click.Path(exists=True, dir_okay=False), help="A TrueType font (.ttf/.ttc) to embed in the PDFs."),

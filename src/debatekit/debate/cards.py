@@ -21,10 +21,10 @@ from ..pdf import PdfDocument, document_for, source_citation
 from ..pdf.badges import KindBadge, StatusMark
 from ..pdf.fonts import is_cjk_lang
 from ..pdf.styles import colon
-from ..writers import Job
+from ..job import Job
 from .cardlayout import Card, Row, Tag, Words, pack, stack
 from .overview import overview_body
-from .points import SIDES, ShownDebate, ShownPoint, Source, resolve_debates
+from ..present.points import SIDES, ShownDebate, ShownPoint, Source, resolve_debates
 
 VERSION = "1"
 

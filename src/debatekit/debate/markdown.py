@@ -13,9 +13,9 @@ from ..kinds import KIND_LOOK, STATUS_LOOK
 from ..labels import words
 from ..model import KINDS, STATUSES
 from ..scripts import full_width_punctuation
-from ..writers import Job
+from ..job import Job
 from .mdtext import inline, leading, source_link
-from .points import SIDES, ShownDebate, ShownPoint, Source, resolve_debates
+from ..present.points import SIDES, ShownDebate, ShownPoint, Source, resolve_debates
 
 VERSION = "1"
 

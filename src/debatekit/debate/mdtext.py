@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .points import Source, one_line
+from ..present.points import Source, one_line
 
 # Emphasis, code, links, raw HTML, strikethrough (GFM): special anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]<>~|])")

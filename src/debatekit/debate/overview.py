@@ -3,7 +3,7 @@ count of each kind per side, so the class can ask which side leans on opinion.""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import Mapping, Protocol, Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
@@ -12,13 +12,22 @@ from ..kinds import INK, RULE
 from ..model import KINDS
 from ..pdf.badges import KindBadge, StatusMark
 from ..pdf.styles import colon, hex_colour
+from ..pdf.fonts import FontSet
+from ..present.points import SIDES, ShownDebate, ShownPoint
 from .cardlayout import Row, Words, pack, stack
-from .points import SIDES, ShownDebate, ShownPoint
-
-if TYPE_CHECKING:
-    from .cards import CardWriter
 
 GAP = 5 * mm
+
+
+class CardWriter(Protocol):
+    """What the overview asks of the cards writer (``cards.CardWriter``), named here so
+    this module need not import the one that imports it."""
+
+    doc: object
+    fonts: FontSet
+    w: Mapping[str, str]
+
+    def para(self, text: str, style: str = "body", **kwargs) -> Flowable: ...
 
 
 class SideBySide(Flowable):
@@ -86,7 +95,7 @@ class SideBySide(Flowable):
         canvas.restoreState()
 
 
-def _point(writer: "CardWriter", point: ShownPoint, number: int) -> list[Flowable]:
+def _point(writer: CardWriter, point: ShownPoint, number: int) -> list[Flowable]:
     fonts, w = writer.fonts, writer.w
     marks: list[Flowable] = [Words(f"{number}.", fonts, size=8.5, bold=True, colour=INK),
                              KindBadge(point.kind, w[point.kind], fonts, size=7.5)]
@@ -111,7 +120,7 @@ def _compact(style):
     return _COMPACT[key]
 
 
-def _head(writer: "CardWriter", debate: ShownDebate, side: str) -> list[Flowable]:
+def _head(writer: CardWriter, debate: ShownDebate, side: str) -> list[Flowable]:
     fonts, w = writer.fonts, writer.w
     counts = debate.counts(side)
     # each badge stays with its number when the row flows onto a second line
@@ -124,7 +133,7 @@ def _head(writer: "CardWriter", debate: ShownDebate, side: str) -> list[Flowable
     return [writer.para(w[side], "h2", bold=True), tally]
 
 
-def overview_body(writer: "CardWriter", debate: ShownDebate) -> list[Flowable]:
+def overview_body(writer: CardWriter, debate: ShownDebate) -> list[Flowable]:
     w = writer.w
     shares = " · ".join(
         f"{w[side]} {debate.counts(side)['opinion']}/{len(debate.side(side))}" for side in SIDES)

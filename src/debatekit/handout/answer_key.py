@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from ..debate.points import SIDES, resolve_debates
+from ..present.points import SIDES, resolve_debates
 from ..labels import words as label_words
 from ..model import Claim
 from ..pdf import PdfDocument, document_for

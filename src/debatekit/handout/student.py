@@ -7,12 +7,12 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
-from ..debate.points import resolve_debates
+from ..present.points import resolve_debates
 from ..labels import words as label_words
 from ..pdf import PdfDocument, document_for
 from ..pdf.styles import colon
 from ..pdf.writing import WritingLines
-from ..visuals import handout_visuals
+from . import visuals
 from . import common
 from .common import NUMBER_COLUMN
 
@@ -30,7 +30,7 @@ def render(job) -> bytes:
     story += common.source_block(doc)
     story += common.lesson_block(doc)
     story += common.thesis_block(doc)
-    story += handout_visuals.flowables(doc)
+    story += visuals.flowables(doc)
     story.append(PageBreak())
     story += worksheet(doc)
     story += signal_exercise(doc)

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable
 
 from ..labels import words as words_for
 from ..model import Outline
-from ..visuals.figures import cited_title
+from ..present.figures import cited_title
 from .document import Furniture, Layout, build_pdf, layout
 from .fonts import FontSet, font_set
 from .styles import Styles

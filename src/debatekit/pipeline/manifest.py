@@ -4,8 +4,8 @@ For every outline it holds the input files (outline, source, template) and, for 
 output file, two keys: a *fast* key made of the inputs' content hashes, the options and
 the writer's version, which a no-op rebuild recomputes without parsing YAML; and a *model*
 key made of the outline as seen in the output's language, which a rebuild after an edit
-compares to decide what to render. It also remembers the writer registry, so a no-op
-rebuild need not import the writers (nor python-pptx and reportlab behind them).
+compares to decide what to render. It also remembers each writer's version and file, so
+a no-op rebuild need not import the writers (nor python-pptx and reportlab behind them).
 
 Standard library only: this is the no-op path. Losing or corrupting the file only costs
 a full rebuild.
@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib
 import json
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from .. import registry
 from ..files import Stamp, sha256_file, write_atomic
+from ..registry import WriterInfo
 
 NAME = ".debatekit-manifest.json"
 FORMAT = 1
@@ -31,19 +31,7 @@ FORMAT = 1
 # modification time are; smaller ones are hashed on every build.
 TRUST_STAMP_FROM = 1 << 20
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-REGISTRY_FILE = PACKAGE_DIR / "writers" / "__init__.py"
 
-
-@dataclass(frozen=True)
-class WriterInfo:
-    """A registered writer as far as planning needs it: no import of its module."""
-
-    name: str
-    suffix: str
-    module: str
-
-    def filename(self, outline_id: str, lang: str) -> str:
-        return f"{outline_id}-{lang}-{self.suffix}"
 
 
 @functools.lru_cache(maxsize=1)
@@ -141,16 +129,8 @@ class Manifest:
     # -- writers -----------------------------------------------------------------------
 
     def registered_writers(self) -> list[WriterInfo]:
-        """The writer registry, read from the record while its file is unchanged."""
-        live = sys.modules.get("debatekit.writers")
-        record = self.data.get("registry")
-        if live is None and isinstance(record, dict) and record.get("sha256") == self.file_sha(REGISTRY_FILE):
-            return [WriterInfo(*row) for row in record["writers"]]
-        if live is None:
-            live = importlib.import_module("debatekit.writers")
-        infos: list[WriterInfo] = list(live.WRITERS.values())  # each WriterSpec is a WriterInfo
-        self.data["registry"] = {"sha256": self.file_sha(REGISTRY_FILE), "writers": [[i.name, i.suffix, i.module] for i in infos]}
-        return infos
+        """The writers of the registry (a standard-library module: importing it is cheap)."""
+        return list(registry.WRITERS.values())
 
     def writer_version(self, info: WriterInfo) -> str | None:
         """The writer's VERSION without importing it, if the record of it still holds."""

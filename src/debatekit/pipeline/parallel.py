@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..model import Outline
-from ..writers import Job
+from ..job import Job
 
 # Claims x renders from which workers are worth their start-up (about half a second).
 PARALLEL_FROM = 200

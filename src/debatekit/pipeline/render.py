@@ -6,24 +6,23 @@ the files into place. A failure leaves every earlier output as it was.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from ..files import ReplaceError, Stamp, display, remove_leftovers, same_content, write_atomic
 from ..problems import OutlineError
 from ..reader import read_outline
-from .. import writers as registry
+from .. import registry
+from ..job import BuildOptions, BuildReport
 from .parallel import Task, render_all
-from .manifest import Manifest, WriterInfo, code_fingerprint, digest_json, fast_key, request_inputs
+from ..registry import WriterInfo
+from .manifest import Manifest, code_fingerprint, digest_json, fast_key, request_inputs
 from .projection import digest
-
-if TYPE_CHECKING:
-    from ..build import BuildOptions, BuildReport
 
 Say = Callable[[str], None]
 
 
-def build_outline(path: Path, options: "BuildOptions", manifest: Manifest, writers: list[WriterInfo],
-                  report: "BuildReport", say: Say, err: Say) -> None:
+def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers: list[WriterInfo],
+                  report: BuildReport, say: Say, err: Say) -> None:
     name = display(path)
     absolute = path.resolve()
     outline_sha = manifest.file_sha(absolute)  # hashed before reading: an edit meanwhile only costs a rebuild
@@ -141,6 +140,6 @@ def build_outline(path: Path, options: "BuildOptions", manifest: Manifest, write
     })
 
 
-def _fail(report: "BuildReport", err: Say, where: Path, message: str) -> None:
+def _fail(report: BuildReport, err: Say, where: Path, message: str) -> None:
     err(message)
     report.failed.append((where, message))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..debate.points import resolve_point
+from ..present.points import resolve_point
 from ..kinds import ACCENT, KIND_LOOK, MUTED, PAPER
 from ..model import Debate, DebatePoint
 from .blocks import (add_kind_badge, add_status_badge, badge_height, kind_badge_width, kind_label,
@@ -35,7 +35,7 @@ class Item:
 def _point_kind(deck: Deck, point: DebatePoint) -> tuple[str, str | None, list[Para]]:
     """A point's kind, status and paragraphs: its text (a claim's, numbered as in the
     outline, or the teacher's own) and how this side uses it. Kind and status are the
-    ones every debate writer shows (``debate.points``); the text keeps its line breaks,
+    ones every debate writer shows (``present.points``); the text keeps its line breaks,
     as claims do on the other slides."""
     shown = resolve_point(deck.outline, point, deck.lang)
     kind, status = shown.kind, shown.status

@@ -19,7 +19,7 @@ from pptx.util import Pt
 from .. import textfit
 from ..kinds import ACCENT, INK, MUTED, RULE
 from ..labels import words
-from ..writers import Job
+from ..job import Job
 from . import template as base
 from .geometry import (BODY_GAP, LINE_PITCH, COVER_TITLE, FOOTER, INSET_X, INSET_Y, NOTES, SECTION_TITLE, TITLE,
                        TITLE_MIN, Box, Grid, pt)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..kinds import ACCENT, KIND_LOOK, MUTED, STATUS_LOOK
 from ..model import Strand
 from ..scripts import full_width_punctuation
-from ..visuals.balance import strand_counts
+from ..present.balance import strand_counts
 from .blocks import COLUMN_GAP, add_badge, add_kind_badge, badge_height, badge_width, kind_label, status_label
 from .credits import distinct_sources
 from .deck import Deck, Page

@@ -1,22 +1,67 @@
 """Slides whose content is a visual: the argument map, one slide per figure, and the
 balance of facts, opinions and predictions per strand.
 
-Each function makes its slide(s) with title, footer and speaker notes, and has
-``debatekit.visuals.deck_visuals`` draw the visual into the slide's body region.
+Each function makes its slide(s) with title, footer and speaker notes and draws the
+visual into the slide's body region: the layout and the data come from
+``debatekit.present``, the drawing from ``map_drawing`` and ``charts``.
 """
 
 from __future__ import annotations
 
-from ..visuals import deck_visuals
-from ..visuals.balance import strand_counts
-from ..visuals.figures import all_figures
+from ..present import argmap
+from ..present.balance import balance, strand_counts
+from ..present.figures import FigureData, all_figures
+from . import charts, map_drawing
+from .blocks import kind_label
 from .deck import Deck
 
+MAP_STYLE = argmap.MapStyle(body_size=14.0)
 
-def map_plan(deck: Deck) -> list[tuple]:
-    """Every argument-map page with its slide title and notes, laid out before any map
-    slide is made (``deck_visuals.map_slides``)."""
-    return deck_visuals.map_slides(deck)
+
+def map_plan(deck: Deck) -> list[tuple[argmap.MapPage, str, list]]:
+    """(map page, slide title, speaker notes) for each argument-map slide, laid out before
+    any map slide is made, for the smallest body region any of those titles leaves."""
+    w, o = deck.words, deck.outline
+    candidates = [w["argument_map"], argmap.titled(w["argument_map"], w["map_overview"])]
+    candidates += [argmap.numbered(argmap.titled(w["argument_map"], deck.t(s.title)), 9, 9)
+                   for s in o.strands]
+    box = min((deck.body_for(title) for title in candidates), key=lambda b: b.height)
+    pages = argmap.map_pages(o, deck.lang, box.width, box.height, MAP_STYLE)
+    return [(page, page.title, _notes(deck, page)) for page in pages]
+
+
+def _notes(deck, page: argmap.MapPage) -> list:
+    """Every claim of the page in full, so the teacher can read them out."""
+    w, o = deck.words, deck.outline
+    items = [(w["thesis"], deck.t(o.thesis), None)] if page.kind != "strand" else []
+    if page.kind == "overview":
+        items += [(f"{w['strand']} {i}", deck.t(s.title), None) for i, s in enumerate(o.strands, 1)]
+    for claim_id in page.claims:
+        claim = o.claim(claim_id)
+        label = f"#{o.claim_number(claim_id)} {kind_label(deck, claim.kind)}"
+        items.append((label, deck.t(claim.text), None))
+    return deck.note_paras(items)
+
+
+def draw_map(deck, page, map_page: argmap.MapPage):
+    """The map centred horizontally at the top of the slide's body region."""
+    box = page.body
+    left = box.left + max(0.0, (box.width - map_page.width) / 2)
+    return map_drawing.draw_map(page.slide.shapes, map_page, left, box.top, deck.fonts, deck.lang)
+
+
+def draw_figure(deck, page, data: FigureData):
+    box = page.body
+    return charts.add_figure_chart(page.slide.shapes, data,
+                                  (box.left, box.top, box.width, box.height),
+                                  deck.fonts, deck.lang)
+
+
+def draw_balance(deck, page):
+    box = page.body
+    return charts.add_balance_chart(page.slide.shapes, balance(deck.outline, deck.lang),
+                                   (box.left, box.top, box.width, box.height),
+                                   deck.fonts, deck.lang)
 
 
 def argument_map_slides(deck: Deck, plan: list[tuple] | None = None, strand: str | None = None) -> None:
@@ -25,7 +70,7 @@ def argument_map_slides(deck: Deck, plan: list[tuple] | None = None, strand: str
     key; with a strand id, that strand's map pages, which follow its section slide."""
     for map_page, title, notes in (map_plan(deck) if plan is None else plan):
         if map_page.strand == strand:
-            deck_visuals.draw_map(deck, deck.new_slide(title, notes=notes), map_page)
+            draw_map(deck, deck.new_slide(title, notes=notes), map_page)
 
 
 def figure_slides(deck: Deck) -> None:
@@ -37,7 +82,7 @@ def figure_slides(deck: Deck) -> None:
             (w["claims"], ", ".join(str(o.claim_number(c)) for c in data.claims), None),
             ("", data.caption, None)])
         # the title alone: the unit is on the chart's value axis
-        deck_visuals.draw_figure(deck, deck.new_slide(data.title, notes=notes), data)
+        draw_figure(deck, deck.new_slide(data.title, notes=notes), data)
 
 
 def balance_slide(deck: Deck) -> None:
@@ -45,7 +90,7 @@ def balance_slide(deck: Deck) -> None:
     lines = [(deck.t(s.title), deck.say("counts", **counts), None)
              for s, counts in zip(deck.outline.strands, strand_counts(deck.outline))]
     page = deck.new_slide(deck.words["balance"], notes=deck.note_paras(lines))
-    deck_visuals.draw_balance(deck, page)
+    draw_balance(deck, page)
 
 
 __all__ = ["map_plan", "argument_map_slides", "figure_slides", "balance_slide"]

@@ -8,7 +8,7 @@ questions; glossary; sources and credits.
 
 from __future__ import annotations
 
-from ..writers import Job
+from ..job import Job
 from . import debates, package, quiz, sections, visual_slides
 from .deck import Deck
 from .template import TemplateError

@@ -11,9 +11,10 @@ from dataclasses import replace
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
-from . import argmap, pdf_visuals
-from .balance import balance
-from .figures import all_figures
+from ..pdf import drawings
+from ..present import argmap
+from ..present.balance import balance
+from ..present.figures import all_figures
 
 MAP_STYLE = argmap.MapStyle(body_size=8.5, pad_x=4.0, pad_y=3.0, arrow_tip=7.0, gap=9.0,
                             channel=20.0, min_width=48.0)
@@ -25,7 +26,7 @@ def map_flowables(doc) -> list[Flowable]:
     pages = argmap.map_pages(doc.outline, doc.lang, width, height, MAP_STYLE)
     story: list[Flowable] = [CondPageBreak(60 * mm)]
     for number, page in enumerate(pages):
-        drawing = pdf_visuals.map_drawing(page, doc.fonts)
+        drawing = drawings.map_drawing(page, doc.fonts)
         # The heading travels with the first drawing, or it is left alone at the
         # bottom of a page when the drawing moves to the next one.
         parts: list[Flowable] = [] if number else [doc.styles.para(doc.words["argument_map"], "h1")]
@@ -47,7 +48,7 @@ def figure_flowables(doc) -> list[Flowable]:
         heading = [] if number else [doc.styles.para(doc.words["figures"], "h1")]
         story.append(KeepTogether(heading + [
             doc.styles.para(title, "h2"),
-            pdf_visuals.figure_drawing(figure, doc.fonts, doc.page.frame_width),
+            drawings.figure_drawing(figure, doc.fonts, doc.page.frame_width),
             doc.styles.para(figure.caption, "small"),
             Spacer(1, 3 * mm),
         ]))
@@ -72,7 +73,7 @@ def balance_flowables(doc) -> list[Flowable]:
             series=tuple((k, word, counts[start:start + per_part]) for k, word, counts in data.series),
         )
         items: list[Flowable] = [doc.styles.para(data.title, "h1")] if start == 0 else []
-        items += [pdf_visuals.balance_drawing(part, doc.fonts, doc.page.frame_width), Spacer(1, 2 * mm)]
+        items += [drawings.balance_drawing(part, doc.fonts, doc.page.frame_width), Spacer(1, 2 * mm)]
         if start + per_part >= rows:
             items.append(doc.styles.para(data.prompt, "body"))
         story.append(KeepTogether(items))

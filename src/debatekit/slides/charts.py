@@ -21,11 +21,11 @@ from pptx.util import Pt
 
 from .. import textfit
 from ..kinds import INK, KIND_LOOK, MUTED, RULE
-from ..slides.geometry import emu
-from ..slides.package import FIXED_TIME, fixed_zip
-from ..slides.runs import DeckFonts, set_east_asian, add_run, lang_tag
-from .balance import OPINION_BAR_FILL, Balance
-from .figures import SERIES_COLOURS, FigureData
+from ..present.balance import OPINION_BAR_FILL, Balance
+from ..present.figures import SERIES_COLOURS, FigureData
+from .geometry import emu
+from .package import FIXED_TIME, fixed_zip
+from .runs import DeckFonts, add_run, lang_tag, set_east_asian
 
 CHART_TYPES = {"column": XL_CHART_TYPE.COLUMN_CLUSTERED, "bar": XL_CHART_TYPE.BAR_CLUSTERED,
                "line": XL_CHART_TYPE.LINE_MARKERS}

@@ -1,38 +1,41 @@
-"""The writer registry: every output format, by name.
+"""The writer registry: the one place an output format is registered.
 
 A writer is a module exposing ``VERSION`` (bumped when its output changes) and
-``render(job) -> bytes``. The registry names each one with its file suffix and imports
-it only when asked, so commands that write nothing never load python-pptx or reportlab.
+``render(job: Job) -> bytes``. Each entry names the writer (as given to ``--only``), its
+file suffix, its module and what it makes; the command line takes its ``--only`` list and
+help from here. Standard library only, and the modules are imported only when a render
+needs them, so commands that write nothing never load python-pptx or reportlab.
+
+Adding an output format: write its module (and its drawing code beside it, in ``slides/``
+for python-pptx or ``pdf/`` for reportlab), then add one line to ``WRITERS``.
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from types import ModuleType
-from typing import Callable
+from typing import TYPE_CHECKING
 
-from ..model import Outline
-from ..pipeline.manifest import WriterInfo
+if TYPE_CHECKING:
+    from .job import Job
 
 
 @dataclass(frozen=True)
-class Job:
-    """Everything one writer needs to render one outline in one language."""
+class WriterInfo:
+    """A registered writer as far as planning needs it: no import of its module."""
 
-    outline: Outline
-    lang: str
-    paper: str = "a4"                      # a4 | letter
-    template: Path | None = None           # a teacher's .pptx, resolved
-    font: Path | None = None               # a TrueType/TrueType-collection font for PDFs
-    warn: Callable[[str], None] = field(default=lambda message: None, compare=False)
+    name: str
+    suffix: str
+    module: str
+
+    def filename(self, outline_id: str, lang: str) -> str:
+        return f"{outline_id}-{lang}-{self.suffix}"
 
 
 @dataclass(frozen=True)
 class WriterSpec(WriterInfo):
-    """A writer's name (as given to --only), file suffix, module and what it makes; the
-    file naming is WriterInfo's, shared with the no-op build that never imports this."""
+    """A registered writer with what it makes, as the command line's help says it."""
 
     summary: str
 

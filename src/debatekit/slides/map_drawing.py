@@ -4,7 +4,7 @@
 slide's shape collection at (left, top) points, as one group: a box per node, shaped by
 its kind as the badges are (fact: rectangle, opinion: oval-ended, prediction: arrow),
 a polyline with an arrow head per relation (supports: solid; challenges: dashed, other
-head) and a key. Charts of figures and of the balance are in ``pptx_charts``.
+head) and a key. Charts of figures and of the balance are in ``charts``.
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from pptx.util import Pt
 
 from .. import textfit
 from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, PAPER, RULE
-from ..slides.geometry import emu
-from ..slides.runs import DeckFonts, add_run, keep_empty_texts, paragraph_end_xml, runs_xml
-from .argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
-from .mapboxes import RELATION_COLOURS, node_colours
+from ..present.argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
+from ..present.mapboxes import RELATION_COLOURS, node_colours
+from .geometry import emu
+from .runs import DeckFonts, add_run, keep_empty_texts, paragraph_end_xml, runs_xml
 
 EDGE_LOOK = {   # colour, width (pt), dash, arrow head
     "supports": (RELATION_COLOURS["supports"], 1.75, None, "triangle"),

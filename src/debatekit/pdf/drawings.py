@@ -18,11 +18,11 @@ from reportlab.pdfbase import pdfmetrics
 
 from .. import textfit
 from ..kinds import INK, KIND_LOOK, MUTED, PAPER, RULE
-from ..pdf.fonts import FontSet
-from .argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
-from .mapboxes import RELATION_COLOURS, box_scale, heading_colour, node_colours
-from .balance import OPINION_BAR_FILL, Balance
-from .figures import SERIES_COLOURS, FigureData
+from ..present.argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
+from ..present.mapboxes import RELATION_COLOURS, box_scale, heading_colour, node_colours
+from ..present.balance import OPINION_BAR_FILL, Balance
+from ..present.figures import SERIES_COLOURS, FigureData
+from .fonts import FontSet
 
 EDGE_LOOK = {   # colour, width, dash, filled head
     "supports": (RELATION_COLOURS["supports"], 1.2, None, True),

@@ -1,0 +1,64 @@
+"""What a build is asked to do and what one writer is asked to render.
+
+Standard library only (the outline's type is named for checkers alone): the registry, the
+build pipeline, the no-op build and every writer import this module, so it imports none
+of them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from .model import Outline
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything one writer needs to render one outline in one language."""
+
+    outline: Outline
+    lang: str
+    paper: str = "a4"                      # a4 | letter
+    template: Path | None = None           # a teacher's .pptx, resolved
+    font: Path | None = None               # a TrueType/TrueType-collection font for PDFs
+    warn: Callable[[str], None] = field(default=lambda message: None, compare=False)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    out_dir: Path = Path("output")
+    langs: tuple[str, ...] = ()      # empty: every language of each outline
+    only: tuple[str, ...] = ()       # empty: every registered writer
+    paper: str | None = None         # overrides style.paper
+    template: Path | None = None     # overrides style.template
+    font: Path | None = None
+    force: bool = False              # render everything, ignoring the manifest
+    jobs: int = 0                    # worker processes for big renders; 0: one per core, up to 4
+
+    def workers(self) -> int:
+        return self.jobs if self.jobs > 0 else min(os.cpu_count() or 1, 4)
+
+    def request(self) -> dict:
+        """The options that every output's key includes, as plain data."""
+        return {
+            "paper": self.paper,
+            "template": str(self.template.resolve()) if self.template else None,
+            "font": str(self.font.resolve()) if self.font else None,
+        }
+
+
+@dataclass
+class BuildReport:
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    failed: list[tuple[Path, str]] = field(default_factory=list)   # (outline or output, message)
+    cleaned: list[Path] = field(default_factory=list)               # leftovers of killed builds
+    ids: dict[str, Path] = field(default_factory=dict)              # outline id -> the outline that used it
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
