@@ -12,7 +12,13 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .registry import WRITERS
+from .registry import WRITERS, groups
+
+_ONLY_HELP = (
+    "Only these outputs: " + ", ".join(WRITERS) + ". Without --only: "
+    + ", ".join(n for n, s in WRITERS.items() if s.default) + ". A group name stands for its outputs: "
+    + "; ".join(f"{group} = {', '.join(names)}" for group, names in groups().items()) + "."
+)
 
 
 def _outlines(paths: tuple[str, ...]) -> list[Path]:
@@ -64,7 +70,7 @@ def _build_options(func):
     options = [
         click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False), help="Output folder."),
         click.option("--lang", "langs", metavar="LANG,...", help="Only these languages (default: every language of each outline)."),
-        click.option("--only", metavar="NAME,...", help=f"Only these outputs: {', '.join(WRITERS)}."),
+        click.option("--only", metavar="NAME,...", help=_ONLY_HELP),
         click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size of the PDFs (overrides style.paper)."),
         click.option("--template", type=click.Path(exists=True, dir_okay=False), help="A .pptx whose layouts the deck uses (overrides style.template)."),
         click.option("--font", type=click.Path(exists=True, dir_okay=False), help="A TrueType font (.ttf/.ttc) to embed in the PDFs."),

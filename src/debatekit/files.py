@@ -6,10 +6,12 @@ Standard library only: the no-op build path imports this module.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import stat
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,3 +154,20 @@ def same_content(path: Path, data: bytes) -> bool:
         return Path(path).read_bytes() == data
     except OSError:
         return False
+
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def fixed_zip(entries) -> bytes:
+    """A zip archive of (name, bytes) entries in the order given, with a fixed time and
+    mode on every entry, so equal contents always give equal bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 0
+            target.writestr(info, data, compresslevel=6)
+    return out.getvalue()

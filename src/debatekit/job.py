@@ -32,7 +32,7 @@ class Job:
 class BuildOptions:
     out_dir: Path = Path("output")
     langs: tuple[str, ...] = ()      # empty: every language of each outline
-    only: tuple[str, ...] = ()       # empty: every registered writer
+    only: tuple[str, ...] = ()       # writer or group names; empty: the default writers
     paper: str | None = None         # overrides style.paper
     template: Path | None = None     # overrides style.template
     font: Path | None = None

@@ -126,6 +126,15 @@ _EN = {
     "quiz_item": "Statement {n} of {total}",
     "article": "Article",
     "url": "Link",
+    # exports: quizzes for learning platforms, argument maps for mapping tools
+    "quiz_kind_name": "Statement {n}: fact, opinion or prediction?",
+    "quiz_status_name": "Statement {n}: what do the sources show?",
+    "quiz_kinds": "Fact, opinion or prediction",
+    "quiz_statuses": "What the sources show",
+    "quiz_status": "This statement is a stated fact. What do the sources show about it?",
+    "quiz_answer_is": "The answer: {label}.",
+    "quiz_also_accepted": "Also accepted: {label}.",
+    "map_claim": "Claim {n}",
 }
 
 _ZH = {
@@ -232,6 +241,14 @@ _ZH = {
     "quiz_item": "第 {n} 题，共 {total} 题",
     "article": "文章",
     "url": "链接",
+    "quiz_kind_name": "第 {n} 条陈述：事实、观点还是预测？",
+    "quiz_status_name": "第 {n} 条陈述：来源显示什么？",
+    "quiz_kinds": "事实、观点还是预测",
+    "quiz_statuses": "来源显示什么",
+    "quiz_status": "这条陈述是陈述事实。关于它，来源显示什么？",
+    "quiz_answer_is": "答案：{label}。",
+    "quiz_also_accepted": "也可接受：{label}。",
+    "map_claim": "论断 {n}",
 }
 
 BUILTIN: Mapping[str, Mapping[str, str]] = MappingProxyType(

@@ -196,6 +196,8 @@ class Style(Node):
     template: Optional[Str] = None
     fonts: Fonts = Fonts()
     labels: Labels = Field(default_factory=dict)
+    # which statements the quiz exports ask about: the exercise, or every claim
+    quiz: Literal["exercise", "all"] = "exercise"
 
 
 class Outline(Node):
