@@ -116,9 +116,9 @@ def first_drift(source: tuple[str, ...], translation: tuple[str, ...]) -> int:
             if j:
                 options.append((cost[i][j - 1] + _SKIP_COST, (0, 1)))
             if i > 1 and j:
-                options.append((cost[i - 2][j - 1] + gap(s[i - 2] + s[i - 1], t[j - 1]) + _SKIP_COST / 2, (2, 1)))
+                options.append((cost[i - 2][j - 1] + gap(s[i - 2] + s[i - 1], t[j - 1]) + _SKIP_COST, (2, 1)))
             if i and j > 1:
-                options.append((cost[i - 1][j - 2] + gap(s[i - 1], t[j - 2] + t[j - 1]) + _SKIP_COST / 2, (1, 2)))
+                options.append((cost[i - 1][j - 2] + gap(s[i - 1], t[j - 2] + t[j - 1]) + _SKIP_COST, (1, 2)))
             best = min(options, key=lambda option: option[0])
             cost[i][j], step[i][j] = best
     path = []

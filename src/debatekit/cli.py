@@ -50,11 +50,12 @@ def main() -> None:
 @main.command()
 @click.argument("outlines", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def validate(outlines: tuple[str, ...], strict: bool) -> None:
+@click.option("--verbose", "-v", is_flag=True, help="Also say which claims the exercise holds, and by which rule.")
+def validate(outlines: tuple[str, ...], strict: bool, verbose: bool) -> None:
     """Check outlines and report every problem as FILE:LINE:COLUMN."""
     from .validation import validate_files
 
-    ok = validate_files(_outlines(outlines), strict=strict, out=click.echo, err=_err)
+    ok = validate_files(_outlines(outlines), strict=strict, out=click.echo, err=_err, verbose=verbose)
     sys.exit(0 if ok else 1)
 
 

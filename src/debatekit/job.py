@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
+    from .article import Article
     from .model import Outline
 
 
@@ -26,6 +27,7 @@ class Job:
     template: Path | None = None           # a teacher's .pptx, resolved
     font: Path | None = None               # a TrueType/TrueType-collection font for PDFs
     warn: Callable[[str], None] = field(default=lambda message: None, compare=False)
+    article: Article | None = None         # the source's paragraphs and translations
 
 
 @dataclass(frozen=True)

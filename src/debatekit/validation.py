@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from .model import Outline
 from .problems import OutlineError, summary
 from .reader import read_outline
 
 
-def validate_files(paths: list[Path], strict: bool, out: Callable[[str], None], err: Callable[[str], None]) -> bool:
+def validate_files(paths: list[Path], strict: bool, out: Callable[[str], None], err: Callable[[str], None],
+                   verbose: bool = False) -> bool:
     errors = warnings = 0
     for path in paths:
         try:
@@ -24,5 +26,16 @@ def validate_files(paths: list[Path], strict: bool, out: Callable[[str], None], 
             err(str(problem))
         warnings += len(reading.warnings)
         out(f"{path}: ok, {len(reading.outline.claims)} claims")
+        if verbose:
+            out(f"{path}: {exercise_report(reading.outline)}")
     err(summary(errors, warnings)) if errors or warnings else out(summary(errors, warnings))
     return errors == 0
+
+
+def exercise_report(outline: Outline) -> str:
+    """Which rule chose the exercise, and the claims it chose."""
+    chosen = outline.exercise_claims
+    ids = ", ".join(claim.id for claim in chosen)
+    if outline.exercise_given:
+        return f"exercise from lesson.exercise, {len(chosen)} claims: {ids}"
+    return (f"exercise by the default pick (no lesson.exercise), {len(chosen)} of {len(outline.claims)} claims: {ids}")

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from ..article import Article
 from ..model import Outline
 from ..job import Job
 
@@ -48,21 +49,21 @@ class Result:
     warnings: tuple[str, ...]
 
 
-def render_all(outline: Outline, tasks: list[Task], jobs: int) -> Iterator[Result]:
+def render_all(outline: Outline, tasks: list[Task], jobs: int, article: Article | None = None) -> Iterator[Result]:
     """Each task's result as it is ready; stops after the first failure."""
     if jobs > 1 and len(tasks) > 1 and len(outline.claims) * len(tasks) >= PARALLEL_FROM:
-        yield from _in_workers(outline, tasks, jobs)
+        yield from _in_workers(outline, tasks, jobs, article)
         return
     for index, task in enumerate(tasks):
-        result = _render(outline, index, task)
+        result = _render(outline, index, task, article)
         yield result
         if result.error:
             return
 
 
-def _render(outline: Outline, index: int, task: Task) -> Result:
+def _render(outline: Outline, index: int, task: Task, article: Article | None = None) -> Result:
     warnings: list[str] = []
-    job = Job(outline, task.lang, task.paper, task.template, task.font, warn=warnings.append)
+    job = Job(outline, task.lang, task.paper, task.template, task.font, warn=warnings.append, article=article)
     try:
         data = importlib.import_module(task.module).render(job)
         if not isinstance(data, bytes):
@@ -89,11 +90,11 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _render_in_worker(index: int, task: Task, key: str, outline_json: str) -> Result:
+def _render_in_worker(index: int, task: Task, key: str, outline_json: str, article: Article | None) -> Result:
     global _WORKER_OUTLINE
     if _WORKER_OUTLINE is None or _WORKER_OUTLINE[0] != key:
         _WORKER_OUTLINE = (key, Outline.model_validate_json(outline_json))
-    return _render(_WORKER_OUTLINE[1], index, task)
+    return _render(_WORKER_OUTLINE[1], index, task, article)
 
 
 def _new_pool(jobs: int) -> ProcessPoolExecutor:
@@ -115,7 +116,7 @@ def kept_workers(jobs: int):
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _in_workers(outline: Outline, tasks: list[Task], jobs: int) -> Iterator[Result]:
+def _in_workers(outline: Outline, tasks: list[Task], jobs: int, article: Article | None) -> Iterator[Result]:
     kept = "jobs" in _KEPT
     if kept:
         pool = _KEPT.get("pool")
@@ -127,7 +128,7 @@ def _in_workers(outline: Outline, tasks: list[Task], jobs: int) -> Iterator[Resu
     key = hashlib.sha256(outline_json.encode("utf-8")).hexdigest()
     broken = False
     try:
-        index_of = {pool.submit(_render_in_worker, i, task, key, outline_json): i for i, task in enumerate(tasks)}
+        index_of = {pool.submit(_render_in_worker, i, task, key, outline_json, article): i for i, task in enumerate(tasks)}
         pending = set(index_of)
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)

@@ -12,7 +12,7 @@ text must be listed in ``_ALSO_IN_SOURCE_LANGUAGE``, or its outputs go stale on 
 
 from __future__ import annotations
 
-from types import MappingProxyType
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel
@@ -52,6 +52,6 @@ def _walk(node: Any, lang: str, source_lang: str) -> Any:
         return data
     if isinstance(node, (tuple, list)):
         return [_walk(item, lang, source_lang) for item in node]
-    if isinstance(node, (dict, MappingProxyType)):
+    if isinstance(node, Mapping):  # dicts, label tables, per-language maps
         return {str(key): _walk(value, lang, source_lang) for key, value in sorted(node.items())}
     return node

@@ -46,6 +46,7 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
 
     style_template = reading.resolve(style.template) if style.template else None
     outline_inputs = [str(absolute), str(reading.resolve(outline.source.path))]
+    outline_inputs += [str(reading.resolve(p)) for _, p in sorted(outline.source.translations.items())]
     if style_template is not None:
         outline_inputs.append(str(style_template))
     extra = request_inputs(options.template, options.font)
@@ -75,6 +76,8 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
     previous = previous if isinstance(previous, dict) else {}
     outputs: dict[str, dict] = {k: v for k, v in previous.items() if k.startswith(f"{outline.id}/")}
     views = {lang: digest(outline, lang) for lang in langs}
+    # what a language's outputs can show of the article: its paragraphs and their translation
+    articles = {lang: digest_json([reading.article.paragraphs, reading.article.paragraphs_for(lang)]) for lang in langs}
     plan = []
     for writer in writers:
         version = manifest.writer_version(writer)
@@ -86,7 +89,7 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
                 return
         for lang in langs:
             relative = f"{outline.id}/{writer.filename(outline.id, lang)}"
-            key = digest_json({"view": views[lang], "writer": writer.name, "version": version,
+            key = digest_json({"view": views[lang], "article": articles[lang], "writer": writer.name, "version": version,
                                "debatekit": code_fingerprint(), "options": options_key})
             record = {"writer": writer.name, "lang": lang, "key": key,
                       "fast": fast_key(inputs, options.request(), writer, version, lang) if inputs else None}
@@ -103,7 +106,7 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
     tasks = [Task(writer.name, registry.WRITERS[writer.name].module, lang, paper, template,
                   options.font.resolve() if options.font else None) for writer, lang, *_ in plan]
     data_of: dict[int, bytes] = {}
-    for result in render_all(outline, tasks, options.workers()):
+    for result in render_all(outline, tasks, options.workers(), reading.article):
         writer, lang, target, _, _ = plan[result.index]
         for message in result.warnings:
             err(f"{name}: warning: {writer.name} ({lang}): {message}")
