@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from debatekit import writers
+from debatekit import registry as writers
 from debatekit.article import Article, first_drift, split_paragraphs
 from debatekit.build import BuildOptions, build
 from debatekit.cli import main

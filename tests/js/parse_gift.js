@@ -1,4 +1,9 @@
-// Prints the questions gift-pegjs reads from a GIFT file, as JSON (for the tests).
+// Prints, as JSON, the questions gift-pegjs reads from each GIFT file named on the
+// command line: {"file": [questions...]}. Used by the export tests.
 const fs = require("fs");
 const { parse } = require("gift-pegjs");
-process.stdout.write(JSON.stringify(parse(fs.readFileSync(process.argv[2], "utf8"))));
+const result = {};
+for (const file of process.argv.slice(2)) {
+  result[file] = parse(fs.readFileSync(file, "utf8"));
+}
+process.stdout.write(JSON.stringify(result));

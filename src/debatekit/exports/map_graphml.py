@@ -73,13 +73,13 @@ def _node(argmap: ArgumentMap, node: Node, x: float, y: float) -> tuple[list[str
     lines = [f"    <node id={quoteattr(node.ident)}>"]
     lines += [f'      <data key="n_{key}">{_text(value)}</data>' for key, value in values.items()]
     lines += [
-        '      <data key="n_graphics"><y:ShapeNode>'
+        ('      <data key="n_graphics"><y:ShapeNode>'
         f'<y:Geometry height="{height:.1f}" width="{BOX_WIDTH:.1f}" x="{x:.1f}" y="{y:.1f}"/>'
         f'<y:Fill color="#{look.tint}" transparent="false"/>'
         f'<y:BorderStyle color="#{border}" type="{_BORDER[node.kind]}" width="2.0"/>'
         f'<y:NodeLabel alignment="left" autoSizePolicy="content" fontFamily="Dialog" fontSize="{FONT_SIZE}" '
         f'modelName="internal" modelPosition="c" textColor="#1A1A1A">{_text(label)}</y:NodeLabel>'
-        f'<y:Shape type="{_SHAPE[look.shape]}"/></y:ShapeNode></data>',
+        f'<y:Shape type="{_SHAPE[look.shape]}"/></y:ShapeNode></data>'),
         "    </node>",
     ]
     return lines, height
@@ -88,11 +88,11 @@ def _node(argmap: ArgumentMap, node: Node, x: float, y: float) -> tuple[list[str
 def graphml(argmap: ArgumentMap) -> str:
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+        ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
         f'xmlns:y="{Y_NS}" '
         'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
-        'http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd">',
+        'http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd">'),
         '  <key id="g_title" for="graph" attr.name="title" attr.type="string"/>',
         '  <key id="g_thesis" for="graph" attr.name="thesis" attr.type="string"/>',
     ]
@@ -117,11 +117,11 @@ def graphml(argmap: ArgumentMap) -> str:
         lines += [
             f'    <edge id="e{number}" source="{edge.source}" target="{edge.target}">',
             f'      <data key="e_relation">{edge.relation}</data>',
-            '      <data key="e_graphics"><y:PolyLineEdge>'
+            ('      <data key="e_graphics"><y:PolyLineEdge>'
             f'<y:LineStyle color="#{colour}" type="{style}" width="2.0"/>'
             '<y:Arrows source="none" target="standard"/>'
             f'<y:EdgeLabel fontSize="{FONT_SIZE}">{_text(argmap.words[edge.relation])}</y:EdgeLabel>'
-            "</y:PolyLineEdge></data>",
+            "</y:PolyLineEdge></data>"),
             "    </edge>",
         ]
     lines += ["  </graph>", "</graphml>"]

@@ -1,0 +1,138 @@
+"""The map exports read back by real consumers: the Argdown command line (its JSON
+export) and networkx's GraphML reader, for the flagship and for an outline of texts full
+of each format's special characters. Also: the exports stay out of the default build,
+`--only exports` builds them incrementally, and their bytes are stable.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from lxml import etree
+
+from debatekit.build import build
+from debatekit.exports import map_argdown, map_graphml
+from debatekit.exports.map_graphml import node_values
+from debatekit.exports.map_items import build_map
+from debatekit.job import BuildOptions, Job
+from debatekit.reader import read_outline
+from debatekit.registry import WRITERS, select
+
+DATA = Path(__file__).resolve().parent / "data"
+ARGDOWN = Path(__file__).resolve().parent / "js" / "node_modules" / ".bin" / "argdown"
+Y = "{http://www.yworks.com/xml/graphml}"
+EXPORTS = ["quiz-gift", "quiz-moodle", "quiz-qti", "map-argdown", "map-graphml"]
+
+
+@pytest.fixture(scope="module")
+def hard():
+    return read_outline(DATA / "exports-hard.yaml").outline
+
+
+@pytest.fixture(scope="module", params=["flagship", "hard"])
+def outline(request, flagship, hard):
+    return flagship.outline if request.param == "flagship" else hard
+
+
+def argdown_json(folder: Path) -> dict[str, dict]:
+    """Every .argdown file of the folder through `argdown json`, once for all of them."""
+    if shutil.which("node") is None or not ARGDOWN.exists():
+        pytest.skip("needs node and @argdown/cli (npm ci in tests/js)")
+    out = folder / "json"
+    done = subprocess.run([str(ARGDOWN), "json", str(folder / "*.argdown"), str(out)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "syntax error" not in (done.stdout + done.stderr).lower()
+    return {path.stem: json.loads(path.read_text("utf-8")) for path in out.glob("*.json")}
+
+
+def test_argdown_read_back_by_the_argdown_parser(outline, tmp_path):
+    for lang in outline.languages:
+        (tmp_path / f"{lang}.argdown").write_bytes(map_argdown.render(Job(outline, lang)))
+    parsed = argdown_json(tmp_path)
+    assert sorted(parsed) == sorted(outline.languages)
+    for lang, read in parsed.items():
+        argmap = build_map(outline, lang)
+        statements = read["statements"]
+        assert sorted(statements) == sorted([argmap.thesis_title] + [n.title for n in argmap.nodes])
+        assert read["arguments"] == {}
+        thesis = statements[argmap.thesis_title]
+        assert thesis["members"][0]["text"].strip() == f"{argmap.thesis} #thesis"
+        for node in argmap.nodes:
+            member = next(m for m in statements[node.title]["members"] if not m.get("isReference"))
+            tags = [node.kind] + ([node.status] if node.status else [])
+            assert member["text"].rstrip() == " ".join([node.text] + [f"#{t}" for t in tags])
+            assert member["tags"] == tags
+            data = member["data"]
+            assert data.get("quote") == node.quote
+            assert data.get("quote_translation") == node.quote_translation
+            assert data.get("speaker") == node.speaker
+            assert data.get("check") == node.check
+            assert data.get("sources", []) == list(node.sources)
+            assert data["strand"] == node.strand
+        titles = {n.ident: n.title for n in argmap.nodes}
+        want = sorted((titles[e.source], {"supports": "support", "challenges": "attack"}[e.relation], titles[e.target])
+                      for e in argmap.edges)
+        got = sorted((r["from"], r["relationType"], r["to"]) for r in read["relations"])
+        assert got == want
+        strand = argmap.words["strand"]
+        assert [s["title"] for s in read["sections"]] == [f"{strand} {s.number}: {s.title}" for s in argmap.strands]
+
+
+def test_graphml_read_back_by_networkx(outline, tmp_path):
+    for lang in outline.languages:
+        argmap = build_map(outline, lang)
+        path = tmp_path / f"{lang}.graphml"
+        path.write_bytes(map_graphml.render(Job(outline, lang)))
+        graph = nx.read_graphml(path)
+        assert graph.graph["title"] == argmap.title and graph.graph["thesis"] == argmap.thesis
+        assert list(graph.nodes) == [n.ident for n in argmap.nodes]
+        for node in argmap.nodes:
+            read = dict(graph.nodes[node.ident])
+            # networkx adds yEd's geometry and shape beside the data keys
+            assert {k: read[k] for k in read if k not in ("x", "y", "shape_type")} == node_values(argmap, node)
+        assert sorted((s, t, d["relation"], d["label"]) for s, t, d in graph.edges(data=True)) == sorted(
+            (e.source, e.target, e.relation, argmap.words[e.relation]) for e in argmap.edges
+        )
+
+
+def test_graphml_boxes_carry_yed_labels_and_do_not_overlap(hard):
+    root = etree.fromstring(map_graphml.render(Job(hard, "zh")))
+    boxes = []
+    for shape in root.iter(f"{Y}ShapeNode"):
+        assert shape.findtext(f"{Y}NodeLabel").startswith("论断 ")
+        g = shape.find(f"{Y}Geometry")
+        boxes.append(tuple(float(g.get(k)) for k in ("x", "y", "width", "height")))
+    assert len(boxes) == len(hard.claims)
+    for i, (x, y, w, h) in enumerate(boxes):
+        for x2, y2, w2, h2 in boxes[i + 1:]:
+            assert x + w <= x2 or x2 + w2 <= x or y + h <= y2 or y2 + h2 <= y
+
+
+def test_exports_are_a_group_outside_the_default_build():
+    assert [s.name for s in select(None)] == ["slides", "handout", "answer-key", "debate-cards", "debate-md"]
+    assert [s.name for s in select(["exports"])] == EXPORTS
+    assert [s.name for s in select(["map-argdown", "quiz-gift"])] == ["quiz-gift", "map-argdown"]
+    assert WRITERS["quiz-qti"].filename("x", "en") == "x-en-quiz.qti.zip"
+
+
+def test_only_exports_builds_each_export_once_then_nothing(hard, tmp_path):
+    project = tmp_path / "p"
+    shutil.copytree(DATA, project, ignore=shutil.ignore_patterns("*.yaml"))
+    shutil.copy(DATA / "exports-hard.yaml", project / "exports-hard.yaml")
+    options = BuildOptions(out_dir=tmp_path / "out", only=("exports",), jobs=1)
+    first = build([project / "exports-hard.yaml"], options)
+    assert first.ok and not first.unchanged
+    names = sorted(p.name for p in first.written)
+    assert names == sorted(WRITERS[n].filename("exports-hard", lang) for n in EXPORTS for lang in ("en", "zh"))
+    second = build([project / "exports-hard.yaml"], options)
+    assert second.ok and not second.written and len(second.unchanged) == 10
+
+
+def test_maps_are_byte_identical_on_a_second_render(hard):
+    for writer in (map_argdown, map_graphml):
+        assert writer.render(Job(hard, "en")) == writer.render(Job(hard, "en"))
