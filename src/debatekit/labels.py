@@ -251,10 +251,24 @@ _ZH = {
     "map_claim": "论断 {n}",
 }
 
-BUILTIN: Mapping[str, Mapping[str, str]] = MappingProxyType(
-    {"en": MappingProxyType(_EN), "zh": MappingProxyType(_ZH)}
-)
+_BUILTIN: dict[str, Mapping[str, str]] = {"en": MappingProxyType(_EN), "zh": MappingProxyType(_ZH)}
+BUILTIN: Mapping[str, Mapping[str, str]] = MappingProxyType(_BUILTIN)   # a live, read-only view
 KEYS = frozenset(_EN)
+
+
+def add_language(lang: str, table: Mapping[str, str]) -> None:
+    """Give debatekit its own words in ``lang`` (with the language's profile in
+    ``debatekit.language``, all a new language needs). Every key must be there and every
+    placeholder fillable; raises ValueError naming what is wrong."""
+    missing = sorted(KEYS - set(table))
+    unknown = sorted(set(table) - KEYS)
+    problems = [f"{len(missing)} missing word(s): " + ", ".join(f"`{key}`" for key in missing[:5])
+                + (", …" if len(missing) > 5 else "")] if missing else []
+    problems += [f"unknown word `{key}`" for key in unknown]
+    problems += [problem for key in sorted(KEYS & set(table)) if (problem := placeholder_problem(key, table[key]))]
+    if problems:
+        raise ValueError(f"words for `{lang}`: " + "; ".join(problems))
+    _BUILTIN[lang] = MappingProxyType(dict(table))
 
 
 def _fields(template: str) -> set[str]:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from . import signal_words
 from .model import ID_PATTERN, LANG_PATTERN
-from .scripts import is_cjk
+from .language import profile
 
 ID = re.compile(ID_PATTERN)
 LANG = re.compile(LANG_PATTERN)
@@ -93,8 +93,8 @@ def article_language(text: str, langs: tuple[str, ...] = ()) -> str:
     written that way (`--lang es,en` for a Spanish article), else zh or en."""
     letters = _LETTER.findall(text)
     cjk = letters and sum(1 for ch in letters if _CJK.match(ch)) / len(letters) > 0.3
-    same_script = [lang for lang in langs if is_cjk(lang)] if cjk else \
-        [lang for lang in langs if not is_cjk(lang)]
+    same_script = [lang for lang in langs if profile(lang).cjk] if cjk else \
+        [lang for lang in langs if not profile(lang).cjk]
     return same_script[0] if same_script else ("zh" if cjk else "en")
 
 
@@ -111,7 +111,7 @@ def _is_heading(block: list[str]) -> bool:
 
 
 def split_sentences(paragraph: str, lang: str) -> list[str]:
-    ender = _ZH_END if lang.startswith(("zh", "ja")) or _CJK.search(paragraph) else _EN_END
+    ender = _ZH_END if not profile(lang).spaced or _CJK.search(paragraph) else _EN_END
     sentences, start = [], 0
     for match in ender.finditer(paragraph):
         if _ABBREVIATION.search(paragraph[start:match.end()]):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from types import MappingProxyType
 
+from .language import profile
+
 SIGNALS = MappingProxyType({
     "zh": MappingProxyType({
         "opinion": ("说明", "认为", "应该", "显然", "最", "清楚地", "本质上", "证明了",
@@ -46,7 +48,7 @@ NOT_SIGNALS = MappingProxyType({
 
 def found(text: str, lang: str, kind: str) -> list[str]:
     """The signal words for ``kind`` that occur in ``text``, in table order."""
-    table = SIGNALS.get(lang.split("-")[0])
+    table = SIGNALS.get(lang) or SIGNALS.get(lang.split("-")[0])
     if not table:
         return []
     hits = []
@@ -57,7 +59,7 @@ def found(text: str, lang: str, kind: str) -> list[str]:
 
 
 def _occurs(word: str, text: str, lang: str) -> bool:
-    if lang.startswith(("zh", "ja")):
+    if not profile(lang).spaced:
         masked = text
         for compound in NOT_SIGNALS.get(word, ()):
             masked = masked.replace(compound, "\0" * len(compound))

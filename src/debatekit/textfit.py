@@ -17,6 +17,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+# Line-breaking rules for CJK text (kinsoku), shared with the PDF wrapping.
+from .language import NO_LINE_END, NO_LINE_START
+
 # Advance widths in thousandths of an em for printable ASCII (DejaVu Sans, rounded up).
 _ASCII = (
     " 320 !402 \"461 #838 $637 %951 &781 '276 (391 )391 *500 +838 ,319 -362 .319 /338 "
@@ -42,10 +45,6 @@ BOLD_FACTOR = 1.10
 SAFETY = 0.94              # use only this share of the box width
 LEADING = 1.32             # line height as a multiple of the font size, single spacing
 
-# Line-breaking rules for CJK text (kinsoku): no line starts with a closing mark and
-# none ends with an opening one.
-NO_LINE_START = set("，。、；：！？）」』》〉】〕”’…—・·%％,.;:!?)]}›»ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
-NO_LINE_END = set("（「『《〈【〔“‘([{‹«")
 
 
 @lru_cache(maxsize=4096)

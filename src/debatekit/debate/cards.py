@@ -16,11 +16,10 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ..kinds import INK
 from ..labels import words
+from ..language import profile
 from ..model import KINDS, STATUSES
 from ..pdf import PdfDocument, document_for, source_citation
 from ..pdf.badges import KindBadge, StatusMark
-from ..pdf.fonts import is_cjk_lang
-from ..pdf.styles import colon
 from ..job import Job
 from .cardlayout import Card, Row, Tag, Words, pack, stack
 from .overview import overview_body
@@ -97,7 +96,7 @@ class CardWriter:
             out.append(self.labelled(self.w["how_used"], point.use, "body"))
         if point.quote:
             speaker = point.speaker or self.w["the_author"]
-            quote = self.para(f"“{point.quote}”", "quote")
+            quote = self.para(profile(self.doc.outline.source.language).quoted(point.quote), "quote")
             quote.style = self.quote_style(quote.style)
             quote.keepWithNext = True  # the quote is not parted from who said it
             out.append(quote)
@@ -105,7 +104,7 @@ class CardWriter:
         # An article claim's check sources are for the answer key; a card shows the
         # sources a teacher's own fact stands on.
         if point.sources and not point.from_article:
-            label = f"<b>{self.fonts.markup(self.w['sources'])}</b>{colon(self.doc.lang)}"
+            label = f"<b>{self.fonts.markup(self.w['sources'])}</b>{profile(self.doc.lang).colon}"
             body = "; ".join(self.source_markup(s) for s in point.sources)
             out.append(self._tight(self.styles.raw(label + body, "small", cjk=True)))
         return out
@@ -165,8 +164,7 @@ class CardWriter:
         for i, content in enumerate(packed, 1):
             number = f"{name} — {self.w['card_of'].format(card=i, cards=total)}"
             if i > 1:
-                opening, closing = ("（", "）") if is_cjk_lang(self.doc.lang) else (" (", ")")
-                number = f"{number}{opening}{self.w['continued']}{closing}"
+                number = profile(self.doc.lang).remark(number, self.w["continued"])
             turn = f"{self.w['card_continued']} →" if i < total else None
             # every card gets its own header objects: a flowable is drawn where last wrapped
             own_header, _ = stack(header, self.inner_w) if i > 1 else (placed_header, header_h)
@@ -176,7 +174,7 @@ class CardWriter:
 
     def key_card(self) -> list[Card]:
         doc, w = self.doc, self.w
-        header = [self.para(f"{w['debate_cards']}{colon(doc.lang)}{doc.text(doc.outline.title)}", "h1")]
+        header = [self.para(f"{w['debate_cards']}{profile(doc.lang).colon}{doc.text(doc.outline.title)}", "h1")]
         header[0].spaceBefore = 0
         body: list[Flowable] = [self.para(w["badge_key"], "h2")]
         for kind in KINDS:

@@ -12,7 +12,7 @@ from typing import Mapping
 from ..kinds import KIND_LOOK, STATUS_LOOK
 from ..labels import words
 from ..model import KINDS, STATUSES
-from ..scripts import full_width_punctuation
+from ..language import profile
 from ..job import Job
 from .mdtext import inline, leading, source_link
 from ..present.points import SIDES, ShownDebate, ShownPoint, Source, resolve_debates
@@ -27,9 +27,8 @@ class _Prompts:
         self.outline = job.outline
         self.lang = job.lang
         self.w: Mapping[str, str] = words(job.outline, job.lang)
-        wide = full_width_punctuation(job.lang)
-        self.colon = "：" if wide else ": "
-        self.parens = ("（", "）") if wide else (" (", ")")
+        self.colon = profile(job.lang).colon
+        self.parens = profile(job.lang).parens
         self.lines: list[str] = []
 
     def block(self, *lines: str) -> None:

@@ -9,9 +9,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from ..kinds import INK, RULE
+from ..language import profile
 from ..model import KINDS
 from ..pdf.badges import KindBadge, StatusMark
-from ..pdf.styles import colon, hex_colour
+from ..pdf.styles import hex_colour
 from ..pdf.fonts import FontSet
 from ..present.points import SIDES, ShownDebate, ShownPoint
 from .cardlayout import Row, Words, pack, stack
@@ -137,7 +138,7 @@ def overview_body(writer: CardWriter, debate: ShownDebate) -> list[Flowable]:
     w = writer.w
     shares = " · ".join(
         f"{w[side]} {debate.counts(side)['opinion']}/{len(debate.side(side))}" for side in SIDES)
-    question = writer.para(f"{w['which_leans']} {w['opinion']}{colon(writer.doc.lang)}{shares}", "body", bold=True)
+    question = writer.para(f"{w['which_leans']} {w['opinion']}{profile(writer.doc.lang).colon}{shares}", "body", bold=True)
     question.keepWithNext = True
     columns = [[f for n, point in enumerate(debate.side(side), 1) for f in _point(writer, point, n)]
                for side in SIDES]

@@ -26,7 +26,7 @@ from html import escape
 
 from ..labels import words
 from ..model import CHECKED_STATUSES, KINDS, Claim, Outline
-from ..scripts import full_width_punctuation
+from ..language import profile
 
 FULL_CREDIT = 100  # percent; an accepted alternative earns this too
 
@@ -106,7 +106,8 @@ def build_quiz(outline: Outline, lang: str) -> Quiz:
 
 
 def _join(lang: str, *sentences: str) -> str:
-    gap = "" if full_width_punctuation(lang) else " "
+    # sentences of a language written without spaces between words follow each other directly
+    gap = " " if profile(lang).spaced else ""
     return gap.join(s for s in sentences if s)
 
 
@@ -146,8 +147,7 @@ def _status_question(outline: Outline, w: Mapping[str, str], lang: str, claim: C
     note = plain(check.note[lang])
     status = claim.fact_status
     answer = plain(w["quiz_answer_is"].format(label=w[status]))
-    colon = "：" if full_width_punctuation(lang) else ": "
-    sources = plain(w["sources"] + colon + "; ".join(check.sources))
+    sources = plain(profile(lang).labelled(w["sources"], "; ".join(check.sources)))
     choices = tuple(
         Choice(plain(w[s]), FULL_CREDIT if s == status else 0, note if s == status else _join(lang, answer, note), s == status)
         for s in CHECKED_STATUSES

@@ -11,8 +11,7 @@ from ..labels import words as label_words
 from ..model import Claim
 from ..pdf import PdfDocument, document_for
 from ..pdf.badges import KindBadge, StatusMark
-from ..pdf.fonts import is_cjk_lang
-from ..pdf.styles import colon
+from ..language import profile
 from . import common
 from .common import NUMBER_COLUMN
 
@@ -52,8 +51,10 @@ def _statement_cell(doc: PdfDocument, claim: Claim) -> list[Flowable]:
 
 
 def attributed(doc: PdfDocument, quote: str, speaker: str | None) -> str:
-    """“quote” (speaker), the author when no speaker is named."""
-    return f"“{quote}” ({speaker or doc.words['the_author']})"
+    """“quote” (speaker), the author when no speaker is named: the quote in the marks of
+    the article's language, the brackets of the document's."""
+    quoted = profile(doc.outline.source.language).quoted(quote)
+    return profile(doc.lang).remark(quoted, speaker or doc.words["the_author"])
 
 
 def underline(doc: PdfDocument, text: str, phrases) -> str:
@@ -81,7 +82,8 @@ def _reason_cell(doc: PdfDocument, claim: Claim) -> list[Flowable]:
     if claim.why:
         cell.append(styles.label(words["why"], doc.text(claim.why), "cell"))
     if claim.signals:
-        cell.append(styles.label(words["signals"], "、".join(claim.signals) if is_cjk_lang(doc.outline.source.language) else ", ".join(claim.signals), "cell"))
+        signals = profile(doc.outline.source.language).list_separator.join(claim.signals)
+        cell.append(styles.label(words["signals"], signals, "cell"))
     if claim.check:
         cell.append(styles.label(words["check"], doc.text(claim.check.note), "cell"))
         for source in claim.check.sources:
@@ -124,7 +126,7 @@ def _point_cell(doc: PdfDocument, point) -> list[Flowable]:
     if point.quote:
         cell.append(styles.label(words["quote"], attributed(doc, point.quote, point.speaker), "quote"))
     if point.sources:
-        cell.append(styles.para(words["sources"] + colon(doc.lang), "small"))
+        cell.append(styles.para(words["sources"] + profile(doc.lang).colon, "small"))
         for source in point.sources:
             cell.append(styles.para(source.text, "small", prefix="– "))
     return cell

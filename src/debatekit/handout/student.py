@@ -9,8 +9,8 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from ..present.points import resolve_debates
 from ..labels import words as label_words
+from ..language import profile
 from ..pdf import PdfDocument, document_for
-from ..pdf.styles import colon
 from ..pdf.writing import WritingLines
 from . import visuals
 from . import common
@@ -26,7 +26,7 @@ def render(job) -> bytes:
     doc = document_for(job, header_right=label_words(job.outline, job.lang)["handout"])
     words = doc.words
     story: list[Flowable] = common.title_block(doc, words["handout"])
-    story.append(doc.styles.para(f"{words['name_line']}{colon(doc.lang)}" + "_" * 28, "body"))
+    story.append(doc.styles.para(f"{words['name_line']}{profile(doc.lang).colon}" + "_" * 28, "body"))
     story += common.source_block(doc)
     story += common.lesson_block(doc)
     story += common.thesis_block(doc)
@@ -76,7 +76,7 @@ def signal_exercise(doc: PdfDocument) -> list[Flowable]:
     rows: list[list] = [head]
     for claim in claims:
         number = doc.outline.claim_number(claim.id)
-        quote: list[Flowable] = [styles.para(f"“{claim.quote}”", "quote")]
+        quote: list[Flowable] = [styles.para(profile(doc.outline.source.language).quoted(claim.quote), "quote")]
         if doc.outline.source.language != doc.lang:
             # the quote is in the article's language: give its meaning too
             quote.append(styles.para(doc.text(claim.text), "small"))

@@ -14,9 +14,12 @@ from __future__ import annotations
 from reportlab.lib import textsplit
 from reportlab.platypus import paragraph
 
-CLOSING = "，！？；：）》〉」』】〕”’…、。"
+from ..language import NO_LINE_END, NO_LINE_START
+
+# The language profile's kinsoku table, in a stable order.
+CLOSING = "".join(sorted(NO_LINE_START))
 # Opening marks belong with the text they open: never the last thing on a line.
-OPENING = "（《〈「『【〔“‘"
+OPENING = "".join(sorted(NO_LINE_END))
 _RETRIES_PER_LINE = 4
 
 

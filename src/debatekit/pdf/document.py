@@ -18,6 +18,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ..kinds import RULE
 from .fonts import FontSet
+from .reportlab_internals import start_page
 from .styles import Styles, hex_colour
 
 PAPER_SIZES = {"a4": A4, "letter": LETTER}
@@ -107,7 +108,7 @@ def _furnished_canvas(styles: Styles, page: Layout, furniture: Furniture):
 
         def showPage(self):
             self._kept_pages.append(dict(self.__dict__))
-            self._startPage()
+            start_page(self)
 
         def save(self):
             total = len(self._kept_pages)

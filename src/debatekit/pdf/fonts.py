@@ -27,7 +27,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
-from ..scripts import is_cjk as is_cjk_lang  # noqa: F401  (callers import it from here)
+from ..language import first_cjk, profile
 # A character every CJK font worth using has, to tell a CJK font from a Latin one.
 _CJK_PROBE = ord("中")
 
@@ -66,9 +66,6 @@ LATIN_CANDIDATES: tuple[tuple[str, Optional[str]], ...] = (
     ("/Library/Fonts/Arial.ttf", "/Library/Fonts/Arial Bold.ttf"),
     ("C:/Windows/Fonts/arial.ttf", "C:/Windows/Fonts/arialbd.ttf"),
 )
-
-# Built-in CID fonts (not embedded) per language: the last resort.
-_CID_BY_LANG = {"zh": "STSong-Light", "ja": "HeiseiMin-W3", "ko": "HYSMyeongJo-Medium"}
 
 FONT_HINT = ("no CJK TrueType font found; Chinese text uses a built-in font that is not "
              "embedded and may not display or extract everywhere. Install one "
@@ -321,7 +318,7 @@ def find_latin_face() -> Optional[Face]:
 @lru_cache(maxsize=None)
 def cid_face(lang: str) -> Face:
     """reportlab's built-in Asian font for a language: never embedded."""
-    name = _CID_BY_LANG.get(lang.split("-")[0].lower(), "STSong-Light")
+    name = profile(lang).cid_font or profile(first_cjk(())).cid_font
     pdfmetrics.registerFont(UnicodeCIDFont(name))
     _family(name, name)
     return Face(name, name, False, None, None)
@@ -349,15 +346,15 @@ def font_set(lang: str, font: Optional[Path] = None, warn: Callable[[str], None]
         chain.append(_register_ttf(str(font), 0))
     cjk = find_cjk_face()
     latin = find_latin_face()
-    ordered = [cjk, latin] if is_cjk_lang(lang) else [latin, cjk]
+    ordered = [cjk, latin] if profile(lang).cjk else [latin, cjk]
     chain.extend(face for face in ordered if face is not None and face not in chain)
-    needs_cjk = any(is_cjk_lang(code) for code in (lang, *text_langs))
+    needs_cjk = any(profile(code).cjk for code in (lang, *text_langs))
     if cjk is None and not any(face.has(chr(_CJK_PROBE)) for face in chain):
         if needs_cjk:
             warn(FONT_HINT)
-            cid = cid_face(next((c for c in (lang, *text_langs) if is_cjk_lang(c)), "zh"))
+            cid = cid_face(first_cjk((lang, *text_langs)))
             # The CID font draws Latin too, so it may lead for a CJK language.
-            if is_cjk_lang(lang) and latin is None:
+            if profile(lang).cjk and latin is None:
                 chain.insert(0, cid)
             else:
                 chain.append(cid)

@@ -17,7 +17,8 @@ from reportlab.platypus import Paragraph
 
 from ..kinds import ACCENT, INK, MUTED
 from . import cjkwrap  # noqa: F401  (installs the Chinese line-breaking fixes)
-from .fonts import FontSet, is_cjk_lang
+from ..language import profile
+from .fonts import FontSet
 
 # Han, kana, hangul and CJK punctuation: text containing these wraps anywhere.
 _CJK_CHARS = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
@@ -58,7 +59,7 @@ class Styles:
     def style(self, name: str, cjk: bool | None = None) -> ParagraphStyle:
         """The named style; ``cjk`` picks CJK line breaking (default: the document's)."""
         if cjk is None:
-            cjk = is_cjk_lang(self.lang)
+            cjk = profile(self.lang).cjk
         key = (name, cjk)
         if key not in self._cache:
             size, leading, bold, colour, before, after = _SPECS[name]
@@ -90,20 +91,16 @@ class Styles:
             body = f"<b>{body}</b>"
         if colour:
             body = f'<font color="#{colour}">{body}</font>'
-        return Paragraph(prefix + body, self.style(name, cjk=has_cjk(text) or is_cjk_lang(self.lang)))
+        return Paragraph(prefix + body, self.style(name, cjk=has_cjk(text) or profile(self.lang).cjk))
 
     def label(self, label: str, text: str, name: str = "body", body_markup: str | None = None) -> Paragraph:
         """"Label: text" with the label in bold; both are escaped (see ``para`` for
         ``body_markup``)."""
         # Coloured as well as bold: CJK fonts usually have no bold face.
         return self.para(text, name, body_markup=body_markup, prefix=f'<font color="#{ACCENT}"><b>{self.fonts.markup(label)}'
-                                            f'{colon(self.lang)}</b></font>')
+                                            f'{profile(self.lang).colon}</b></font>')
 
     def raw(self, markup: str, name: str = "body", cjk: bool | None = None) -> Paragraph:
         """A Paragraph of markup already made safe (built with ``fonts.markup``)."""
         return Paragraph(markup, self.style(name, cjk=cjk))
 
-
-def colon(lang: str) -> str:
-    """The label separator for a language (full-width for CJK)."""
-    return "：" if is_cjk_lang(lang) else ": "

@@ -83,7 +83,7 @@ def _related_order(claims: Sequence[Claim]) -> list[Claim]:
 
 def _strand_pages(b: Builder, strand_index: int) -> list[MapPage]:
     strand = b.outline.strands[strand_index]
-    base_title = titled(b.words["argument_map"], strand.title[b.lang])
+    base_title = titled(b.words["argument_map"], strand.title[b.lang], b.lang)
     claims = _related_order(strand.claims)
     whole = _claim_pages(b, strand_index, claims, base_title)
     if whole is not None:
@@ -111,7 +111,7 @@ def _strand_pages(b: Builder, strand_index: int) -> list[MapPage]:
         chunks.append(sorted(chunk, key=lambda c: position[c.id]))
     pages = []
     for i, chunk in enumerate(chunks):
-        title = numbered(base_title, i + 1, len(chunks)) if len(chunks) > 1 else base_title
+        title = numbered(base_title, i + 1, len(chunks), b.lang) if len(chunks) > 1 else base_title
         page = _claim_pages(b, strand_index, chunk, title)
         pages.append(page if page is not None else _forced(b, strand_index, chunk, title))
     return pages
@@ -159,7 +159,7 @@ def _overview_page(b: Builder) -> MapPage | None:
     for i, s in enumerate(outline.strands):
         contents[f"strand:{s.id}"] = b.strand(i, with_counts=True)
     legend = tuple((k, f"{KIND_LOOK[k].symbol} {b.words[k]}") for k in KINDS)
-    title = titled(b.words["argument_map"], b.words["map_overview"])
+    title = titled(b.words["argument_map"], b.words["map_overview"], b.lang)
     n = len(outline.strands)
     # Only the number of rows changes the layout: try each distinct one, fewest first.
     for per_row in sorted({-(-n // rows) for rows in range(1, n + 1)}, reverse=True):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..labels import words
+from ..language import profile
 from ..kinds import ACCENT
 from ..model import STATUSES, Figure, Outline
 
@@ -72,10 +73,8 @@ def inner_quotes(text: str) -> str:
 
 
 def cited_title(title: str, lang: str) -> str:
-    """A work's title as cited in running text: 《title》 in Chinese, “title” otherwise."""
-    if lang.split("-")[0] == "zh":
-        return f"《{title}》"
-    return f"“{inner_quotes(title)}”"
+    """A work's title as cited in running text, in the marks of ``lang``."""
+    return profile(lang).cited_title(title)
 
 
 def _sentences(first: str, second: str) -> str:

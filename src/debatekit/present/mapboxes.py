@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from .. import textfit
 from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, PAPER
 from ..labels import words
+from ..language import profile
 from ..model import KINDS, Claim, Outline
 from . import layered
 from .balance import kind_counts
@@ -294,13 +295,14 @@ def shortened(text: str, limit_em: float = MAX_NODE_EM) -> str:
     return text[:cut].rstrip(" ,;:，、；：") + "…"
 
 
-def titled(first: str, second: str) -> str:
-    """``first: second``, with a full-width colon after CJK words."""
-    return f"{first}：{second}" if textfit.is_wide(first[-1:] or "a") else f"{first}: {second}"
+def titled(first: str, second: str, lang: str) -> str:
+    """``first: second``, with the colon of ``lang``."""
+    return profile(lang).labelled(first, second)
 
 
-def numbered(title: str, i: int, n: int) -> str:
-    return f"{title}（{i}/{n}）" if textfit.is_wide(title[-1:] or "a") else f"{title} ({i}/{n})"
+def numbered(title: str, i: int, n: int, lang: str) -> str:
+    """``title (i/n)``, with the brackets of ``lang``."""
+    return profile(lang).remark(title, f"{i}/{n}")
 
 
 def _lines(text: str, width: float, size: float, bold: bool = False) -> tuple[str, ...]:

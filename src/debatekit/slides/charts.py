@@ -16,7 +16,6 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_TICK_LABEL_POSITION, XL_LEGEND_POSITION, XL_LABEL_POSITION
 from pptx.enum.dml import MSO_PATTERN_TYPE
 from pptx.enum.text import MSO_ANCHOR
-from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from .. import textfit
@@ -25,6 +24,7 @@ from ..present.balance import OPINION_BAR_FILL, Balance
 from ..present.figures import SERIES_COLOURS, FigureData
 from .geometry import emu
 from .package import FIXED_TIME, fixed_zip
+from .pptx_internals import axis_element, font_properties, qn
 from .runs import DeckFonts, add_run, lang_tag, set_east_asian
 
 CHART_TYPES = {"column": XL_CHART_TYPE.COLUMN_CLUSTERED, "bar": XL_CHART_TYPE.BAR_CLUSTERED,
@@ -172,7 +172,7 @@ def _axes(chart, value_title, fonts, lang, reverse, from_zero=True):
         categories.reverse_order = True       # with the value axis kept at the bottom:
         # it crosses the category axis at its last category (python-pptx has no setter
         # for the value axis's own crossing point).
-        crosses = values._element.find(qn("c:crosses"))
+        crosses = axis_element(values).find(qn("c:crosses"))
         if crosses is not None:
             crosses.set("val", "max")
     if value_title:
@@ -196,7 +196,7 @@ def _font(font, fonts: DeckFonts, lang: str, size, colour, bold=False):
     font.bold = bold
     font.color.rgb = RGBColor.from_string(colour)
     font.name = fonts.latin
-    rpr = font._rPr
+    rpr = font_properties(font)
     set_east_asian(rpr, fonts.east_asian)
     rpr.set("lang", lang_tag(lang))
 

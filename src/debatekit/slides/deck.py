@@ -13,17 +13,18 @@ from typing import Mapping
 
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from .. import textfit
 from ..kinds import ACCENT, INK, MUTED, RULE
 from ..labels import words
+from ..language import profile
 from ..job import Job
 from . import template as base
 from .geometry import (BODY_GAP, LINE_PITCH, COVER_TITLE, FOOTER, INSET_X, INSET_Y, NOTES, SECTION_TITLE, TITLE,
                        TITLE_MIN, Box, Grid, pt)
 from .notes_pages import NotesPages
+from .pptx_internals import next_shape_id, qn, text_body
 from .runs import DeckFonts, deck_fonts
 from .stamps import Stamps
 from .textbox import Para, Span, add_field, add_text, fill_frame, para
@@ -69,10 +70,7 @@ class Deck:
 
     def continued(self, title: str) -> str:
         title = " ".join(title.split())
-        mark = self.words["continued"]
-        if textfit.is_wide(mark[:1] or "a"):
-            return f"{title}（{mark}）"
-        return f"{title} ({mark})"
+        return profile(self.lang).remark(title, self.words["continued"])
 
     def say(self, key: str, **values) -> str:
         """One of the tool's words with its ``{placeholders}`` filled in. Words an outline
@@ -162,7 +160,7 @@ class Deck:
             shape.left, shape.top, shape.width, shape.height = box.emu()
             fill_frame(shape.text_frame, paras, self.fonts, anchor, inherit_colour=self.custom)
             if not self.custom:
-                first = shape.text_frame._txBody.find(qn("a:p"))    # the base layout sets capitals
+                first = text_body(shape.text_frame).find(qn("a:p"))    # the base layout sets capitals
                 for run in first.iterfind(qn("a:r")):
                     run.get_or_add_rPr().set("cap", "none")
         return box
@@ -182,13 +180,13 @@ class Deck:
         shapes = slide.shapes
         if self._footer_pattern is None:
             self._draw_footer(slide)
-            self._footer_pattern = [copy.deepcopy(e) for e in list(shapes._spTree)[-2:]]
+            self._footer_pattern = [copy.deepcopy(e) for e in list(shapes.element)[-2:]]
             return
         for pattern in self._footer_pattern:
             sp = copy.deepcopy(pattern)
-            sp.nvSpPr.cNvPr.id = shapes._next_shape_id
-            shapes._spTree.insert_element_before(sp, "p:extLst")
-        field_text = shapes._spTree[-1].find(f".//{qn('a:fld')}/{qn('a:t')}")
+            sp.nvSpPr.cNvPr.id = next_shape_id(shapes)
+            shapes.element.insert_element_before(sp, "p:extLst")
+        field_text = shapes.element[-1].find(f".//{qn('a:fld')}/{qn('a:t')}")
         field_text.text = str(len(self.prs.slides))
 
     def _draw_footer(self, slide) -> None:
@@ -264,7 +262,7 @@ def _title_only(slide) -> None:
         if base.placeholder_kind(shape) == "title" and not title_seen:
             title_seen = True
         else:
-            shape._element.getparent().remove(shape._element)
+            shape.element.getparent().remove(shape.element)
 
 
 def _sizes(largest: float, smallest: float) -> tuple[float, ...]:

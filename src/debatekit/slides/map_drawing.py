@@ -14,8 +14,6 @@ from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
-from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls, qn
 from pptx.util import Pt
 
 from .. import textfit
@@ -23,6 +21,7 @@ from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, PAPER, RULE
 from ..present.argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
 from ..present.mapboxes import RELATION_COLOURS, node_colours
 from .geometry import emu
+from .pptx_internals import count_shape_id, defer_group_extents, line_properties, nsdecls, parse_xml, qn, text_body
 from .runs import DeckFonts, add_run, keep_empty_texts, paragraph_end_xml, runs_xml
 
 EDGE_LOOK = {   # colour, width (pt), dash, arrow head
@@ -41,7 +40,7 @@ def draw_map(shapes, page: MapPage, left: float, top: float, fonts: DeckFonts, l
     # python-pptx recomputes the group's extents from all its children after every shape
     # added (quadratic in the shapes of a map); the extents depend only on the children,
     # so they are computed once, when the map is complete.
-    inner._recalculate_extents = lambda: None
+    defer_group_extents(inner)
     inner.turbo_add_enabled = True      # ids count up, as on the slide (see slides.deck)
     # Lines first, so boxes sit on top of any line end that touches them.
     for edge in page.edges:
@@ -49,7 +48,7 @@ def draw_map(shapes, page: MapPage, left: float, top: float, fonts: DeckFonts, l
     for node in page.nodes:
         _node(inner, node, left, top, page, fonts, lang)
     _legend(inner, page, left, top, fonts, lang)
-    group._element.recalculate_extents()
+    group.element.recalculate_extents()
     if shapes.turbo_add_enabled:
         shapes.turbo_add_enabled = True     # the slide's next id follows the group's shapes
     group.name = f"Argument map: {page.title}"
@@ -111,7 +110,7 @@ def _paragraph_xml(text, size, fonts, lang, *, bold, colour) -> str:
 
 
 def _replace_paragraphs(frame, xml: str) -> None:
-    body = frame._txBody
+    body = text_body(frame)
     for old in body.findall(qn("a:p")):
         body.remove(old)
     for paragraph in parse_xml(f"<a:txBody {nsdecls('a')}>{xml}</a:txBody>"):
@@ -128,7 +127,7 @@ def _polyline(shapes, points, relation):
     if shapes.turbo_add_enabled:
         # a freeform takes the next id without the collection's count: count it (what
         # re-enabling turbo-add would find, without searching the slide again)
-        shapes._cached_max_shape_id = max(shapes._cached_max_shape_id, shape.shape_id)
+        count_shape_id(shapes, shape.shape_id)
     shape.name = f"{relation} line"
     shape.shadow.inherit = False
     shape.fill.background()
@@ -138,7 +137,7 @@ def _polyline(shapes, points, relation):
     if dash is not None:
         line.dash_style = dash
     if head is not None:
-        ln = line._get_or_add_ln()
+        ln = line_properties(line)
         tail = etree.SubElement(ln, qn("a:tailEnd"))
         tail.set("type", head)
         tail.set("w", "med")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..model import Claim, DebatePoint
 from .deck import Deck
-from .runs import is_cjk_lang
+from ..language import profile
 from .textbox import Para
 
 
@@ -50,8 +50,8 @@ def point_notes(deck: Deck, point: DebatePoint) -> list[tuple[str, str | None, s
 
 def quoted(deck: Deck, quote: str) -> str:
     """A quote in the marks of its own language."""
-    return f"「{quote}」" if is_cjk_lang(deck.outline.source.language) else f"“{quote}”"
+    return profile(deck.outline.source.language).quoted(quote)
 
 
 def _join(lang: str, items) -> str:
-    return ("、" if is_cjk_lang(lang) else ", ").join(items)
+    return profile(lang).list_separator.join(items)

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import copy
 
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.packuri import PackURI
-from pptx.parts.slide import NotesSlidePart
+from .pptx_internals import CONTENT_TYPE as CT
+from .pptx_internals import RELATIONSHIP_TYPE as RT
+from .pptx_internals import NotesSlidePart, PackURI
 
 _TEMPLATE = "/ppt/notesSlides/notesSlide%d.xml"
 
@@ -29,7 +28,7 @@ class NotesPages:
         if self._pattern is None or slide.part.has_notes_slide:
             notes = slide.notes_slide
             if self._pattern is None:
-                self._pattern = copy.deepcopy(notes._element)
+                self._pattern = copy.deepcopy(notes.element)
                 prefix = _TEMPLATE.split("%")[0]
                 self._names = {str(p.partname) for p in slide.part.package.iter_parts()
                                if str(p.partname).startswith(prefix)}

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from xml.sax.saxutils import escape
 
-from pptx.opc.serialized import PackageWriter
-
 from ..files import fixed_zip
+from .pptx_internals import package_entries as package_entries_into
+from .pptx_internals import package_relationships
 from .runs import lang_tag
 
 __all__ = ["fixed_zip"]  # charts import it from here too
@@ -39,7 +39,7 @@ def set_properties(prs, title: str, subject: str, lang: str, keywords: str) -> N
 def drop_thumbnail(prs) -> None:
     """The base's (or a template's) preview picture shows other slides than ours: drop it."""
     package = prs.part.package
-    for rId, rel in list(package._rels.items()):
+    for rId, rel in list(package_relationships(package).items()):
         if rel.reltype.endswith("/metadata/thumbnail"):
             package.drop_rel(rId)
 
@@ -72,12 +72,8 @@ class _Entries:
 
 def package_entries(prs) -> list[tuple[str, bytes]]:
     """The files of the saved presentation, as python-pptx's ``save`` would zip them."""
-    package = prs.part.package
-    writer = PackageWriter(None, package._rels, tuple(package.iter_parts()))
     entries = _Entries()
-    writer._write_content_types_stream(entries)
-    writer._write_pkg_rels(entries)
-    writer._write_parts(entries)
+    package_entries_into(prs.part.package, entries)
     return entries.items
 
 

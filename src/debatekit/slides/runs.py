@@ -20,33 +20,17 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 from pptx.dml.color import RGBColor
-from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls, qn
-from pptx.text.text import _Run
 from pptx.util import Pt
 
 from ..model import Outline
-from ..scripts import is_cjk as is_cjk_lang
+from ..language import FALLBACK_CJK, first_cjk, profile
 from ..textfit import is_wide
+from .pptx_internals import nsdecls, paragraph_element, parse_xml, qn, run_element, wrap_run
 
 # Fonts PowerPoint users commonly have; LibreOffice substitutes metric-alike or CJK
-# fonts found on the machine.
+# fonts found on the machine. The east-asian face per language is the language profile's.
 DEFAULT_LATIN = "Calibri"
-DEFAULT_EAST_ASIAN = {
-    "zh": "Microsoft YaHei",
-    "zh-TW": "Microsoft JhengHei",
-    "zh-HK": "Microsoft JhengHei",
-    "ja": "Yu Gothic",
-    "ko": "Malgun Gothic",
-}
-FALLBACK_EAST_ASIAN = "Microsoft YaHei"
-
-# BCP-47 tags written into lang="..." (PowerPoint wants a region).
-LANG_TAGS = {
-    "zh": "zh-CN", "en": "en-US", "ja": "ja-JP", "ko": "ko-KR", "es": "es-ES",
-    "fr": "fr-FR", "de": "de-DE", "it": "it-IT", "pt": "pt-PT", "ru": "ru-RU",
-    "ar": "ar-SA", "nl": "nl-NL", "vi": "vi-VN", "th": "th-TH",
-}
+FALLBACK_EAST_ASIAN = profile(FALLBACK_CJK).deck_font
 
 
 _NS = nsdecls("a")
@@ -62,9 +46,7 @@ class DeckFonts:
 
 def lang_tag(lang: str) -> str:
     """The language tag for a run: ``zh`` -> ``zh-CN``; a tag with a region is kept."""
-    if "-" in lang:
-        return lang
-    return LANG_TAGS.get(lang, lang)
+    return profile(lang).tag
 
 
 def deck_fonts(outline: Outline, lang: str) -> DeckFonts:
@@ -77,11 +59,11 @@ def deck_fonts(outline: Outline, lang: str) -> DeckFonts:
     chosen = outline.style.fonts
     latin = chosen.latin or DEFAULT_LATIN
     candidates = (lang, *outline.languages, outline.source.language)
-    cjk = next((c for c in candidates if is_cjk_lang(c)), "zh")
+    cjk = first_cjk(candidates)
     if chosen.east_asian:
         return DeckFonts(latin, chosen.east_asian, cjk)
     for candidate in candidates:
-        face = DEFAULT_EAST_ASIAN.get(candidate) or DEFAULT_EAST_ASIAN.get(candidate.split("-")[0])
+        face = profile(candidate).deck_font
         if face:
             return DeckFonts(latin, face, cjk)
     return DeckFonts(latin, FALLBACK_EAST_ASIAN, cjk)
@@ -102,10 +84,10 @@ def style_run(run, fonts: DeckFonts, lang: str, size: float | None = None, *,
     if colour is not None:
         font.color.rgb = RGBColor.from_string(colour)
     font.name = fonts.latin
-    rpr = run._r.get_or_add_rPr()
+    rpr = run_element(run).get_or_add_rPr()
     set_east_asian(rpr, fonts.east_asian)
     rpr.set("lang", lang_tag(lang))
-    if is_cjk_lang(lang_tag(lang)):
+    if profile(lang_tag(lang)).cjk:
         # PowerPoint uses altLang to choose the proofing and IME language for CJK runs.
         rpr.set("altLang", "en-US")
 
@@ -124,7 +106,7 @@ def add_runs(paragraph, text: str, fonts: DeckFonts, lang: str, size: float | No
     # The runs are written as XML and parsed in one go: the same elements ``style_run``
     # makes on a python-pptx run, at a fraction of the cost of building them child by child.
     holder = parse_xml(f"<a:p {_NS}>{runs_xml(text, fonts, lang, size, **style)}</a:p>")
-    p = paragraph._p
+    p = paragraph_element(paragraph)
     end = p.find(qn("a:endParaRPr"))
     runs = []
     for r in list(holder):
@@ -132,7 +114,7 @@ def add_runs(paragraph, text: str, fonts: DeckFonts, lang: str, size: float | No
             end.addprevious(r)
         else:
             p.append(r)
-        runs.append(_Run(r, paragraph))
+        runs.append(wrap_run(r, paragraph))
     keep_empty_texts(p)
     return runs
 
@@ -147,7 +129,7 @@ def runs_xml(text: str, fonts: DeckFonts, lang: str, size: float | None = None, 
 
 
 def _pieces(text: str, fonts: DeckFonts, lang: str) -> list[tuple[str, str]]:
-    if is_cjk_lang(lang) or not any(is_wide(ch) for ch in text):
+    if profile(lang).cjk or not any(is_wide(ch) for ch in text):
         return [(text, lang)]
     pieces, start = [], 0
     for i in range(1, len(text) + 1):
@@ -170,7 +152,7 @@ def _rpr_xml(fonts: DeckFonts, lang: str, size: float | None, bold: bool | None,
         attrs += f' i="{int(italic)}"'
     tag = lang_tag(lang)
     attrs += f' lang={quoteattr(tag)}'
-    if is_cjk_lang(tag):
+    if profile(tag).cjk:
         attrs += ' altLang="en-US"'
     fill = f'<a:solidFill><a:srgbClr val="{RGBColor.from_string(colour)}"/></a:solidFill>' if colour else ""
     return f"<a:rPr{attrs}>{fill}{_faces_xml(fonts)}</a:rPr>"
@@ -207,8 +189,8 @@ def style_paragraph_end(paragraph, fonts: DeckFonts, lang: str, size: float | No
     box. Call it once per paragraph, after its runs."""
     # LibreOffice and Word hang CJK punctuation past the right edge of the box by default;
     # keep it inside, where the text was measured to fit.
-    paragraph._p.get_or_add_pPr().set("hangingPunct", "0")
-    end = paragraph._p.get_or_add_endParaRPr()
+    paragraph_element(paragraph).get_or_add_pPr().set("hangingPunct", "0")
+    end = paragraph_element(paragraph).get_or_add_endParaRPr()
     if size is not None:
         end.set("sz", str(int(round(size * 100))))
     end.set("lang", lang_tag(lang))

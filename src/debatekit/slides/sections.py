@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..kinds import ACCENT, KIND_LOOK, MUTED, STATUS_LOOK
 from ..model import Strand
-from ..scripts import full_width_punctuation
+from ..language import profile
 from ..present.balance import strand_counts
 from .blocks import COLUMN_GAP, add_badge, add_kind_badge, badge_height, badge_width, kind_label, status_label
 from .credits import distinct_sources
@@ -20,7 +20,7 @@ from .textbox import Para, Span, para, paras_height
 
 def labelled(deck: Deck, label: str, value: str, size: float = BODY, space: float = 8.0,
              value_lang: str | None = None) -> Para:
-    sep = "：" if full_width_punctuation(deck.lang) else ": "
+    sep = profile(deck.lang).colon
     return Para((Span(f"{label}{sep}", bold=True, colour=ACCENT if not deck.custom else None),
                  Span(value, lang=value_lang)), size, deck.lang, space_before=space)
 
@@ -207,7 +207,7 @@ def glossary(deck: Deck) -> None:
     o, w = deck.outline, deck.words
     if not o.glossary:
         return
-    sep = "：" if full_width_punctuation(deck.lang) else " — "
+    sep = profile(deck.lang).term_separator
     paras = [Para((Span(deck.t(e.term) + sep, bold=True, colour=None if deck.custom else ACCENT),
                    Span(deck.t(e.definition))), BODY, deck.lang, space_before=12) for e in o.glossary]
     terms = [f"{e.term[o.source.language] if o.source.language in e.term.languages else deck.t(e.term)}"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import copy
 from typing import Callable, Hashable
 
+from .pptx_internals import next_shape_id
+
 
 class Stamps:
     def __init__(self):
@@ -21,15 +23,15 @@ class Stamps:
         pattern = self._shapes.get(key)
         if pattern is None:
             shape = draw()
-            self._shapes[key] = copy.deepcopy(shape._element)
+            self._shapes[key] = copy.deepcopy(shape.element)
             return shape
         shapes = slide.shapes
         sp = copy.deepcopy(pattern)
-        sp.nvSpPr.cNvPr.id = shapes._next_shape_id
+        sp.nvSpPr.cNvPr.id = next_shape_id(shapes)
         off = sp.spPr.xfrm.off
         off.set("x", str(left))
         off.set("y", str(top))
-        shapes._spTree.insert_element_before(sp, "p:extLst")
+        shapes.element.insert_element_before(sp, "p:extLst")
         return sp
 
     def blank_slide(self, prs, layout, key: Hashable, prepare: Callable[[object], None]):
@@ -44,13 +46,13 @@ class Stamps:
             return slide
         slides = prs.slides
         rId, slide = prs.part.add_slide(layout)
-        tree = slide.shapes._spTree
+        tree = slide.shapes.element
         for element in shapes:
             tree.insert_element_before(copy.deepcopy(element), "p:extLst")
-        slides._sldIdLst.add_sldId(rId)
+        slides.element.add_sldId(rId)
         return slide
 
 
 def _shape_elements(slide) -> list:
     # the shape tree's own properties (nvGrpSpPr, grpSpPr) come with every new slide
-    return list(slide.shapes._spTree.iter_shape_elms())
+    return list(slide.shapes.element.iter_shape_elms())

@@ -11,10 +11,10 @@ from typing import Callable
 from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn
 
 from .geometry import SLIDE_H, SLIDE_W, emu
+from .pptx_internals import RELATIONSHIP_TYPE as RT
+from .pptx_internals import qn, replace_part_blob
 from .runs import DeckFonts
 
 _DEFAULT_W = 9144000      # python-pptx's default template is 4:3, 10 x 7.5 in
@@ -31,9 +31,9 @@ def default_base(fonts: DeckFonts):
     prs.slide_width, prs.slide_height = emu(SLIDE_W), emu(SLIDE_H)
     scale = emu(SLIDE_W) / _DEFAULT_W
     for master in prs.slide_masters:
-        _widen(master._element, scale)
+        _widen(master.element, scale)
         for layout in master.slide_layouts:
-            _widen(layout._element, scale)
+            _widen(layout.element, scale)
         _set_theme_fonts(master, fonts)
     return prs
 
@@ -54,7 +54,7 @@ def _set_theme_fonts(master, fonts: DeckFonts) -> None:
         for font in root.iter(qn(group)):
             font.find(qn("a:latin")).set("typeface", fonts.latin)
             font.find(qn("a:ea")).set("typeface", fonts.east_asian)
-    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    replace_part_blob(theme, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def with_theme_fonts(fonts: DeckFonts, prs, chosen) -> DeckFonts:
@@ -92,7 +92,7 @@ def open_template(path: Path):
         prs = Presentation(str(path))
     except Exception as exc:  # python-pptx raises many kinds on a damaged package
         raise TemplateError(f"{path}: cannot read this template: {exc}") from None
-    slide_ids = prs.slides._sldIdLst
+    slide_ids = prs.slides.element
     for slide_id in list(slide_ids):
         prs.part.drop_rel(slide_id.rId)
         slide_ids.remove(slide_id)

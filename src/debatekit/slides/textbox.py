@@ -11,12 +11,11 @@ from functools import lru_cache
 
 from lxml import etree
 from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls, qn
 from pptx.util import Pt
 
 from .. import textfit
 from .geometry import INSET_X, INSET_Y, LINE_PITCH, Box, emu
+from .pptx_internals import nsdecls, paragraph_element, parse_xml, qn, run_element, text_body
 from .runs import (DeckFonts, add_run, add_runs, keep_empty_texts, paragraph_end_xml, runs_xml,
                    style_paragraph_end)
 
@@ -115,7 +114,7 @@ _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RI
 def fill_frame(frame, paras: list[Para] | tuple[Para, ...], fonts: DeckFonts,
                anchor: str = "top", inherit_colour: bool = False) -> None:
     """Write paragraphs into a text frame (of a text box, shape or placeholder)."""
-    body = frame._txBody
+    body = text_body(frame)
     props = body.bodyPr
     # what python-pptx's word_wrap, auto_size, margin_* and vertical_anchor setters
     # write, in their order, without their per-attribute overhead
@@ -138,7 +137,7 @@ def fill_frame(frame, paras: list[Para] | tuple[Para, ...], fonts: DeckFonts,
     for i, p in enumerate(paras):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         for r in list(paragraph.runs):
-            paragraph._p.remove(r._r)
+            paragraph_element(paragraph).remove(run_element(r))
         paragraph.alignment = _ALIGN[p.align]
         paragraph.line_spacing = Pt(p.size * LINE_PITCH)
         if p.space_before and i > 0:
@@ -195,7 +194,7 @@ def add_field(paragraph, field_type: str, placeholder_text: str, fonts: DeckFont
               size: float, colour: str | None) -> None:
     """A text field (``slidenum``) that PowerPoint and LibreOffice fill in themselves."""
     run = add_run(paragraph, placeholder_text, fonts, lang, size, colour=colour)
-    r = run._r
+    r = run_element(run)
     fld = etree.Element(qn("a:fld"))
     fld.set("id", "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}")
     fld.set("type", field_type)

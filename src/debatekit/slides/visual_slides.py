@@ -22,8 +22,8 @@ def map_plan(deck: Deck) -> list[tuple[argmap.MapPage, str, list]]:
     """(map page, slide title, speaker notes) for each argument-map slide, laid out before
     any map slide is made, for the smallest body region any of those titles leaves."""
     w, o = deck.words, deck.outline
-    candidates = [w["argument_map"], argmap.titled(w["argument_map"], w["map_overview"])]
-    candidates += [argmap.numbered(argmap.titled(w["argument_map"], deck.t(s.title)), 9, 9)
+    candidates = [w["argument_map"], argmap.titled(w["argument_map"], w["map_overview"], deck.lang)]
+    candidates += [argmap.numbered(argmap.titled(w["argument_map"], deck.t(s.title), deck.lang), 9, 9, deck.lang)
                    for s in o.strands]
     box = min((deck.body_for(title) for title in candidates), key=lambda b: b.height)
     pages = argmap.map_pages(o, deck.lang, box.width, box.height, MAP_STYLE)

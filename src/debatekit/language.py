@@ -1,0 +1,135 @@
+"""Everything that depends on a language, decided here once for every writer.
+
+A ``Profile`` says how a language is written: its script (set in a CJK font, wrapping
+between any two characters; right to left), its punctuation (the label colon, brackets,
+the list separator, quote marks, the marks around a cited title), whether its words are
+separated by spaces, and what its fonts need (the region tag PowerPoint wants, the
+east-asian face of a deck, reportlab's built-in CID font as the last resort). The line
+breaking rules of CJK text (kinsoku) are one table below, used by both the text measure
+(``textfit``) and the PDF wrapping (``pdf.cjkwrap``).
+
+What a language's words are lives elsewhere, keyed by the same code: the tool's own
+words in ``labels`` (headings, kind names, count phrases with their number words) and,
+optionally, the words that mark a kind for the lint in ``signal_words.SIGNALS``.
+
+Adding a language: ``register(Profile("xx", ...))`` (or one entry in ``_PROFILES``)
+plus its words (``labels.add_language("xx", {...})`` or an outline's ``style.labels.xx``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Mapping
+
+# Kinsoku: no line starts with a closing mark and none ends with an opening one.
+NO_LINE_START = frozenset("，。、；：！？）」』》〉】〕”’…—・·%％,.;:!?)]}›»ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
+NO_LINE_END = frozenset("（「『《〈【〔“‘([{‹«")
+
+
+@dataclass(frozen=True)
+class Profile:
+    code: str                              # a BCP-47 tag: "zh", "en", "zh-TW"
+    cjk: bool = False                      # CJK script: a CJK font, breaks between any characters
+    full_width: bool = False               # full-width colon, brackets and list separator
+    rtl: bool = False                      # written right to left
+    spaced: bool = True                    # words separated by spaces (whole-word matching)
+    quotes: tuple[str, str] = ("“", "”")   # around a quotation
+    title_marks: tuple[str, str] | None = None   # around a cited title; None: the quote marks
+    region_tag: str | None = None          # the tag PowerPoint wants, with a region
+    deck_font: str | None = None           # the east-asian face of a deck in this language
+    cid_font: str | None = None            # reportlab's built-in (not embedded) CID font
+
+    @property
+    def colon(self) -> str:
+        """Between a label and what it labels."""
+        return "：" if self.full_width else ": "
+
+    @property
+    def parens(self) -> tuple[str, str]:
+        """Around a remark after a title (``continued``, ``2/3``), space included."""
+        return ("（", "）") if self.full_width else (" (", ")")
+
+    @property
+    def list_separator(self) -> str:
+        return "、" if self.full_width else ", "
+
+    @property
+    def term_separator(self) -> str:
+        """Between a glossary term and its definition."""
+        return "：" if self.full_width else " — "
+
+    @property
+    def tag(self) -> str:
+        return self.region_tag or self.code
+
+    def quoted(self, text: str) -> str:
+        """A quotation in this language's marks."""
+        return f"{self.quotes[0]}{text}{self.quotes[1]}"
+
+    def cited_title(self, title: str) -> str:
+        """A work's title as cited in running text: 《title》 in Chinese, “title” in English
+        (its own double quotes turned single)."""
+        if self.title_marks is not None:
+            return f"{self.title_marks[0]}{title}{self.title_marks[1]}"
+        if self.quotes == ("“", "”"):
+            title = title.replace("“", "‘").replace("”", "’")
+        return self.quoted(title)
+
+    def labelled(self, label: str, text: str) -> str:
+        return f"{label}{self.colon}{text}"
+
+    def remark(self, text: str, note: str) -> str:
+        """``text (note)``, or ``text（note）`` in full-width punctuation."""
+        opening, closing = self.parens
+        return f"{text}{opening}{note}{closing}"
+
+
+_CJK = dict(cjk=True, spaced=False, full_width=True)
+_PROFILES: dict[str, Profile] = {p.code: p for p in (
+    Profile("en", region_tag="en-US"),
+    # Simplified Chinese quotes with “ ” (GB/T 15834); titles in 《》.
+    Profile("zh", **_CJK, title_marks=("《", "》"), region_tag="zh-CN", deck_font="Microsoft YaHei",
+            cid_font="STSong-Light"),
+    Profile("zh-TW", **_CJK, quotes=("「", "」"), title_marks=("《", "》"), deck_font="Microsoft JhengHei",
+            cid_font="MSung-Light"),
+    Profile("zh-HK", **_CJK, quotes=("「", "」"), title_marks=("《", "》"), deck_font="Microsoft JhengHei",
+            cid_font="MSung-Light"),
+    Profile("yue", **_CJK, quotes=("「", "」"), title_marks=("《", "》"), deck_font="Microsoft JhengHei",
+            cid_font="MSung-Light"),
+    Profile("ja", **_CJK, quotes=("「", "」"), title_marks=("『", "』"), region_tag="ja-JP",
+            deck_font="Yu Gothic", cid_font="HeiseiMin-W3"),
+    # Korean is set in a CJK font but spaces its words and uses Western punctuation.
+    Profile("ko", cjk=True, region_tag="ko-KR", deck_font="Malgun Gothic", cid_font="HYSMyeongJo-Medium"),
+    Profile("es", region_tag="es-ES"), Profile("fr", region_tag="fr-FR"), Profile("de", region_tag="de-DE"),
+    Profile("it", region_tag="it-IT"), Profile("pt", region_tag="pt-PT"), Profile("ru", region_tag="ru-RU"),
+    Profile("nl", region_tag="nl-NL"), Profile("vi", region_tag="vi-VN"), Profile("th", region_tag="th-TH"),
+    Profile("ar", rtl=True, region_tag="ar-SA"), Profile("he", rtl=True, region_tag="he-IL"),
+)}
+# When no language of a deck is CJK: a common Chinese face, harmless for Latin-only text.
+FALLBACK_CJK = "zh"
+
+
+def profile(lang: str) -> Profile:
+    """The profile of ``lang``: its own entry, else its base language's (``zh-CN`` is
+    ``zh``, keeping the given tag), else a Western default."""
+    found = _PROFILES.get(lang)
+    if found is not None:
+        return found
+    base = _PROFILES.get(lang.split("-")[0].lower())
+    if base is not None:
+        return replace(base, code=lang, region_tag=lang if "-" in lang else base.region_tag)
+    return Profile(lang)
+
+
+def register(new: Profile) -> None:
+    """Add (or replace) a language's profile."""
+    _PROFILES[new.code] = new
+
+
+def profiles() -> Mapping[str, Profile]:
+    return dict(_PROFILES)
+
+
+def first_cjk(langs) -> str:
+    """The first CJK language of ``langs``, or the fallback one."""
+    return next((lang for lang in langs if profile(lang).cjk), FALLBACK_CJK)

@@ -1,0 +1,107 @@
+"""Every internal of python-pptx the deck relies on, and why; nowhere else in debatekit.
+
+python-pptx's public API covers shapes, text and charts, but not the XML of a text body,
+paragraph or run, the package's parts and writer, or its shape-id bookkeeping. Where the
+deck needs those, it goes through this module, so an upgrade of python-pptx (pinned to
+``>=1.0.2,<1.1`` in pyproject.toml) is checked here and by the slide tests. Public
+equivalents are used wherever one exists: ``shape.element``, ``slide.element``,
+``shapes.element`` (the ``p:spTree``) and ``slides.element`` (the ``p:sldIdLst``).
+
+The ``oxml`` and ``opc`` names re-exported below are python-pptx's XML and package
+layers: documented for its developers, not as its API.
+"""
+
+from __future__ import annotations
+
+from pptx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import PackageWriter
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
+from pptx.parts.slide import NotesSlidePart
+from pptx.text.text import _Run
+
+__all__ = [
+    "CONTENT_TYPE", "RELATIONSHIP_TYPE", "PackURI", "NotesSlidePart", "parse_xml", "nsdecls", "qn",
+    "text_body", "paragraph_element", "run_element", "wrap_run", "font_properties", "line_properties",
+    "axis_element", "next_shape_id", "count_shape_id", "defer_group_extents", "package_relationships",
+    "package_entries", "replace_part_blob",
+]
+
+
+# -- text: runs are written as XML in one go, many times faster than child by child ----
+
+def text_body(frame):
+    """A text frame's ``a:txBody`` (no public accessor)."""
+    return frame._txBody
+
+
+def paragraph_element(paragraph):
+    """A paragraph's ``a:p`` (no public accessor)."""
+    return paragraph._p
+
+
+def run_element(run):
+    """A run's ``a:r`` (no public accessor)."""
+    return run._r
+
+
+def wrap_run(r, paragraph):
+    """The python-pptx run object for an ``a:r`` written as XML."""
+    return _Run(r, paragraph)
+
+
+def font_properties(font):
+    """A font's ``a:rPr``: the east-asian face, language tags and ``altLang`` have no
+    public setters."""
+    return font._rPr
+
+
+def line_properties(line):
+    """A line's ``a:ln``, for arrow heads (no public setter)."""
+    return line._get_or_add_ln()
+
+
+def axis_element(axis):
+    """A chart axis's XML: python-pptx has no setter for the value axis's own crossing."""
+    return axis._element
+
+
+# -- shape ids: the deck adds shapes as XML, and maps add hundreds of shapes ------------
+
+def next_shape_id(shapes) -> int:
+    return shapes._next_shape_id
+
+
+def count_shape_id(shapes, shape_id: int) -> None:
+    """Tell a turbo-add shape collection about an id it handed out without counting it
+    (freeforms), instead of having it search the slide again."""
+    shapes._cached_max_shape_id = max(shapes._cached_max_shape_id, shape_id)
+
+
+def defer_group_extents(group_shapes) -> None:
+    """python-pptx recomputes a group's extents after every shape added (quadratic in
+    the shapes of a map); the caller recomputes them once, with
+    ``group.element.recalculate_extents()``, when the group is complete."""
+    group_shapes._recalculate_extents = lambda: None
+
+
+# -- the package: fixed timestamps, no thumbnail, one compression pass -------------------
+
+def package_relationships(package):
+    """The package-level relationships (to drop the thumbnail; no public remover)."""
+    return package._rels
+
+
+def package_entries(package, sink) -> None:
+    """Write every part of the package to ``sink.write(pack_uri, blob)``, as python-pptx's
+    own save would, so the deck zips them once with fixed timestamps."""
+    writer = PackageWriter(None, package._rels, tuple(package.iter_parts()))
+    writer._write_content_types_stream(sink)
+    writer._write_pkg_rels(sink)
+    writer._write_parts(sink)
+
+
+def replace_part_blob(part, blob: bytes) -> None:
+    """Replace a plain part's bytes (the theme: no XML part class, no public setter)."""
+    part._blob = blob
