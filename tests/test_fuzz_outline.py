@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -14,17 +15,25 @@ from debatekit.reader import read_outline
 from test_validate import outline_text
 
 VALID = outline_text([])
-LINES = VALID.splitlines(keepends=True)
+DATA = Path(__file__).resolve().parent / "data"
+# the outline with the lesson keys: exercise, accept, quote and article translations
+LESSON = (DATA / "lesson.yaml").read_text(encoding="utf-8")
+LESSON_FILES = ("lesson-article-zh.txt", "lesson-article-zh.en.txt")
 FRAGMENTS = ["", ":", "- ", "  ", "\t", "&a ", "*a", "!!python/name:os.system ", "{", "}", "[", "]", "'", '"',
-             "NO", "1.10", "~", "? ", "---\n", "%YAML 1.1\n", "#", "\\", "kindd", "id: deal", "\x00", "\ufeff", "…"]
+             "NO", "1.10", "~", "? ", "---\n", "%YAML 1.1\n", "#", "\\", "kindd", "id: deal", "\x00", "\ufeff", "…",
+             "exercise: [deal]", "accept: [{kind: fact}]", "quote_translation: {zh: x}", "status: misleading",
+             "translations: {en: nowhere.txt}", "kind: opinion"]
 
-edit = st.one_of(
-    st.tuples(st.just("insert"), st.integers(0, len(VALID)), st.sampled_from(FRAGMENTS) | st.text(max_size=8)),
-    st.tuples(st.just("delete"), st.integers(0, len(VALID)), st.integers(1, 40)),
-    st.tuples(st.just("drop-line"), st.integers(0, len(LINES) - 1), st.just(0)),
-    st.tuples(st.just("swap-lines"), st.integers(0, len(LINES) - 1), st.integers(0, len(LINES) - 1)),
-    st.tuples(st.just("dedent"), st.integers(0, len(LINES) - 1), st.integers(1, 4)),
-)
+def edits_of(text: str):
+    """Random damage to ``text``: insertions, deletions, dropped, swapped and dedented lines."""
+    lines = len(text.splitlines())
+    return st.one_of(
+        st.tuples(st.just("insert"), st.integers(0, len(text)), st.sampled_from(FRAGMENTS) | st.text(max_size=8)),
+        st.tuples(st.just("delete"), st.integers(0, len(text)), st.integers(1, 40)),
+        st.tuples(st.just("drop-line"), st.integers(0, lines - 1), st.just(0)),
+        st.tuples(st.just("swap-lines"), st.integers(0, lines - 1), st.integers(0, lines - 1)),
+        st.tuples(st.just("dedent"), st.integers(0, lines - 1), st.integers(1, 4)),
+    )
 
 
 def apply(text: str, edits) -> str:
@@ -48,11 +57,7 @@ def apply(text: str, edits) -> str:
     return text
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(edit, min_size=1, max_size=4))
-def test_damaged_outline_gives_only_located_errors(tmp_path_factory, edits):
-    path = tmp_path_factory.mktemp("fuzz") / "o.yaml"
-    path.write_bytes(apply(VALID, edits).encode("utf-8", "surrogatepass"))
+def assert_only_located_errors(path: Path) -> None:
     try:
         read_outline(path)
     except OutlineError as exc:
@@ -60,3 +65,22 @@ def test_damaged_outline_gives_only_located_errors(tmp_path_factory, edits):
         for problem in exc.problems:
             assert problem.line >= 1 and problem.column >= 1
             assert str(problem).startswith(f"{problem.file}:{problem.line}:{problem.column}: ")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(edits_of(VALID), min_size=1, max_size=4))
+def test_damaged_outline_gives_only_located_errors(tmp_path_factory, edits):
+    path = tmp_path_factory.mktemp("fuzz") / "o.yaml"
+    path.write_bytes(apply(VALID, edits).encode("utf-8", "surrogatepass"))
+    assert_only_located_errors(path)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(edits_of(LESSON), min_size=1, max_size=4))
+def test_damaged_lesson_outline_gives_only_located_errors(tmp_path_factory, edits):
+    folder = tmp_path_factory.mktemp("fuzz-lesson")
+    for name in LESSON_FILES:
+        shutil.copy(DATA / name, folder / name)
+    path = folder / "o.yaml"
+    path.write_bytes(apply(LESSON, edits).encode("utf-8", "surrogatepass"))
+    assert_only_located_errors(path)

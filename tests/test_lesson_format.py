@@ -57,6 +57,14 @@ CASES = [
         "o.yaml:15:13: error: the exercise lists 4 claims; it needs 6 to 15",
         "1 error, 0 warnings",
     ]),
+    ("exercise-bad-id-is-not-counted-twice", [("[hours-extended, most", "[Hours_Extended, most")], [
+        "o.yaml:15:14: error: `Hours_Extended` is not a valid id: use lowercase letters, digits and hyphens, starting with a letter or digit",
+        "1 error, 0 warnings",
+    ]),
+    ("quote-translation-bad-language-code", [("quote_translation: {en: This", "quote_translation: {English: This")], [
+        "o.yaml:35:29: error: `English` is not a language code such as `zh` or `en`",
+        "1 error, 0 warnings",
+    ]),
     ("exercise-empty", [("[hours-extended, most-important, readers-2025, parents-complain, branch-plan, best-library]", "[]")], [
         "o.yaml:15:13: error: the exercise lists 0 claims; it needs 6 to 15",
         "1 error, 0 warnings",

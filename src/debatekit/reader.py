@@ -115,6 +115,10 @@ def _translate(exc: ValidationError, tree: LocatedTree) -> list[Problem]:
         loc = tuple(error["loc"])
         if _redundant(error, loc, errors):
             continue
+        if loc and loc[-1] == "[key]":  # a mapping's key is wrong (a language code): point at the key
+            message, _ = _message(error, loc[:-1], tree)
+            problems.append(tree.problem(loc[:-1], message, key=True))
+            continue
         message, at_key = _message(error, loc, tree)
         problems.append(tree.problem(loc, message, key=at_key))
     return problems
@@ -154,7 +158,7 @@ def _message(error: dict, loc: tuple, tree: LocatedTree) -> tuple[str, bool]:
         expected = [e.strip().strip("'") for e in error["ctx"]["expected"].replace(" or ", ", ").split(",")]
         return f"`{value}` is not a valid {name}; expected {', '.join(expected)}{_did_you_mean(str(value), expected, listing=False)}", False
     if kind == "string_pattern_mismatch":
-        if name in ("id", "claim", "supports", "challenges") or "debates" in loc and name in ("pro", "con"):
+        if name in ("id", "claim", "supports", "challenges", "exercise") or "debates" in loc and name in ("pro", "con"):
             return f"`{value}` is not a valid id: use lowercase letters, digits and hyphens, starting with a letter or digit", False
         return f"`{value}` is not a language code such as `zh` or `en`", False
     if kind in ("tuple_type", "list_type"):
