@@ -1,7 +1,6 @@
 """The map exports read back by real consumers: the Argdown command line (its JSON
 export) and networkx's GraphML reader, for the flagship and for an outline of texts full
-of each format's special characters. Also: the exports stay out of the default build,
-`--only exports` builds them incrementally, and their bytes are stable.
+of each format's special characters.
 """
 
 from __future__ import annotations
@@ -15,18 +14,15 @@ import networkx as nx
 import pytest
 from lxml import etree
 
-from debatekit.build import build
 from debatekit.exports import map_argdown, map_graphml
 from debatekit.exports.map_graphml import node_values
 from debatekit.exports.map_items import build_map
-from debatekit.job import BuildOptions, Job
+from debatekit.job import Job
 from debatekit.reader import read_outline
-from debatekit.registry import WRITERS, select
 
 DATA = Path(__file__).resolve().parent / "data"
 ARGDOWN = Path(__file__).resolve().parent / "js" / "node_modules" / ".bin" / "argdown"
 Y = "{http://www.yworks.com/xml/graphml}"
-EXPORTS = ["quiz-gift", "quiz-moodle", "quiz-qti", "map-argdown", "map-graphml"]
 
 
 @pytest.fixture(scope="module")
@@ -111,26 +107,6 @@ def test_graphml_boxes_carry_yed_labels_and_do_not_overlap(hard):
     for i, (x, y, w, h) in enumerate(boxes):
         for x2, y2, w2, h2 in boxes[i + 1:]:
             assert x + w <= x2 or x2 + w2 <= x or y + h <= y2 or y2 + h2 <= y
-
-
-def test_exports_are_a_group_outside_the_default_build():
-    assert [s.name for s in select(None)] == ["slides", "handout", "answer-key", "debate-cards", "debate-md"]
-    assert [s.name for s in select(["exports"])] == EXPORTS
-    assert [s.name for s in select(["map-argdown", "quiz-gift"])] == ["quiz-gift", "map-argdown"]
-    assert WRITERS["quiz-qti"].filename("x", "en") == "x-en-quiz.qti.zip"
-
-
-def test_only_exports_builds_each_export_once_then_nothing(hard, tmp_path):
-    project = tmp_path / "p"
-    shutil.copytree(DATA, project, ignore=shutil.ignore_patterns("*.yaml"))
-    shutil.copy(DATA / "exports-hard.yaml", project / "exports-hard.yaml")
-    options = BuildOptions(out_dir=tmp_path / "out", only=("exports",), jobs=1)
-    first = build([project / "exports-hard.yaml"], options)
-    assert first.ok and not first.unchanged
-    names = sorted(p.name for p in first.written)
-    assert names == sorted(WRITERS[n].filename("exports-hard", lang) for n in EXPORTS for lang in ("en", "zh"))
-    second = build([project / "exports-hard.yaml"], options)
-    assert second.ok and not second.written and len(second.unchanged) == 10
 
 
 def test_maps_are_byte_identical_on_a_second_render(hard):
