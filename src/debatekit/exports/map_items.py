@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..labels import words
 from ..model import Claim, Outline
 from ..present.mapboxes import RELATIONS
-from .quiz_items import plain
+from . import plain
 
 
 @dataclass(frozen=True)

@@ -19,14 +19,14 @@ one space); each format escapes them its own way.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
 from ..labels import words
-from ..model import CHECKED_STATUSES, KINDS, Claim, Outline
 from ..language import profile
+from ..model import CHECKED_STATUSES, KINDS, Claim, Outline
+from . import plain
 
 FULL_CREDIT = 100  # percent; an accepted alternative earns this too
 
@@ -69,11 +69,6 @@ class Quiz:
     @property
     def questions(self) -> tuple[Question, ...]:
         return tuple(q for category in self.categories for q in category.questions)
-
-
-def plain(text: str) -> str:
-    """One line of text: a teacher's line breaks inside a claim are not structure."""
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def category_path(quiz: Quiz, name: str) -> str:
