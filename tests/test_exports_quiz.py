@@ -1,6 +1,7 @@
 """The quiz exports read back by real consumers: gift-pegjs for GIFT, lxml for Moodle XML
-and for the QTI 1.2 package's structure (no QTI 1.2 reader on PyPI works offline; the
-ones there write packages but do not read them).
+and for the QTI 1.2 package's structure as Canvas exports it. No QTI 1.2 reader on PyPI
+works here: qti2txt needs Python 3.13, qti2latex needs pandoc, and qti-package-maker
+writes Canvas packages but raises NotImplementedError when asked to read one.
 
 Every question, answer, credit and feedback must come back exactly, for the flagship and
 for an outline of texts full of each format's special characters.
