@@ -14,7 +14,7 @@ from debatekit.debate import cards
 from debatekit.debate.cardlayout import Card, Row, Tag, Words
 from debatekit.debate.overview import SideBySide
 from debatekit.present.points import resolve_debates
-from debatekit.labels import words
+from debatekit.labels import labels_for
 from debatekit.pdf import document_for, source_citation
 from debatekit.pdf.badges import _Mark
 from debatekit.job import Job
@@ -101,7 +101,7 @@ def check_all_present(outline, lang, text, paper="a4"):
     flat = joined(outline, lang, text, paper)
     missing = [t for t in expected_texts(outline, lang) if squash(t) not in flat]
     assert not missing, f"{len(missing)} texts missing, first: {missing[0]!r}"
-    w = words(outline, lang)
+    w = labels_for(outline, lang)
     for debate in outline.debates:
         for side in ("pro", "con"):
             for point in getattr(debate, side):
@@ -178,7 +178,7 @@ def _card_room(card: Card) -> float:
 def test_long_points_continue_on_next_cards_and_nothing_overflows(long_outline, lang):
     doc = document_for(Job(long_outline, lang), header_right="x")
     all_cards = cards.CardWriter(doc).all_cards()
-    w = words(long_outline, lang)
+    w = labels_for(long_outline, lang)
     motion = LONG["motion"][lang]
     pro_cards = [c for c in all_cards if c.number.startswith(w["pro"])
                  and any(motion in t for p in c.header for t in _texts(p.flowable))]
@@ -201,7 +201,7 @@ def test_long_point_loses_no_text(long_outline, lang):
     data = cards.render(Job(long_outline, lang))
     text = squash(pypdf_text(data))
     doc = document_for(Job(long_outline, lang), header_right="x")
-    furniture = {doc.text(long_outline.title), doc.words["debate_cards"], source_citation(long_outline, lang)}
+    furniture = {doc.text(long_outline.title), doc.labels["debate_cards"], source_citation(long_outline, lang)}
     for card in cards.CardWriter(doc).all_cards():
         furniture |= {card.number, card.turn or ""}
         for placed in card.header:
@@ -213,7 +213,7 @@ def test_long_point_loses_no_text(long_outline, lang):
                 for item in placed.flowable.columns[1]:
                     furniture |= set(_texts(item))
     pages = len(PdfReader(__import__("io").BytesIO(data)).pages)
-    furniture |= {doc.words["page_of"].format(page=p, pages=pages) for p in range(1, pages + 1)}
+    furniture |= {doc.labels["page_of"].format(page=p, pages=pages) for p in range(1, pages + 1)}
     for piece in sorted((squash(f) for f in furniture if f.strip()), key=len, reverse=True):
         text = text.replace(piece, "")
     long_text = squash(LONG_ZH if lang == "zh" else LONG_EN)

@@ -7,7 +7,7 @@ from markdown_it import MarkdownIt
 
 from debatekit.debate import markdown
 from debatekit.present.points import one_line, resolve_debates
-from debatekit.labels import words
+from debatekit.labels import labels_for
 from debatekit.model import Debate
 from debatekit.job import Job
 from debatekit.registry import WRITERS
@@ -84,7 +84,7 @@ def sections(tokens):
 
 
 def check_every_point(outline, lang: str, text: str) -> None:
-    w = words(outline, lang)
+    w = labels_for(outline, lang)
     found, quotes = sections(parse(text))
     for debate in resolve_debates(outline, lang):
         heading = next((h for h in found if h.endswith(debate.motion)), None)
@@ -156,7 +156,7 @@ def test_sources_become_links_and_keep_their_words(sample):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_key_explains_each_kind_in_words(sample, lang):
-    w = words(sample.outline, lang)
+    w = labels_for(sample.outline, lang)
     text = markdown.render_text(Job(sample.outline, lang))
     for kind in ("fact", "opinion", "prediction"):
         assert f"**{w[kind]}**" in text and w[kind + "_test"] in text
@@ -185,7 +185,7 @@ def test_emphasis_markers_never_show_as_stars(sample, flagship, lang):
                          *(t for p in d.pro + d.con for t in (p.text, p.use or "", p.quote or "")),
                          *(s.text for p in d.pro + d.con for s in p.sources)))
         assert visible.count("*") == user_stars
-        w = words(outline, lang)
+        w = labels_for(outline, lang)
         points = sum(len(d.pro) + len(d.con) for d in outline.debates)
         assert html.count("<strong>") >= points + 3  # every point's kind word, and the key
         assert html.count(f"<strong>{w['fact']}</strong>") >= 1

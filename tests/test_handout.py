@@ -112,10 +112,10 @@ def test_answer_key_gives_quotes_reasons_and_debate_points(rendered, lang):
 @needs("pdftotext")
 @pytest.mark.parametrize("lang", LANGS)
 def test_answer_key_labels_every_claim_with_its_kind_word(rendered, lang):
-    from debatekit.labels import words
+    from debatekit.labels import labels_for
     outline, files = rendered
     text = poppler("pdftotext", files["answer-key", lang][1])
-    said = words(outline, lang)
+    said = labels_for(outline, lang)
     for kind in ("opinion", "prediction"):
         claims = sum(1 for c in outline.claims if c.kind == kind)
         # one per claim, plus the key of badges

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from conftest import DATA
 from debatekit.cli import main
-from debatekit.labels import words
+from debatekit.labels import labels_for
 from debatekit.reader import read_outline
 
 SPANISH = """style:
@@ -30,7 +30,7 @@ def spanish_outline(tmp_path, labels: str) -> str:
 
 def test_partial_labels_are_used_and_the_rest_is_named(tmp_path):
     path = spanish_outline(tmp_path, SPANISH)
-    table = words(read_outline(path).outline, "es")
+    table = labels_for(read_outline(path).outline, "es")
     assert table["opinion"] == "Opinión" and table["pro"] == "A favor" and table["con"] == "Against"
     result = CliRunner().invoke(main, ["validate", path])
     assert result.exit_code == 0, result.output

@@ -17,7 +17,7 @@ from pptx.util import Emu
 
 from conftest import DATA, FLAGSHIP
 from debatekit import textfit
-from debatekit.labels import words
+from debatekit.labels import labels_for
 from debatekit.model import Outline
 from debatekit.reader import read_outline
 from debatekit.slides import writer
@@ -171,7 +171,7 @@ def test_writer_is_registered():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_slide_titles_follow_the_outline(sample, sample_bytes, lang):
     outline = sample.outline
-    w = words(outline, lang)
+    w = labels_for(outline, lang)
     prs = read(sample_bytes[lang])
     titles = [title_of(s) for s in prs.slides]
     assert titles[0] == outline.title[lang]
@@ -191,7 +191,7 @@ def test_slide_titles_follow_the_outline(sample, sample_bytes, lang):
 
 def test_every_claim_present_with_its_badges(decks):
     for outline, lang, _, prs in decks:
-        w = words(outline, lang)
+        w = labels_for(outline, lang)
         shapes = claim_shapes(prs)
         for claim in outline.claims:
             assert claim.id in shapes, f"claim {claim.id} missing from the {lang} deck"
@@ -341,7 +341,7 @@ def test_text_sizes_readable(decks):
 
 def test_long_content_continues_on_marked_slides(decks):
     outline, lang, _, prs = decks[2]
-    w = words(outline, lang)
+    w = labels_for(outline, lang)
     titles = [title_of(s) for s in prs.slides]
     strand = outline.strands[0].title[lang]
     continued = [t for t in titles if t.startswith(strand) and t.endswith(f"({w['continued']})")]
@@ -402,7 +402,7 @@ def test_quiz_spreads_over_strands_and_kinds():
 
 
 def test_quiz_answer_follows_its_statement(sample, sample_bytes):
-    w = words(sample.outline, "en")
+    w = labels_for(sample.outline, "en")
     prs = read(sample_bytes["en"])
     slides = list(prs.slides)
     for i, slide in enumerate(slides):

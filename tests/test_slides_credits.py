@@ -8,7 +8,7 @@ import re
 import pytest
 from pptx import Presentation
 
-from debatekit.labels import words
+from debatekit.labels import labels_for
 from debatekit.slides.credits import distinct_sources
 from debatekit.slides.writer import render
 from debatekit.job import Job
@@ -53,7 +53,7 @@ def _credits_text(data: bytes, title: str) -> str:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_credits_slides_list_each_flagship_source_once_after_the_article(flagship, lang):
     outline = flagship.outline
-    text = _credits_text(render(Job(outline, lang)), words(outline, lang)["source_credits"])
+    text = _credits_text(render(Job(outline, lang)), labels_for(outline, lang)["source_credits"])
     cited = [s for c in outline.claims if c.check for s in c.check.sources]
     cited += [s for d in outline.debates for p in (*d.pro, *d.con) for s in p.sources]
     expected = distinct_sources(cited)

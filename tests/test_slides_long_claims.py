@@ -38,7 +38,7 @@ def test_a_heading_is_never_the_last_paragraph_of_a_slide(sample):
     for words in range(20, 140, 4):
         thesis = Text({"zh": "论点", "en": " ".join(["argument"] * words)})
         deck = Deck(Job(outline.model_copy(update={"thesis": thesis}), "en"))
-        heading = deck.words["objectives"]
+        heading = deck.labels["objectives"]
         sections.thesis(deck)
         continued += len(deck.prs.slides) > 1
         for slide in deck.prs.slides:

@@ -84,7 +84,7 @@ def test_summary_heading_travels_with_the_first_strand(sample):
 
     doc = document_for(Job(sample.outline, "zh"), header_right="x")
     story = common.thesis_block(doc)
-    summary = doc.words["summary"]
+    summary = doc.labels["summary"]
     assert not any(isinstance(f, Paragraph) and f.text == summary for f in story)
     first = next(f for f in story if isinstance(f, KeepTogether))
     assert any(isinstance(f, Paragraph) and f.text == summary for f in first._content)

@@ -16,7 +16,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from debatekit.handout import student
-from debatekit.labels import words
+from debatekit.labels import labels_for
 from debatekit.model import KINDS, Outline
 from debatekit.slides.writer import render
 from debatekit.present.balance import strand_counts
@@ -75,7 +75,7 @@ def test_balance_chart_is_stacked_with_kind_words(decks):
         (index, frame), = _frames(prs, "Balance")
         chart = frame.chart
         assert chart.chart_type == XL_CHART_TYPE.BAR_STACKED
-        w = words(outline, lang)
+        w = labels_for(outline, lang)
         plot = chart.plots[0]
         assert [s.name for s in plot.series] == [w[k] for k in KINDS]
         assert list(plot.categories) == [s.title[lang] for s in outline.strands]
@@ -132,7 +132,7 @@ def _title(slide) -> str:
 
 def test_overview_after_the_badge_key_and_strand_maps_open_their_strands(decks):
     for outline, lang, _, prs in decks:
-        w = words(outline, lang)
+        w = labels_for(outline, lang)
         titles = [_title(slide) for slide in prs.slides]
         map_slides = sorted({i for i, _, _ in _map_groups(prs)})
         # the first map (whole outline or overview) directly follows the badge key
@@ -272,7 +272,7 @@ def test_libreoffice_renders_maps_and_charts(rendered_sample):
     (balance_index, _), = _frames(prs, "Balance")
     balance_text = _squash(pages[balance_index])
     for kind in KINDS:
-        assert _squash(words(outline, "zh")[kind]) in balance_text
+        assert _squash(labels_for(outline, "zh")[kind]) in balance_text
     for strand in outline.strands:
         assert _squash(strand.title["zh"]) in balance_text
     (figure_index, _), = _frames(prs, f"Figure {outline.figures[0].id}")

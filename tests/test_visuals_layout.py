@@ -8,7 +8,7 @@ import re
 import pytest
 
 from debatekit import textfit
-from debatekit.labels import words
+from debatekit.labels import labels_for
 from debatekit.model import KINDS, Outline
 from debatekit.present.argmap import MapStyle, map_pages, shortened
 from debatekit.present.balance import balance
@@ -164,7 +164,7 @@ def test_box_text_is_whole_and_fits_its_box(laid_out):
                     claim = outline.claim(node.id)
                     assert node.body_text == shortened(claim.text[lang])
                     assert node.heading_text.startswith(f"#{outline.claim_number(claim.id)} ")
-                    assert words(outline, lang)[claim.kind] in node.heading_text
+                    assert labels_for(outline, lang)[claim.kind] in node.heading_text
                 squash = lambda s: re.sub(r"\s+", "", s)
                 assert squash("".join(node.body)) == squash(node.body_text)
                 assert squash("".join(node.heading)) == squash(node.heading_text)
@@ -208,7 +208,7 @@ def test_overlong_texts_are_shortened_only_on_maps():
 def test_balance_counts_kinds_per_strand_with_kind_words(sample):
     for lang in sample.outline.languages:
         data = balance(sample.outline, lang)
-        w = words(sample.outline, lang)
+        w = labels_for(sample.outline, lang)
         assert [name for _, name, _ in data.series] == [w[k] for k in KINDS]
         assert data.categories == tuple(s.title[lang] for s in sample.outline.strands)
         assert data.counts("fact") == (1, 1) and data.counts("opinion") == (1, 0)
@@ -241,7 +241,7 @@ def test_figure_data_and_caption_say_where_numbers_come_from(sample):
         assert figure.unit == sample.outline.figures[0].unit[lang]
         assert sample.outline.source.publisher in figure.caption
         assert "#4" in figure.caption
-        assert words(sample.outline, lang)["figure_all_stated"] in figure.caption
+        assert labels_for(sample.outline, lang)["figure_all_stated"] in figure.caption
 
 
 def test_figure_caption_names_checked_claims(flagship):
@@ -252,11 +252,11 @@ def test_figure_caption_names_checked_claims(flagship):
             assert "not checked" in figure.caption
         else:
             for status in statuses - {"stated"}:
-                assert words(outline, "en")[status] in figure.caption
+                assert labels_for(outline, "en")[status] in figure.caption
 
 
 def test_figure_caption_cites_the_title_as_the_pdf_footer_does(sample):
-    from debatekit.pdf.setup import source_citation
+    from debatekit.pdf.job_document import source_citation
 
     d = sample.outline.model_dump()
     d["source"]["title"] = "它如何变成“新基建”"

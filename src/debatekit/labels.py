@@ -1,6 +1,6 @@
 """The tool's own words, per language, in one table.
 
-Writers ask ``words(outline, lang)`` and index it by key. An outline may override or
+Writers ask ``labels_for(outline, lang)`` and index it by key. An outline may override or
 supply words under ``style.labels``; a language with no table of its own falls back to
 English for any word the outline does not supply.
 """
@@ -292,7 +292,7 @@ def placeholder_problem(key: str, value: str) -> str | None:
     return None
 
 
-def words(outline: Outline, lang: str) -> Mapping[str, str]:
+def labels_for(outline: Outline, lang: str) -> Mapping[str, str]:
     """The tool's words for one language, with the outline's overrides applied."""
     base = BUILTIN.get(lang) or BUILTIN.get(lang.split("-")[0]) or BUILTIN["en"]
     merged = dict(base)

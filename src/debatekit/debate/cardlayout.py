@@ -14,7 +14,7 @@ from typing import Callable, Optional, Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from ..kinds import INK, MUTED, RULE
+from ..looks import INK, MUTED, RULE
 from ..pdf.fonts import FontSet
 from ..pdf.styles import hex_colour
 

@@ -14,8 +14,8 @@ from xml.sax.saxutils import quoteattr
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from ..kinds import INK
-from ..labels import words
+from ..looks import INK
+from ..labels import labels_for
 from ..language import profile
 from ..model import KINDS, STATUSES
 from ..pdf import PdfDocument, document_for, source_citation
@@ -34,7 +34,7 @@ TEACHER_SHADE = "F2F2F2"   # the overview card is tinted so it is not handed out
 class CardWriter:
     def __init__(self, doc: PdfDocument):
         self.doc = doc
-        self.w: Mapping[str, str] = doc.words
+        self.w: Mapping[str, str] = doc.labels
         self.styles = doc.styles
         self.fonts = doc.fonts
         self.slot_w = doc.page.frame_width
@@ -204,7 +204,7 @@ class CardWriter:
 
 
 def render(job: Job) -> bytes:
-    doc = document_for(job, header_right=words(job.outline, job.lang)["debate_cards"])
+    doc = document_for(job, header_right=labels_for(job.outline, job.lang)["debate_cards"])
     writer = CardWriter(doc)
-    return doc.build(writer.all_cards(), subject=doc.words["debate_cards"],
-                     keywords=[doc.words["debate"], doc.outline.id])
+    return doc.build(writer.all_cards(), subject=doc.labels["debate_cards"],
+                     keywords=[doc.labels["debate"], doc.outline.id])

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from ..kinds import KIND_LOOK, STATUS_LOOK
-from ..labels import words
+from ..looks import KIND_LOOK, STATUS_LOOK
+from ..labels import labels_for
 from ..model import KINDS, STATUSES
 from ..language import profile
 from ..job import Job
@@ -26,7 +26,7 @@ class _Prompts:
     def __init__(self, job: Job):
         self.outline = job.outline
         self.lang = job.lang
-        self.w: Mapping[str, str] = words(job.outline, job.lang)
+        self.w: Mapping[str, str] = labels_for(job.outline, job.lang)
         self.colon = profile(job.lang).colon
         self.parens = profile(job.lang).parens
         self.lines: list[str] = []

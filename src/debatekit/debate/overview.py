@@ -8,7 +8,7 @@ from typing import Mapping, Protocol, Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from ..kinds import INK, RULE
+from ..looks import INK, RULE
 from ..language import profile
 from ..model import KINDS
 from ..pdf.badges import KindBadge, StatusMark

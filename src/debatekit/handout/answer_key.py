@@ -7,7 +7,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from ..present.points import SIDES, resolve_debates
-from ..labels import words as label_words
+from ..labels import labels_for
 from ..model import Claim
 from ..pdf import PdfDocument, document_for
 from ..pdf.badges import KindBadge, StatusMark
@@ -19,33 +19,33 @@ VERSION = "2"
 
 
 def render(job) -> bytes:
-    words = label_words(job.outline, job.lang)
-    doc = document_for(job, header_right=f"{words['answer_key']} · {words['teacher_only']}")
-    story: list[Flowable] = common.title_block(doc, f"{words['answer_key']} · {words['teacher_only']}")
+    labels = labels_for(job.outline, job.lang)
+    doc = document_for(job, header_right=f"{labels['answer_key']} · {labels['teacher_only']}")
+    story: list[Flowable] = common.title_block(doc, f"{labels['answer_key']} · {labels['teacher_only']}")
     story += common.source_block(doc)
     story += common.lesson_block(doc)
-    story += common.heading(doc, words["thesis"])
+    story += common.heading(doc, labels["thesis"])
     story.append(doc.styles.para(doc.text(doc.outline.thesis), "body"))
     story += filled_worksheet(doc)
     for debate in resolve_debates(doc.outline, doc.lang):
         story += debate_answers(doc, debate)
-    return doc.build(story, subject=f"{words['answer_key']}: {doc.text(doc.outline.title)}")
+    return doc.build(story, subject=f"{labels['answer_key']}: {doc.text(doc.outline.title)}")
 
 
 def kind_marks(doc: PdfDocument, kind: str, status: str | None) -> list[Flowable]:
     """The kind badge and, for a fact, its status mark."""
-    marks: list[Flowable] = [KindBadge(kind, doc.words[kind], doc.fonts)]
+    marks: list[Flowable] = [KindBadge(kind, doc.labels[kind], doc.fonts)]
     if status:
-        marks.append(StatusMark(status, doc.words[status], doc.fonts))
+        marks.append(StatusMark(status, doc.labels[status], doc.fonts))
     return marks
 
 
 def _statement_cell(doc: PdfDocument, claim: Claim) -> list[Flowable]:
-    styles, words = doc.styles, doc.words
+    styles, labels = doc.styles, doc.labels
     cell: list[Flowable] = common.strand_heading(doc, claim.id) + [styles.para(doc.text(claim.text), "cell")]
     if claim.quote:
         text = attributed(doc, claim.quote, doc.text(claim.speaker) if claim.speaker else None)
-        cell.append(styles.label(words["quote"], text, "quote",
+        cell.append(styles.label(labels["quote"], text, "quote",
                                  body_markup=underline(doc, text, claim.signals)))
     return cell
 
@@ -54,7 +54,7 @@ def attributed(doc: PdfDocument, quote: str, speaker: str | None) -> str:
     """“quote” (speaker), the author when no speaker is named: the quote in the marks of
     the article's language, the brackets of the document's."""
     quoted = profile(doc.outline.source.language).quoted(quote)
-    return profile(doc.lang).remark(quoted, speaker or doc.words["the_author"])
+    return profile(doc.lang).remark(quoted, speaker or doc.labels["the_author"])
 
 
 def underline(doc: PdfDocument, text: str, phrases) -> str:
@@ -77,30 +77,30 @@ def underline(doc: PdfDocument, text: str, phrases) -> str:
 
 
 def _reason_cell(doc: PdfDocument, claim: Claim) -> list[Flowable]:
-    styles, words = doc.styles, doc.words
+    styles, labels = doc.styles, doc.labels
     cell: list[Flowable] = []
     if claim.why:
-        cell.append(styles.label(words["why"], doc.text(claim.why), "cell"))
+        cell.append(styles.label(labels["why"], doc.text(claim.why), "cell"))
     if claim.signals:
         signals = profile(doc.outline.source.language).list_separator.join(claim.signals)
-        cell.append(styles.label(words["signals"], signals, "cell"))
+        cell.append(styles.label(labels["signals"], signals, "cell"))
     if claim.check:
-        cell.append(styles.label(words["check"], doc.text(claim.check.note), "cell"))
+        cell.append(styles.label(labels["check"], doc.text(claim.check.note), "cell"))
         for source in claim.check.sources:
             cell.append(styles.para(source, "small", prefix="– "))
     if claim.notes:
-        cell.append(styles.label(words["notes"], doc.text(claim.notes), "cell"))
+        cell.append(styles.label(labels["notes"], doc.text(claim.notes), "cell"))
     return cell or [styles.para("", "cell")]
 
 
 def filled_worksheet(doc: PdfDocument) -> list[Flowable]:
     """The worksheet's statements, numbered as on the handout, with the answers."""
-    words, styles = doc.words, doc.styles
-    story = common.heading(doc, words["worksheet"])
+    labels, styles = doc.labels, doc.styles
+    story = common.heading(doc, labels["worksheet"])
     story += [common.badge_table(doc)]
-    head = [styles.para(words["number"], "cell_head"), styles.para(words["statement"], "cell_head"),
-            styles.para(f"{words['kind']} / {words['status']}", "cell_head"),
-            styles.para(f"{words['why']} · {words['check']}", "cell_head")]
+    head = [styles.para(labels["number"], "cell_head"), styles.para(labels["statement"], "cell_head"),
+            styles.para(f"{labels['kind']} / {labels['status']}", "cell_head"),
+            styles.para(f"{labels['why']} · {labels['check']}", "cell_head")]
     rows: list[list] = [head]
     for number, claim in enumerate(doc.outline.claims, 1):
         rows.append([styles.para(str(number), "cell"), _statement_cell(doc, claim),
@@ -112,21 +112,21 @@ def filled_worksheet(doc: PdfDocument) -> list[Flowable]:
 
 
 def _point_cell(doc: PdfDocument, point) -> list[Flowable]:
-    styles, words = doc.styles, doc.words
+    styles, labels = doc.styles, doc.labels
     cell: list[Flowable] = []
     if point.from_article and point.claim_id:
         number = doc.outline.claim_number(point.claim_id)
-        where = f"{words['from_article']} · {words['statement_no'].format(n=number)}"
+        where = f"{labels['from_article']} · {labels['statement_no'].format(n=number)}"
     else:
-        where = words["own_point"]
+        where = labels["own_point"]
     cell.append(styles.para(where, "small"))
     cell.append(styles.para(point.text, "cell"))
     if point.use:
         cell.append(styles.para(point.use, "cell", prefix="→ "))
     if point.quote:
-        cell.append(styles.label(words["quote"], attributed(doc, point.quote, point.speaker), "quote"))
+        cell.append(styles.label(labels["quote"], attributed(doc, point.quote, point.speaker), "quote"))
     if point.sources:
-        cell.append(styles.para(words["sources"] + profile(doc.lang).colon, "small"))
+        cell.append(styles.para(labels["sources"] + profile(doc.lang).colon, "small"))
         for source in point.sources:
             cell.append(styles.para(source.text, "small", prefix="– "))
     return cell
@@ -134,14 +134,14 @@ def _point_cell(doc: PdfDocument, point) -> list[Flowable]:
 
 def debate_answers(doc: PdfDocument, debate) -> list[Flowable]:
     """Each side's points with their kind badge (and status for facts)."""
-    words, styles = doc.words, doc.styles
-    story = common.heading(doc, f"{words['debate']} {debate.number}", room=70 * mm)
+    labels, styles = doc.labels, doc.styles
+    story = common.heading(doc, f"{labels['debate']} {debate.number}", room=70 * mm)
     story += common.motion_block(doc, debate)
     width = doc.page.frame_width
     for side in SIDES:
         # The side's name is the table's header row: it repeats on a continuation page
         # and can never be left alone at the foot of a page.
-        rows: list[list] = [[styles.para(f"{words[side]} · {debate.motion}", "cell_head"), ""]]
+        rows: list[list] = [[styles.para(f"{labels[side]} · {debate.motion}", "cell_head"), ""]]
         rows += [[kind_marks(doc, p.kind, p.status), _point_cell(doc, p)] for p in debate.side(side)]
         story.append(Spacer(1, 4 * mm))
         story.append(doc.table(rows, [33 * mm, width - 33 * mm], extra=[("SPAN", (0, 0), (-1, 0))]))

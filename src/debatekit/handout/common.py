@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
-from ..kinds import ACCENT
+from ..looks import ACCENT
 from ..model import KINDS
 from ..pdf import PdfDocument
 from ..pdf.badges import KindBadge
@@ -31,17 +31,17 @@ def title_block(doc: PdfDocument, what: str) -> list[Flowable]:
 
 def source_block(doc: PdfDocument) -> list[Flowable]:
     """The source citation (publisher, author, title, dates, URL) and who is behind it."""
-    src, words, styles = doc.outline.source, doc.words, doc.styles
-    story = heading(doc, words["about_source"])
+    src, labels, styles = doc.outline.source, doc.labels, doc.styles
+    story = heading(doc, labels["about_source"])
     story.append(styles.para(src.title, "body", bold=True))
     for key, value in (("publisher", src.publisher), ("author", src.author),
                        ("published", src.published), ("accessed", src.accessed)):
         if value:
-            story.append(styles.label(words[key], value))
+            story.append(styles.label(labels[key], value))
     if src.url:
         story.append(styles.para(src.url, "body"))
     if src.perspective:
-        story.append(styles.label(words["perspective"], doc.text(src.perspective)))
+        story.append(styles.label(labels["perspective"], doc.text(src.perspective)))
     return story
 
 
@@ -49,7 +49,7 @@ def lesson_block(doc: PdfDocument) -> list[Flowable]:
     lesson = doc.outline.lesson
     if lesson is None or not lesson.objectives:
         return []
-    story = heading(doc, doc.words["objectives"], "h2", room=25 * mm)
+    story = heading(doc, doc.labels["objectives"], "h2", room=25 * mm)
     for number, objective in enumerate(lesson.objectives, 1):
         story.append(doc.styles.para(doc.text(objective), "body", prefix=f"{number}. "))
     return story
@@ -57,12 +57,12 @@ def lesson_block(doc: PdfDocument) -> list[Flowable]:
 
 def thesis_block(doc: PdfDocument) -> list[Flowable]:
     """The thesis, then each strand's title and summary."""
-    words, styles = doc.words, doc.styles
-    story = heading(doc, words["thesis"])
+    labels, styles = doc.labels, doc.styles
+    story = heading(doc, labels["thesis"])
     story.append(styles.para(doc.text(doc.outline.thesis), "body"))
     # The heading goes inside the first strand's block: a long summary moves to the next
     # page as a whole and would otherwise leave the heading alone at the foot of this one.
-    summary_heading = heading(doc, words["summary"], room=30 * mm)
+    summary_heading = heading(doc, labels["summary"], room=30 * mm)
     story.append(summary_heading[0])
     for number, strand in enumerate(doc.outline.strands, 1):
         parts = summary_heading[1:] if number == 1 else []
@@ -75,8 +75,8 @@ def thesis_block(doc: PdfDocument) -> list[Flowable]:
 
 def badge_table(doc: PdfDocument) -> Flowable:
     """The three kinds: badge (shape and word) and the test students apply."""
-    words, styles = doc.words, doc.styles
-    rows = [[KindBadge(kind, words[kind], doc.fonts), styles.para(words[f"{kind}_test"], "cell")]
+    labels, styles = doc.labels, doc.styles
+    rows = [[KindBadge(kind, labels[kind], doc.fonts), styles.para(labels[f"{kind}_test"], "cell")]
             for kind in KINDS]
     width = doc.page.frame_width
     return doc.table(rows, [40 * mm, width - 40 * mm], header_rows=0)
@@ -86,7 +86,7 @@ def strand_line(doc: PdfDocument, claim_id: str) -> str:
     """"Strand 2 · title" for a claim, in the document's language."""
     strand = doc.outline.strand_of(claim_id)
     number = doc.outline.strand_number(strand.id)
-    return f"{doc.words['strand']} {number} · {doc.text(strand.title)}"
+    return f"{doc.labels['strand']} {number} · {doc.text(strand.title)}"
 
 
 def strand_heading(doc: PdfDocument, claim_id: str) -> list[Flowable]:
@@ -106,16 +106,16 @@ def glossary_block(doc: PdfDocument) -> list[Flowable]:
     rows = [[styles.para(doc.text(entry.term), "cell", bold=True), styles.para(doc.text(entry.definition), "cell")]
             for entry in glossary]
     width = doc.page.frame_width
-    return heading(doc, doc.words["glossary"]) + [
+    return heading(doc, doc.labels["glossary"]) + [
         doc.table(rows, [45 * mm, width - 45 * mm], header_rows=0)]
 
 
 def motion_block(doc: PdfDocument, debate) -> list[Flowable]:
     """A debate's motion and, when given, its context."""
-    words, styles = doc.words, doc.styles
-    story: list[Flowable] = [styles.label(words["motion"], debate.motion, "h2")]
+    labels, styles = doc.labels, doc.styles
+    story: list[Flowable] = [styles.label(labels["motion"], debate.motion, "h2")]
     if debate.context:
-        story.append(styles.label(words["context"], debate.context))
+        story.append(styles.label(labels["context"], debate.context))
     return story
 
 
@@ -123,7 +123,7 @@ def debate_questions(doc: PdfDocument, debate) -> list[Flowable]:
     """A debate's questions for the other side, numbered under their heading."""
     if not debate.questions:
         return []
-    story = heading(doc, doc.words["debate_questions"], "h2", room=30 * mm)
+    story = heading(doc, doc.labels["debate_questions"], "h2", room=30 * mm)
     for number, question in enumerate(debate.questions, 1):
         story.append(doc.styles.para(question, "body", prefix=f"{number}. "))
     return story

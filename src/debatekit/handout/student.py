@@ -8,10 +8,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from ..present.points import resolve_debates
-from ..labels import words as label_words
+from ..labels import labels_for
 from ..language import profile
 from ..pdf import PdfDocument, document_for
-from ..pdf.writing import WritingLines
+from ..pdf.ruled_lines import WritingLines
 from . import visuals
 from . import common
 from .common import NUMBER_COLUMN
@@ -23,10 +23,10 @@ WORKSHEET_ROW = 22 * mm
 
 
 def render(job) -> bytes:
-    doc = document_for(job, header_right=label_words(job.outline, job.lang)["handout"])
-    words = doc.words
-    story: list[Flowable] = common.title_block(doc, words["handout"])
-    story.append(doc.styles.para(f"{words['name_line']}{profile(doc.lang).colon}" + "_" * 28, "body"))
+    doc = document_for(job, header_right=labels_for(job.outline, job.lang)["handout"])
+    labels = doc.labels
+    story: list[Flowable] = common.title_block(doc, labels["handout"])
+    story.append(doc.styles.para(f"{labels['name_line']}{profile(doc.lang).colon}" + "_" * 28, "body"))
     story += common.source_block(doc)
     story += common.lesson_block(doc)
     story += common.thesis_block(doc)
@@ -39,17 +39,17 @@ def render(job) -> bytes:
         story += debate_page(doc, debate)
     story += discussion(doc)
     story += common.glossary_block(doc)
-    return doc.build(story, subject=f"{words['handout']}: {doc.text(doc.outline.title)}")
+    return doc.build(story, subject=f"{labels['handout']}: {doc.text(doc.outline.title)}")
 
 
 def worksheet(doc: PdfDocument) -> list[Flowable]:
     """Every statement, numbered, with its strand; the label and check columns are empty."""
-    words, styles = doc.words, doc.styles
-    story = common.heading(doc, words["worksheet"])
+    labels, styles = doc.labels, doc.styles
+    story = common.heading(doc, labels["worksheet"])
     story += [common.badge_table(doc), Spacer(1, 3 * mm)]
-    story.append(styles.para(words["worksheet_task"], "body"))
-    head = [styles.para(words["number"], "cell_head"), styles.para(words["statement"], "cell_head"),
-            styles.para(words["your_label"], "cell_head"), styles.para(words["how_check"], "cell_head")]
+    story.append(styles.para(labels["worksheet_task"], "body"))
+    head = [styles.para(labels["number"], "cell_head"), styles.para(labels["statement"], "cell_head"),
+            styles.para(labels["your_label"], "cell_head"), styles.para(labels["how_check"], "cell_head")]
     rows: list[list] = [head]
     for number, claim in enumerate(doc.outline.claims, 1):
         rows.append([
@@ -68,11 +68,11 @@ def signal_exercise(doc: PdfDocument) -> list[Flowable]:
     claims = [c for c in doc.outline.claims if c.signals and c.quote]
     if not claims:
         return []
-    words, styles = doc.words, doc.styles
-    story = common.heading(doc, words["signal_exercise"])
-    story.append(styles.para(words["signal_task"], "body"))
-    head = [styles.para(words["number"], "cell_head"), styles.para(words["quote"], "cell_head"),
-            styles.para(words["kind_signalled"], "cell_head")]
+    labels, styles = doc.labels, doc.styles
+    story = common.heading(doc, labels["signal_exercise"])
+    story.append(styles.para(labels["signal_task"], "body"))
+    head = [styles.para(labels["number"], "cell_head"), styles.para(labels["quote"], "cell_head"),
+            styles.para(labels["kind_signalled"], "cell_head")]
     rows: list[list] = [head]
     for claim in claims:
         number = doc.outline.claim_number(claim.id)
@@ -89,14 +89,14 @@ def signal_exercise(doc: PdfDocument) -> list[Flowable]:
 
 def debate_page(doc: PdfDocument, debate) -> list[Flowable]:
     """Motion, context, rebuttal prompts and two ruled columns for arguments."""
-    words, styles = doc.words, doc.styles
-    story: list[Flowable] = [styles.para(f"{words['debate_prep']} {debate.number}", "h1")]
+    labels, styles = doc.labels, doc.styles
+    story: list[Flowable] = [styles.para(f"{labels['debate_prep']} {debate.number}", "h1")]
     story += common.motion_block(doc, debate)
-    story.append(styles.para(words["debate_task"], "body"))
+    story.append(styles.para(labels["debate_task"], "body"))
     width = doc.page.frame_width
     column = (width - 0.1) / 2
-    head = [styles.para(f"{words['pro']} · {words['your_arguments']}", "cell_head"),
-            styles.para(f"{words['con']} · {words['your_arguments']}", "cell_head")]
+    head = [styles.para(f"{labels['pro']} · {labels['your_arguments']}", "cell_head"),
+            styles.para(f"{labels['con']} · {labels['your_arguments']}", "cell_head")]
     lines = 10 if debate.questions else 13
     story.append(doc.table([head, [WritingLines(lines), WritingLines(lines)]], [column, column]))
     story += common.debate_questions(doc, debate)
@@ -107,7 +107,7 @@ def discussion(doc: PdfDocument) -> list[Flowable]:
     questions = doc.outline.questions
     if not questions:
         return []
-    story: list[Flowable] = [PageBreak(), doc.styles.para(doc.words["discussion"], "h1")]
+    story: list[Flowable] = [PageBreak(), doc.styles.para(doc.labels["discussion"], "h1")]
     for number, question in enumerate(questions, 1):
         story.append(KeepTogether([doc.styles.para(doc.text(question), "body", prefix=f"{number}. "),
                                    WritingLines(3, gap=7 * mm), Spacer(1, 3 * mm)]))

@@ -29,7 +29,7 @@ def map_flowables(doc) -> list[Flowable]:
         drawing = drawings.map_drawing(page, doc.fonts)
         # The heading travels with the first drawing, or it is left alone at the
         # bottom of a page when the drawing moves to the next one.
-        parts: list[Flowable] = [] if number else [doc.styles.para(doc.words["argument_map"], "h1")]
+        parts: list[Flowable] = [] if number else [doc.styles.para(doc.labels["argument_map"], "h1")]
         if len(pages) > 1:
             parts.append(doc.styles.para(page.title, "h2"))
         parts += [drawing, Spacer(1, 4 * mm)]
@@ -45,7 +45,7 @@ def figure_flowables(doc) -> list[Flowable]:
     for number, figure in enumerate(figures):
         title = figure.title + (f" ({figure.unit})" if figure.unit else "")
         # the section heading travels with the first chart (as the map's does)
-        heading = [] if number else [doc.styles.para(doc.words["figures"], "h1")]
+        heading = [] if number else [doc.styles.para(doc.labels["figures"], "h1")]
         story.append(KeepTogether(heading + [
             doc.styles.para(title, "h2"),
             drawings.figure_drawing(figure, doc.fonts, doc.page.frame_width),

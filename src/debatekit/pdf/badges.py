@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from ..kinds import KIND_LOOK, STATUS_LOOK, Look
+from ..looks import KIND_LOOK, STATUS_LOOK, Look
 from .fonts import FontSet
 from .styles import hex_colour
 

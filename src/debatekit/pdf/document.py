@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from ..kinds import RULE
+from ..looks import RULE
 from .fonts import FontSet
 from .reportlab_internals import start_page
 from .styles import Styles, hex_colour

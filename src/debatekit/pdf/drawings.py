@@ -17,7 +17,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 
 from .. import textfit
-from ..kinds import INK, KIND_LOOK, MUTED, PAPER, RULE
+from ..looks import INK, KIND_LOOK, MUTED, PAPER, RULE
 from ..present.argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
 from ..present.mapboxes import RELATION_COLOURS, box_scale, heading_colour, node_colours
 from ..present.balance import OPINION_BAR_FILL, Balance

@@ -15,7 +15,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from ..kinds import ACCENT, INK, MUTED
+from ..looks import ACCENT, INK, MUTED
 from . import cjkwrap  # noqa: F401  (installs the Chinese line-breaking fixes)
 from ..language import profile
 from .fonts import FontSet

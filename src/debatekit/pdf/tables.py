@@ -7,7 +7,7 @@ from typing import Sequence
 from reportlab.lib import colors
 from reportlab.platypus import Table, TableStyle
 
-from ..kinds import RULE
+from ..looks import RULE
 from .styles import hex_colour
 
 HEAD_FILL = "EDEDED"

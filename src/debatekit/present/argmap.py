@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from ..kinds import KIND_LOOK
+from ..looks import KIND_LOOK
 from ..model import KINDS, Claim, Outline
 from . import layered
 from .mapboxes import (BOLD_BODY, RELATIONS, ROUND_RADIUS, Builder, Content, LegendItem, MapEdge, MapNode,
@@ -54,7 +54,7 @@ def _claim_pages(b: Builder, strand_index: int, primaries: Sequence[Claim], titl
         contents[ref_id] = b.ref(claim)
         nodes.append(layered.GraphNode(ref_id))
     relations = {e.relation for e in edges}
-    legend = legend_entries(b.words, relations, bool(refs))
+    legend = legend_entries(b.labels, relations, bool(refs))
     return b.page("strand", title, contents, nodes, edges, legend, strand.id,
                   tuple(c.id for c in primaries))
 
@@ -83,7 +83,7 @@ def _related_order(claims: Sequence[Claim]) -> list[Claim]:
 
 def _strand_pages(b: Builder, strand_index: int) -> list[MapPage]:
     strand = b.outline.strands[strand_index]
-    base_title = titled(b.words["argument_map"], strand.title[b.lang], b.lang)
+    base_title = titled(b.labels["argument_map"], strand.title[b.lang], b.lang)
     claims = _related_order(strand.claims)
     whole = _claim_pages(b, strand_index, claims, base_title)
     if whole is not None:
@@ -158,8 +158,8 @@ def _overview_page(b: Builder) -> MapPage | None:
     contents = {"thesis": b.thesis()}
     for i, s in enumerate(outline.strands):
         contents[f"strand:{s.id}"] = b.strand(i, with_counts=True)
-    legend = tuple((k, f"{KIND_LOOK[k].symbol} {b.words[k]}") for k in KINDS)
-    title = titled(b.words["argument_map"], b.words["map_overview"], b.lang)
+    legend = tuple((k, f"{KIND_LOOK[k].symbol} {b.labels[k]}") for k in KINDS)
+    title = titled(b.labels["argument_map"], b.labels["map_overview"], b.lang)
     n = len(outline.strands)
     # Only the number of rows changes the layout: try each distinct one, fewest first.
     for per_row in sorted({-(-n // rows) for rows in range(1, n + 1)}, reverse=True):
@@ -191,8 +191,8 @@ def _whole(b: Builder) -> MapPage | None:
                 edges += [layered.GraphEdge(c.id, t, relation) for t in getattr(c, relation)]
             if not any(t in own for r in RELATIONS for t in getattr(c, r)):
                 edges.append(layered.GraphEdge(c.id, header, "member"))
-    legend = legend_entries(b.words, {e.relation for e in edges}, refs=False)
-    return b.page("whole", b.words["argument_map"], contents, nodes, edges, legend,
+    legend = legend_entries(b.labels, {e.relation for e in edges}, refs=False)
+    return b.page("whole", b.labels["argument_map"], contents, nodes, edges, legend,
                   claims=tuple(c.id for c in outline.claims))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..labels import words
+from ..labels import labels_for
 from ..model import KINDS, Outline
 from .figures import inner_quotes
 
@@ -34,7 +34,7 @@ def strand_counts(outline: Outline) -> list[dict[str, int]]:
 
 
 def balance(outline: Outline, lang: str) -> Balance:
-    w = words(outline, lang)
+    w = labels_for(outline, lang)
     counts = strand_counts(outline)
     categories = tuple(s.title[lang] for s in outline.strands)
     series = tuple((k, w[k], tuple(c[k] for c in counts)) for k in KINDS)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..labels import words
+from ..labels import labels_for
 from ..language import profile
-from ..kinds import ACCENT
+from ..looks import ACCENT
 from ..model import STATUSES, Figure, Outline
 
 # One colour per series, in order, for the deck's charts and the handout's alike.
@@ -52,7 +52,7 @@ def all_figures(outline: Outline, lang: str) -> list[FigureData]:
 
 
 def caption(outline: Outline, claim_ids: list[str], lang: str) -> str:
-    w = words(outline, lang)
+    w = labels_for(outline, lang)
     src = outline.source
     where = f"{src.publisher}, {cited_title(src.title, lang)}" + (f" ({src.published})" if src.published else "")
     numbers = ", ".join(f"#{outline.claim_number(c)}" for c in claim_ids)

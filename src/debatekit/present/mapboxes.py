@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .. import textfit
-from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, PAPER
-from ..labels import words
+from ..looks import ACCENT, INK, KIND_LOOK, MUTED, PAPER
+from ..labels import labels_for
 from ..language import profile
 from ..model import KINDS, Claim, Outline
 from . import layered
@@ -148,16 +148,16 @@ class Builder:
     def __init__(self, outline: Outline, lang: str, width: float, height: float,
                  style: MapStyle):
         self.outline, self.lang, self.style = outline, lang, style
-        self.words = words(outline, lang)
+        self.labels = labels_for(outline, lang)
         self.width, self.height = width, height
         self._wrapped: dict[tuple[Content, float], tuple] = {}
 
     # ---- node contents -------------------------------------------------------------
     def kind_badge(self, claim: Claim) -> str:
         look = KIND_LOOK[claim.kind]
-        badge = f"#{self.outline.claim_number(claim.id)} {look.symbol} {self.words[claim.kind]}"
+        badge = f"#{self.outline.claim_number(claim.id)} {look.symbol} {self.labels[claim.kind]}"
         if claim.fact_status not in (None, "stated"):
-            badge += f" · {self.words[claim.fact_status]}"
+            badge += f" · {self.labels[claim.fact_status]}"
         return badge
 
     def counts(self, strand) -> str:
@@ -165,13 +165,13 @@ class Builder:
         return "  ".join(f"{KIND_LOOK[k].symbol} {n[k]}" for k in KINDS)
 
     def thesis(self) -> Content:
-        return Content("thesis", None, None, self.words["thesis"],
+        return Content("thesis", None, None, self.labels["thesis"],
                         shortened(self.outline.thesis[self.lang], 5 * MAX_NODE_EM),
                         max(200.0, self.width * 0.6))
 
     def strand(self, index: int, with_counts: bool) -> Content:
         s = self.outline.strands[index]
-        heading = f"{self.words['strand']} {index + 1}"
+        heading = f"{self.labels['strand']} {index + 1}"
         return Content("strand", None, None, heading, shortened(s.title[self.lang]),
                         max(150.0, min(self.width * 0.45, 260.0)),
                         self.counts(s) if with_counts else "")
@@ -183,7 +183,7 @@ class Builder:
     def ref(self, claim: Claim) -> Content:
         strand = self.outline.strand_number(self.outline.strand_of(claim.id).id) - 1
         return Content("ref", claim.kind, claim.fact_status, self.kind_badge(claim),
-                        f"→ {self.words['strand']} {strand + 1}", max(90.0, min(self.width / 6, 130.0)))
+                        f"→ {self.labels['strand']} {strand + 1}", max(90.0, min(self.width / 6, 130.0)))
 
     # ---- sizing ----------------------------------------------------------------------
     def sizes(self, content: Content):

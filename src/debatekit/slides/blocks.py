@@ -14,7 +14,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Pt
 
 from .. import textfit
-from ..kinds import KIND_LOOK, MUTED, STATUS_LOOK
+from ..looks import KIND_LOOK, MUTED, STATUS_LOOK
 from ..model import Claim
 from .deck import Deck, Page
 from .geometry import BADGE, BODY, BODY_MIN, INSET_X, INSET_Y, LINE_PITCH, Box
@@ -29,11 +29,11 @@ COLUMN_GAP = 16.0
 
 
 def kind_label(deck: Deck, kind: str) -> str:
-    return f"{KIND_LOOK[kind].symbol} {deck.words[kind]}"
+    return f"{KIND_LOOK[kind].symbol} {deck.labels[kind]}"
 
 
 def status_label(deck: Deck, status: str) -> str:
-    return f"{STATUS_LOOK[status].symbol} {deck.words[status]}"
+    return f"{STATUS_LOOK[status].symbol} {deck.labels[status]}"
 
 
 def badge_width(deck: Deck, size: float = BADGE, lo: float = 120.0, hi: float = 240.0) -> float:
@@ -76,7 +76,7 @@ def add_badge(deck: Deck, page: Page, left: float, top: float, width: float, lab
     height = badge_height(label, width, size, shape)
     x, y, _, _ = box = Box(left, top, width, height).emu()
     key = ("badge", label, shape, fill, text_colour, line, name, size, width)
-    deck.stamps.shape(page.slide, key, x, y, lambda: _draw_badge(deck, page, box, height, label, shape,
+    deck.copies.shape(page.slide, key, x, y, lambda: _draw_badge(deck, page, box, height, label, shape,
                                                                   fill, text_colour, line, name, size))
     return height
 
@@ -141,7 +141,7 @@ def speaker_of(deck: Deck, claim: Claim) -> str | None:
     if claim.speaker is None:
         return None
     who = deck.t(claim.speaker).strip()
-    authorish = {deck.words["the_author"].lower(), "the author", "作者", "author"}
+    authorish = {deck.labels["the_author"].lower(), "the author", "作者", "author"}
     if deck.outline.source.author:
         authorish.add(deck.outline.source.author.lower())
     return None if who.lower() in authorish else who
@@ -152,7 +152,7 @@ def claim_paras(deck: Deck, claim: Claim, size: float = BODY) -> list[Para]:
     paras = [Para((Span(f"{number}. ", bold=True, colour=MUTED), Span(deck.t(claim.text))), size, deck.lang)]
     who = speaker_of(deck, claim)
     if who:
-        paras.append(para(f"{deck.words['speaker']}: {who}", BODY_MIN, deck.lang,
+        paras.append(para(f"{deck.labels['speaker']}: {who}", BODY_MIN, deck.lang,
                           colour=MUTED, italic=True, space_before=4))
     return paras
 

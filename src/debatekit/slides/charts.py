@@ -19,7 +19,7 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Pt
 
 from .. import textfit
-from ..kinds import INK, KIND_LOOK, MUTED, RULE
+from ..looks import INK, KIND_LOOK, MUTED, RULE
 from ..present.balance import OPINION_BAR_FILL, Balance
 from ..present.figures import SERIES_COLOURS, FigureData
 from .geometry import emu

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..present.points import resolve_point
-from ..kinds import ACCENT, KIND_LOOK, MUTED, PAPER
+from ..looks import ACCENT, KIND_LOOK, MUTED, PAPER
 from ..model import Debate, DebatePoint
 from .blocks import (add_kind_badge, add_status_badge, badge_height, kind_badge_width, kind_label,
                      status_badge_width, status_label)
@@ -112,7 +112,7 @@ def _columns(items: list[Item], heights: list[float], room: float) -> list[list[
 
 
 def debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
-    w = deck.words
+    w = deck.labels
     title = w["debate"] + (f" {number}/{total}" if total > 1 else "")
     notes_items = [(w["motion"], deck.t(debate.motion), None),
                    (w["context"], deck.t(debate.context) if debate.context is not None else None, None)]
@@ -162,12 +162,12 @@ def debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
 
 
 def labelled_motion(deck: Deck, debate: Debate, size: float) -> Para:
-    return labelled(deck, deck.words["motion"], deck.t(debate.motion), size=size, space=0)
+    return labelled(deck, deck.labels["motion"], deck.t(debate.motion), size=size, space=0)
 
 
 def _column(deck: Deck, page: Page, box: Box, side: str, items: list[Item], head_h: float,
             plan: BadgePlan) -> None:
-    w = deck.words
+    w = deck.labels
     colour = ACCENT if side == "pro" else "404040"
     head = [para(w[side], BODY, deck.lang, bold=True, colour=PAPER, align="center")]
     deck.panel(page, Box(box.left, box.top, box.width, head_h), colour, name=f"Side {side}")

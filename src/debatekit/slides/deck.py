@@ -16,8 +16,8 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Pt
 
 from .. import textfit
-from ..kinds import ACCENT, INK, MUTED, RULE
-from ..labels import words
+from ..looks import ACCENT, INK, MUTED, RULE
+from ..labels import labels_for
 from ..language import profile
 from ..job import Job
 from . import template as base
@@ -26,7 +26,7 @@ from .geometry import (BODY_GAP, LINE_PITCH, COVER_TITLE, FOOTER, INSET_X, INSET
 from .notes_pages import NotesPages
 from .pptx_internals import next_shape_id, qn, text_body
 from .runs import DeckFonts, deck_fonts
-from .stamps import Stamps
+from .copies import Copies
 from .textbox import Para, Span, add_field, add_text, fill_frame, para
 
 ROLES = ("cover", "section", "content")
@@ -46,7 +46,7 @@ class Deck:
         self.job = job
         self.outline = job.outline
         self.lang = job.lang
-        self.words: Mapping[str, str] = words(job.outline, job.lang)
+        self.labels: Mapping[str, str] = labels_for(job.outline, job.lang)
         self.fonts: DeckFonts = deck_fonts(job.outline, job.lang)
         self.custom = job.template is not None
         if self.custom:
@@ -60,9 +60,9 @@ class Deck:
         self._title_layouts: dict[tuple[str, str], tuple[Box, float]] = {}
         self._source_lines: dict[float, str] = {}
         self._footer_pattern: list | None = None
-        self.stamps = Stamps()
+        self.copies = Copies()
 
-    # -- words -----------------------------------------------------------------
+    # -- labels ----------------------------------------------------------------
 
     def t(self, text) -> str:
         """A text of the outline in the deck's language."""
@@ -70,12 +70,12 @@ class Deck:
 
     def continued(self, title: str) -> str:
         title = " ".join(title.split())
-        return profile(self.lang).remark(title, self.words["continued"])
+        return profile(self.lang).remark(title, self.labels["continued"])
 
     def say(self, key: str, **values) -> str:
         """One of the tool's words with its ``{placeholders}`` filled in. Words an outline
         supplies may hold other braces: they are left as written, never an error."""
-        text = self.words[key]
+        text = self.labels[key]
         for name, value in values.items():
             text = text.replace("{" + name + "}", str(value))
         return text
@@ -86,7 +86,7 @@ class Deck:
                   footer: bool = True) -> Page:
         title = " ".join(title.split())      # stray spaces and line breaks from the outline
         layout = self.layouts[role]
-        slide = self.stamps.blank_slide(self.prs, layout, role, _title_only)
+        slide = self.copies.blank_slide(self.prs, layout, role, _title_only)
         title_shape = next((s for s in slide.placeholders if base.placeholder_kind(s) == "title"), None)
         # Shape ids count up from the highest one so far; python-pptx would search the
         # whole slide for it before every shape. Everything on the slide is added through
@@ -95,7 +95,7 @@ class Deck:
         title_box = self._place_title(slide, title_shape, title, role)
         if role == "content" and not self.custom:
             rule_box = Box(title_box.left + INSET_X, title_box.bottom + 4, 56, 3).emu()
-            self.stamps.shape(slide, "title rule", rule_box[0], rule_box[1],
+            self.copies.shape(slide, "title rule", rule_box[0], rule_box[1],
                               lambda: self._title_rule(slide, rule_box))
         body = self.body_for(title, role)
         if footer:

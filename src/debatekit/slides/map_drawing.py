@@ -17,7 +17,7 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Pt
 
 from .. import textfit
-from ..kinds import ACCENT, INK, KIND_LOOK, MUTED, PAPER, RULE
+from ..looks import ACCENT, INK, KIND_LOOK, MUTED, PAPER, RULE
 from ..present.argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
 from ..present.mapboxes import RELATION_COLOURS, node_colours
 from .geometry import emu

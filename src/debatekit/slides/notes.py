@@ -11,7 +11,7 @@ from .textbox import Para
 
 
 def claim_notes(deck: Deck, claim: Claim) -> list[tuple[str, str | None, str | None]]:
-    w = deck.words
+    w = deck.labels
     number = deck.outline.claim_number(claim.id)
     source_lang = deck.outline.source.language
     kind = w[claim.kind] + (f" ({w[claim.fact_status]})" if claim.fact_status else "")
@@ -41,7 +41,7 @@ def claims_notes(deck: Deck, claims: list[Claim]) -> list[Para]:
 def point_notes(deck: Deck, point: DebatePoint) -> list[tuple[str, str | None, str | None]]:
     if point.claim:
         return claim_notes(deck, deck.outline.claim(point.claim))
-    w = deck.words
+    w = deck.labels
     items = [("", f"{w['own_point']}: {deck.t(point.point)}", None)]
     if point.sources:
         items.append((w["sources"], "; ".join(point.sources), None))

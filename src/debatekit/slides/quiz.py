@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..kinds import KIND_LOOK, MUTED
+from ..looks import KIND_LOOK, MUTED
 from ..model import Claim, Outline
 from .blocks import (add_badge, add_badges, add_status_badge, badge_height, badge_width, kind_badge_width,
                      kind_label, speaker_of)
@@ -47,7 +47,7 @@ def quiz(deck: Deck) -> None:
 
 
 def _statement(deck: Deck, claim: Claim, n: int, total: int) -> None:
-    w = deck.words
+    w = deck.labels
     title = w["quiz"]
     notes = deck.note_paras([(w["quiz_answer"], w[claim.kind], None)] + claim_notes(deck, claim))
     body = deck.body_for(title)
@@ -86,7 +86,7 @@ def _statement(deck: Deck, claim: Claim, n: int, total: int) -> None:
 
 
 def _answer(deck: Deck, claim: Claim, n: int, total: int) -> None:
-    w = deck.words
+    w = deck.labels
     title = f"{w['quiz_answer']} · {deck.say('quiz_item', n=n, total=total)}"
     notes = deck.note_paras(claim_notes(deck, claim))
     paras = [para(deck.t(claim.text), BODY, deck.lang, space_before=0)]

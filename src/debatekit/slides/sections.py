@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..kinds import ACCENT, KIND_LOOK, MUTED, STATUS_LOOK
+from ..looks import ACCENT, KIND_LOOK, MUTED, STATUS_LOOK
 from ..model import Strand
 from ..language import profile
 from ..present.balance import strand_counts
@@ -31,7 +31,7 @@ def heading(deck: Deck, text: str, space: float = 14.0) -> Para:
 
 
 def cover(deck: Deck) -> None:
-    o, w = deck.outline, deck.words
+    o, w = deck.outline, deck.labels
     notes = deck.note_paras([
         (w["article"], f"{o.source.title} ({o.source.publisher})", o.source.language),
         (w["level"], deck.t(o.lesson.level) if o.lesson and o.lesson.level is not None else None, None),
@@ -75,7 +75,7 @@ def _place_or_flow(deck: Deck, page: Page, paras: list[Para], title: str, notes)
 
 
 def about_source(deck: Deck) -> None:
-    w, src = deck.words, deck.outline.source
+    w, src = deck.labels, deck.outline.source
     paras = [labelled(deck, w["article"], src.title, space=0, value_lang=src.language),
              labelled(deck, w["publisher"], src.publisher)]
     if src.author:
@@ -94,7 +94,7 @@ def about_source(deck: Deck) -> None:
 
 
 def thesis(deck: Deck) -> None:
-    o, w = deck.outline, deck.words
+    o, w = deck.outline, deck.labels
     paras = [heading(deck, w["thesis"], space=0),
              para(deck.t(o.thesis), LEAD, deck.lang, bold=True, space_before=6)]
     lesson = o.lesson
@@ -109,7 +109,7 @@ def thesis(deck: Deck) -> None:
 
 def badge_key(deck: Deck) -> None:
     """What each badge means and the test a student applies; then the fact statuses."""
-    w = deck.words
+    w = deck.labels
     notes = deck.note_paras([(w[k], w[f"{k}_test"], None) for k in KIND_LOOK] +
                             [(w["status"], ", ".join(w[s] for s in STATUS_LOOK), None)])
     title = w["badge_key"]
@@ -157,7 +157,7 @@ def badge_key(deck: Deck) -> None:
 
 def strand_section(deck: Deck, strand: Strand, number: int, total: int) -> None:
     """The section slide opening a strand: its number, title, summary and kind counts."""
-    w = deck.words
+    w = deck.labels
     counts = strand_counts(deck.outline)[deck.outline.strand_number(strand.id) - 1]
     title = deck.t(strand.title)
     notes = deck.note_paras([(w["summary"], deck.t(strand.summary) if strand.summary is not None else None, None),
@@ -196,7 +196,7 @@ def numbered(deck: Deck, title: str, items: list[str], notes) -> None:
 
 
 def discussion(deck: Deck) -> None:
-    o, w = deck.outline, deck.words
+    o, w = deck.outline, deck.labels
     if not o.questions:
         return
     notes = deck.note_paras([(w["thesis"], deck.t(o.thesis), None)])
@@ -204,7 +204,7 @@ def discussion(deck: Deck) -> None:
 
 
 def glossary(deck: Deck) -> None:
-    o, w = deck.outline, deck.words
+    o, w = deck.outline, deck.labels
     if not o.glossary:
         return
     sep = profile(deck.lang).term_separator
@@ -217,7 +217,7 @@ def glossary(deck: Deck) -> None:
 
 
 def sources(deck: Deck) -> None:
-    o, w, src = deck.outline, deck.words, deck.outline.source
+    o, w, src = deck.outline, deck.labels, deck.outline.source
     citation = ", ".join(x for x in [src.author, src.title, src.publisher, src.published, src.url] if x)
     paras = [heading(deck, w["article"], 0), para(citation, BODY_MIN, deck.lang, space_before=4)]
     if src.accessed:

@@ -21,7 +21,7 @@ MAP_STYLE = argmap.MapStyle(body_size=14.0)
 def map_plan(deck: Deck) -> list[tuple[argmap.MapPage, str, list]]:
     """(map page, slide title, speaker notes) for each argument-map slide, laid out before
     any map slide is made, for the smallest body region any of those titles leaves."""
-    w, o = deck.words, deck.outline
+    w, o = deck.labels, deck.outline
     candidates = [w["argument_map"], argmap.titled(w["argument_map"], w["map_overview"], deck.lang)]
     candidates += [argmap.numbered(argmap.titled(w["argument_map"], deck.t(s.title), deck.lang), 9, 9, deck.lang)
                    for s in o.strands]
@@ -32,7 +32,7 @@ def map_plan(deck: Deck) -> list[tuple[argmap.MapPage, str, list]]:
 
 def _notes(deck, page: argmap.MapPage) -> list:
     """Every claim of the page in full, so the teacher can read them out."""
-    w, o = deck.words, deck.outline
+    w, o = deck.labels, deck.outline
     items = [(w["thesis"], deck.t(o.thesis), None)] if page.kind != "strand" else []
     if page.kind == "overview":
         items += [(f"{w['strand']} {i}", deck.t(s.title), None) for i, s in enumerate(o.strands, 1)]
@@ -75,7 +75,7 @@ def argument_map_slides(deck: Deck, plan: list[tuple] | None = None, strand: str
 
 def figure_slides(deck: Deck) -> None:
     """One slide per figure of the outline, after the strands."""
-    w, o = deck.words, deck.outline
+    w, o = deck.labels, deck.outline
     for data in all_figures(o, deck.lang):
         # the same caption as under the chart: what is known about each cited claim
         notes = deck.note_paras([
@@ -89,7 +89,7 @@ def balance_slide(deck: Deck) -> None:
     """Facts, opinions and predictions per strand, after the figures."""
     lines = [(deck.t(s.title), deck.say("counts", **counts), None)
              for s, counts in zip(deck.outline.strands, strand_counts(deck.outline))]
-    page = deck.new_slide(deck.words["balance"], notes=deck.note_paras(lines))
+    page = deck.new_slide(deck.labels["balance"], notes=deck.note_paras(lines))
     draw_balance(deck, page)
 
 

@@ -12,7 +12,7 @@ from typing import Callable, Hashable
 from .pptx_internals import next_shape_id
 
 
-class Stamps:
+class Copies:
     def __init__(self):
         self._shapes: dict[Hashable, object] = {}
         self._slides: dict[Hashable, list] = {}

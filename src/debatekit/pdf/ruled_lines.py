@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from ..kinds import RULE
+from ..looks import RULE
 from .styles import hex_colour
 
 

@@ -8,7 +8,7 @@ from typing import Mapping, Sequence
 
 from reportlab.platypus import Flowable
 
-from ..labels import words as words_for
+from ..labels import labels_for
 from ..model import Outline
 from ..present.figures import cited_title
 from .document import Furniture, Layout, build_pdf, layout
@@ -17,18 +17,18 @@ from .styles import Styles
 from .tables import grid_table
 
 
-def source_citation(outline: Outline, lang: str, words: Mapping[str, str] | None = None) -> str:
+def source_citation(outline: Outline, lang: str, labels: Mapping[str, str] | None = None) -> str:
     """One line citing the source: publisher, author, title, dates and URL (plain text)."""
     src = outline.source
-    words = words or words_for(outline, lang)
+    labels = labels or labels_for(outline, lang)
     parts = [src.publisher]
     if src.author:
         parts.append(src.author)
     parts.append(cited_title(src.title, lang))
     if src.published:
-        parts.append(f"{words['published']} {src.published}")
+        parts.append(f"{labels['published']} {src.published}")
     if src.accessed:
-        parts.append(f"{words['accessed']} {src.accessed}")
+        parts.append(f"{labels['accessed']} {src.accessed}")
     if src.url:
         parts.append(src.url)
     return " · ".join(parts)
@@ -43,7 +43,7 @@ class PdfDocument:
     fonts: FontSet
     styles: Styles
     page: Layout
-    words: Mapping[str, str]
+    labels: Mapping[str, str]
     furniture: Furniture
 
     def text(self, value) -> str:
@@ -70,11 +70,11 @@ def document_for(job, header_right: str) -> PdfDocument:
     lang = job.lang
     fonts = font_set(lang, job.font, job.warn,
                      text_langs=(*outline.languages, outline.source.language))
-    words = words_for(outline, lang)
+    labels = labels_for(outline, lang)
     furniture = Furniture(
         header=outline.title[lang],
         header_right=header_right,
-        footer=source_citation(outline, lang, words),
-        page_of=words["page_of"],
+        footer=source_citation(outline, lang, labels),
+        page_of=labels["page_of"],
     )
-    return PdfDocument(outline, lang, fonts, Styles(fonts, lang), layout(job.paper), words, furniture)
+    return PdfDocument(outline, lang, fonts, Styles(fonts, lang), layout(job.paper), labels, furniture)
