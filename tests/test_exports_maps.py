@@ -75,7 +75,7 @@ def test_argdown_read_back_by_the_argdown_parser(outline, tmp_path):
                       for e in argmap.edges)
         got = sorted((r["from"], r["relationType"], r["to"]) for r in read["relations"])
         assert got == want
-        strand = argmap.words["strand"]
+        strand = argmap.labels["strand"]
         assert [s["title"] for s in read["sections"]] == [f"{strand} {s.number}: {s.title}" for s in argmap.strands]
 
 
@@ -92,7 +92,7 @@ def test_graphml_read_back_by_networkx(outline, tmp_path):
             # networkx adds yEd's geometry and shape beside the data keys
             assert {k: read[k] for k in read if k not in ("x", "y", "shape_type")} == node_values(argmap, node)
         assert sorted((s, t, d["relation"], d["label"]) for s, t, d in graph.edges(data=True)) == sorted(
-            (e.source, e.target, e.relation, argmap.words[e.relation]) for e in argmap.edges
+            (e.source, e.target, e.relation, argmap.labels[e.relation]) for e in argmap.edges
         )
 
 

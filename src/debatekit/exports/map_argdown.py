@@ -22,7 +22,7 @@ import json
 import re
 
 from ..job import Job
-from ..kinds import KIND_LOOK, STATUS_LOOK
+from ..looks import KIND_LOOK, STATUS_LOOK
 from .map_items import ArgumentMap, Node, build_map
 
 VERSION = "1"
@@ -87,7 +87,7 @@ def argdown(argmap: ArgumentMap) -> str:
     outgoing: dict[str, list[tuple[str, str]]] = {}
     for edge in argmap.edges:
         outgoing.setdefault(edge.source, []).append((edge.relation, titles[edge.target]))
-    strand_word = argmap.words["strand"]
+    strand_word = argmap.labels["strand"]
     blocks = [_front_matter(argmap), [f"[{title(argmap.thesis_title)}]: {argdown_text(argmap.thesis)} #thesis"]]
     for strand in argmap.strands:
         blocks.append([f"# {argdown_text(f'{strand_word} {strand.number}: {strand.title}')}"])

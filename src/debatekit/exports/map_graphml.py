@@ -15,7 +15,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from ..job import Job
-from ..kinds import KIND_LOOK, STATUS_LOOK
+from ..looks import KIND_LOOK, STATUS_LOOK
 from ..present.mapboxes import RELATION_COLOURS
 from ..textfit import line_height, wrap
 from .map_items import ArgumentMap, Node, build_map
@@ -43,8 +43,8 @@ NODE_KEYS = (
 
 def node_label(argmap: ArgumentMap, node: Node) -> str:
     """The box's text: number, kind and status in words, then the claim, wrapped."""
-    w = argmap.words
-    head = f"{node.title} · {w[node.kind]}" + (f" · {w[node.status]}" if node.status else "")
+    labels = argmap.labels
+    head = f"{node.title} · {labels[node.kind]}" + (f" · {labels[node.status]}" if node.status else "")
     lines = [node.text[line.start:line.end].rstrip() for line in wrap(node.text, BOX_WIDTH - 2 * PADDING, FONT_SIZE)]
     return "\n".join([head] + lines)
 
@@ -120,7 +120,7 @@ def graphml(argmap: ArgumentMap) -> str:
             ('      <data key="e_graphics"><y:PolyLineEdge>'
             f'<y:LineStyle color="#{colour}" type="{style}" width="2.0"/>'
             '<y:Arrows source="none" target="standard"/>'
-            f'<y:EdgeLabel fontSize="{FONT_SIZE}">{_text(argmap.words[edge.relation])}</y:EdgeLabel>'
+            f'<y:EdgeLabel fontSize="{FONT_SIZE}">{_text(argmap.labels[edge.relation])}</y:EdgeLabel>'
             "</y:PolyLineEdge></data>"),
             "    </edge>",
         ]

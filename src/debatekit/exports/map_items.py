@@ -7,7 +7,7 @@ map's language is not the article's), the speaker, the check note and the source
 ``supports`` and ``challenges`` entry is an edge from the claim that holds it to the
 claim it names. Kinds, statuses and relations keep the outline's own words (``fact``,
 ``verified``, ``supports``), so tools can filter on them in any language; the words
-shown to people come from the labels.
+shown to people come from the labels (``ArgumentMap.labels``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..labels import words
+from ..labels import labels_for
 from ..model import Claim, Outline
 from ..present.mapboxes import RELATIONS
 from . import plain
@@ -59,20 +59,20 @@ class ArgumentMap:
     thesis_title: str
     strands: tuple[Strand, ...]
     edges: tuple[Edge, ...]
-    words: Mapping[str, str]
+    labels: Mapping[str, str]
 
     @property
     def nodes(self) -> tuple[Node, ...]:
         return tuple(node for strand in self.strands for node in strand.nodes)
 
 
-def _node(outline: Outline, w: Mapping[str, str], lang: str, claim: Claim, strand: int, strand_title: str) -> Node:
+def _node(outline: Outline, labels: Mapping[str, str], lang: str, claim: Claim, strand: int, strand_title: str) -> Node:
     number = outline.claim_number(claim.id)
     translated = claim.quote_translation.get(lang) if lang != outline.source.language else None
     return Node(
         ident=f"c{number}",
         number=number,
-        title=plain(w["map_claim"].format(n=number)),
+        title=plain(labels["map_claim"].format(n=number)),
         text=plain(claim.text[lang]),
         kind=claim.kind,
         status=claim.fact_status,
@@ -87,11 +87,11 @@ def _node(outline: Outline, w: Mapping[str, str], lang: str, claim: Claim, stran
 
 
 def build_map(outline: Outline, lang: str) -> ArgumentMap:
-    w = words(outline, lang)
+    labels = labels_for(outline, lang)
     strands = []
     for number, strand in enumerate(outline.strands, 1):
         title = plain(strand.title[lang])
-        strands.append(Strand(number, title, tuple(_node(outline, w, lang, c, number, title) for c in strand.claims)))
+        strands.append(Strand(number, title, tuple(_node(outline, labels, lang, c, number, title) for c in strand.claims)))
     edges = tuple(
         Edge(f"c{outline.claim_number(claim.id)}", f"c{outline.claim_number(target)}", relation)
         for claim in outline.claims
@@ -101,8 +101,8 @@ def build_map(outline: Outline, lang: str) -> ArgumentMap:
     return ArgumentMap(
         title=plain(outline.title[lang]),
         thesis=plain(outline.thesis[lang]),
-        thesis_title=plain(w["thesis"]),
+        thesis_title=plain(labels["thesis"]),
         strands=tuple(strands),
         edges=edges,
-        words=w,
+        labels=labels,
     )

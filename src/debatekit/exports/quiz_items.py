@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
-from ..labels import words
+from ..labels import labels_for
 from ..language import profile
 from ..model import CHECKED_STATUSES, KINDS, Claim, Outline
 from . import plain
@@ -89,14 +89,14 @@ def quiz_claims(outline: Outline) -> tuple[Claim, ...]:
 
 
 def build_quiz(outline: Outline, lang: str) -> Quiz:
-    w = words(outline, lang)
+    labels = labels_for(outline, lang)
     claims = quiz_claims(outline)
-    kinds = tuple(_kind_question(outline, w, lang, c, i) for i, c in enumerate(claims, 1))
+    kinds = tuple(_kind_question(outline, labels, lang, c, i) for i, c in enumerate(claims, 1))
     checked = [c for c in claims if c.kind == "fact" and c.fact_status in CHECKED_STATUSES and c.check]
-    statuses = tuple(_status_question(outline, w, lang, c, i) for i, c in enumerate(checked, len(kinds) + 1))
-    categories = [Category(plain(w["quiz_kinds"]), kinds)]
+    statuses = tuple(_status_question(outline, labels, lang, c, i) for i, c in enumerate(checked, len(kinds) + 1))
+    categories = [Category(plain(labels["quiz_kinds"]), kinds)]
     if statuses:
-        categories.append(Category(plain(w["quiz_statuses"]), statuses))
+        categories.append(Category(plain(labels["quiz_statuses"]), statuses))
     return Quiz(f"{outline.id}-{lang}-quiz", plain(outline.title[lang]), lang, tuple(categories))
 
 
@@ -106,51 +106,51 @@ def _join(lang: str, *sentences: str) -> str:
     return gap.join(s for s in sentences if s)
 
 
-def _name(w: Mapping[str, str], key: str, position: int, number: int) -> str:
+def _name(labels: Mapping[str, str], key: str, position: int, number: int) -> str:
     # the position first, so a question bank sorted by name keeps the quiz's order
-    return plain(f"{position:02d} {w[key].format(n=number)}")
+    return plain(f"{position:02d} {labels[key].format(n=number)}")
 
 
-def _kind_question(outline: Outline, w: Mapping[str, str], lang: str, claim: Claim, position: int) -> Question:
+def _kind_question(outline: Outline, labels: Mapping[str, str], lang: str, claim: Claim, position: int) -> Question:
     number = outline.claim_number(claim.id)
-    reason = plain(claim.why[lang]) if claim.why else plain(w[f"{claim.kind}_test"])
-    answer = plain(w["quiz_answer_is"].format(label=w[claim.kind]))
+    reason = plain(claim.why[lang]) if claim.why else plain(labels[f"{claim.kind}_test"])
+    answer = plain(labels["quiz_answer_is"].format(label=labels[claim.kind]))
     accepted = {a.kind: plain(a.why[lang]) for a in claim.accept if a.kind != claim.kind}
     choices = []
     for kind in KINDS:
         if kind == claim.kind:
-            choices.append(Choice(plain(w[kind]), FULL_CREDIT, reason, answer=True))
+            choices.append(Choice(plain(labels[kind]), FULL_CREDIT, reason, answer=True))
         elif kind in accepted:
-            choices.append(Choice(plain(w[kind]), FULL_CREDIT, accepted[kind]))
+            choices.append(Choice(plain(labels[kind]), FULL_CREDIT, accepted[kind]))
         else:
-            choices.append(Choice(plain(w[kind]), 0, _join(lang, answer, reason)))
-    also = [_join(lang, plain(w["quiz_also_accepted"].format(label=w[kind])), why) for kind, why in accepted.items()]
+            choices.append(Choice(plain(labels[kind]), 0, _join(lang, answer, reason)))
+    also = [_join(lang, plain(labels["quiz_also_accepted"].format(label=labels[kind])), why) for kind, why in accepted.items()]
     return Question(
         ident=f"s{number}-kind",
-        name=_name(w, "quiz_kind_name", position, number),
-        prompt=plain(w["quiz"]),
+        name=_name(labels, "quiz_kind_name", position, number),
+        prompt=plain(labels["quiz"]),
         statement=plain(claim.text[lang]),
         choices=tuple(choices),
         feedback=_join(lang, answer, reason, *also),
     )
 
 
-def _status_question(outline: Outline, w: Mapping[str, str], lang: str, claim: Claim, position: int) -> Question:
+def _status_question(outline: Outline, labels: Mapping[str, str], lang: str, claim: Claim, position: int) -> Question:
     number = outline.claim_number(claim.id)
     check = claim.check
     assert check is not None
     note = plain(check.note[lang])
     status = claim.fact_status
-    answer = plain(w["quiz_answer_is"].format(label=w[status]))
-    sources = plain(profile(lang).labelled(w["sources"], "; ".join(check.sources)))
+    answer = plain(labels["quiz_answer_is"].format(label=labels[status]))
+    sources = plain(profile(lang).labelled(labels["sources"], "; ".join(check.sources)))
     choices = tuple(
-        Choice(plain(w[s]), FULL_CREDIT if s == status else 0, note if s == status else _join(lang, answer, note), s == status)
+        Choice(plain(labels[s]), FULL_CREDIT if s == status else 0, note if s == status else _join(lang, answer, note), s == status)
         for s in CHECKED_STATUSES
     )
     return Question(
         ident=f"s{number}-status",
-        name=_name(w, "quiz_status_name", position, number),
-        prompt=plain(w["quiz_status"]),
+        name=_name(labels, "quiz_status_name", position, number),
+        prompt=plain(labels["quiz_status"]),
         statement=plain(claim.text[lang]),
         choices=choices,
         feedback=_join(lang, answer, note, sources),
