@@ -7,7 +7,10 @@ help from here. Standard library only, and the modules are imported only when a 
 needs them, so commands that write nothing never load python-pptx or reportlab.
 
 Adding an output format: write its module (and its drawing code beside it, in ``slides/``
-for python-pptx or ``pdf/`` for reportlab), then add one line to ``WRITERS``.
+for python-pptx or ``pdf/`` for reportlab), then add one line to ``WRITERS``. A format
+that is not part of the classroom kit says ``default=False`` and names its ``group``
+(the exports into other tools are ``exports/`` and the ``exports`` group): a build
+without ``--only`` leaves it out, and ``--only`` takes the group's name for all of them.
 """
 
 from __future__ import annotations
