@@ -45,8 +45,11 @@ def node_label(argmap: ArgumentMap, node: Node) -> str:
     """The box's text: number, kind and status in words, then the claim, wrapped."""
     labels = argmap.labels
     head = f"{node.title} · {labels[node.kind]}" + (f" · {labels[node.status]}" if node.status else "")
-    lines = [node.text[line.start:line.end].rstrip() for line in wrap(node.text, BOX_WIDTH - 2 * PADDING, FONT_SIZE)]
-    return "\n".join([head] + lines)
+    return "\n".join(_wrapped(head) + _wrapped(node.text))
+
+
+def _wrapped(text: str) -> list[str]:
+    return [text[line.start:line.end].rstrip() for line in wrap(text, BOX_WIDTH - 2 * PADDING, FONT_SIZE)]
 
 
 def node_values(argmap: ArgumentMap, node: Node) -> dict[str, str | int]:
