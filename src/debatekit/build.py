@@ -19,7 +19,9 @@ from .registry import UnknownWriter, WriterInfo, select
 Say = Callable[[str], None]
 
 
-def build(outlines: list[Path], options: BuildOptions, say: Say | None = None, err: Say | None = None) -> BuildReport:
+def build(
+    outlines: list[Path], options: BuildOptions, say: Say | None = None, err: Say | None = None
+) -> BuildReport:
     """Build every requested output of each outline; never raises for a bad outline.
 
     ``say`` receives progress lines, ``err`` every error and warning once, as it happens.
@@ -47,7 +49,8 @@ def build(outlines: list[Path], options: BuildOptions, say: Say | None = None, e
             try:
                 build_outline(Path(path), options, manifest, writers, report, say, err)
             except Exception as exc:  # a defect of debatekit's own: still spare the other outlines
-                message = f"{display(Path(path))}: error: internal error, please report it: {type(exc).__name__}: {exc}"
+                message = (f"{display(Path(path))}: error: internal error, please report it: "
+                           f"{type(exc).__name__}: {exc}")
                 err(message)
                 report.failed.append((Path(path), message))
     finally:
@@ -82,14 +85,18 @@ def _unchanged(outline: Path, options: BuildOptions, manifest: Manifest, writers
         return None  # a damaged record: rebuild rather than trust it
 
 
-def _recorded_outputs(outline: Path, options: BuildOptions, manifest: Manifest, writers: list[WriterInfo]):
+def _recorded_outputs(
+    outline: Path, options: BuildOptions, manifest: Manifest, writers: list[WriterInfo]
+):
     entry = manifest.entry(outline)
     if entry is None:
         return None
     languages = entry.get("languages") or []
     if any(lang not in languages for lang in options.langs):
         return None  # the full path explains the missing language
-    inputs = manifest.input_shas(list(entry.get("inputs", [])) + request_inputs(options.template, options.font))
+    inputs = manifest.input_shas(
+        list(entry.get("inputs", [])) + request_inputs(options.template, options.font)
+    )
     if inputs is None:
         return None
     records = entry.get("outputs", {})
@@ -104,7 +111,9 @@ def _recorded_outputs(outline: Path, options: BuildOptions, manifest: Manifest, 
             name = f"{entry['id']}/{writer.filename(entry['id'], lang)}"
             record = records.get(name)
             target = options.out_dir / name
-            if not record or record.get("fast") != fast_key(inputs, options.request(), writer, version, lang):
+            if not record or record.get("fast") != fast_key(
+                inputs, options.request(), writer, version, lang
+            ):
                 return None
             stamp = Stamp.of(target)
             if stamp is None or stamp.dump() != record.get("stamp"):
@@ -136,5 +145,8 @@ def summary_lines(report: BuildReport, show: Callable[[Path], str] = str) -> lis
     if report.failed:
         lines.append("failed:")
         lines.extend(f"  {show(p)}" for p in dict.fromkeys(p for p, _ in report.failed))
-    lines.append(f"{len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.failed)} failed")
+    lines.append(
+        f"{len(report.written)} written, {len(report.unchanged)} unchanged, "
+        f"{len(report.failed)} failed"
+    )
     return lines

@@ -69,13 +69,44 @@ def schema() -> None:
 
 def _build_options(func):
     options = [
-        click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False), help="Output folder."),
-        click.option("--lang", "langs", metavar="LANG,...", help="Only these languages (default: every language of each outline)."),
+        click.option(
+            "--out",
+            "out_dir",
+            default="output",
+            show_default=True,
+            type=click.Path(file_okay=False),
+            help="Output folder.",
+        ),
+        click.option(
+            "--lang",
+            "langs",
+            metavar="LANG,...",
+            help="Only these languages (default: every language of each outline).",
+        ),
         click.option("--only", metavar="NAME,...", help=_ONLY_HELP),
-        click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size of the PDFs (overrides style.paper)."),
-        click.option("--template", type=click.Path(exists=True, dir_okay=False), help="A .pptx whose layouts the deck uses (overrides style.template)."),
-        click.option("--font", type=click.Path(exists=True, dir_okay=False), help="A TrueType font (.ttf/.ttc) to embed in the PDFs."),
-        click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes for big renders (default: one per core, up to 4; 1: render in this process)."),
+        click.option(
+            "--paper",
+            type=click.Choice(["a4", "letter"]),
+            help="Paper size of the PDFs (overrides style.paper).",
+        ),
+        click.option(
+            "--template",
+            type=click.Path(exists=True, dir_okay=False),
+            help="A .pptx whose layouts the deck uses (overrides style.template).",
+        ),
+        click.option(
+            "--font",
+            type=click.Path(exists=True, dir_okay=False),
+            help="A TrueType font (.ttf/.ttc) to embed in the PDFs.",
+        ),
+        click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(min=0),
+            default=0,
+            help="Worker processes for big renders "
+            "(default: one per core, up to 4; 1: render in this process).",
+        ),
         click.option("--quiet", "-q", is_flag=True, help="Print only errors and warnings."),
     ]
     for option in reversed(options):
@@ -106,8 +137,12 @@ def build(outlines, out_dir, langs, only, paper, template, font, jobs, quiet, fo
     from .build import BuildRequestError, run
 
     try:
-        ok = run(_outlines(outlines), _options(out_dir, langs, only, paper, template, font, jobs, force),
-                 say=None if quiet else click.echo, err=_err)
+        ok = run(
+            _outlines(outlines),
+            _options(out_dir, langs, only, paper, template, font, jobs, force),
+            say=None if quiet else click.echo,
+            err=_err,
+        )
     except BuildRequestError as exc:
         raise click.UsageError(str(exc)) from None
     sys.exit(0 if ok else 1)
@@ -125,17 +160,39 @@ def watch(outlines, out_dir, langs, only, paper, template, font, jobs, quiet) ->
     from .watch import watch as run_watch
 
     try:
-        run_watch(list(outlines) or None, _options(out_dir, langs, only, paper, template, font, jobs),
-                  say=None if quiet else click.echo, err=_err)
+        run_watch(
+            list(outlines) or None,
+            _options(out_dir, langs, only, paper, template, font, jobs),
+            say=None if quiet else click.echo,
+            err=_err,
+        )
     except BuildRequestError as exc:
         raise click.UsageError(str(exc)) from None
 
 
 @main.command()
 @click.argument("name")
-@click.option("--source", "article", required=True, type=click.Path(exists=True, dir_okay=False), help="The article as plain UTF-8 text.")
-@click.option("--lang", "langs", metavar="LANG,...", help="Languages of the outline (default: the article's); the first is the main one.")
-@click.option("--dir", "folder", default="outlines", show_default=True, type=click.Path(file_okay=False), help="Where to write NAME.yaml.")
+@click.option(
+    "--source",
+    "article",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="The article as plain UTF-8 text.",
+)
+@click.option(
+    "--lang",
+    "langs",
+    metavar="LANG,...",
+    help="Languages of the outline (default: the article's); the first is the main one.",
+)
+@click.option(
+    "--dir",
+    "folder",
+    default="outlines",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Where to write NAME.yaml.",
+)
 def new(name, article, langs, folder) -> None:
     """Start outlines/NAME.yaml from an article: a strand per section, a claim per sentence."""
     from .scaffold import ScaffoldError, scaffold_file

@@ -30,7 +30,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     path = Path(path)
     _refuse_read_only(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".part", dir=path.parent)
+    fd, temp = tempfile.mkstemp(
+        prefix=f".{path.name}.{os.getpid()}.", suffix=".part", dir=path.parent
+    )
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -40,7 +42,12 @@ def write_atomic(path: Path, data: bytes) -> None:
         try:
             os.replace(temp, path)
         except PermissionError as exc:
-            raise ReplaceError(exc.errno, "cannot replace the file: close it in any program that has it open, or make it writable", str(path)) from None
+            raise ReplaceError(
+                exc.errno,
+                "cannot replace the file: close it in any program that has it open, "
+                "or make it writable",
+                str(path),
+            ) from None
     except BaseException:
         try:
             os.unlink(temp)
@@ -57,7 +64,9 @@ def _refuse_read_only(path: Path) -> None:
     except OSError:
         return
     if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
-        raise ReplaceError(13, "cannot replace the file: it is read-only; make it writable or delete it", str(path))
+        raise ReplaceError(
+            13, "cannot replace the file: it is read-only; make it writable or delete it", str(path)
+        )
 
 
 def remove_leftovers(folder: Path) -> list[Path]:

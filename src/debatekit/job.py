@@ -58,8 +58,8 @@ class BuildReport:
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)   # (outline or output, message)
-    cleaned: list[Path] = field(default_factory=list)               # leftovers of killed builds
-    ids: dict[str, Path] = field(default_factory=dict)              # outline id -> the outline that used it
+    cleaned: list[Path] = field(default_factory=list)  # leftovers of killed builds
+    ids: dict[str, Path] = field(default_factory=dict)  # outline id -> the outline that used it
 
     @property
     def ok(self) -> bool:

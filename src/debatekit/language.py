@@ -22,7 +22,10 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 # Kinsoku: no line starts with a closing mark and none ends with an opening one.
-NO_LINE_START = frozenset("，。、；：！？）」』》〉】〕”’…—・·%％,.;:!?)]}›»ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
+NO_LINE_START = frozenset(
+    "，。、；：！？）」』》〉】〕”’…—・·%％,.;:!?)]}›»"
+    "ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ"
+)
 NO_LINE_END = frozenset("（「『《〈【〔“‘([{‹«")
 
 
@@ -85,26 +88,73 @@ class Profile:
 
 
 _CJK = dict(cjk=True, spaced=False, full_width=True)
-_PROFILES: dict[str, Profile] = {p.code: p for p in (
-    Profile("en", region_tag="en-US"),
-    # Simplified Chinese quotes with “ ” (GB/T 15834); titles in 《》.
-    Profile("zh", **_CJK, title_marks=("《", "》"), region_tag="zh-CN", deck_font="Microsoft YaHei",
-            cid_font="STSong-Light"),
-    Profile("zh-TW", **_CJK, quotes=("「", "」"), title_marks=("《", "》"), deck_font="Microsoft JhengHei",
-            cid_font="MSung-Light"),
-    Profile("zh-HK", **_CJK, quotes=("「", "」"), title_marks=("《", "》"), deck_font="Microsoft JhengHei",
-            cid_font="MSung-Light"),
-    Profile("yue", **_CJK, quotes=("「", "」"), title_marks=("《", "》"), deck_font="Microsoft JhengHei",
-            cid_font="MSung-Light"),
-    Profile("ja", **_CJK, quotes=("「", "」"), title_marks=("『", "』"), region_tag="ja-JP",
-            deck_font="Yu Gothic", cid_font="HeiseiMin-W3"),
-    # Korean is set in a CJK font but spaces its words and uses Western punctuation.
-    Profile("ko", cjk=True, region_tag="ko-KR", deck_font="Malgun Gothic", cid_font="HYSMyeongJo-Medium"),
-    Profile("es", region_tag="es-ES"), Profile("fr", region_tag="fr-FR"), Profile("de", region_tag="de-DE"),
-    Profile("it", region_tag="it-IT"), Profile("pt", region_tag="pt-PT"), Profile("ru", region_tag="ru-RU"),
-    Profile("nl", region_tag="nl-NL"), Profile("vi", region_tag="vi-VN"), Profile("th", region_tag="th-TH"),
-    Profile("ar", rtl=True, region_tag="ar-SA"), Profile("he", rtl=True, region_tag="he-IL"),
-)}
+_PROFILES: dict[str, Profile] = {
+    p.code: p
+    for p in (
+        Profile("en", region_tag="en-US"),
+        # Simplified Chinese quotes with “ ” (GB/T 15834); titles in 《》.
+        Profile(
+            "zh",
+            **_CJK,
+            title_marks=("《", "》"),
+            region_tag="zh-CN",
+            deck_font="Microsoft YaHei",
+            cid_font="STSong-Light",
+        ),
+        Profile(
+            "zh-TW",
+            **_CJK,
+            quotes=("「", "」"),
+            title_marks=("《", "》"),
+            deck_font="Microsoft JhengHei",
+            cid_font="MSung-Light",
+        ),
+        Profile(
+            "zh-HK",
+            **_CJK,
+            quotes=("「", "」"),
+            title_marks=("《", "》"),
+            deck_font="Microsoft JhengHei",
+            cid_font="MSung-Light",
+        ),
+        Profile(
+            "yue",
+            **_CJK,
+            quotes=("「", "」"),
+            title_marks=("《", "》"),
+            deck_font="Microsoft JhengHei",
+            cid_font="MSung-Light",
+        ),
+        Profile(
+            "ja",
+            **_CJK,
+            quotes=("「", "」"),
+            title_marks=("『", "』"),
+            region_tag="ja-JP",
+            deck_font="Yu Gothic",
+            cid_font="HeiseiMin-W3",
+        ),
+        # Korean is set in a CJK font but spaces its words and uses Western punctuation.
+        Profile(
+            "ko",
+            cjk=True,
+            region_tag="ko-KR",
+            deck_font="Malgun Gothic",
+            cid_font="HYSMyeongJo-Medium",
+        ),
+        Profile("es", region_tag="es-ES"),
+        Profile("fr", region_tag="fr-FR"),
+        Profile("de", region_tag="de-DE"),
+        Profile("it", region_tag="it-IT"),
+        Profile("pt", region_tag="pt-PT"),
+        Profile("ru", region_tag="ru-RU"),
+        Profile("nl", region_tag="nl-NL"),
+        Profile("vi", region_tag="vi-VN"),
+        Profile("th", region_tag="th-TH"),
+        Profile("ar", rtl=True, region_tag="ar-SA"),
+        Profile("he", rtl=True, region_tag="he-IL"),
+    )
+}
 # When no language of a deck is CJK: a common Chinese face, harmless for Latin-only text.
 FALLBACK_CJK = "zh"
 

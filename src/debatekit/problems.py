@@ -27,7 +27,13 @@ class OutlineError(Exception):
 
 
 def _order(problem: Problem) -> tuple:
-    return (problem.file, problem.line, problem.column, problem.severity != "error", problem.message)
+    return (
+        problem.file,
+        problem.line,
+        problem.column,
+        problem.severity != "error",
+        problem.message,
+    )
 
 
 def in_file_order(problems: Iterable[Problem]) -> list[Problem]:

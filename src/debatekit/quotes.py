@@ -13,7 +13,20 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
-_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "＂": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'", "＇": "'"})
+_QUOTE_MARKS = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "＂": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "＇": "'",
+    }
+)
 _GAP = re.compile(r"\.{3,}")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=[.](?=\s))|\n")
@@ -26,7 +39,11 @@ def normalize(text: str) -> str:
 
 
 def quote_parts(quote: str) -> list[str]:
-    return [part for part in (normalize(p) for p in _GAP.split(unicodedata.normalize("NFKC", quote))) if part]
+    return [
+        part
+        for part in (normalize(p) for p in _GAP.split(unicodedata.normalize("NFKC", quote)))
+        if part
+    ]
 
 
 @dataclass(frozen=True)
@@ -71,7 +88,9 @@ class SourceText:
             if i + 1 < len(sentences) and sentences[i + 1][0] == line:
                 candidates.append(sentence + sentences[i + 1][1])
             for candidate in candidates:
-                matcher = difflib.SequenceMatcher(None, target, normalize(candidate), autojunk=False)
+                matcher = difflib.SequenceMatcher(
+                    None, target, normalize(candidate), autojunk=False
+                )
                 if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
                     continue
                 score = matcher.ratio()

@@ -60,20 +60,34 @@ WRITERS: dict[str, WriterSpec] = {
     for spec in (
         WriterSpec("slides", "slides.pptx", "debatekit.slides.writer", "slide deck"),
         WriterSpec("handout", "handout.pdf", "debatekit.handout.student", "student handout"),
-        WriterSpec("answer-key", "answer-key.pdf", "debatekit.handout.answer_key", "teacher's answer key"),
+        WriterSpec(
+            "answer-key", "answer-key.pdf", "debatekit.handout.answer_key", "teacher's answer key"
+        ),
         WriterSpec("debate-cards", "debate-cards.pdf", "debatekit.debate.cards", "debate cards"),
-        WriterSpec("debate-md", "debate.md", "debatekit.debate.markdown", "debate prompts in Markdown"),
+        WriterSpec(
+            "debate-md", "debate.md", "debatekit.debate.markdown", "debate prompts in Markdown"
+        ),
         # exports into other tools: built only when asked for, by name or as `exports`
-        WriterSpec("quiz-gift", "quiz.gift.txt", "debatekit.exports.quiz_gift", "quiz in GIFT (Moodle)",
-                   default=False, group=EXPORTS),
-        WriterSpec("quiz-moodle", "quiz.moodle.xml", "debatekit.exports.quiz_moodle", "quiz in Moodle XML",
-                   default=False, group=EXPORTS),
-        WriterSpec("quiz-qti", "quiz.qti.zip", "debatekit.exports.quiz_qti", "quiz as a QTI 1.2 package (Canvas, Blackboard)",
-                   default=False, group=EXPORTS),
-        WriterSpec("map-argdown", "map.argdown", "debatekit.exports.map_argdown", "argument map in Argdown",
-                   default=False, group=EXPORTS),
-        WriterSpec("map-graphml", "map.graphml", "debatekit.exports.map_graphml", "argument map in GraphML (yEd, draw.io)",
-                   default=False, group=EXPORTS),
+        WriterSpec(
+            "quiz-gift", "quiz.gift.txt", "debatekit.exports.quiz_gift", "quiz in GIFT (Moodle)",
+            default=False, group=EXPORTS,
+        ),
+        WriterSpec(
+            "quiz-moodle", "quiz.moodle.xml", "debatekit.exports.quiz_moodle", "quiz in Moodle XML",
+            default=False, group=EXPORTS,
+        ),
+        WriterSpec(
+            "quiz-qti", "quiz.qti.zip", "debatekit.exports.quiz_qti",
+            "quiz as a QTI 1.2 package (Canvas, Blackboard)", default=False, group=EXPORTS,
+        ),
+        WriterSpec(
+            "map-argdown", "map.argdown", "debatekit.exports.map_argdown", "argument map in Argdown",
+            default=False, group=EXPORTS,
+        ),
+        WriterSpec(
+            "map-graphml", "map.graphml", "debatekit.exports.map_graphml",
+            "argument map in GraphML (yEd, draw.io)", default=False, group=EXPORTS,
+        ),
     )
 }
 

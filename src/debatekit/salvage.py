@@ -25,13 +25,17 @@ class Salvage:
     dropped_ids: frozenset      # ids defined inside those parts
 
 
-def prune(data: dict, error_locs: Iterable[tuple], removed: frozenset = frozenset()) -> Salvage | None:
+def prune(
+    data: dict, error_locs: Iterable[tuple], removed: frozenset = frozenset()
+) -> Salvage | None:
     """Set aside the part holding each error; None when an error sits in a required part
     that cannot be set aside (the outline is then checked no further)."""
     new = set(removed)
     locs = list(error_locs)
     # an error on a list whose items failed is only their echo
-    locs = [loc for loc in locs if not any(o[: len(loc)] == loc and len(o) > len(loc) for o in locs)]
+    locs = [
+        loc for loc in locs if not any(o[: len(loc)] == loc and len(o) > len(loc) for o in locs)
+    ]
     for loc in locs:
         original = _to_original(loc, removed)
         target = _prunable(original)
@@ -69,9 +73,17 @@ _REQUIRED_TOP = {name for name, f in Outline.model_fields.items() if f.is_requir
 
 def _copy_without(node: Any, path: tuple, removed: frozenset) -> Any:
     if isinstance(node, dict):
-        return {k: _copy_without(v, (*path, k), removed) for k, v in node.items() if (*path, k) not in removed}
+        return {
+            k: _copy_without(v, (*path, k), removed)
+            for k, v in node.items()
+            if (*path, k) not in removed
+        }
     if isinstance(node, list):
-        return [_copy_without(v, (*path, i), removed) for i, v in enumerate(node) if (*path, i) not in removed]
+        return [
+            _copy_without(v, (*path, i), removed)
+            for i, v in enumerate(node)
+            if (*path, i) not in removed
+        ]
     return node
 
 
@@ -129,5 +141,7 @@ class SalvagedTree:
     def where(self, path: tuple) -> tuple[int, int]:
         return self.tree.where(_to_original(tuple(path), self.removed))
 
-    def problem(self, path: tuple, message: str, severity: str = "error", key: bool = False) -> Problem:
+    def problem(
+        self, path: tuple, message: str, severity: str = "error", key: bool = False
+    ) -> Problem:
         return self.tree.problem(_to_original(tuple(path), self.removed), message, severity, key)

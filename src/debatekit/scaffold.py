@@ -31,11 +31,17 @@ _FULL_STOP = ("。", ".", "；", ";", "：", ":", "，", ",")
 # closing quotation marks or brackets that follow.
 _ZH_END = re.compile(r"[。！？!?]+[”’」』）)\"']*")
 _EN_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s|$)")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:\s?(?:%|万|亿|年|月|日|percent|million|billion|trillion))?", re.IGNORECASE)
-_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|vs|etc|Inc|Ltd|Co|No|e\.g|i\.e)\.)$")
+_NUMBER = re.compile(
+    r"\d+(?:[.,]\d+)*(?:\s?(?:%|万|亿|年|月|日|percent|million|billion|trillion))?", re.IGNORECASE
+)
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|vs|etc|Inc|Ltd|Co|No|e\.g|i\.e)\.)$"
+)
 # Characters a YAML double-quoted scalar must not hold raw: C0/C1 controls, line breaks
 # YAML folds (NEL, U+2028/9), surrogates and non-characters.
-_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufeff\uff00-\ufffd\U00010000-\U0010ffff]|\ufeff")
+_UNPRINTABLE = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufeff\uff00-\ufffd\U00010000-\U0010ffff]|\ufeff"
+)
 MARK = "[translate] "
 MIN_SENTENCE = 4          # shorter fragments ("赞(0)") are not claims
 
@@ -60,13 +66,18 @@ class Suggestion:
 def scaffold_file(name: str, article: Path, folder: Path, langs: tuple[str, ...] = ()) -> Path:
     """Write folder/NAME.yaml from the article; never replaces an existing file."""
     if not ID.match(name):
-        raise ScaffoldError(f"`{name}` cannot be an outline id: use lowercase letters, digits and hyphens, starting with a letter or digit")
+        raise ScaffoldError(
+            f"`{name}` cannot be an outline id: use lowercase letters, digits and hyphens, "
+            "starting with a letter or digit"
+        )
     bad = [lang for lang in langs if not LANG.match(lang)]
     if bad:
         raise ScaffoldError(f"`{bad[0]}` is not a language code such as `zh` or `en`")
     target = folder / f"{name}.yaml"
     if target.exists():
-        raise ScaffoldError(f"{target} already exists; it was not changed (choose another NAME or delete the file)")
+        raise ScaffoldError(
+            f"{target} already exists; it was not changed (choose another NAME or delete the file)"
+        )
     text = read_article(article)
     relative = Path(os.path.relpath(article.resolve(), folder.resolve())).as_posix()
     content = outline_yaml(name, text, relative, langs)
@@ -82,7 +93,9 @@ def read_article(path: Path) -> str:
     try:
         text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError:
-        raise ScaffoldError(f"{path} is not UTF-8 text; save the article as plain UTF-8 text") from None
+        raise ScaffoldError(
+            f"{path} is not UTF-8 text; save the article as plain UTF-8 text"
+        ) from None
     if not text.strip():
         raise ScaffoldError(f"{path} is empty")
     return text
@@ -124,15 +137,23 @@ def split_sentences(paragraph: str, lang: str) -> list[str]:
 
 def read_structure(text: str, lang: str) -> tuple[str | None, list[Section]]:
     """The article's title (if it has one) and its sections."""
-    blocks = [[line for line in chunk.split("\n") if line.strip()] for chunk in re.split(r"\n\s*\n", text)]
+    blocks = [
+        [line for line in chunk.split("\n") if line.strip()] for chunk in re.split(r"\n\s*\n", text)
+    ]
     blocks = [b for b in blocks if b]
     kinds = ["heading" if _is_heading(b) else "prose" for b in blocks]
     # A heading is a section's only when prose follows it; headings before the first
     # of those hold the title (and site boilerplate), ones after the last prose are noise.
-    section_at = [i for i, k in enumerate(kinds) if k == "heading" and i + 1 < len(blocks) and kinds[i + 1] == "prose"]
+    section_at = [
+        i
+        for i, k in enumerate(kinds)
+        if k == "heading" and i + 1 < len(blocks) and kinds[i + 1] == "prose"
+    ]
     first_prose = kinds.index("prose") if "prose" in kinds else len(blocks)
     first_section = section_at[0] if section_at else first_prose
-    leading = [_heading(blocks[i]) for i in range(min(first_section, first_prose)) if kinds[i] == "heading"]
+    leading = [
+        _heading(blocks[i]) for i in range(min(first_section, first_prose)) if kinds[i] == "heading"
+    ]
     title = max(leading, key=len) if leading else None
     if title is None and section_at and section_at[0] == 0:
         # An article that opens with its headline and goes straight into prose: the
@@ -148,7 +169,12 @@ def read_structure(text: str, lang: str) -> tuple[str | None, list[Section]]:
         for n, start in enumerate(starts):
             end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
             heading = _heading(blocks[start]) if kinds[start] == "heading" else None
-            sentences = [s for i in range(start, end) if kinds[i] == "prose" for s in split_sentences(_join(blocks[i]), lang)]
+            sentences = [
+                s
+                for i in range(start, end)
+                if kinds[i] == "prose"
+                for s in split_sentences(_join(blocks[i]), lang)
+            ]
             sections.append(Section(heading, tuple(sentences)))
     sections = [s for s in sections if s.sentences]
     if not sections:
@@ -199,8 +225,10 @@ _WHY = {
         "future": "Suggested prediction: {words} usually speak of the future. Check the label.",
         "opinion": "Suggested opinion: {words} usually mark a judgement. Check the label.",
         "number": "Suggested stated fact: it gives {words}, which can be checked. Check the label.",
-        "fact-word": "Suggested stated fact: {words} usually mark something that can be checked. Check the label.",
-        "plain": "Suggested stated fact: no signal words, so a plain statement that could be checked. Check the label.",
+        "fact-word": "Suggested stated fact: {words} usually mark something that can be checked. "
+        "Check the label.",
+        "plain": "Suggested stated fact: no signal words, so a plain statement that could be "
+        "checked. Check the label.",
     },
     "zh": {
         "future": "建议标为预测：{words}通常表示未来。请核对。",
@@ -226,7 +254,9 @@ def why_text(suggestion: Suggestion, lang: str) -> str:
         words = ("the word " if len(quoted) == 1 else "the words ") + ", ".join(quoted)
     text = table[suggestion.rule].format(words=words)
     if len(quoted) == 1 and table is not _WHY["zh"]:  # "the word ... usually marks"
-        text = text.replace("usually speak", "usually speaks").replace("usually mark", "usually marks")
+        text = text.replace("usually speak", "usually speaks").replace(
+            "usually mark", "usually marks"
+        )
     return prefix + text
 
 
@@ -295,7 +325,9 @@ def _opening(sentence: str) -> str:
 def _q(value: str) -> str:
     # A JSON string is a YAML double-quoted scalar: always text, whatever it holds; JSON
     # leaves some characters raw that YAML refuses or folds, so escape those too.
-    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(value, ensure_ascii=False))
+    return _UNPRINTABLE.sub(
+        lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(value, ensure_ascii=False)
+    )
 
 
 def _flow(texts: dict[str, str]) -> str:
@@ -305,7 +337,9 @@ def _flow(texts: dict[str, str]) -> str:
 def _create(target: Path, data: bytes) -> None:
     """Write a new file whole, failing rather than replacing one that appeared meanwhile."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".part", dir=target.parent)
+    fd, temp = tempfile.mkstemp(
+        prefix=f".{target.name}.{os.getpid()}.", suffix=".part", dir=target.parent
+    )
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -91,7 +91,8 @@ class Text(Mapping[str, str]):
                 # `{zh: ..., es: 19,9 %}`: YAML ends an entry at the comma and reads `9 %` as a key
                 raise PydanticCustomError(
                     "text_comma",
-                    "`{key}` has no text: between braces a comma ends an entry, so put a text that holds a comma in quotes",
+                    "`{key}` has no text: between braces a comma ends an entry, "
+                    "so put a text that holds a comma in quotes",
                     {"key": cut[0]},
                 )
             if bad:
@@ -101,7 +102,9 @@ class Text(Mapping[str, str]):
                     {"key": bad[0]},
                 )
             if not value:
-                raise PydanticCustomError("text_empty", "a text mapping needs at least one language")
+                raise PydanticCustomError(
+                    "text_empty", "a text mapping needs at least one language"
+                )
             return cls(value)
         raise PydanticCustomError(
             "text_type", "expected text: a string, or a mapping from language code to string"

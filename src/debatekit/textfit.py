@@ -130,7 +130,9 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[Line]
         if not paragraph:
             lines.append(Line(offset, offset))
         else:
-            lines.extend(Line(offset + a, offset + b) for a, b in _wrap_paragraph(paragraph, usable, factor))
+            lines.extend(
+                Line(offset + a, offset + b) for a, b in _wrap_paragraph(paragraph, usable, factor)
+            )
         offset += len(paragraph) + 1
     return lines
 
@@ -150,7 +152,11 @@ def _wrap_paragraph(text: str, usable: float, factor: float) -> list[tuple[int, 
             # a word longer than the line: break it between characters
             for ch_index in range(start, end):
                 w = char_em(text[ch_index]) * factor
-                if line_width + w > usable and ch_index > line_start and not text[ch_index].isspace():
+                if (
+                    line_width + w > usable
+                    and ch_index > line_start
+                    and not text[ch_index].isspace()
+                ):
                     result.append((line_start, ch_index))
                     line_start, line_width = ch_index, 0.0
                 line_width += w

@@ -10,8 +10,13 @@ from .problems import OutlineError, summary
 from .reader import read_outline
 
 
-def validate_files(paths: list[Path], strict: bool, out: Callable[[str], None], err: Callable[[str], None],
-                   verbose: bool = False) -> bool:
+def validate_files(
+    paths: list[Path],
+    strict: bool,
+    out: Callable[[str], None],
+    err: Callable[[str], None],
+    verbose: bool = False,
+) -> bool:
     errors = warnings = 0
     for path in paths:
         try:

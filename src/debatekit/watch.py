@@ -63,8 +63,12 @@ class Watched:
         """Files that changed since the stamps were taken, and outlines that appeared; not
         inputs a build has only just made known."""
         outlines = set(self.outlines())
-        return {path for path, stamp in self.stamps().items()
-                if (path in stamps and stamps[path] != stamp) or (path not in stamps and path in outlines)}
+        return {
+            path
+            for path, stamp in self.stamps().items()
+            if (path in stamps and stamps[path] != stamp)
+            or (path not in stamps and path in outlines)
+        }
 
     def affected(self, changed: set[Path]) -> list[Path]:
         """The outlines to rebuild after these files changed."""

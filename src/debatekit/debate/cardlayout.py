@@ -103,7 +103,9 @@ class Tag(Flowable):
         canvas.setFillColor(hex_colour(INK if self.filled else "FFFFFF"))
         canvas.rect(0, 0, self.width, self.height, stroke=1, fill=1)
         canvas.setFillColor(hex_colour("FFFFFF" if self.filled else INK))
-        self.fonts.draw_string(canvas, self.pad, self.pad + self.size * 0.1 - 0.5, self.text, self.size, bold=True)
+        self.fonts.draw_string(
+            canvas, self.pad, self.pad + self.size * 0.1 - 0.5, self.text, self.size, bold=True
+        )
 
 
 @dataclass
@@ -127,7 +129,9 @@ def _fits_a_line(flowable: Flowable, width: float, height: float) -> bool:
     return len(flowable.split(width, height)) > 1
 
 
-def pack(flowables: Sequence[Flowable], width: float, heights: Callable[[int], float]) -> list[list[Placed]]:
+def pack(
+    flowables: Sequence[Flowable], width: float, heights: Callable[[int], float]
+) -> list[list[Placed]]:
     """Spread flowables over cards: card ``i`` (0-based) has ``heights(i)`` of room.
 
     A flowable that does not fit is split (a paragraph between lines, a table between
@@ -145,8 +149,14 @@ def pack(flowables: Sequence[Flowable], width: float, heights: Callable[[int], f
         _, h = item.wrap(width, max(left, 0))
         fits = h <= left + _FUZZ
         if fits and getattr(item, "keepWithNext", False) and queue and cards[-1]:
-            fits = _fits_a_line(queue[0], width, left - h - _space(item, "spaceAfter") - _space(queue[0], "spaceBefore"))
-            h = item.wrap(width, max(left, 0))[1]  # the look-ahead may have re-wrapped nothing of ours
+            fits = _fits_a_line(
+                queue[0],
+                width,
+                left - h - _space(item, "spaceAfter") - _space(queue[0], "spaceBefore"),
+            )
+            h = item.wrap(width, max(left, 0))[
+                1
+            ]  # the look-ahead may have re-wrapped nothing of ours
         if fits:
             cards[-1].append(Placed(item, used + before, h))
             used += before + h + _space(item, "spaceAfter")
@@ -226,7 +236,9 @@ class Card(Flowable):
         size = 8
         canvas.setFillColor(hex_colour(MUTED))
         number_w = self.fonts.string_width(self.number, size, bold=True)
-        self.fonts.draw_string(canvas, card_w - PADDING - number_w, top - PADDING - size, self.number, size, bold=True)
+        self.fonts.draw_string(
+            canvas, card_w - PADDING - number_w, top - PADDING - size, self.number, size, bold=True
+        )
         y0 = top - PADDING - NUMBER_BAND
         for placed in self.header:
             placed.flowable.drawOn(canvas, PADDING, y0 - placed.y - placed.height)
@@ -240,7 +252,9 @@ class Card(Flowable):
         if self.turn:
             canvas.setFillColor(hex_colour(INK))
             turn_w = self.fonts.string_width(self.turn, size, bold=True)
-            self.fonts.draw_string(canvas, card_w - PADDING - turn_w, bottom + PADDING - 1, self.turn, size, bold=True)
+            self.fonts.draw_string(
+                canvas, card_w - PADDING - turn_w, bottom + PADDING - 1, self.turn, size, bold=True
+            )
         canvas.restoreState()
 
     @staticmethod

@@ -96,7 +96,9 @@ class CardWriter:
             out.append(self.labelled(self.w["how_used"], point.use, "body"))
         if point.quote:
             speaker = point.speaker or self.w["the_author"]
-            quote = self.para(profile(self.doc.outline.source.language).quoted(point.quote), "quote")
+            quote = self.para(
+                profile(self.doc.outline.source.language).quoted(point.quote), "quote"
+            )
             quote.style = self.quote_style(quote.style)
             quote.keepWithNext = True  # the quote is not parted from who said it
             out.append(quote)
@@ -114,14 +116,28 @@ class CardWriter:
         key = base.name
         cache = self._quote_styles
         if key not in cache:
-            cache[key] = base.clone(f"{base.name}-card", backColor="#EFEFEF", borderPadding=(3, 4, 3, 4),
-                                    leftIndent=4, rightIndent=4, spaceBefore=4, spaceAfter=6.5)
+            cache[key] = base.clone(
+                f"{base.name}-card",
+                backColor="#EFEFEF",
+                borderPadding=(3, 4, 3, 4),
+                leftIndent=4,
+                rightIndent=4,
+                spaceBefore=4,
+                spaceAfter=6.5,
+            )
         return cache[key]
 
     def side_header(self, debate: ShownDebate, side: str) -> list[Flowable]:
-        tag = Row([Tag(self.w[side], self.fonts, filled=side == "pro"),
-                   Words(f"{self.w['debate']} {debate.number} · {self.w['motion']}", self.fonts, size=9)],
-                  gap=6, keep_with_next=False)
+        tag = Row(
+            [
+                Tag(self.w[side], self.fonts, filled=side == "pro"),
+                Words(
+                    f"{self.w['debate']} {debate.number} · {self.w['motion']}", self.fonts, size=9
+                ),
+            ],
+            gap=6,
+            keep_with_next=False,
+        )
         tag.spaceAfter = 3
         motion = self.para(debate.motion, "h2")
         motion.spaceBefore = 0
@@ -174,7 +190,11 @@ class CardWriter:
 
     def key_card(self) -> list[Card]:
         doc, w = self.doc, self.w
-        header = [self.para(f"{w['debate_cards']}{profile(doc.lang).colon}{doc.text(doc.outline.title)}", "h1")]
+        header = [
+            self.para(
+                f"{w['debate_cards']}{profile(doc.lang).colon}{doc.text(doc.outline.title)}", "h1"
+            )
+        ]
         header[0].spaceBefore = 0
         body: list[Flowable] = [self.para(w["badge_key"], "h2")]
         for kind in KINDS:
@@ -185,7 +205,9 @@ class CardWriter:
         body.append(self.para(w["status_key"], "small"))
         body.append(Row([StatusMark(s, w[s], self.fonts) for s in STATUSES], keep_with_next=False))
         body.append(Spacer(1, 3 * mm))
-        body.append(self.labelled(w["based_on"], source_citation(doc.outline, doc.lang, w), "small"))
+        body.append(
+            self.labelled(w["based_on"], source_citation(doc.outline, doc.lang, w), "small")
+        )
         return self.cards(header, body, w["debate_cards"])
 
     def all_cards(self) -> list[Card]:
@@ -193,11 +215,19 @@ class CardWriter:
         cards = self.key_card()
         for debate in debates:
             for side in SIDES:
-                cards += self.cards(self.side_header(debate, side), self.side_body(debate, side), self.w[side])
+                cards += self.cards(
+                    self.side_header(debate, side), self.side_body(debate, side), self.w[side]
+                )
         for debate in debates:
             header = self.side_header(debate, "pro")[1:]
-            tag = Words(f"{self.w['overview']} · {self.w['debate']} {debate.number} · {self.w['teacher_only']}",
-                        self.fonts, size=10, bold=True, colour=INK)
+            tag = Words(
+                f"{self.w['overview']} · {self.w['debate']} {debate.number} · "
+                f"{self.w['teacher_only']}",
+                self.fonts,
+                size=10,
+                bold=True,
+                colour=INK,
+            )
             body = overview_body(self, debate)
             cards += self.cards([tag, *header], body, self.w["overview"], shade=TEACHER_SHADE)
         return cards

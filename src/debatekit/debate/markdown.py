@@ -62,7 +62,9 @@ class _Prompts:
 
     def key(self) -> None:
         self.block(f"## {self.label('kinds_key')}")
-        self.block(*(f"- {self.kind_badge(kind)} — {self.label(kind + '_test')}" for kind in KINDS))
+        self.block(
+            *(f"- {self.kind_badge(kind)} — {self.label(kind + '_test')}" for kind in KINDS)
+        )
         statuses = " · ".join(f"{STATUS_LOOK[s].symbol} {self.label(s)}" for s in STATUSES)
         lead = self.label("status_key")
         self.block(f"{lead}{'' if lead.endswith('：') else ' '}{statuses}")
@@ -89,7 +91,9 @@ class _Prompts:
         head = self.kind_badge(point.kind)
         if point.status:
             opening, closing = self.parens
-            head += f"{opening}{STATUS_LOOK[point.status].symbol} *{self.label(point.status)}*{closing}"
+            head += (
+                f"{opening}{STATUS_LOOK[point.status].symbol} *{self.label(point.status)}*{closing}"
+            )
         line = f"{number}. {head} — {inline(point.text)}"
         if point.use:
             line += f" — *{self.label('how_used')}*{self.colon}{inline(point.use)}"

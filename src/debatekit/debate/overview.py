@@ -126,9 +126,16 @@ def _head(writer: CardWriter, debate: ShownDebate, side: str) -> list[Flowable]:
     counts = debate.counts(side)
     # each badge stays with its number when the row flows onto a second line
     pairs: list[Flowable] = [
-        Row([KindBadge(kind, w[kind], fonts, size=7),
-             Words(f"×{counts[kind]}", fonts, size=9, bold=True, colour=INK)], gap=1.5, keep_with_next=False)
-        for kind in KINDS]
+        Row(
+            [
+                KindBadge(kind, w[kind], fonts, size=7),
+                Words(f"×{counts[kind]}", fonts, size=9, bold=True, colour=INK),
+            ],
+            gap=1.5,
+            keep_with_next=False,
+        )
+        for kind in KINDS
+    ]
     tally = Row(pairs, gap=5, keep_with_next=False)
     tally.spaceAfter = 3
     return [writer.para(w[side], "h2", bold=True), tally]
@@ -138,8 +145,16 @@ def overview_body(writer: CardWriter, debate: ShownDebate) -> list[Flowable]:
     w = writer.w
     shares = " · ".join(
         f"{w[side]} {debate.counts(side)['opinion']}/{len(debate.side(side))}" for side in SIDES)
-    question = writer.para(f"{w['which_leans']} {w['opinion']}{profile(writer.doc.lang).colon}{shares}", "body", bold=True)
+    question = writer.para(
+        f"{w['which_leans']} {w['opinion']}{profile(writer.doc.lang).colon}{shares}",
+        "body",
+        bold=True,
+    )
     question.keepWithNext = True
     columns = [[f for n, point in enumerate(debate.side(side), 1) for f in _point(writer, point, n)]
                for side in SIDES]
-    return [question, Spacer(1, 1 * mm), SideBySide([_head(writer, debate, s) for s in SIDES], columns)]
+    return [
+        question,
+        Spacer(1, 1 * mm),
+        SideBySide([_head(writer, debate, s) for s in SIDES], columns),
+    ]

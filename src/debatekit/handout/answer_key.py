@@ -21,7 +21,9 @@ VERSION = "2"
 def render(job) -> bytes:
     labels = labels_for(job.outline, job.lang)
     doc = document_for(job, header_right=f"{labels['answer_key']} · {labels['teacher_only']}")
-    story: list[Flowable] = common.title_block(doc, f"{labels['answer_key']} · {labels['teacher_only']}")
+    story: list[Flowable] = common.title_block(
+        doc, f"{labels['answer_key']} · {labels['teacher_only']}"
+    )
     story += common.source_block(doc)
     story += common.lesson_block(doc)
     story += common.heading(doc, labels["thesis"])
@@ -42,7 +44,9 @@ def kind_marks(doc: PdfDocument, kind: str, status: str | None) -> list[Flowable
 
 def _statement_cell(doc: PdfDocument, claim: Claim) -> list[Flowable]:
     styles, labels = doc.styles, doc.labels
-    cell: list[Flowable] = common.strand_heading(doc, claim.id) + [styles.para(doc.text(claim.text), "cell")]
+    cell: list[Flowable] = common.strand_heading(doc, claim.id) + [
+        styles.para(doc.text(claim.text), "cell")
+    ]
     if claim.quote:
         text = attributed(doc, claim.quote, doc.text(claim.speaker) if claim.speaker else None)
         cell.append(styles.label(labels["quote"], text, "quote",
@@ -98,9 +102,12 @@ def filled_worksheet(doc: PdfDocument) -> list[Flowable]:
     labels, styles = doc.labels, doc.styles
     story = common.heading(doc, labels["worksheet"])
     story += [common.badge_table(doc)]
-    head = [styles.para(labels["number"], "cell_head"), styles.para(labels["statement"], "cell_head"),
-            styles.para(f"{labels['kind']} / {labels['status']}", "cell_head"),
-            styles.para(f"{labels['why']} · {labels['check']}", "cell_head")]
+    head = [
+        styles.para(labels["number"], "cell_head"),
+        styles.para(labels["statement"], "cell_head"),
+        styles.para(f"{labels['kind']} / {labels['status']}", "cell_head"),
+        styles.para(f"{labels['why']} · {labels['check']}", "cell_head"),
+    ]
     rows: list[list] = [head]
     for number, claim in enumerate(doc.outline.claims, 1):
         rows.append([styles.para(str(number), "cell"), _statement_cell(doc, claim),
@@ -124,7 +131,9 @@ def _point_cell(doc: PdfDocument, point) -> list[Flowable]:
     if point.use:
         cell.append(styles.para(point.use, "cell", prefix="→ "))
     if point.quote:
-        cell.append(styles.label(labels["quote"], attributed(doc, point.quote, point.speaker), "quote"))
+        cell.append(
+            styles.label(labels["quote"], attributed(doc, point.quote, point.speaker), "quote")
+        )
     if point.sources:
         cell.append(styles.para(labels["sources"] + profile(doc.lang).colon, "small"))
         for source in point.sources:
@@ -142,7 +151,9 @@ def debate_answers(doc: PdfDocument, debate) -> list[Flowable]:
         # The side's name is the table's header row: it repeats on a continuation page
         # and can never be left alone at the foot of a page.
         rows: list[list] = [[styles.para(f"{labels[side]} · {debate.motion}", "cell_head"), ""]]
-        rows += [[kind_marks(doc, p.kind, p.status), _point_cell(doc, p)] for p in debate.side(side)]
+        rows += [
+            [kind_marks(doc, p.kind, p.status), _point_cell(doc, p)] for p in debate.side(side)
+        ]
         story.append(Spacer(1, 4 * mm))
         story.append(doc.table(rows, [33 * mm, width - 33 * mm], extra=[("SPAN", (0, 0), (-1, 0))]))
     story += common.debate_questions(doc, debate)

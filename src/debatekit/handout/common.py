@@ -14,7 +14,9 @@ from ..pdf.badges import KindBadge
 NUMBER_COLUMN = 13 * mm
 
 
-def heading(doc: PdfDocument, text: str, level: str = "h1", room: float = 45 * mm) -> list[Flowable]:
+def heading(
+    doc: PdfDocument, text: str, level: str = "h1", room: float = 45 * mm
+) -> list[Flowable]:
     """A section heading that moves to the next page rather than sit alone at the bottom."""
     return [CondPageBreak(room), doc.styles.para(text, level)]
 
@@ -103,8 +105,13 @@ def glossary_block(doc: PdfDocument) -> list[Flowable]:
     if not glossary:
         return []
     styles = doc.styles
-    rows = [[styles.para(doc.text(entry.term), "cell", bold=True), styles.para(doc.text(entry.definition), "cell")]
-            for entry in glossary]
+    rows = [
+        [
+            styles.para(doc.text(entry.term), "cell", bold=True),
+            styles.para(doc.text(entry.definition), "cell"),
+        ]
+        for entry in glossary
+    ]
     width = doc.page.frame_width
     return heading(doc, doc.labels["glossary"]) + [
         doc.table(rows, [45 * mm, width - 45 * mm], header_rows=0)]

@@ -26,7 +26,9 @@ def render(job) -> bytes:
     doc = document_for(job, header_right=labels_for(job.outline, job.lang)["handout"])
     labels = doc.labels
     story: list[Flowable] = common.title_block(doc, labels["handout"])
-    story.append(doc.styles.para(f"{labels['name_line']}{profile(doc.lang).colon}" + "_" * 28, "body"))
+    story.append(
+        doc.styles.para(f"{labels['name_line']}{profile(doc.lang).colon}" + "_" * 28, "body")
+    )
     story += common.source_block(doc)
     story += common.lesson_block(doc)
     story += common.thesis_block(doc)
@@ -48,8 +50,12 @@ def worksheet(doc: PdfDocument) -> list[Flowable]:
     story = common.heading(doc, labels["worksheet"])
     story += [common.badge_table(doc), Spacer(1, 3 * mm)]
     story.append(styles.para(labels["worksheet_task"], "body"))
-    head = [styles.para(labels["number"], "cell_head"), styles.para(labels["statement"], "cell_head"),
-            styles.para(labels["your_label"], "cell_head"), styles.para(labels["how_check"], "cell_head")]
+    head = [
+        styles.para(labels["number"], "cell_head"),
+        styles.para(labels["statement"], "cell_head"),
+        styles.para(labels["your_label"], "cell_head"),
+        styles.para(labels["how_check"], "cell_head"),
+    ]
     rows: list[list] = [head]
     for number, claim in enumerate(doc.outline.claims, 1):
         rows.append([
@@ -76,7 +82,9 @@ def signal_exercise(doc: PdfDocument) -> list[Flowable]:
     rows: list[list] = [head]
     for claim in claims:
         number = doc.outline.claim_number(claim.id)
-        quote: list[Flowable] = [styles.para(profile(doc.outline.source.language).quoted(claim.quote), "quote")]
+        quote: list[Flowable] = [
+            styles.para(profile(doc.outline.source.language).quoted(claim.quote), "quote")
+        ]
         if doc.outline.source.language != doc.lang:
             # the quote is in the article's language: give its meaning too
             quote.append(styles.para(doc.text(claim.text), "small"))
@@ -109,6 +117,13 @@ def discussion(doc: PdfDocument) -> list[Flowable]:
         return []
     story: list[Flowable] = [PageBreak(), doc.styles.para(doc.labels["discussion"], "h1")]
     for number, question in enumerate(questions, 1):
-        story.append(KeepTogether([doc.styles.para(doc.text(question), "body", prefix=f"{number}. "),
-                                   WritingLines(3, gap=7 * mm), Spacer(1, 3 * mm)]))
+        story.append(
+            KeepTogether(
+                [
+                    doc.styles.para(doc.text(question), "body", prefix=f"{number}. "),
+                    WritingLines(3, gap=7 * mm),
+                    Spacer(1, 3 * mm),
+                ]
+            )
+        )
     return story

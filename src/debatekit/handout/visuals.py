@@ -29,7 +29,9 @@ def map_flowables(doc) -> list[Flowable]:
         drawing = drawings.map_drawing(page, doc.fonts)
         # The heading travels with the first drawing, or it is left alone at the
         # bottom of a page when the drawing moves to the next one.
-        parts: list[Flowable] = [] if number else [doc.styles.para(doc.labels["argument_map"], "h1")]
+        parts: list[Flowable] = (
+            [] if number else [doc.styles.para(doc.labels["argument_map"], "h1")]
+        )
         if len(pages) > 1:
             parts.append(doc.styles.para(page.title, "h2"))
         parts += [drawing, Spacer(1, 4 * mm)]
@@ -69,11 +71,16 @@ def balance_flowables(doc) -> list[Flowable]:
     for start in range(0, max(rows, 1), per_part):
         part = replace(
             data,
-            categories=data.categories[start:start + per_part],
-            series=tuple((k, word, counts[start:start + per_part]) for k, word, counts in data.series),
+            categories=data.categories[start : start + per_part],
+            series=tuple(
+                (k, word, counts[start : start + per_part]) for k, word, counts in data.series
+            ),
         )
         items: list[Flowable] = [doc.styles.para(data.title, "h1")] if start == 0 else []
-        items += [drawings.balance_drawing(part, doc.fonts, doc.page.frame_width), Spacer(1, 2 * mm)]
+        items += [
+            drawings.balance_drawing(part, doc.fonts, doc.page.frame_width),
+            Spacer(1, 2 * mm),
+        ]
         if start + per_part >= rows:
             items.append(doc.styles.para(data.prompt, "body"))
         story.append(KeepTogether(items))

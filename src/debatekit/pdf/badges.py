@@ -21,7 +21,9 @@ class _Mark(Flowable):
     pad_x = 4.0
     pad_y = 2.5
 
-    def __init__(self, look: Look, word: str, fonts: FontSet, size: float = 8.0, filled: bool = True):
+    def __init__(
+        self, look: Look, word: str, fonts: FontSet, size: float = 8.0, filled: bool = True
+    ):
         super().__init__()
         self.look = look
         self.text = f"{look.symbol} {word}" if look.symbol else word

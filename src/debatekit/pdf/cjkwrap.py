@@ -5,8 +5,8 @@ the margin rather than start a line, but (a) its list of such marks is Japanese-
 and lacks the Chinese full-width comma, question mark, colon and closing quotes, and (b)
 with two closing marks in a row (``》）``, ``”，``) the second still starts the next line.
 This extends the list and, when a line still starts with a closing mark (or ends with an
-opening one), breaks that line a little earlier. Both reportlab wrapping paths read these module globals at
-wrap time, so the fix applies to every Paragraph with ``wordWrap='CJK'``.
+opening one), breaks that line a little earlier. Both reportlab wrapping paths read these
+module globals at wrap time, so the fix applies to every Paragraph with ``wordWrap='CJK'``.
 """
 
 from __future__ import annotations
@@ -51,8 +51,14 @@ def _retry_earlier(split, first_arg, max_widths, *rest):
     # Lines before the one fixed never change, so the fixes move forward through the text.
     for _ in range(_RETRIES_PER_LINE * len(_lines_of(result)) + _RETRIES_PER_LINE):
         lines = _lines_of(result)
-        bad = next((k for k in range(1, len(lines))
-                    if not _can_start(_line_text(lines[k])) or _ends_open(_line_text(lines[k - 1]))), None)
+        bad = next(
+            (
+                k
+                for k in range(1, len(lines))
+                if not _can_start(_line_text(lines[k])) or _ends_open(_line_text(lines[k - 1]))
+            ),
+            None,
+        )
         if bad is None:
             return result
         # maxWidths is per line (the last entry repeats): pin the later lines' width,

@@ -70,7 +70,9 @@ MIN_FURNITURE_SIZE = 6
 def _furniture_para(styles: Styles, text: str, size: float, width: float):
     para = styles.para(text, "furniture")
     if size != para.style.fontSize:
-        para.style = para.style.clone(para.style.name + f"-{size}", fontSize=size, leading=size * 1.3)
+        para.style = para.style.clone(
+            para.style.name + f"-{size}", fontSize=size, leading=size * 1.3
+        )
     return para, para.wrap(width, 1e6)[1]
 
 
@@ -123,14 +125,22 @@ def _furnished_canvas(styles: Styles, page: Layout, furniture: Furniture):
             self.saveState()
             size = styles.style("furniture").fontSize
             # header: title on the left, document name on the right
-            right_width = fonts.string_width(furniture.header_right, size) if furniture.header_right else 0
-            title, title_height = _fit(styles, furniture.header, page.frame_width - right_width - 6 * mm,
-                                       TOP_MARGIN - FURNITURE_EDGE - 3 * mm)
+            right_width = (
+                fonts.string_width(furniture.header_right, size) if furniture.header_right else 0
+            )
+            title, title_height = _fit(
+                styles,
+                furniture.header,
+                page.frame_width - right_width - 6 * mm,
+                TOP_MARGIN - FURNITURE_EDGE - 3 * mm,
+            )
             top = page.height - FURNITURE_EDGE
             title.drawOn(self, left, top - title_height)
             self.setFillColor(hex_colour("595959"))
             if furniture.header_right:
-                fonts.draw_string(self, right - right_width, top - size, furniture.header_right, size)
+                fonts.draw_string(
+                    self, right - right_width, top - size, furniture.header_right, size
+                )
             rule_y = top - max(title_height, size * 1.35) - 1.5 * mm
             self.setStrokeColor(hex_colour(RULE))
             self.setLineWidth(0.5)
@@ -138,11 +148,17 @@ def _furnished_canvas(styles: Styles, page: Layout, furniture: Furniture):
             # footer: source on the left, page x of y on the right
             page_words = furniture.page_of.format(page=number, pages=total)
             page_width = fonts.string_width(page_words, size)
-            source, source_height = _fit(styles, furniture.footer, page.frame_width - page_width - 6 * mm,
-                                         BOTTOM_MARGIN - FURNITURE_EDGE - 3 * mm)
+            source, source_height = _fit(
+                styles,
+                furniture.footer,
+                page.frame_width - page_width - 6 * mm,
+                BOTTOM_MARGIN - FURNITURE_EDGE - 3 * mm,
+            )
             source.drawOn(self, left, FURNITURE_EDGE)
             self.setFillColor(hex_colour("595959"))
-            fonts.draw_string(self, right - page_width, FURNITURE_EDGE + size * 0.3, page_words, size)
+            fonts.draw_string(
+                self, right - page_width, FURNITURE_EDGE + size * 0.3, page_words, size
+            )
             line_y = FURNITURE_EDGE + source_height + 1.5 * mm
             self.line(left, line_y, right, line_y)
             self.restoreState()
@@ -150,8 +166,18 @@ def _furnished_canvas(styles: Styles, page: Layout, furniture: Furniture):
     return FurnishedCanvas
 
 
-def build_pdf(flowables: Sequence[Flowable], *, styles: Styles, page: Layout, furniture: Furniture,
-              title: str, author: str, subject: str, lang: str, keywords: Sequence[str] = ()) -> bytes:
+def build_pdf(
+    flowables: Sequence[Flowable],
+    *,
+    styles: Styles,
+    page: Layout,
+    furniture: Furniture,
+    title: str,
+    author: str,
+    subject: str,
+    lang: str,
+    keywords: Sequence[str] = (),
+) -> bytes:
     """Lay out ``flowables`` on furnished pages and return the PDF bytes.
 
     Deterministic: ``invariant=1`` fixes dates and ids, so the same input gives the same

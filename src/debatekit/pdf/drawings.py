@@ -163,8 +163,15 @@ def _key(d: Drawing, page: MapPage, fonts: FontSet, flip: float) -> None:
         else:
             look = KIND_LOOK.get(item.type)
             h = item.height * 0.6
-            box = _kind_shape(look.shape if look else "rectangle", x, mid - h / 2, item.sample_width, h,
-                              radius=h / 2, tip=4)
+            box = _kind_shape(
+                look.shape if look else "rectangle",
+                x,
+                mid - h / 2,
+                item.sample_width,
+                h,
+                radius=h / 2,
+                tip=4,
+            )
             box.fillColor = _c(look.tint if look else PAPER)
             box.strokeColor = _c(look.colour if look else MUTED)
             box.strokeWidth = 0.8
@@ -191,7 +198,10 @@ def wrapped_label(text: str, width: float, max_lines: int | None = None) -> str:
     """A chart label broken into lines no wider than ``width`` (reportlab draws each
     ``\n`` line); past ``max_lines`` it ends with "…" (the full text is in the outline's
     other places: summaries, worksheet, slides)."""
-    lines = [text[line.start:line.end].strip() for line in textfit.wrap(text, max(width, 8.0), LABEL_SIZE)]
+    lines = [
+        text[line.start : line.end].strip()
+        for line in textfit.wrap(text, max(width, 8.0), LABEL_SIZE)
+    ]
     if max_lines and len(lines) > max_lines:
         lines = lines[:max_lines]
         last = lines[-1]
@@ -204,8 +214,19 @@ def wrapped_label(text: str, width: float, max_lines: int | None = None) -> str:
 def _label_column(fonts: FontSet, labels, width: float) -> float:
     """Width for labels beside bars: the widest on one line (as the wrapping measures
     it, so a label that fits is not broken), at most 42% of the drawing."""
-    widest = max([max(fonts.string_width(c, LABEL_SIZE), textfit.text_width(c, LABEL_SIZE) / textfit.SAFETY)
-                  for c in labels] + [32.0]) + 1.0   # + 1: rounding must not break a line
+    widest = (
+        max(
+            [
+                max(
+                    fonts.string_width(c, LABEL_SIZE),
+                    textfit.text_width(c, LABEL_SIZE) / textfit.SAFETY,
+                )
+                for c in labels
+            ]
+            + [32.0]
+        )
+        + 1.0
+    )   # + 1: rounding must not break a line
     return min(width * 0.42, widest + 8)
 
 
@@ -213,7 +234,9 @@ def _line_count(label: str) -> int:
     return label.count("\n") + 1
 
 
-def figure_drawing(figure: FigureData, fonts: FontSet, width: float, height: float = 200.0) -> Drawing:
+def figure_drawing(
+    figure: FigureData, fonts: FontSet, width: float, height: float = 200.0
+) -> Drawing:
     """The figure as a column, bar or line chart with its unit; the title and caption
     are left to the surrounding paragraphs, which wrap."""
     values = [v for _, vs in figure.series for v in vs if v is not None]
@@ -319,7 +342,9 @@ def balance_drawing(balance: Balance, fonts: FontSet, width: float) -> Drawing:
     chart.data = [tuple(counts) for _, _, counts in balance.series]
     chart.categoryAxis.style = "stacked"
     # two lines fit a 22-point row; longer strand titles are whole in the summary
-    chart.categoryAxis.categoryNames = [wrapped_label(c, label_w - 8, 2) for c in balance.categories]
+    chart.categoryAxis.categoryNames = [
+        wrapped_label(c, label_w - 8, 2) for c in balance.categories
+    ]
     chart.categoryAxis.labels.textAnchor = "end"      # wrapped lines flush against the axis
     chart.categoryAxis.labels.dx = -6
     chart.categoryAxis.reverseDirection = 1

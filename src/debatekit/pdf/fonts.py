@@ -57,12 +57,20 @@ CJK_CANDIDATES: tuple[tuple[str, int], ...] = (
 
 # (regular, bold) pairs of Latin fonts with wide coverage.
 LATIN_CANDIDATES: tuple[tuple[str, Optional[str]], ...] = (
-    ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+    (
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    ),
     ("/usr/share/fonts/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf"),
     ("/usr/share/fonts/TTF/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf"),
-    ("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-     "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"),
-    ("/System/Library/Fonts/Supplemental/Arial.ttf", "/System/Library/Fonts/Supplemental/Arial Bold.ttf"),
+    (
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+    ),
+    (
+        "/System/Library/Fonts/Supplemental/Arial.ttf",
+        "/System/Library/Fonts/Supplemental/Arial Bold.ttf",
+    ),
     ("/Library/Fonts/Arial.ttf", "/Library/Fonts/Arial Bold.ttf"),
     ("C:/Windows/Fonts/arial.ttf", "C:/Windows/Fonts/arialbd.ttf"),
 )
@@ -132,7 +140,9 @@ class FontSet:
         if lacking * 10 >= visible * 3:
             probe = chr(_CJK_PROBE)
             for face in self.chain[1:]:
-                if face.has(probe) and all(face.has(c) for c in text if not c.isspace() and not main.has(c)):
+                if face.has(probe) and all(
+                    face.has(c) for c in text if not c.isspace() and not main.has(c)
+                ):
                     return face
         return main
 
@@ -143,7 +153,9 @@ class FontSet:
         current: Optional[Face] = None
         buffer: list[str] = []
         for char in text:
-            face = current if (char.isspace() and current is not None) else self.face_for(char, lead)
+            face = (
+                current if (char.isspace() and current is not None) else self.face_for(char, lead)
+            )
             if face is not current and buffer:
                 yield current, "".join(buffer)  # type: ignore[misc]
                 buffer = []
@@ -170,7 +182,9 @@ class FontSet:
         return sum(pdfmetrics.stringWidth(run, face.bold if bold else face.name, size)
                    for face, run in self.runs(text))
 
-    def draw_string(self, canvas, x: float, y: float, text: str, size: float, bold: bool = False) -> float:
+    def draw_string(
+        self, canvas, x: float, y: float, text: str, size: float, bold: bool = False
+    ) -> float:
         """Draw text on a canvas run by run with the covering fonts; returns the width."""
         start = x
         for face, run in self.runs(text):

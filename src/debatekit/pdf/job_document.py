@@ -52,14 +52,26 @@ class PdfDocument:
 
     def table(self, rows, widths, **options) -> Flowable:
         """``tables.grid_table`` with this document's font and page height filled in."""
-        return grid_table(rows, widths, font=self.fonts.regular, frame_height=self.page.frame_height, **options)
+        return grid_table(
+            rows, widths, font=self.fonts.regular, frame_height=self.page.frame_height, **options
+        )
 
-    def build(self, flowables: Sequence[Flowable], subject: str, keywords: Sequence[str] = ()) -> bytes:
+    def build(
+        self, flowables: Sequence[Flowable], subject: str, keywords: Sequence[str] = ()
+    ) -> bytes:
         """The PDF bytes, with title, author (the publisher), subject and language set."""
         title = f"{self.text(self.outline.title)} · {self.furniture.header_right}".strip(" ·")
-        return build_pdf(flowables, styles=self.styles, page=self.page, furniture=self.furniture,
-                         title=title, author=self.outline.source.author or self.outline.source.publisher,
-                         subject=subject, lang=self.lang, keywords=keywords)
+        return build_pdf(
+            flowables,
+            styles=self.styles,
+            page=self.page,
+            furniture=self.furniture,
+            title=title,
+            author=self.outline.source.author or self.outline.source.publisher,
+            subject=subject,
+            lang=self.lang,
+            keywords=keywords,
+        )
 
 
 def document_for(job, header_right: str) -> PdfDocument:
@@ -77,4 +89,6 @@ def document_for(job, header_right: str) -> PdfDocument:
         footer=source_citation(outline, lang, labels),
         page_of=labels["page_of"],
     )
-    return PdfDocument(outline, lang, fonts, Styles(fonts, lang), layout(job.paper), labels, furniture)
+    return PdfDocument(
+        outline, lang, fonts, Styles(fonts, lang), layout(job.paper), labels, furniture
+    )

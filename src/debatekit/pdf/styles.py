@@ -91,14 +91,23 @@ class Styles:
             body = f"<b>{body}</b>"
         if colour:
             body = f'<font color="#{colour}">{body}</font>'
-        return Paragraph(prefix + body, self.style(name, cjk=has_cjk(text) or profile(self.lang).cjk))
+        return Paragraph(
+            prefix + body, self.style(name, cjk=has_cjk(text) or profile(self.lang).cjk)
+        )
 
-    def label(self, label: str, text: str, name: str = "body", body_markup: str | None = None) -> Paragraph:
+    def label(
+        self, label: str, text: str, name: str = "body", body_markup: str | None = None
+    ) -> Paragraph:
         """"Label: text" with the label in bold; both are escaped (see ``para`` for
         ``body_markup``)."""
         # Coloured as well as bold: CJK fonts usually have no bold face.
-        return self.para(text, name, body_markup=body_markup, prefix=f'<font color="#{ACCENT}"><b>{self.fonts.markup(label)}'
-                                            f'{profile(self.lang).colon}</b></font>')
+        return self.para(
+            text,
+            name,
+            body_markup=body_markup,
+            prefix=f'<font color="#{ACCENT}"><b>{self.fonts.markup(label)}'
+            f"{profile(self.lang).colon}</b></font>",
+        )
 
     def raw(self, markup: str, name: str = "body", cjk: bool | None = None) -> Paragraph:
         """A Paragraph of markup already made safe (built with ``fonts.markup``)."""

@@ -46,12 +46,17 @@ def _chunks(cell, width: float, limit: float) -> list[list]:
     return chunks
 
 
-def _rows_no_taller_than(rows: Sequence[Sequence], widths: Sequence[float], limit: float) -> list[list]:
+def _rows_no_taller_than(
+    rows: Sequence[Sequence], widths: Sequence[float], limit: float
+) -> list[list]:
     """Rows whose content is taller than ``limit`` become several rows, so a row never
     needs splitting inside (reportlab's in-row split repeats the header mid-page)."""
     result = []
     for row in rows:
-        pieces = [_chunks(cell, width - 2 * PADDING, limit - 2 * PADDING - 6) for cell, width in zip(row, widths)]
+        pieces = [
+            _chunks(cell, width - 2 * PADDING, limit - 2 * PADDING - 6)
+            for cell, width in zip(row, widths)
+        ]
         if all(len(p) == 1 for p in pieces):
             result.append(list(row))
             continue
@@ -60,18 +65,28 @@ def _rows_no_taller_than(rows: Sequence[Sequence], widths: Sequence[float], limi
     return result
 
 
-def grid_table(rows: Sequence[Sequence], widths: Sequence[float], *, font: str, header_rows: int = 1,
-               min_row_height: float | None = None, frame_height: float | None = None,
-               extra: Sequence[tuple] = ()) -> Table:
+def grid_table(
+    rows: Sequence[Sequence],
+    widths: Sequence[float],
+    *,
+    font: str,
+    header_rows: int = 1,
+    min_row_height: float | None = None,
+    frame_height: float | None = None,
+    extra: Sequence[tuple] = (),
+) -> Table:
     """A ruled table: ``rows`` of flowables (Paragraphs, badges, lists of them), the first
-    ``header_rows`` shaded and repeated on every page it continues onto. Cells wrap. ``min_row_height``
-    gives body rows room to write in by hand. Rows move to the next page whole; with
-    ``frame_height`` (a page's body height) a row taller than half a page is first cut
-    into several rows between its flowables or lines, so no page is left mostly empty. ``font`` (``fonts.regular``) replaces the
-    table's default Helvetica, which would otherwise be referenced and not embedded."""
+    ``header_rows`` shaded and repeated on every page it continues onto. Cells wrap.
+    ``min_row_height`` gives body rows room to write in by hand. Rows move to the next page
+    whole; with ``frame_height`` (a page's body height) a row taller than half a page is
+    first cut into several rows between its flowables or lines, so no page is left mostly
+    empty. ``font`` (``fonts.regular``) replaces the table's default Helvetica, which would
+    otherwise be referenced and not embedded."""
     rows = [list(r) for r in rows]
     if frame_height is not None:
-        rows = rows[:header_rows] + _rows_no_taller_than(rows[header_rows:], widths, frame_height * 0.5)
+        rows = rows[:header_rows] + _rows_no_taller_than(
+            rows[header_rows:], widths, frame_height * 0.5
+        )
     minimums = None
     if min_row_height:
         minimums = [0] * header_rows + [min_row_height] * (len(rows) - header_rows)

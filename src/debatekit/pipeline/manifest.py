@@ -91,7 +91,13 @@ class Manifest:
         self.data["outlines"][str(outline)] = entry
 
     def known_ids(self) -> list[str]:
-        return sorted({e.get("id") for e in self.data["outlines"].values() if isinstance(e, dict) and isinstance(e.get("id"), str)})
+        return sorted(
+            {
+                e.get("id")
+                for e in self.data["outlines"].values()
+                if isinstance(e, dict) and isinstance(e.get("id"), str)
+            }
+        )
 
     # -- input files -------------------------------------------------------------------
 
@@ -107,7 +113,11 @@ class Manifest:
         if stamp is None:
             return None
         known = self.data["files"].get(str(path))
-        if stamp.size >= TRUST_STAMP_FROM and known and known.get("stamp") == [stamp.size, stamp.mtime_ns]:
+        if (
+            stamp.size >= TRUST_STAMP_FROM
+            and known
+            and known.get("stamp") == [stamp.size, stamp.mtime_ns]
+        ):
             return known.get("sha256")
         try:
             sha = sha256_file(path)
@@ -139,7 +149,11 @@ class Manifest:
             version = getattr(module, "VERSION", None)
             return None if version is None else str(version)
         record = self.data["writers"].get(info.name)
-        if not isinstance(record, dict) or record.get("module") != info.module or not record.get("file"):
+        if (
+            not isinstance(record, dict)
+            or record.get("module") != info.module
+            or not record.get("file")
+        ):
             return None
         if self.file_sha(Path(record["file"])) != record.get("sha256"):
             return None
@@ -157,7 +171,9 @@ class Manifest:
         return version
 
 
-def fast_key(inputs: list[list[str]], request: dict, writer: WriterInfo, version: str, lang: str) -> str:
+def fast_key(
+    inputs: list[list[str]], request: dict, writer: WriterInfo, version: str, lang: str
+) -> str:
     """What an output was built from, as seen without reading the outline."""
     return digest_json({
         "inputs": inputs, "request": request, "writer": writer.name, "version": version,

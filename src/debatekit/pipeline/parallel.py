@@ -128,7 +128,10 @@ def _in_workers(outline: Outline, tasks: list[Task], jobs: int, article: Article
     key = hashlib.sha256(outline_json.encode("utf-8")).hexdigest()
     broken = False
     try:
-        index_of = {pool.submit(_render_in_worker, i, task, key, outline_json, article): i for i, task in enumerate(tasks)}
+        index_of = {
+            pool.submit(_render_in_worker, i, task, key, outline_json, article): i
+            for i, task in enumerate(tasks)
+        }
         pending = set(index_of)
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
@@ -137,7 +140,12 @@ def _in_workers(outline: Outline, tasks: list[Task], jobs: int, article: Article
                     result = future.result()
                 except Exception as exc:  # a worker died (out of memory, a crash in a library)
                     broken = True
-                    result = Result(index_of[future], None, f"the worker process failed: {type(exc).__name__}: {exc}", ())
+                    result = Result(
+                        index_of[future],
+                        None,
+                        f"the worker process failed: {type(exc).__name__}: {exc}",
+                        (),
+                    )
                 yield result
                 if result.error:
                     for other in pending:

@@ -38,7 +38,10 @@ def _walk(node: Any, lang: str, source_lang: str) -> Any:
     if isinstance(node, Text):
         return node.get(lang)
     if isinstance(node, Style):
-        data = {name: _walk(getattr(node, name), lang, source_lang) for name in ("paper", "template", "fonts", "quiz")}
+        data = {
+            name: _walk(getattr(node, name), lang, source_lang)
+            for name in ("paper", "template", "fonts", "quiz")
+        }
         data["labels"] = {key: node.labels[lang][key] for key in sorted(node.labels.get(lang, {}))}
         return data
     if isinstance(node, BaseModel):

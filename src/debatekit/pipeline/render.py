@@ -25,13 +25,17 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
                   report: BuildReport, say: Say, err: Say) -> None:
     name = display(path)
     absolute = path.resolve()
-    outline_sha = manifest.file_sha(absolute)  # hashed before reading: an edit meanwhile only costs a rebuild
+    outline_sha = manifest.file_sha(
+        absolute
+    )  # hashed before reading: an edit meanwhile only costs a rebuild
     try:
         reading = read_outline(path)
     except OutlineError as exc:
         for problem in exc.problems:
             err(str(problem))
-        report.failed.append((path, f"{name}: {sum(p.severity == 'error' for p in exc.problems)} error(s)"))
+        report.failed.append(
+            (path, f"{name}: {sum(p.severity == 'error' for p in exc.problems)} error(s)")
+        )
         return
     warnings = [str(w) for w in reading.warnings]
     for warning in warnings:
@@ -40,8 +44,13 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
     style = outline.style
     first = report.ids.setdefault(outline.id, path)
     if first != path:
-        _fail(report, err, path, f"{name}: error: the id `{outline.id}` is already used by {display(first)} in this build; "
-                                 "ids name the output folder, so give each outline its own")
+        _fail(
+            report,
+            err,
+            path,
+            f"{name}: error: the id `{outline.id}` is already used by {display(first)} "
+            "in this build; ids name the output folder, so give each outline its own",
+        )
         return
 
     style_template = reading.resolve(style.template) if style.template else None
@@ -56,12 +65,20 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
             return
     inputs = manifest.input_shas(outline_inputs + extra)
     if inputs is None or inputs[0][1] != outline_sha:
-        inputs = None  # changed or vanished while read: record nothing, so the next build looks again
+        inputs = (
+            None  # changed or vanished while read: record nothing, so the next build looks again
+        )
 
     langs = [lang for lang in outline.languages if not options.langs or lang in options.langs]
     for lang in options.langs:
         if lang not in outline.languages:
-            _fail(report, err, path, f"{name}: error: no language `{lang}` in this outline; it has {', '.join(outline.languages)}")
+            _fail(
+                report,
+                err,
+                path,
+                f"{name}: error: no language `{lang}` in this outline; "
+                f"it has {', '.join(outline.languages)}",
+            )
     template = options.template.resolve() if options.template else style_template
     paper = options.paper or style.paper
     options_key = {
@@ -85,18 +102,36 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
             try:
                 version = manifest.record_writer(writer, registry.WRITERS[writer.name].load())
             except Exception as exc:
-                _fail(report, err, path, f"{name}: error: the {writer.name} writer cannot be loaded: {type(exc).__name__}: {exc}")
+                _fail(
+                    report,
+                    err,
+                    path,
+                    f"{name}: error: the {writer.name} writer cannot be loaded: "
+                    f"{type(exc).__name__}: {exc}",
+                )
                 return
         for lang in langs:
             relative = f"{outline.id}/{writer.filename(outline.id, lang)}"
             key = digest_json({"view": views[lang], "article": articles[lang], "writer": writer.name, "version": version,
                                "debatekit": code_fingerprint(), "options": options_key})
-            record = {"writer": writer.name, "lang": lang, "key": key,
-                      "fast": fast_key(inputs, options.request(), writer, version, lang) if inputs else None}
+            record = {
+                "writer": writer.name,
+                "lang": lang,
+                "key": key,
+                "fast": fast_key(inputs, options.request(), writer, version, lang)
+                if inputs
+                else None,
+            }
             target = options.out_dir / relative
             old = previous.get(relative)
             stamp = Stamp.of(target)
-            if not options.force and old and old.get("key") == key and stamp and stamp.dump() == old.get("stamp"):
+            if (
+                not options.force
+                and old
+                and old.get("key") == key
+                and stamp
+                and stamp.dump() == old.get("stamp")
+            ):
                 outputs[relative] = {**record, "stamp": stamp.dump()}
                 report.unchanged.append(target)
             else:
@@ -111,11 +146,20 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
         for message in result.warnings:
             err(f"{name}: warning: {writer.name} ({lang}): {message}")
         if result.error:  # a writer's failure must not cost the other outlines
-            _fail(report, err, path, f"{name}: error: the {writer.name} writer failed for `{lang}`: {result.error}; no output of this outline was changed")
+            _fail(
+                report,
+                err,
+                path,
+                f"{name}: error: the {writer.name} writer failed for `{lang}`: {result.error}; "
+                "no output of this outline was changed",
+            )
             return
         data_of[result.index] = result.data
         say(f"[{len(data_of)}/{len(plan)}] rendered {display(target)}")
-    rendered = [(target, relative, record, data_of[i]) for i, (_, _, target, relative, record) in enumerate(plan)]
+    rendered = [
+        (target, relative, record, data_of[i])
+        for i, (_, _, target, relative, record) in enumerate(plan)
+    ]
 
     for target, relative, record, data in rendered:
         if same_content(target, data):

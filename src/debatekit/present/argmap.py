@@ -19,8 +19,22 @@ from typing import Sequence
 from ..looks import KIND_LOOK
 from ..model import KINDS, Claim, Outline
 from . import layered
-from .mapboxes import (BOLD_BODY, RELATIONS, ROUND_RADIUS, Builder, Content, LegendItem, MapEdge, MapNode,
-                       MapPage, MapStyle, legend_entries, numbered, shortened, titled)
+from .mapboxes import (
+    BOLD_BODY,
+    RELATIONS,
+    ROUND_RADIUS,
+    Builder,
+    Content,
+    LegendItem,
+    MapEdge,
+    MapNode,
+    MapPage,
+    MapStyle,
+    legend_entries,
+    numbered,
+    shortened,
+    titled,
+)
 
 __all__ = ["BOLD_BODY", "RELATIONS", "ROUND_RADIUS", "LegendItem", "MapEdge", "MapNode", "MapPage",
            "MapStyle", "map_pages", "numbered", "scale_page", "shortened", "titled"]
@@ -146,7 +160,9 @@ def _overview(b: Builder) -> MapPage:
     for factor in (0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2):
         if page is not None:
             break
-        page = _overview_page(Builder(b.outline, b.lang, b.width / factor, b.height / factor, b.style))
+        page = _overview_page(
+            Builder(b.outline, b.lang, b.width / factor, b.height / factor, b.style)
+        )
         page = page and scale_page(page, factor)
     if page is None:
         raise ValueError("the overview map does not fit")

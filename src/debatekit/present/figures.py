@@ -54,7 +54,9 @@ def all_figures(outline: Outline, lang: str) -> list[FigureData]:
 def caption(outline: Outline, claim_ids: list[str], lang: str) -> str:
     w = labels_for(outline, lang)
     src = outline.source
-    where = f"{src.publisher}, {cited_title(src.title, lang)}" + (f" ({src.published})" if src.published else "")
+    where = f"{src.publisher}, {cited_title(src.title, lang)}" + (
+        f" ({src.published})" if src.published else ""
+    )
     numbers = ", ".join(f"#{outline.claim_number(c)}" for c in claim_ids)
     text = w["figure_source"].format(source=where, claims=numbers)
     statuses: dict[str, list[str]] = {}

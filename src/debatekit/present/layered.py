@@ -334,7 +334,9 @@ def _route(edges, chains, boxes, tops, heights) -> list[Route]:
         items.sort(key=lambda item: (item[1], item[0]))
         inset = min(10.0, box.width / 6)
         for k, (i, _) in enumerate(items):
-            port_x[(node, s, i)] = box.x + inset + (box.width - 2 * inset) * (k + 1) / (len(items) + 1)
+            port_x[(node, s, i)] = (
+                box.x + inset + (box.width - 2 * inset) * (k + 1) / (len(items) + 1)
+            )
 
     routes = []
     for i, (e, chain) in enumerate(zip(edges, chains)):

@@ -182,8 +182,14 @@ class Builder:
 
     def ref(self, claim: Claim) -> Content:
         strand = self.outline.strand_number(self.outline.strand_of(claim.id).id) - 1
-        return Content("ref", claim.kind, claim.fact_status, self.kind_badge(claim),
-                        f"→ {self.labels['strand']} {strand + 1}", max(90.0, min(self.width / 6, 130.0)))
+        return Content(
+            "ref",
+            claim.kind,
+            claim.fact_status,
+            self.kind_badge(claim),
+            f"→ {self.labels['strand']} {strand + 1}",
+            max(90.0, min(self.width / 6, 130.0)),
+        )
 
     # ---- sizing ----------------------------------------------------------------------
     def sizes(self, content: Content):
@@ -306,7 +312,9 @@ def numbered(title: str, i: int, n: int, lang: str) -> str:
 
 
 def _lines(text: str, width: float, size: float, bold: bool = False) -> tuple[str, ...]:
-    return tuple(text[line.start:line.end].strip() for line in textfit.wrap(text, width, size, bold))
+    return tuple(
+        text[line.start : line.end].strip() for line in textfit.wrap(text, width, size, bold)
+    )
 
 
 def legend_entries(w, relations: set[str], refs: bool) -> tuple[tuple[str, str], ...]:

@@ -38,9 +38,14 @@ def status_label(deck: Deck, status: str) -> str:
 
 def badge_width(deck: Deck, size: float = BADGE, lo: float = 120.0, hi: float = 240.0) -> float:
     """A column width that holds every kind badge on one line where possible."""
-    needs = [(kind_label(deck, k), ARROW_ROOM if KIND_LOOK[k].shape == "arrow" else 0.0) for k in KIND_LOOK]
+    needs = [
+        (kind_label(deck, k), ARROW_ROOM if KIND_LOOK[k].shape == "arrow" else 0.0)
+        for k in KIND_LOOK
+    ]
     needs += [(status_label(deck, s), 0.0) for s in STATUS_LOOK]
-    widest = max(textfit.text_width(label, size, True) / textfit.SAFETY + room for label, room in needs)
+    widest = max(
+        textfit.text_width(label, size, True) / textfit.SAFETY + room for label, room in needs
+    )
     return min(max(widest + 2 * (INSET_X + BADGE_PAD) + 2, lo), hi)
 
 
@@ -52,7 +57,9 @@ def kind_badge_width(deck: Deck, size: float = BADGE) -> float:
 
 
 def status_badge_width(deck: Deck, size: float = BADGE) -> float:
-    widest = max(textfit.text_width(status_label(deck, s), size, True) / textfit.SAFETY for s in STATUS_LOOK)
+    widest = max(
+        textfit.text_width(status_label(deck, s), size, True) / textfit.SAFETY for s in STATUS_LOOK
+    )
     return widest + 2 * (INSET_X + BADGE_PAD) + 2
 
 
@@ -76,8 +83,15 @@ def add_badge(deck: Deck, page: Page, left: float, top: float, width: float, lab
     height = badge_height(label, width, size, shape)
     x, y, _, _ = box = Box(left, top, width, height).emu()
     key = ("badge", label, shape, fill, text_colour, line, name, size, width)
-    deck.copies.shape(page.slide, key, x, y, lambda: _draw_badge(deck, page, box, height, label, shape,
-                                                                  fill, text_colour, line, name, size))
+    deck.copies.shape(
+        page.slide,
+        key,
+        x,
+        y,
+        lambda: _draw_badge(
+            deck, page, box, height, label, shape, fill, text_colour, line, name, size
+        ),
+    )
     return height
 
 
@@ -118,7 +132,9 @@ def add_status_badge(deck: Deck, page: Page, left: float, top: float, width: flo
                      "FFFFFF", look.colour, look.colour, f"Status {status}", size)
 
 
-def badges_height(deck: Deck, kind: str, status: str | None, width: float, gap: float = 6.0) -> float:
+def badges_height(
+    deck: Deck, kind: str, status: str | None, width: float, gap: float = 6.0
+) -> float:
     h = badge_height(kind_label(deck, kind), width, BADGE, KIND_LOOK[kind].shape)
     if status:
         h += gap + badge_height(status_label(deck, status), width)
@@ -149,7 +165,13 @@ def speaker_of(deck: Deck, claim: Claim) -> str | None:
 
 def claim_paras(deck: Deck, claim: Claim, size: float = BODY) -> list[Para]:
     number = deck.outline.claim_number(claim.id)
-    paras = [Para((Span(f"{number}. ", bold=True, colour=MUTED), Span(deck.t(claim.text))), size, deck.lang)]
+    paras = [
+        Para(
+            (Span(f"{number}. ", bold=True, colour=MUTED), Span(deck.t(claim.text))),
+            size,
+            deck.lang,
+        )
+    ]
     who = speaker_of(deck, claim)
     if who:
         paras.append(para(f"{deck.labels['speaker']}: {who}", BODY_MIN, deck.lang,
@@ -197,5 +219,7 @@ def claim_rows(deck: Deck, claim: Claim, body: Box, badge_w: float) -> list[Clai
 def draw_claim_row(deck: Deck, page: Page, top: float, row: ClaimRow, badge_w: float) -> None:
     body = page.body
     add_badges(deck, page, body.left, top, badge_w, row.claim.kind, row.claim.fact_status)
-    text_box = Box(body.left + badge_w + COLUMN_GAP, top, body.width - badge_w - COLUMN_GAP, row.height)
+    text_box = Box(
+        body.left + badge_w + COLUMN_GAP, top, body.width - badge_w - COLUMN_GAP, row.height
+    )
     deck.text(page, text_box, row.paras, name=f"Claim {row.claim.id}")

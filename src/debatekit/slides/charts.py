@@ -13,7 +13,12 @@ import zipfile
 
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_TICK_LABEL_POSITION, XL_LEGEND_POSITION, XL_LABEL_POSITION
+from pptx.enum.chart import (
+    XL_CHART_TYPE,
+    XL_TICK_LABEL_POSITION,
+    XL_LEGEND_POSITION,
+    XL_LABEL_POSITION,
+)
 from pptx.enum.dml import MSO_PATTERN_TYPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Pt
@@ -60,7 +65,9 @@ def add_figure_chart(shapes, figure: FigureData, box, fonts: DeckFonts, lang: st
     labels = plot.data_labels
     labels.number_format = "General"
     labels.number_format_is_linked = False
-    labels.position = XL_LABEL_POSITION.ABOVE if figure.chart == "line" else XL_LABEL_POSITION.OUTSIDE_END
+    labels.position = (
+        XL_LABEL_POSITION.ABOVE if figure.chart == "line" else XL_LABEL_POSITION.OUTSIDE_END
+    )
     _font(labels.font, fonts, lang, SMALL, INK)
     if figure.chart != "line":
         plot.gap_width = 80
@@ -120,7 +127,9 @@ def add_balance_chart(shapes, balance: Balance, box, fonts: DeckFonts, lang: str
                 label.has_text_frame = False
                 label.position = XL_LABEL_POSITION.CENTER
                 label.show_value = True
-                _font(label.font, fonts, lang, SMALL, "FFFFFF" if kind == "fact" else INK, bold=True)
+                _font(
+                    label.font, fonts, lang, SMALL, "FFFFFF" if kind == "fact" else INK, bold=True
+                )
     _legend(chart, True, fonts, lang)
     _caption(shapes, prompt_box, balance.prompt, fonts, lang, "Balance question")
     make_workbook_deterministic(chart)

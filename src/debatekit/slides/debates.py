@@ -114,25 +114,45 @@ def _columns(items: list[Item], heights: list[float], room: float) -> list[list[
 def debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
     w = deck.labels
     title = w["debate"] + (f" {number}/{total}" if total > 1 else "")
-    notes_items = [(w["motion"], deck.t(debate.motion), None),
-                   (w["context"], deck.t(debate.context) if debate.context is not None else None, None)]
+    notes_items = [
+        (w["motion"], deck.t(debate.motion), None),
+        (w["context"], deck.t(debate.context) if debate.context is not None else None, None),
+    ]
     for side in ("pro", "con"):
         for point in getattr(debate, side):
             notes_items.append(("", f"[{w[side]}]", None))
             notes_items.extend(point_notes(deck, point))
     notes = deck.note_paras(notes_items)
     body = deck.body_for(deck.continued(title))
-    intro = debate.context is not None or paras_height([labelled_motion(deck, debate, LEAD)], body.width - 24) > body.height * 0.4
+    intro = (
+        debate.context is not None
+        or paras_height([labelled_motion(deck, debate, LEAD)], body.width - 24) > body.height * 0.4
+    )
     if intro:
         # the motion in large type with its context first; the columns repeat it smaller
-        flow_paras(deck, title, [labelled_motion(deck, debate, LEAD)] + (
-            [para(deck.t(debate.context), BODY, deck.lang, space_before=14)] if debate.context is not None else []), notes)
+        flow_paras(
+            deck,
+            title,
+            [labelled_motion(deck, debate, LEAD)]
+            + (
+                [para(deck.t(debate.context), BODY, deck.lang, space_before=14)]
+                if debate.context is not None
+                else []
+            ),
+            notes,
+        )
     motion = [labelled_motion(deck, debate, BODY if intro else LEAD)]
     motion_h = paras_height(motion, body.width - 24)
     if motion_h > body.height * 0.3:
         motion, motion_h = [], 0.0
     col_w = (body.width - COLUMN_GAP) / 2
-    head_h = max(paras_height([para(w[side], BODY, deck.lang, bold=True)], col_w) for side in ("pro", "con")) + 6
+    head_h = (
+        max(
+            paras_height([para(w[side], BODY, deck.lang, bold=True)], col_w)
+            for side in ("pro", "con")
+        )
+        + 6
+    )
     band = motion_h + 16 if motion else 0.0
     room = body.height - band - head_h - 8
     plan = BadgePlan.make(deck, col_w)
@@ -157,8 +177,13 @@ def debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
                     sides[s][i] if i < len(sides[s]) else [], head_h, plan)
     if debate.questions:
         q_notes = deck.note_paras([(w["motion"], deck.t(debate.motion), None)])
-        numbered(deck, f"{w['debate_questions']}" + (f" · {w['debate']} {number}/{total}" if total > 1 else ""),
-                 [deck.t(q) for q in debate.questions], q_notes)
+        numbered(
+            deck,
+            f"{w['debate_questions']}"
+            + (f" · {w['debate']} {number}/{total}" if total > 1 else ""),
+            [deck.t(q) for q in debate.questions],
+            q_notes,
+        )
 
 
 def labelled_motion(deck: Deck, debate: Debate, size: float) -> Para:
@@ -171,17 +196,29 @@ def _column(deck: Deck, page: Page, box: Box, side: str, items: list[Item], head
     colour = ACCENT if side == "pro" else "404040"
     head = [para(w[side], BODY, deck.lang, bold=True, colour=PAPER, align="center")]
     deck.panel(page, Box(box.left, box.top, box.width, head_h), colour, name=f"Side {side}")
-    deck.text(page, Box(box.left, box.top, box.width, head_h), head, name=f"Side {side} label", anchor="middle")
+    deck.text(
+        page,
+        Box(box.left, box.top, box.width, head_h),
+        head,
+        name=f"Side {side} label",
+        anchor="middle",
+    )
     top = box.top + head_h + 8
     for item in items:
         if item.badges:
             h = add_kind_badge(deck, page, box.left, top, plan.kind_w, item.kind)
             if item.status:
                 if plan.side_by_side:
-                    h = max(h, add_status_badge(deck, page, box.left + plan.kind_w + 8, top, plan.status_w,
-                                                item.status))
+                    h = max(
+                        h,
+                        add_status_badge(
+                            deck, page, box.left + plan.kind_w + 8, top, plan.status_w, item.status
+                        ),
+                    )
                 else:
-                    h += 6 + add_status_badge(deck, page, box.left, top + h + 6, plan.status_w, item.status)
+                    h += 6 + add_status_badge(
+                        deck, page, box.left, top + h + 6, plan.status_w, item.status
+                    )
             top += h + 4
         ph = paras_height(item.paras, box.width)
         deck.text(page, Box(box.left, top, box.width, ph), item.paras, name=f"Point {side}")

@@ -21,8 +21,21 @@ from ..labels import labels_for
 from ..language import profile
 from ..job import Job
 from . import template as base
-from .geometry import (BODY_GAP, LINE_PITCH, COVER_TITLE, FOOTER, INSET_X, INSET_Y, NOTES, SECTION_TITLE, TITLE,
-                       TITLE_MIN, Box, Grid, pt)
+from .geometry import (
+    BODY_GAP,
+    LINE_PITCH,
+    COVER_TITLE,
+    FOOTER,
+    INSET_X,
+    INSET_Y,
+    NOTES,
+    SECTION_TITLE,
+    TITLE,
+    TITLE_MIN,
+    Box,
+    Grid,
+    pt,
+)
 from .notes_pages import NotesPages
 from .pptx_internals import next_shape_id, qn, text_body
 from .runs import DeckFonts, deck_fonts
@@ -87,7 +100,9 @@ class Deck:
         title = " ".join(title.split())      # stray spaces and line breaks from the outline
         layout = self.layouts[role]
         slide = self.copies.blank_slide(self.prs, layout, role, _title_only)
-        title_shape = next((s for s in slide.placeholders if base.placeholder_kind(s) == "title"), None)
+        title_shape = next(
+            (s for s in slide.placeholders if base.placeholder_kind(s) == "title"), None
+        )
         # Shape ids count up from the highest one so far; python-pptx would search the
         # whole slide for it before every shape. Everything on the slide is added through
         # this one collection (the argument map refreshes it after drawing its group).
@@ -129,8 +144,14 @@ class Deck:
         width = box.width - 2 * INSET_X
         # a template's title style may set capitals: measure them, as they are wider
         measured = title.upper() if self.custom else title
-        fitted = textfit.fit_size(measured, width, box.height - 2 * INSET_Y, _sizes(size, lowest), bold=True,
-                                  leading=LINE_PITCH)
+        fitted = textfit.fit_size(
+            measured,
+            width,
+            box.height - 2 * INSET_Y,
+            _sizes(size, lowest),
+            bold=True,
+            leading=LINE_PITCH,
+        )
         if fitted is None:
             fitted = lowest
             box = Box(box.left, box.top, box.width,
@@ -160,7 +181,7 @@ class Deck:
             shape.left, shape.top, shape.width, shape.height = box.emu()
             fill_frame(shape.text_frame, paras, self.fonts, anchor, inherit_colour=self.custom)
             if not self.custom:
-                first = text_body(shape.text_frame).find(qn("a:p"))    # the base layout sets capitals
+                first = text_body(shape.text_frame).find(qn("a:p"))  # the base layout sets capitals
                 for run in first.iterfind(qn("a:r")):
                     run.get_or_add_rPr().set("cap", "none")
         return box
@@ -168,9 +189,17 @@ class Deck:
     def _title_style(self, role: str) -> tuple[float, float, Box]:
         g = self.grid
         if role == "cover":
-            return COVER_TITLE, 28.0, Box(g.margin_x + 24, g.height * 0.24, g.width - 2 * g.margin_x - 24, 132)
+            return (
+                COVER_TITLE,
+                28.0,
+                Box(g.margin_x + 24, g.height * 0.24, g.width - 2 * g.margin_x - 24, 132),
+            )
         if role == "section":
-            return SECTION_TITLE, 26.0, Box(g.margin_x + 24, g.height * 0.24, g.width - 2 * g.margin_x - 24, 100)
+            return (
+                SECTION_TITLE,
+                26.0,
+                Box(g.margin_x + 24, g.height * 0.24, g.width - 2 * g.margin_x - 24, 100),
+            )
         return TITLE, TITLE_MIN, g.title
 
     def _footer(self, slide) -> None:
@@ -193,13 +222,23 @@ class Deck:
         g = self.grid
         box = g.footer
         number_w = 60.0
-        colour = None if self.custom else MUTED     # a template's own text colour suits its background
+        colour = None if self.custom else MUTED  # a template's own text colour suits its background
         line = self.source_line(box.width - number_w - 12)
-        add_text(slide, Box(box.left, box.top, box.width - number_w - 12, box.height),
-                 [para(line, FOOTER, self.lang, colour=colour)], self.fonts, name="Footer", anchor="middle")
-        number = slide.shapes.add_textbox(*Box(box.right - number_w, box.top, number_w, box.height).emu())
+        add_text(
+            slide,
+            Box(box.left, box.top, box.width - number_w - 12, box.height),
+            [para(line, FOOTER, self.lang, colour=colour)],
+            self.fonts,
+            name="Footer",
+            anchor="middle",
+        )
+        number = slide.shapes.add_textbox(
+            *Box(box.right - number_w, box.top, number_w, box.height).emu()
+        )
         number.name = "Slide number"
-        fill_frame(number.text_frame, [para("", FOOTER, self.lang, align="right")], self.fonts, "middle")
+        fill_frame(
+            number.text_frame, [para("", FOOTER, self.lang, align="right")], self.fonts, "middle"
+        )
         add_field(number.text_frame.paragraphs[0], "slidenum", str(len(self.prs.slides)),
                   self.fonts, self.lang, FOOTER, colour)
 
@@ -248,8 +287,16 @@ class Deck:
                 continue
             spans_lang = lang or self.lang
             if label:
-                out.append(Para((Span(f"{label}: ", bold=True, lang=self.lang), Span(text, lang=spans_lang)),
-                                NOTES, self.lang))
+                out.append(
+                    Para(
+                        (
+                            Span(f"{label}: ", bold=True, lang=self.lang),
+                            Span(text, lang=spans_lang),
+                        ),
+                        NOTES,
+                        self.lang,
+                    )
+                )
             else:
                 out.append(para(text, NOTES, spans_lang))
         return out

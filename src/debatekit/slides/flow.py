@@ -16,15 +16,24 @@ from .textbox import Para, paras_height, split_paras
 MIN_SPLIT_LINES = 2      # do not start a paragraph at a slide's foot with less room than this
 
 
-def flow_paras(deck: Deck, title: str, paras: list[Para], notes: list[Para],
-               *, before: Callable[[Page], float] | None = None, continuing: bool = False) -> list[Page]:
+def flow_paras(
+    deck: Deck,
+    title: str,
+    paras: list[Para],
+    notes: list[Para],
+    *,
+    before: Callable[[Page], float] | None = None,
+    continuing: bool = False,
+) -> list[Page]:
     """Paragraphs in one text box per slide. ``before`` may draw something at the top of
     the first slide and return the height it used; ``continuing`` marks even the first
     slide as continued (the run began on another slide)."""
     pages: list[Page] = []
     queue = list(paras)
     while queue or not pages:
-        page = deck.new_slide(title if not (pages or continuing) else deck.continued(title), notes=notes)
+        page = deck.new_slide(
+            title if not (pages or continuing) else deck.continued(title), notes=notes
+        )
         body = page.body
         if before and not pages:
             used = before(page)
@@ -34,23 +43,33 @@ def flow_paras(deck: Deck, title: str, paras: list[Para], notes: list[Para],
         while queue and len(chunk) > 1 and chunk[-1].keep_with_next:
             queue.insert(0, chunk.pop())    # a heading goes on with what it heads
         if chunk:
-            deck.text(page, Box(body.left, body.top, body.width, paras_height(chunk, body.width)), chunk)
+            deck.text(
+                page, Box(body.left, body.top, body.width, paras_height(chunk, body.width)), chunk
+            )
         elif queue and not (before and len(pages) == 1):
             raise RuntimeError("a paragraph could not be placed on an empty slide")
     return pages
 
 
-def flow_claims(deck: Deck, title: str, claims, notes_for: Callable[[list], list[Para]]) -> list[Page]:
+def flow_claims(
+    deck: Deck, title: str, claims, notes_for: Callable[[list], list[Para]]
+) -> list[Page]:
     """Claim rows beside their badges, as many per slide as fit."""
     probe = deck.body_for(deck.continued(title))
     badge_w = badge_width(deck)
-    rows: list[ClaimRow] = [row for claim in claims for row in claim_rows(deck, claim, probe, badge_w)]
+    rows: list[ClaimRow] = [
+        row for claim in claims for row in claim_rows(deck, claim, probe, badge_w)
+    ]
     groups = _balanced(rows, probe.height)
     pages = []
     for i, group in enumerate(groups):
         claims_here = list(dict.fromkeys(r.claim for r in group))
-        page = deck.new_slide(title if i == 0 else deck.continued(title), notes=notes_for(claims_here))
-        slack = max(page.body.height - sum(r.height for r in group) - ROW_GAP * (len(group) - 1), 0.0)
+        page = deck.new_slide(
+            title if i == 0 else deck.continued(title), notes=notes_for(claims_here)
+        )
+        slack = max(
+            page.body.height - sum(r.height for r in group) - ROW_GAP * (len(group) - 1), 0.0
+        )
         gap = ROW_GAP + min(slack / max(len(group), 1), 18.0) if len(group) > 1 else ROW_GAP
         top = page.body.top
         for row in group:

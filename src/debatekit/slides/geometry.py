@@ -89,7 +89,9 @@ class Grid:
 
     @property
     def footer(self) -> Box:
-        return Box(self.margin_x, self.height - 12.0 - FOOTER_H, self.width - 2 * self.margin_x, FOOTER_H)
+        return Box(
+            self.margin_x, self.height - 12.0 - FOOTER_H, self.width - 2 * self.margin_x, FOOTER_H
+        )
 
     @property
     def body_bottom(self) -> float:
@@ -97,4 +99,6 @@ class Grid:
 
     def body_below(self, top: float) -> Box:
         """The body region from ``top`` down to the footer, between the margins."""
-        return Box(self.margin_x, top, self.width - 2 * self.margin_x, max(self.body_bottom - top, 0.0))
+        return Box(
+            self.margin_x, top, self.width - 2 * self.margin_x, max(self.body_bottom - top, 0.0)
+        )

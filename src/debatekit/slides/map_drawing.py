@@ -21,7 +21,15 @@ from ..looks import ACCENT, INK, KIND_LOOK, MUTED, PAPER, RULE
 from ..present.argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
 from ..present.mapboxes import RELATION_COLOURS, node_colours
 from .geometry import emu
-from .pptx_internals import count_shape_id, defer_group_extents, line_properties, nsdecls, parse_xml, qn, text_body
+from .pptx_internals import (
+    count_shape_id,
+    defer_group_extents,
+    line_properties,
+    nsdecls,
+    parse_xml,
+    qn,
+    text_body,
+)
 from .runs import DeckFonts, add_run, keep_empty_texts, paragraph_end_xml, runs_xml
 
 EDGE_LOOK = {   # colour, width (pt), dash, arrow head
@@ -95,8 +103,11 @@ def _node(shapes, node: MapNode, left, top, page: MapPage, fonts, lang):
                   _paragraph_xml(node.body_text, node.body_size, fonts, lang,
                                  bold=node.role in BOLD_BODY, colour=ink)]
     if node.footer_text:
-        paragraphs.append(_paragraph_xml(node.footer_text, node.heading_size, fonts, lang, bold=True,
-                                         colour=MUTED))
+        paragraphs.append(
+            _paragraph_xml(
+                node.footer_text, node.heading_size, fonts, lang, bold=True, colour=MUTED
+            )
+        )
     _replace_paragraphs(frame, "".join(paragraphs))
 
 

@@ -36,7 +36,9 @@ class NotesPages:
         slide_part = slide.part
         package = slide_part.package
         master_part = package.presentation_part.notes_master_part
-        part = NotesSlidePart(self._next_name(), CT.PML_NOTES_SLIDE, package, copy.deepcopy(self._pattern))
+        part = NotesSlidePart(
+            self._next_name(), CT.PML_NOTES_SLIDE, package, copy.deepcopy(self._pattern)
+        )
         part.relate_to(master_part, RT.NOTES_MASTER)
         part.relate_to(slide_part, RT.SLIDE)
         slide_part.relate_to(part, RT.NOTES_SLIDE)

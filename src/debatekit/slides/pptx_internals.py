@@ -22,10 +22,26 @@ from pptx.parts.slide import NotesSlidePart
 from pptx.text.text import _Run
 
 __all__ = [
-    "CONTENT_TYPE", "RELATIONSHIP_TYPE", "PackURI", "NotesSlidePart", "parse_xml", "nsdecls", "qn",
-    "text_body", "paragraph_element", "run_element", "wrap_run", "font_properties", "line_properties",
-    "axis_element", "next_shape_id", "count_shape_id", "defer_group_extents", "package_relationships",
-    "package_entries", "replace_part_blob",
+    "CONTENT_TYPE",
+    "RELATIONSHIP_TYPE",
+    "PackURI",
+    "NotesSlidePart",
+    "parse_xml",
+    "nsdecls",
+    "qn",
+    "text_body",
+    "paragraph_element",
+    "run_element",
+    "wrap_run",
+    "font_properties",
+    "line_properties",
+    "axis_element",
+    "next_shape_id",
+    "count_shape_id",
+    "defer_group_extents",
+    "package_relationships",
+    "package_entries",
+    "replace_part_blob",
 ]
 
 

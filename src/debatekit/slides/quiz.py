@@ -7,8 +7,16 @@ from collections import Counter
 
 from ..looks import KIND_LOOK, MUTED
 from ..model import Claim, Outline
-from .blocks import (add_badge, add_badges, add_status_badge, badge_height, badge_width, kind_badge_width,
-                     kind_label, speaker_of)
+from .blocks import (
+    add_badge,
+    add_badges,
+    add_status_badge,
+    badge_height,
+    badge_width,
+    kind_badge_width,
+    kind_label,
+    speaker_of,
+)
 from .deck import Deck, Page
 from .flow import flow_paras
 from .geometry import BODY, BODY_MIN, Box
@@ -54,22 +62,37 @@ def _statement(deck: Deck, claim: Claim, n: int, total: int) -> None:
     counter = [para(deck.say("quiz_item", n=n, total=total), BODY_MIN, deck.lang, bold=True,
                     colour=None if deck.custom else MUTED)]
     counter_h = paras_height(counter, body.width)
-    chip_w = min(kind_badge_width(deck), (body.width - 2 * 16) / 3)   # three choices side by side
-    chip_h = max(badge_height(kind_label(deck, k), chip_w, shape=KIND_LOOK[k].shape) for k in KIND_LOOK)
+    chip_w = min(kind_badge_width(deck), (body.width - 2 * 16) / 3)  # three choices side by side
+    chip_h = max(
+        badge_height(kind_label(deck, k), chip_w, shape=KIND_LOOK[k].shape) for k in KIND_LOOK
+    )
     room = body.height - counter_h - 16 - chip_h - 24
     who = speaker_of(deck, claim)
     statement = None
     for size in STATEMENT_SIZES:
         paras = [para(deck.t(claim.text), size, deck.lang, bold=size >= 24)]
         if who:
-            paras.append(para(f"{w['speaker']}: {who}", BODY_MIN, deck.lang, colour=MUTED, italic=True,
-                              space_before=8))
+            paras.append(
+                para(
+                    f"{w['speaker']}: {who}",
+                    BODY_MIN,
+                    deck.lang,
+                    colour=MUTED,
+                    italic=True,
+                    space_before=8,
+                )
+            )
         if paras_height(paras, body.width - 40) <= room:
             statement = paras
             break
     if statement is None:
         # too long for one slide even at body size: the statement flows on, without chips
-        flow_paras(deck, title, counter + [para(deck.t(claim.text), BODY_MIN, deck.lang, space_before=8)], notes)
+        flow_paras(
+            deck,
+            title,
+            counter + [para(deck.t(claim.text), BODY_MIN, deck.lang, space_before=8)],
+            notes,
+        )
         return
     page = deck.new_slide(title, notes=notes)
     b = page.body
@@ -98,16 +121,32 @@ def _answer(deck: Deck, claim: Claim, n: int, total: int) -> None:
                               value_lang=src))
     if claim.quote:
         paras.append(heading(deck, w["quote"], space=12))
-        paras.append(para(quoted(deck, claim.quote), BODY_MIN, deck.outline.source.language, space_before=2,
-                          colour=None if deck.custom else MUTED))
+        paras.append(
+            para(
+                quoted(deck, claim.quote),
+                BODY_MIN,
+                deck.outline.source.language,
+                space_before=2,
+                colour=None if deck.custom else MUTED,
+            )
+        )
     badge_w = badge_width(deck)
 
     def badges(page: Page) -> float:
         b = page.body
         h = add_badges(deck, page, b.left, b.top, badge_w, claim.kind, None)
         if claim.fact_status:
-            h = max(h, add_status_badge(deck, page, b.left + badge_w + 12, b.top, max(badge_w, 150.0) + 40,
-                                        claim.fact_status))
+            h = max(
+                h,
+                add_status_badge(
+                    deck,
+                    page,
+                    b.left + badge_w + 12,
+                    b.top,
+                    max(badge_w, 150.0) + 40,
+                    claim.fact_status,
+                ),
+            )
         return h + 14
 
     flow_paras(deck, title, paras, notes, before=badges)

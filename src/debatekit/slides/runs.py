@@ -120,12 +120,23 @@ def add_runs(paragraph, text: str, fonts: DeckFonts, lang: str, size: float | No
 
 
 @lru_cache(maxsize=4096)
-def runs_xml(text: str, fonts: DeckFonts, lang: str, size: float | None = None, *,
-             bold: bool | None = None, italic: bool | None = None, colour: str | None = None) -> str:
+def runs_xml(
+    text: str,
+    fonts: DeckFonts,
+    lang: str,
+    size: float | None = None,
+    *,
+    bold: bool | None = None,
+    italic: bool | None = None,
+    colour: str | None = None,
+) -> str:
     """``<a:r>`` elements for ``text``, CJK stretches in non-CJK text as runs of their own.
     (Cached: footers, labels and notes repeat the same words on many slides.)"""
-    return "".join(f"<a:r>{_rpr_xml(fonts, piece_lang, size, bold, italic, colour)}<a:t>{_text_xml(piece)}</a:t></a:r>"
-                   for piece, piece_lang in _pieces(text, fonts, lang))
+    return "".join(
+        f"<a:r>{_rpr_xml(fonts, piece_lang, size, bold, italic, colour)}"
+        f"<a:t>{_text_xml(piece)}</a:t></a:r>"
+        for piece, piece_lang in _pieces(text, fonts, lang)
+    )
 
 
 def _pieces(text: str, fonts: DeckFonts, lang: str) -> list[tuple[str, str]]:
@@ -140,8 +151,14 @@ def _pieces(text: str, fonts: DeckFonts, lang: str) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
-def _rpr_xml(fonts: DeckFonts, lang: str, size: float | None, bold: bool | None, italic: bool | None,
-             colour: str | None) -> str:
+def _rpr_xml(
+    fonts: DeckFonts,
+    lang: str,
+    size: float | None,
+    bold: bool | None,
+    italic: bool | None,
+    colour: str | None,
+) -> str:
     """The ``<a:rPr>`` that ``style_run`` writes, attribute for attribute, in its order."""
     attrs = ""
     if size is not None:
@@ -154,12 +171,17 @@ def _rpr_xml(fonts: DeckFonts, lang: str, size: float | None, bold: bool | None,
     attrs += f' lang={quoteattr(tag)}'
     if profile(tag).cjk:
         attrs += ' altLang="en-US"'
-    fill = f'<a:solidFill><a:srgbClr val="{RGBColor.from_string(colour)}"/></a:solidFill>' if colour else ""
+    fill = (
+        f'<a:solidFill><a:srgbClr val="{RGBColor.from_string(colour)}"/></a:solidFill>'
+        if colour
+        else ""
+    )
     return f"<a:rPr{attrs}>{fill}{_faces_xml(fonts)}</a:rPr>"
 
 
 def _faces_xml(fonts: DeckFonts) -> str:
-    return f"<a:latin typeface={quoteattr(fonts.latin)}/><a:ea typeface={quoteattr(fonts.east_asian)}/>"
+    return (f"<a:latin typeface={quoteattr(fonts.latin)}/>"
+            f"<a:ea typeface={quoteattr(fonts.east_asian)}/>")
 
 
 def paragraph_end_xml(fonts: DeckFonts, lang: str, size: float | None = None) -> str:
@@ -197,7 +219,11 @@ def style_paragraph_end(paragraph, fonts: DeckFonts, lang: str, size: float | No
     latin = end.find(qn("a:latin"))
     if latin is None:
         latin = etree.SubElement(end, qn("a:latin"))
-        _move_before_successors(end, latin, ("a:ea", "a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst"))
+        _move_before_successors(
+            end,
+            latin,
+            ("a:ea", "a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst"),
+        )
     latin.set("typeface", fonts.latin)
     set_east_asian(end, fonts.east_asian)
 
@@ -213,7 +239,9 @@ def set_east_asian(rpr, typeface: str) -> None:
         latin.addnext(ea)
     else:
         rpr.append(ea)
-        _move_before_successors(rpr, ea, ("a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst"))
+        _move_before_successors(
+            rpr, ea, ("a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")
+        )
 
 
 def _move_before_successors(parent, element, successors: tuple[str, ...]) -> None:

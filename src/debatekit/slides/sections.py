@@ -9,7 +9,15 @@ from ..looks import ACCENT, KIND_LOOK, MUTED, STATUS_LOOK
 from ..model import Strand
 from ..language import profile
 from ..present.balance import strand_counts
-from .blocks import COLUMN_GAP, add_badge, add_kind_badge, badge_height, badge_width, kind_label, status_label
+from .blocks import (
+    COLUMN_GAP,
+    add_badge,
+    add_kind_badge,
+    badge_height,
+    badge_width,
+    kind_label,
+    status_label,
+)
 from .credits import distinct_sources
 from .deck import Deck, Page
 from .flow import flow_claims, flow_paras
@@ -26,36 +34,64 @@ def labelled(deck: Deck, label: str, value: str, size: float = BODY, space: floa
 
 
 def heading(deck: Deck, text: str, space: float = 14.0) -> Para:
-    return replace(para(text, BODY_MIN, deck.lang, bold=True, colour=None if deck.custom else ACCENT,
-                        space_before=space), keep_with_next=True)
+    return replace(
+        para(
+            text,
+            BODY_MIN,
+            deck.lang,
+            bold=True,
+            colour=None if deck.custom else ACCENT,
+            space_before=space,
+        ),
+        keep_with_next=True,
+    )
 
 
 def cover(deck: Deck) -> None:
     o, w = deck.outline, deck.labels
-    notes = deck.note_paras([
-        (w["article"], f"{o.source.title} ({o.source.publisher})", o.source.language),
-        (w["level"], deck.t(o.lesson.level) if o.lesson and o.lesson.level is not None else None, None),
-        (w["thesis"], deck.t(o.thesis), None),
-    ])
+    notes = deck.note_paras(
+        [
+            (w["article"], f"{o.source.title} ({o.source.publisher})", o.source.language),
+            (
+                w["level"],
+                deck.t(o.lesson.level) if o.lesson and o.lesson.level is not None else None,
+                None,
+            ),
+            (w["thesis"], deck.t(o.thesis), None),
+        ]
+    )
     page = deck.new_slide(deck.t(o.title), "cover", notes=notes)
     if not deck.custom:
         deck.panel(page, Box(0, 0, 18, deck.grid.height), ACCENT, name="Accent band")
     title_box, _ = deck.title_layout(deck.t(o.title), "cover")
     inset = title_box.left - page.body.left
-    page.body = Box(title_box.left, page.body.top + 6, page.body.width - inset, page.body.height - 6)
+    page.body = Box(
+        title_box.left, page.body.top + 6, page.body.width - inset, page.body.height - 6
+    )
     paras = []
     if o.subtitle is not None:
-        paras.append(para(deck.t(o.subtitle), LEAD, deck.lang, colour=None if deck.custom else MUTED))
+        paras.append(
+            para(deck.t(o.subtitle), LEAD, deck.lang, colour=None if deck.custom else MUTED)
+        )
     src = o.source
     paras.append(para(src.title, BODY, src.language, space_before=18, bold=True))
     meta = ", ".join([src.publisher] + ([src.published] if src.published else []))
-    paras.append(para(meta, BODY_MIN, deck.lang, colour=None if deck.custom else MUTED, space_before=4))
+    paras.append(
+        para(meta, BODY_MIN, deck.lang, colour=None if deck.custom else MUTED, space_before=4)
+    )
     if o.lesson and (o.lesson.level is not None or o.lesson.minutes):
         bits = [deck.t(o.lesson.level)] if o.lesson.level is not None else []
         if o.lesson.minutes:
             bits.append(deck.say("minutes", n=o.lesson.minutes))
-        paras.append(para(" · ".join(bits), BODY_MIN, deck.lang, colour=None if deck.custom else MUTED,
-                          space_before=4))
+        paras.append(
+            para(
+                " · ".join(bits),
+                BODY_MIN,
+                deck.lang,
+                colour=None if deck.custom else MUTED,
+                space_before=4,
+            )
+        )
     _place_or_flow(deck, page, paras, deck.t(o.title), notes)
 
 
@@ -69,7 +105,9 @@ def _place_or_flow(deck: Deck, page: Page, paras: list[Para], title: str, notes)
     while rest and len(placed) > 1 and placed[-1].keep_with_next:
         rest.insert(0, placed.pop())
     if placed:
-        deck.text(page, Box(body.left, body.top, body.width, paras_height(placed, body.width)), placed)
+        deck.text(
+            page, Box(body.left, body.top, body.width, paras_height(placed, body.width)), placed
+        )
     if rest:
         flow_paras(deck, title, rest, notes, continuing=True)
 
@@ -87,9 +125,18 @@ def about_source(deck: Deck) -> None:
     if src.perspective is not None:
         paras.append(heading(deck, w["perspective"], space=18))
         paras.append(para(deck.t(src.perspective), BODY, deck.lang, space_before=4))
-    notes = deck.note_paras([(w["article"], f"{src.title} ({src.publisher})", src.language),
-                             (w["perspective"], deck.t(src.perspective) if src.perspective is not None else None, None),
-                             (w["accessed"], src.accessed, None), (w["url"], src.url, None)])
+    notes = deck.note_paras(
+        [
+            (w["article"], f"{src.title} ({src.publisher})", src.language),
+            (
+                w["perspective"],
+                deck.t(src.perspective) if src.perspective is not None else None,
+                None,
+            ),
+            (w["accessed"], src.accessed, None),
+            (w["url"], src.url, None),
+        ]
+    )
     flow_paras(deck, w["about_source"], paras, notes)
 
 
@@ -100,10 +147,17 @@ def thesis(deck: Deck) -> None:
     lesson = o.lesson
     if lesson and lesson.objectives:
         paras.append(heading(deck, w["objectives"], space=22))
-        paras.extend(para(f"•  {deck.t(obj)}", BODY, deck.lang, space_before=6) for obj in lesson.objectives)
-    title = w["thesis"] if not (lesson and lesson.objectives) else f"{w['thesis']} · {w['objectives']}"
-    notes = deck.note_paras([(w["thesis"], deck.t(o.thesis), None)] +
-                            [(w["objectives"], deck.t(obj), None) for obj in (lesson.objectives if lesson else ())])
+        paras.extend(
+            para(f"•  {deck.t(obj)}", BODY, deck.lang, space_before=6)
+            for obj in lesson.objectives
+        )
+    title = (
+        w["thesis"] if not (lesson and lesson.objectives) else f"{w['thesis']} · {w['objectives']}"
+    )
+    notes = deck.note_paras(
+        [(w["thesis"], deck.t(o.thesis), None)]
+        + [(w["objectives"], deck.t(obj), None) for obj in (lesson.objectives if lesson else ())]
+    )
     flow_paras(deck, title, paras, notes)
 
 
@@ -144,15 +198,29 @@ def badge_key(deck: Deck) -> None:
         top = page.body.top
     top += 8
     head = [heading(deck, w["status"], 0)]
-    deck.text(page, Box(page.body.left, top, page.body.width, paras_height(head, page.body.width)), head,
-              name="Key status heading")
+    deck.text(
+        page,
+        Box(page.body.left, top, page.body.width, paras_height(head, page.body.width)),
+        head,
+        name="Key status heading",
+    )
     top += paras_height(head, page.body.width) + 6
     for i, status in enumerate(STATUS_LOOK):
         col, line = i % per_line, i // per_line
         look = STATUS_LOOK[status]
-        add_badge(deck, page, page.body.left + col * (status_w + 12), top + line * (status_h + 10),
-                  status_w, status_label(deck, status), "rectangle", "FFFFFF", look.colour, look.colour,
-                  f"Status {status}")
+        add_badge(
+            deck,
+            page,
+            page.body.left + col * (status_w + 12),
+            top + line * (status_h + 10),
+            status_w,
+            status_label(deck, status),
+            "rectangle",
+            "FFFFFF",
+            look.colour,
+            look.colour,
+            f"Status {status}",
+        )
 
 
 def strand_section(deck: Deck, strand: Strand, number: int, total: int) -> None:
@@ -160,8 +228,12 @@ def strand_section(deck: Deck, strand: Strand, number: int, total: int) -> None:
     w = deck.labels
     counts = strand_counts(deck.outline)[deck.outline.strand_number(strand.id) - 1]
     title = deck.t(strand.title)
-    notes = deck.note_paras([(w["summary"], deck.t(strand.summary) if strand.summary is not None else None, None),
-                             ("", deck.say("counts", **counts), None)])
+    notes = deck.note_paras(
+        [
+            (w["summary"], deck.t(strand.summary) if strand.summary is not None else None, None),
+            ("", deck.say("counts", **counts), None),
+        ]
+    )
     page = deck.new_slide(title, "section", notes=notes)
     if not deck.custom:
         deck.panel(page, Box(0, 0, deck.grid.width, 10), ACCENT, name="Accent band")
@@ -170,15 +242,21 @@ def strand_section(deck: Deck, strand: Strand, number: int, total: int) -> None:
                   colour=None if deck.custom else MUTED)]
     label_h = paras_height(label, title_box.width)
     if title_box.top - label_h - 4 > 20:
-        deck.text(page, Box(title_box.left, title_box.top - label_h - 4, title_box.width, label_h), label,
-                  name="Strand number")
+        deck.text(
+            page,
+            Box(title_box.left, title_box.top - label_h - 4, title_box.width, label_h),
+            label,
+            name="Strand number",
+        )
     inset = title_box.left - page.body.left
     page.body = Box(title_box.left, page.body.top, page.body.width - inset, page.body.height)
     count_line = para(deck.say("counts", **counts), BODY_MIN, deck.lang,
                       colour=None if deck.custom else MUTED, space_before=14)
     paras = [count_line]
     for size in (LEAD, BODY):
-        paras = ([para(deck.t(strand.summary), size, deck.lang)] if strand.summary is not None else []) + [count_line]
+        paras = (
+            [para(deck.t(strand.summary), size, deck.lang)] if strand.summary is not None else []
+        ) + [count_line]
         if paras_height(paras, page.body.width) <= page.body.height:
             break
     _place_or_flow(deck, page, paras, title, notes)
@@ -186,7 +264,9 @@ def strand_section(deck: Deck, strand: Strand, number: int, total: int) -> None:
 
 def strand_claims(deck: Deck, strand: Strand) -> None:
     """A strand's claims beside their badges, over as many slides as they need."""
-    flow_claims(deck, deck.t(strand.title), strand.claims, lambda claims: claims_notes(deck, claims))
+    flow_claims(
+        deck, deck.t(strand.title), strand.claims, lambda claims: claims_notes(deck, claims)
+    )
 
 
 def numbered(deck: Deck, title: str, items: list[str], notes) -> None:
@@ -208,17 +288,31 @@ def glossary(deck: Deck) -> None:
     if not o.glossary:
         return
     sep = profile(deck.lang).term_separator
-    paras = [Para((Span(deck.t(e.term) + sep, bold=True, colour=None if deck.custom else ACCENT),
-                   Span(deck.t(e.definition))), BODY, deck.lang, space_before=12) for e in o.glossary]
-    terms = [f"{e.term[o.source.language] if o.source.language in e.term.languages else deck.t(e.term)}"
-             for e in o.glossary]
+    paras = [
+        Para(
+            (
+                Span(deck.t(e.term) + sep, bold=True, colour=None if deck.custom else ACCENT),
+                Span(deck.t(e.definition)),
+            ),
+            BODY,
+            deck.lang,
+            space_before=12,
+        )
+        for e in o.glossary
+    ]
+    terms = [
+        f"{e.term[o.source.language] if o.source.language in e.term.languages else deck.t(e.term)}"
+        for e in o.glossary
+    ]
     notes = deck.note_paras([(w["glossary"], ", ".join(terms), None)])
     flow_paras(deck, w["glossary"], paras, notes)
 
 
 def sources(deck: Deck) -> None:
     o, w, src = deck.outline, deck.labels, deck.outline.source
-    citation = ", ".join(x for x in [src.author, src.title, src.publisher, src.published, src.url] if x)
+    citation = ", ".join(
+        x for x in [src.author, src.title, src.publisher, src.published, src.url] if x
+    )
     paras = [heading(deck, w["article"], 0), para(citation, BODY_MIN, deck.lang, space_before=4)]
     if src.accessed:
         paras.append(labelled(deck, w["accessed"], src.accessed, size=BODY_MIN, space=4))

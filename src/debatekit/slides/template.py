@@ -54,7 +54,9 @@ def _set_theme_fonts(master, fonts: DeckFonts) -> None:
         for font in root.iter(qn(group)):
             font.find(qn("a:latin")).set("typeface", fonts.latin)
             font.find(qn("a:ea")).set("typeface", fonts.east_asian)
-    replace_part_blob(theme, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+    replace_part_blob(
+        theme, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    )
 
 
 def with_theme_fonts(fonts: DeckFonts, prs, chosen) -> DeckFonts:
@@ -154,8 +156,10 @@ def choose_layouts(prs, warn: Callable[[str], None]) -> dict[str, object]:
             wanted = _NAMES[role][0].title()
             if layout is None:
                 layout = layouts[0]
-                warn(f"template has no layout with a title placeholder for {role} slides "
-                     f"(wanted \"{wanted}\"); using \"{layout.name}\" and drawing titles as text boxes")
+                warn(
+                    f"template has no layout with a title placeholder for {role} slides "
+                    f'(wanted "{wanted}"); using "{layout.name}" and drawing titles as text boxes'
+                )
             else:
                 warn(f"template has no \"{wanted}\" layout; {role} slides use \"{layout.name}\"")
         chosen[role] = layout

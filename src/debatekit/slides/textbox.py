@@ -103,9 +103,14 @@ def split_para(p: Para, width: float, max_height: float) -> tuple[Para | None, P
         rest_spans[0] = replace(rest_spans[0], text=rest_spans[0].text.lstrip())
     if head_spans:
         head_spans[-1] = replace(head_spans[-1], text=head_spans[-1].text.rstrip())
-    return (replace(p, spans=tuple(s for s in head_spans if s.text)),
-            replace(p, spans=tuple(s for s in rest_spans if s.text) or (replace(p.spans[-1], text=""),),
-                    space_before=0.0))
+    return (
+        replace(p, spans=tuple(s for s in head_spans if s.text)),
+        replace(
+            p,
+            spans=tuple(s for s in rest_spans if s.text) or (replace(p.spans[-1], text=""),),
+            space_before=0.0,
+        ),
+    )
 
 
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
@@ -208,7 +213,9 @@ __all__ = ["Span", "Para", "para", "paras_height", "split_para", "fill_frame", "
            "add_field", "emu"]
 
 
-def split_paras(paras, width: float, max_height: float, min_lines: int = 1) -> tuple[list[Para], list[Para]]:
+def split_paras(
+    paras, width: float, max_height: float, min_lines: int = 1
+) -> tuple[list[Para], list[Para]]:
     """As many paragraphs as fit a box ``max_height`` tall, the first that does not fit
     cut at a line end when at least ``min_lines`` of it fit: (head, rest)."""
     head: list[Para] = []

@@ -23,8 +23,12 @@ def map_plan(deck: Deck) -> list[tuple[argmap.MapPage, str, list]]:
     any map slide is made, for the smallest body region any of those titles leaves."""
     w, o = deck.labels, deck.outline
     candidates = [w["argument_map"], argmap.titled(w["argument_map"], w["map_overview"], deck.lang)]
-    candidates += [argmap.numbered(argmap.titled(w["argument_map"], deck.t(s.title), deck.lang), 9, 9, deck.lang)
-                   for s in o.strands]
+    candidates += [
+        argmap.numbered(
+            argmap.titled(w["argument_map"], deck.t(s.title), deck.lang), 9, 9, deck.lang
+        )
+        for s in o.strands
+    ]
     box = min((deck.body_for(title) for title in candidates), key=lambda b: b.height)
     pages = argmap.map_pages(o, deck.lang, box.width, box.height, MAP_STYLE)
     return [(page, page.title, _notes(deck, page)) for page in pages]
@@ -64,7 +68,9 @@ def draw_balance(deck, page):
                                    deck.fonts, deck.lang)
 
 
-def argument_map_slides(deck: Deck, plan: list[tuple] | None = None, strand: str | None = None) -> None:
+def argument_map_slides(
+    deck: Deck, plan: list[tuple] | None = None, strand: str | None = None
+) -> None:
     """Map slides of ``plan`` (default: all of them): with ``strand`` None, the pages that
     belong to no strand (the whole-outline map, or the overview), which follow the badge
     key; with a strand id, that strand's map pages, which follow its section slide."""
