@@ -24,7 +24,13 @@ def hard_project(tmp_path: Path) -> Path:
 
 
 def test_exports_are_a_group_outside_the_default_build():
-    assert [s.name for s in select(None)] == ["slides", "handout", "answer-key", "debate-cards", "debate-md"]
+    assert [s.name for s in select(None)] == [
+        "slides",
+        "handout",
+        "answer-key",
+        "debate-cards",
+        "debate-md",
+    ]
     assert [s.name for s in select(["exports"])] == EXPORTS
     assert [s.name for s in select(["map-argdown", "quiz-gift"])] == ["quiz-gift", "map-argdown"]
     assert WRITERS["quiz-qti"].filename("x", "en") == "x-en-quiz.qti.zip"
@@ -36,7 +42,9 @@ def test_only_exports_builds_each_export_once_then_nothing(tmp_path):
     first = build([outline], options)
     assert first.ok and not first.unchanged
     names = sorted(p.name for p in first.written)
-    assert names == sorted(WRITERS[n].filename("exports-hard", lang) for n in EXPORTS for lang in ("en", "zh"))
+    assert names == sorted(
+        WRITERS[n].filename("exports-hard", lang) for n in EXPORTS for lang in ("en", "zh")
+    )
     second = build([outline], options)
     assert second.ok and not second.written and len(second.unchanged) == 10
 
@@ -45,16 +53,30 @@ def test_cli_names_exports_one_by_one_and_as_a_group(tmp_path, monkeypatch):
     hard_project(tmp_path)
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
-    one = runner.invoke(main, ["build", "exports-hard.yaml", "--only", "map-argdown,quiz-gift", "--lang", "zh", "--quiet"])
+    one = runner.invoke(
+        main,
+        [
+            "build",
+            "exports-hard.yaml",
+            "--only",
+            "map-argdown,quiz-gift",
+            "--lang",
+            "zh",
+            "--quiet",
+        ],
+    )
     assert one.exit_code == 0, one.output
     assert sorted(p.name for p in Path("output/exports-hard").iterdir()) == [
-        "exports-hard-zh-map.argdown", "exports-hard-zh-quiz.gift.txt"]
+        "exports-hard-zh-map.argdown",
+        "exports-hard-zh-quiz.gift.txt",
+    ]
     wrong = runner.invoke(main, ["build", "exports-hard.yaml", "--only", "export"])
     assert wrong.exit_code == 2
-    assert "unknown output `export`; valid outputs: slides, handout, answer-key, debate-cards, debate-md, " \
-        "quiz-gift, quiz-moodle, quiz-qti, map-argdown, map-graphml, exports" in wrong.output
+    assert (
+        "unknown output `export`; valid outputs: slides, handout, answer-key, debate-cards, "
+        "debate-md, quiz-gift, quiz-moodle, quiz-qti, map-argdown, map-graphml, exports"
+        in wrong.output
+    )
     # click wraps the help, breaking lines after hyphens too
     help_text = "".join(runner.invoke(main, ["build", "--help"]).output.split())
     assert "exports=quiz-gift,quiz-moodle,quiz-qti,map-argdown,map-graphml." in help_text
-
-

@@ -40,7 +40,12 @@ def argdown_json(folder: Path) -> dict[str, dict]:
     if shutil.which("node") is None or not ARGDOWN.exists():
         pytest.skip("needs node and @argdown/cli (npm ci in tests/js)")
     out = folder / "json"
-    done = subprocess.run([str(ARGDOWN), "json", str(folder / "*.argdown"), str(out)], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [str(ARGDOWN), "json", str(folder / "*.argdown"), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "syntax error" not in (done.stdout + done.stderr).lower()
     return {path.stem: json.loads(path.read_text("utf-8")) for path in out.glob("*.json")}
@@ -71,12 +76,20 @@ def test_argdown_read_back_by_the_argdown_parser(outline, tmp_path):
             assert data.get("sources", []) == list(node.sources)
             assert data["strand"] == node.strand
         titles = {n.ident: n.title for n in argmap.nodes}
-        want = sorted((titles[e.source], {"supports": "support", "challenges": "attack"}[e.relation], titles[e.target])
-                      for e in argmap.edges)
+        want = sorted(
+            (
+                titles[e.source],
+                {"supports": "support", "challenges": "attack"}[e.relation],
+                titles[e.target],
+            )
+            for e in argmap.edges
+        )
         got = sorted((r["from"], r["relationType"], r["to"]) for r in read["relations"])
         assert got == want
         strand = argmap.labels["strand"]
-        assert [s["title"] for s in read["sections"]] == [f"{strand} {s.number}: {s.title}" for s in argmap.strands]
+        assert [s["title"] for s in read["sections"]] == [
+            f"{strand} {s.number}: {s.title}" for s in argmap.strands
+        ]
 
 
 def test_graphml_read_back_by_networkx(outline, tmp_path):
@@ -90,8 +103,12 @@ def test_graphml_read_back_by_networkx(outline, tmp_path):
         for node in argmap.nodes:
             read = dict(graph.nodes[node.ident])
             # networkx adds yEd's geometry and shape beside the data keys
-            assert {k: read[k] for k in read if k not in ("x", "y", "shape_type")} == node_values(argmap, node)
-        assert sorted((s, t, d["relation"], d["label"]) for s, t, d in graph.edges(data=True)) == sorted(
+            assert {k: read[k] for k in read if k not in ("x", "y", "shape_type")} == node_values(
+                argmap, node
+            )
+        assert sorted(
+            (s, t, d["relation"], d["label"]) for s, t, d in graph.edges(data=True)
+        ) == sorted(
             (e.source, e.target, e.relation, argmap.labels[e.relation]) for e in argmap.edges
         )
 
@@ -105,7 +122,7 @@ def test_graphml_boxes_carry_yed_labels_and_do_not_overlap(hard):
         boxes.append(tuple(float(g.get(k)) for k in ("x", "y", "width", "height")))
     assert len(boxes) == len(hard.claims)
     for i, (x, y, w, h) in enumerate(boxes):
-        for x2, y2, w2, h2 in boxes[i + 1:]:
+        for x2, y2, w2, h2 in boxes[i + 1 :]:
             assert x + w <= x2 or x2 + w2 <= x or y + h <= y2 or y2 + h2 <= y
 
 

@@ -51,7 +51,12 @@ def outline(request, flagship, hard):
 def gift_pegjs(paths: list[Path]) -> dict:
     if shutil.which("node") is None or not (JS / "node_modules" / "gift-pegjs").is_dir():
         pytest.skip("needs node and gift-pegjs (npm ci in tests/js)")
-    done = subprocess.run(["node", str(JS / "parse_gift.js"), *map(str, paths)], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["node", str(JS / "parse_gift.js"), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(done.stdout)
 
 
@@ -73,8 +78,12 @@ def test_gift_read_back_by_gift_pegjs(outline, tmp_path):
             assert got["title"] == want.name
             assert got["stem"] == {"format": "html", "text": stem_html(want)}
             assert html.unescape(got["globalFeedback"]["text"]) == want.feedback
-            assert [html.unescape(c["text"]["text"]) for c in got["choices"]] == [c.text for c in want.choices]
-            assert [html.unescape(c["feedback"]["text"]) for c in got["choices"]] == [c.feedback for c in want.choices]
+            assert [html.unescape(c["text"]["text"]) for c in got["choices"]] == [
+                c.text for c in want.choices
+            ]
+            assert [html.unescape(c["feedback"]["text"]) for c in got["choices"]] == [
+                c.feedback for c in want.choices
+            ]
             # the outline's label is "=", an accepted alternative "~%100%", a wrong answer "~"
             assert [c["isCorrect"] for c in got["choices"]] == [c.answer for c in want.choices]
             assert [c["weight"] for c in got["choices"]] == [
@@ -92,7 +101,9 @@ def test_moodle_xml_parsed_and_counted(outline):
         root = etree.fromstring(quiz_moodle.render(Job(outline, lang)))
         assert root.tag == "quiz"
         categories = root.findall("question[@type='category']")
-        assert [c.findtext("category/text") for c in categories] == [category_path(quiz, c.name) for c in quiz.categories]
+        assert [c.findtext("category/text") for c in categories] == [
+            category_path(quiz, c.name) for c in quiz.categories
+        ]
         questions = root.findall("question[@type='multichoice']")
         assert len(questions) == len(quiz.questions) == len(root) - len(categories)
         for want, got in zip(quiz.questions, questions):
@@ -102,8 +113,12 @@ def test_moodle_xml_parsed_and_counted(outline):
             assert got.findtext("single") == "true"
             answers = got.findall("answer")
             assert [int(a.get("fraction")) for a in answers] == [c.credit for c in want.choices]
-            assert [html.unescape(a.findtext("text")) for a in answers] == [c.text for c in want.choices]
-            assert [html.unescape(_cdata_text(a.find("feedback"))) for a in answers] == [c.feedback for c in want.choices]
+            assert [html.unescape(a.findtext("text")) for a in answers] == [
+                c.text for c in want.choices
+            ]
+            assert [html.unescape(_cdata_text(a.find("feedback"))) for a in answers] == [
+                c.feedback for c in want.choices
+            ]
 
 
 def test_qti_package_has_the_qti_1_2_structure(outline):
@@ -124,25 +139,41 @@ def test_qti_package_has_the_qti_1_2_structure(outline):
         assert len(items) == len(quiz.questions)
         for want, item in zip(quiz.questions, items):
             assert item.get("title") == want.name
-            fields = {f.findtext(f"{QTI}fieldlabel"): f.findtext(f"{QTI}fieldentry")
-                      for f in item.iter(f"{QTI}qtimetadatafield")}
+            fields = {
+                f.findtext(f"{QTI}fieldlabel"): f.findtext(f"{QTI}fieldentry")
+                for f in item.iter(f"{QTI}qtimetadatafield")
+            }
             assert fields["question_type"] == "multiple_choice_question"
             assert item.findtext(f"{QTI}presentation/{QTI}material/{QTI}mattext") == stem_html(want)
             lid = item.find(f"{QTI}presentation/{QTI}response_lid")
             assert lid.get("rcardinality") == "Single"
             labels = lid.findall(f"{QTI}render_choice/{QTI}response_label")
-            assert [lab.findtext(f"{QTI}material/{QTI}mattext") for lab in labels] == [c.text for c in want.choices]
+            assert [lab.findtext(f"{QTI}material/{QTI}mattext") for lab in labels] == [
+                c.text for c in want.choices
+            ]
             idents = [lab.get("ident") for lab in labels]
             scored = {
-                cond.findtext(f"{QTI}conditionvar/{QTI}varequal"): int(cond.findtext(f"{QTI}setvar"))
-                for cond in item.iter(f"{QTI}respcondition") if cond.find(f"{QTI}setvar") is not None
+                cond.findtext(f"{QTI}conditionvar/{QTI}varequal"): int(
+                    cond.findtext(f"{QTI}setvar")
+                )
+                for cond in item.iter(f"{QTI}respcondition")
+                if cond.find(f"{QTI}setvar") is not None
             }
             assert scored == {i: c.credit for i, c in zip(idents, want.choices) if c.credit}
             assert set(scored) <= set(idents) and any(v == 100 for v in scored.values())
-            feedback = {fb.get("ident"): html.unescape(fb.findtext(f".//{QTI}mattext")) for fb in item.findall(f"{QTI}itemfeedback")}
-            assert feedback == {"general_fb": want.feedback, **{f"{i}_fb": c.feedback for i, c in zip(idents, want.choices)}}
-            shown = {cond.find(f"{QTI}displayfeedback").get("linkrefid") for cond in item.iter(f"{QTI}respcondition")
-                     if cond.find(f"{QTI}displayfeedback") is not None}
+            feedback = {
+                fb.get("ident"): html.unescape(fb.findtext(f".//{QTI}mattext"))
+                for fb in item.findall(f"{QTI}itemfeedback")
+            }
+            assert feedback == {
+                "general_fb": want.feedback,
+                **{f"{i}_fb": c.feedback for i, c in zip(idents, want.choices)},
+            }
+            shown = {
+                cond.find(f"{QTI}displayfeedback").get("linkrefid")
+                for cond in item.iter(f"{QTI}respcondition")
+                if cond.find(f"{QTI}displayfeedback") is not None
+            }
             assert shown == set(feedback)
 
 
@@ -158,15 +189,23 @@ def test_questions_cover_the_exercise_and_the_checked_facts(outline):
         for claim, question in zip(exercise, quiz.questions):
             assert question.statement == " ".join(claim.text[lang].split())
             answer = next(c for c in question.choices if c.answer)
-            assert answer.credit == FULL_CREDIT and answer.text == question.choices[["fact", "opinion", "prediction"].index(claim.kind)].text
+            assert (
+                answer.credit == FULL_CREDIT
+                and answer.text
+                == question.choices[["fact", "opinion", "prediction"].index(claim.kind)].text
+            )
             accepted = {a.kind for a in claim.accept}
-            credited = {k for k, c in zip(("fact", "opinion", "prediction"), question.choices) if c.credit}
+            credited = {
+                k for k, c in zip(("fact", "opinion", "prediction"), question.choices) if c.credit
+            }
             assert credited == {claim.kind} | accepted
 
 
 def test_accepted_alternative_earns_credit_with_its_own_reason(hard):
     quiz = build_quiz(hard, "zh")
-    question = next(q for q in quiz.questions if q.ident == f"s{hard.claim_number('best-deal')}-kind")
+    question = next(
+        q for q in quiz.questions if q.ident == f"s{hard.claim_number('best-deal')}-kind"
+    )
     fact, opinion, prediction = question.choices
     assert (fact.credit, opinion.credit, prediction.credit) == (100, 100, 0)
     assert opinion.answer and not fact.answer
@@ -176,7 +215,9 @@ def test_accepted_alternative_earns_credit_with_its_own_reason(hard):
 
 def test_status_question_gives_the_check_note(hard):
     quiz = build_quiz(hard, "en")
-    question = next(q for q in quiz.questions if q.ident == f"s{hard.claim_number('chinese-quote')}-status")
+    question = next(
+        q for q in quiz.questions if q.ident == f"s{hard.claim_number('chinese-quote')}-status"
+    )
     assert [c.text for c in question.choices] == ["verified", "disputed", "misleading", "false"]
     right = [c for c in question.choices if c.credit]
     assert [c.text for c in right] == ["misleading"]
@@ -192,7 +233,9 @@ def test_style_quiz_all_asks_about_every_claim(hard):
 
 def test_no_claim_id_in_the_flagship_quizzes(flagship):
     outline = flagship.outline
-    ids = [c.id for c in outline.claims if "-" in c.id]  # single words like `tariffs` are ordinary words
+    ids = [
+        c.id for c in outline.claims if "-" in c.id
+    ]  # single words like `tariffs` are ordinary words
     for lang in outline.languages:
         for writer in (quiz_gift, quiz_moodle):
             text = writer.render(Job(outline, lang)).decode("utf-8")

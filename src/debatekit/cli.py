@@ -15,9 +15,11 @@ from . import __version__
 from .registry import WRITERS, groups
 
 _ONLY_HELP = (
-    "Only these outputs: " + ", ".join(WRITERS) + ". Without --only: "
-    + ", ".join(n for n, s in WRITERS.items() if s.default) + ". A group name stands for its outputs: "
-    + "; ".join(f"{group} = {', '.join(names)}" for group, names in groups().items()) + "."
+    f"Only these outputs: {', '.join(WRITERS)}. "
+    f"Without --only: {', '.join(n for n, s in WRITERS.items() if s.default)}. "
+    "A group name stands for its outputs: "
+    + "; ".join(f"{group} = {', '.join(names)}" for group, names in groups().items())
+    + "."
 )
 
 
@@ -50,12 +52,19 @@ def main() -> None:
 @main.command()
 @click.argument("outlines", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--verbose", "-v", is_flag=True, help="Also say which claims the exercise holds, and by which rule.")
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Also say which claims the exercise holds, and by which rule.",
+)
 def validate(outlines: tuple[str, ...], strict: bool, verbose: bool) -> None:
     """Check outlines and report every problem as FILE:LINE:COLUMN."""
     from .validation import validate_files
 
-    ok = validate_files(_outlines(outlines), strict=strict, out=click.echo, err=_err, verbose=verbose)
+    ok = validate_files(
+        _outlines(outlines), strict=strict, out=click.echo, err=_err, verbose=verbose
+    )
     sys.exit(0 if ok else 1)
 
 

@@ -81,8 +81,8 @@ WRITERS: dict[str, WriterSpec] = {
             "quiz as a QTI 1.2 package (Canvas, Blackboard)", default=False, group=EXPORTS,
         ),
         WriterSpec(
-            "map-argdown", "map.argdown", "debatekit.exports.map_argdown", "argument map in Argdown",
-            default=False, group=EXPORTS,
+            "map-argdown", "map.argdown", "debatekit.exports.map_argdown",
+            "argument map in Argdown", default=False, group=EXPORTS,
         ),
         WriterSpec(
             "map-graphml", "map.graphml", "debatekit.exports.map_graphml",
@@ -106,7 +106,9 @@ def groups(writers: Iterable[WriterInfo] | None = None) -> dict[str, list[str]]:
     return found
 
 
-def select(names: Iterable[str] | None, writers: Iterable[WriterInfo] | None = None) -> list[WriterInfo]:
+def select(
+    names: Iterable[str] | None, writers: Iterable[WriterInfo] | None = None
+) -> list[WriterInfo]:
     """The writers asked for, in registry order: without names, the default ones; a
     group name stands for its writers; an unknown name lists the valid ones."""
     available = list(WRITERS.values() if writers is None else writers)

@@ -39,7 +39,12 @@ def argdown_text(text: str) -> str:
 
 
 def yaml_string(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False).replace("{", "\\u007b").replace("}", "\\u007d").replace("=", "\\u003d")
+    return (
+        json.dumps(text, ensure_ascii=False)
+        .replace("{", "\\u007b")
+        .replace("}", "\\u007d")
+        .replace("=", "\\u003d")
+    )
 
 
 def _data(node: Node) -> str:
@@ -88,7 +93,10 @@ def argdown(argmap: ArgumentMap) -> str:
     for edge in argmap.edges:
         outgoing.setdefault(edge.source, []).append((edge.relation, titles[edge.target]))
     strand_word = argmap.labels["strand"]
-    blocks = [_front_matter(argmap), [f"[{title(argmap.thesis_title)}]: {argdown_text(argmap.thesis)} #thesis"]]
+    blocks = [
+        _front_matter(argmap),
+        [f"[{title(argmap.thesis_title)}]: {argdown_text(argmap.thesis)} #thesis"],
+    ]
     for strand in argmap.strands:
         blocks.append([f"# {argdown_text(f'{strand_word} {strand.number}: {strand.title}')}"])
         blocks.extend(_statement(node, outgoing.get(node.ident, [])) for node in strand.nodes)

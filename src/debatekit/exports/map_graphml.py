@@ -34,30 +34,53 @@ _BORDER = {"fact": "line", "opinion": "dashed", "prediction": "dotted"}
 
 # (key id, for, attribute name, type)
 NODE_KEYS = (
-    ("label", "string"), ("number", "int"), ("title", "string"), ("text", "string"),
-    ("kind", "string"), ("status", "string"), ("strand", "int"), ("strand_title", "string"),
-    ("quote", "string"), ("quote_translation", "string"), ("speaker", "string"),
-    ("check", "string"), ("sources", "string"),
+    ("label", "string"),
+    ("number", "int"),
+    ("title", "string"),
+    ("text", "string"),
+    ("kind", "string"),
+    ("status", "string"),
+    ("strand", "int"),
+    ("strand_title", "string"),
+    ("quote", "string"),
+    ("quote_translation", "string"),
+    ("speaker", "string"),
+    ("check", "string"),
+    ("sources", "string"),
 )
 
 
 def node_label(argmap: ArgumentMap, node: Node) -> str:
     """The box's text: number, kind and status in words, then the claim, wrapped."""
     labels = argmap.labels
-    head = f"{node.title} · {labels[node.kind]}" + (f" · {labels[node.status]}" if node.status else "")
+    head = f"{node.title} · {labels[node.kind]}" + (
+        f" · {labels[node.status]}" if node.status else ""
+    )
     return "\n".join(_wrapped(head) + _wrapped(node.text))
 
 
 def _wrapped(text: str) -> list[str]:
-    return [text[line.start:line.end].rstrip() for line in wrap(text, BOX_WIDTH - 2 * PADDING, FONT_SIZE)]
+    return [
+        text[line.start : line.end].rstrip()
+        for line in wrap(text, BOX_WIDTH - 2 * PADDING, FONT_SIZE)
+    ]
 
 
 def node_values(argmap: ArgumentMap, node: Node) -> dict[str, str | int]:
     values: dict[str, str | int | None] = {
-        "label": node_label(argmap, node), "number": node.number, "title": node.title, "text": node.text,
-        "kind": node.kind, "status": node.status, "strand": node.strand, "strand_title": node.strand_title,
-        "quote": node.quote, "quote_translation": node.quote_translation, "speaker": node.speaker,
-        "check": node.check, "sources": "\n".join(node.sources) or None,
+        "label": node_label(argmap, node),
+        "number": node.number,
+        "title": node.title,
+        "text": node.text,
+        "kind": node.kind,
+        "status": node.status,
+        "strand": node.strand,
+        "strand_title": node.strand_title,
+        "quote": node.quote,
+        "quote_translation": node.quote_translation,
+        "speaker": node.speaker,
+        "check": node.check,
+        "sources": "\n".join(node.sources) or None,
     }
     return {key: value for key, value in values.items() if value is not None}
 
@@ -76,13 +99,16 @@ def _node(argmap: ArgumentMap, node: Node, x: float, y: float) -> tuple[list[str
     lines = [f"    <node id={quoteattr(node.ident)}>"]
     lines += [f'      <data key="n_{key}">{_text(value)}</data>' for key, value in values.items()]
     lines += [
-        ('      <data key="n_graphics"><y:ShapeNode>'
-        f'<y:Geometry height="{height:.1f}" width="{BOX_WIDTH:.1f}" x="{x:.1f}" y="{y:.1f}"/>'
-        f'<y:Fill color="#{look.tint}" transparent="false"/>'
-        f'<y:BorderStyle color="#{border}" type="{_BORDER[node.kind]}" width="2.0"/>'
-        f'<y:NodeLabel alignment="left" autoSizePolicy="content" fontFamily="Dialog" fontSize="{FONT_SIZE}" '
-        f'modelName="internal" modelPosition="c" textColor="#1A1A1A">{_text(label)}</y:NodeLabel>'
-        f'<y:Shape type="{_SHAPE[look.shape]}"/></y:ShapeNode></data>'),
+        (
+            '      <data key="n_graphics"><y:ShapeNode>'
+            f'<y:Geometry height="{height:.1f}" width="{BOX_WIDTH:.1f}" x="{x:.1f}" y="{y:.1f}"/>'
+            f'<y:Fill color="#{look.tint}" transparent="false"/>'
+            f'<y:BorderStyle color="#{border}" type="{_BORDER[node.kind]}" width="2.0"/>'
+            '<y:NodeLabel alignment="left" autoSizePolicy="content" fontFamily="Dialog" '
+            f'fontSize="{FONT_SIZE}" modelName="internal" modelPosition="c" textColor="#1A1A1A">'
+            f"{_text(label)}</y:NodeLabel>"
+            f'<y:Shape type="{_SHAPE[look.shape]}"/></y:ShapeNode></data>'
+        ),
         "    </node>",
     ]
     return lines, height
@@ -91,15 +117,20 @@ def _node(argmap: ArgumentMap, node: Node, x: float, y: float) -> tuple[list[str
 def graphml(argmap: ArgumentMap) -> str:
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-        f'xmlns:y="{Y_NS}" '
-        'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
-        'http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd">'),
+        (
+            '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+            f'xmlns:y="{Y_NS}" '
+            'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+            'http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd">'
+        ),
         '  <key id="g_title" for="graph" attr.name="title" attr.type="string"/>',
         '  <key id="g_thesis" for="graph" attr.name="thesis" attr.type="string"/>',
     ]
-    lines += [f'  <key id="n_{name}" for="node" attr.name="{name}" attr.type="{kind}"/>' for name, kind in NODE_KEYS]
+    lines += [
+        f'  <key id="n_{name}" for="node" attr.name="{name}" attr.type="{kind}"/>'
+        for name, kind in NODE_KEYS
+    ]
     lines += [
         '  <key id="n_graphics" for="node" yfiles.type="nodegraphics"/>',
         '  <key id="e_relation" for="edge" attr.name="relation" attr.type="string"/>',
@@ -120,11 +151,14 @@ def graphml(argmap: ArgumentMap) -> str:
         lines += [
             f'    <edge id="e{number}" source="{edge.source}" target="{edge.target}">',
             f'      <data key="e_relation">{edge.relation}</data>',
-            ('      <data key="e_graphics"><y:PolyLineEdge>'
-            f'<y:LineStyle color="#{colour}" type="{style}" width="2.0"/>'
-            '<y:Arrows source="none" target="standard"/>'
-            f'<y:EdgeLabel fontSize="{FONT_SIZE}">{_text(argmap.labels[edge.relation])}</y:EdgeLabel>'
-            "</y:PolyLineEdge></data>"),
+            (
+                '      <data key="e_graphics"><y:PolyLineEdge>'
+                f'<y:LineStyle color="#{colour}" type="{style}" width="2.0"/>'
+                '<y:Arrows source="none" target="standard"/>'
+                f'<y:EdgeLabel fontSize="{FONT_SIZE}">'
+                f"{_text(argmap.labels[edge.relation])}</y:EdgeLabel>"
+                "</y:PolyLineEdge></data>"
+            ),
             "    </edge>",
         ]
     lines += ["  </graph>", "</graphml>"]

@@ -23,13 +23,13 @@ from . import plain
 
 @dataclass(frozen=True)
 class Node:
-    ident: str                # "c12": the claim's number, stable across languages
+    ident: str  # "c12": the claim's number, stable across languages
     number: int
-    title: str                # "Claim 12", in the map's language
+    title: str  # "Claim 12", in the map's language
     text: str
-    kind: str                 # fact | opinion | prediction
-    status: str | None        # a fact's status (stated when unchecked); None for other kinds
-    strand: int               # the strand's number
+    kind: str  # fact | opinion | prediction
+    status: str | None  # a fact's status (stated when unchecked); None for other kinds
+    strand: int  # the strand's number
     strand_title: str
     quote: str | None
     quote_translation: str | None
@@ -40,9 +40,9 @@ class Node:
 
 @dataclass(frozen=True)
 class Edge:
-    source: str               # node ident of the claim that supports or challenges
+    source: str  # node ident of the claim that supports or challenges
     target: str
-    relation: str             # supports | challenges
+    relation: str  # supports | challenges
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,14 @@ class ArgumentMap:
         return tuple(node for strand in self.strands for node in strand.nodes)
 
 
-def _node(outline: Outline, labels: Mapping[str, str], lang: str, claim: Claim, strand: int, strand_title: str) -> Node:
+def _node(
+    outline: Outline,
+    labels: Mapping[str, str],
+    lang: str,
+    claim: Claim,
+    strand: int,
+    strand_title: str,
+) -> Node:
     number = outline.claim_number(claim.id)
     translated = claim.quote_translation.get(lang) if lang != outline.source.language else None
     return Node(
@@ -91,7 +98,13 @@ def build_map(outline: Outline, lang: str) -> ArgumentMap:
     strands = []
     for number, strand in enumerate(outline.strands, 1):
         title = plain(strand.title[lang])
-        strands.append(Strand(number, title, tuple(_node(outline, labels, lang, c, number, title) for c in strand.claims)))
+        strands.append(
+            Strand(
+                number,
+                title,
+                tuple(_node(outline, labels, lang, c, number, title) for c in strand.claims),
+            )
+        )
     edges = tuple(
         Edge(f"c{outline.claim_number(claim.id)}", f"c{outline.claim_number(target)}", relation)
         for claim in outline.claims

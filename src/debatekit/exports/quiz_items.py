@@ -34,19 +34,19 @@ FULL_CREDIT = 100  # percent; an accepted alternative earns this too
 @dataclass(frozen=True)
 class Choice:
     text: str
-    credit: int        # percent of the question's mark
+    credit: int  # percent of the question's mark
     feedback: str
-    answer: bool = False   # the outline's own label (an accepted alternative has credit too)
+    answer: bool = False  # the outline's own label (an accepted alternative has credit too)
 
 
 @dataclass(frozen=True)
 class Question:
-    ident: str         # stable and unique within the quiz, e.g. "s12-kind"; never shown
-    name: str          # the question bank's name, with the statement's number
-    prompt: str        # what the student is asked
-    statement: str     # the statement, in the quiz's language
+    ident: str  # stable and unique within the quiz, e.g. "s12-kind"; never shown
+    name: str  # the question bank's name, with the statement's number
+    prompt: str  # what the student is asked
+    statement: str  # the statement, in the quiz's language
     choices: tuple[Choice, ...]
-    feedback: str      # shown after any answer: the answer and why
+    feedback: str  # shown after any answer: the answer and why
 
     @property
     def correct(self) -> tuple[Choice, ...]:
@@ -61,8 +61,8 @@ class Category:
 
 @dataclass(frozen=True)
 class Quiz:
-    ident: str         # e.g. "tiktok-us-deal-en-quiz"
-    title: str         # the outline's title in the quiz's language
+    ident: str  # e.g. "tiktok-us-deal-en-quiz"
+    title: str  # the outline's title in the quiz's language
     lang: str
     categories: tuple[Category, ...]
 
@@ -79,7 +79,10 @@ def category_path(quiz: Quiz, name: str) -> str:
 
 def stem_html(question: Question) -> str:
     """The question as every platform shows it: the prompt, then the statement (HTML)."""
-    return f"<p>{escape(question.prompt, quote=False)}</p><p>{escape(question.statement, quote=False)}</p>"
+    prompt, statement = (
+        escape(text, quote=False) for text in (question.prompt, question.statement)
+    )
+    return f"<p>{prompt}</p><p>{statement}</p>"
 
 
 def quiz_claims(outline: Outline) -> tuple[Claim, ...]:
@@ -92,8 +95,12 @@ def build_quiz(outline: Outline, lang: str) -> Quiz:
     labels = labels_for(outline, lang)
     claims = quiz_claims(outline)
     kinds = tuple(_kind_question(outline, labels, lang, c, i) for i, c in enumerate(claims, 1))
-    checked = [c for c in claims if c.kind == "fact" and c.fact_status in CHECKED_STATUSES and c.check]
-    statuses = tuple(_status_question(outline, labels, lang, c, i) for i, c in enumerate(checked, len(kinds) + 1))
+    checked = [
+        c for c in claims if c.kind == "fact" and c.fact_status in CHECKED_STATUSES and c.check
+    ]
+    statuses = tuple(
+        _status_question(outline, labels, lang, c, i) for i, c in enumerate(checked, len(kinds) + 1)
+    )
     categories = [Category(plain(labels["quiz_kinds"]), kinds)]
     if statuses:
         categories.append(Category(plain(labels["quiz_statuses"]), statuses))
@@ -111,7 +118,9 @@ def _name(labels: Mapping[str, str], key: str, position: int, number: int) -> st
     return plain(f"{position:02d} {labels[key].format(n=number)}")
 
 
-def _kind_question(outline: Outline, labels: Mapping[str, str], lang: str, claim: Claim, position: int) -> Question:
+def _kind_question(
+    outline: Outline, labels: Mapping[str, str], lang: str, claim: Claim, position: int
+) -> Question:
     number = outline.claim_number(claim.id)
     reason = plain(claim.why[lang]) if claim.why else plain(labels[f"{claim.kind}_test"])
     answer = plain(labels["quiz_answer_is"].format(label=labels[claim.kind]))
@@ -124,7 +133,10 @@ def _kind_question(outline: Outline, labels: Mapping[str, str], lang: str, claim
             choices.append(Choice(plain(labels[kind]), FULL_CREDIT, accepted[kind]))
         else:
             choices.append(Choice(plain(labels[kind]), 0, _join(lang, answer, reason)))
-    also = [_join(lang, plain(labels["quiz_also_accepted"].format(label=labels[kind])), why) for kind, why in accepted.items()]
+    also = [
+        _join(lang, plain(labels["quiz_also_accepted"].format(label=labels[kind])), why)
+        for kind, why in accepted.items()
+    ]
     return Question(
         ident=f"s{number}-kind",
         name=_name(labels, "quiz_kind_name", position, number),
@@ -135,7 +147,9 @@ def _kind_question(outline: Outline, labels: Mapping[str, str], lang: str, claim
     )
 
 
-def _status_question(outline: Outline, labels: Mapping[str, str], lang: str, claim: Claim, position: int) -> Question:
+def _status_question(
+    outline: Outline, labels: Mapping[str, str], lang: str, claim: Claim, position: int
+) -> Question:
     number = outline.claim_number(claim.id)
     check = claim.check
     assert check is not None
@@ -144,7 +158,12 @@ def _status_question(outline: Outline, labels: Mapping[str, str], lang: str, cla
     answer = plain(labels["quiz_answer_is"].format(label=labels[status]))
     sources = plain(profile(lang).labelled(labels["sources"], "; ".join(check.sources)))
     choices = tuple(
-        Choice(plain(labels[s]), FULL_CREDIT if s == status else 0, note if s == status else _join(lang, answer, note), s == status)
+        Choice(
+            plain(labels[s]),
+            FULL_CREDIT if s == status else 0,
+            note if s == status else _join(lang, answer, note),
+            s == status,
+        )
         for s in CHECKED_STATUSES
     )
     return Question(

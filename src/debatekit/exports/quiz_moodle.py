@@ -60,7 +60,10 @@ def moodle_xml(quiz: Quiz) -> str:
     for category in quiz.categories:
         lines += [
             '  <question type="category">',
-            f"    <category><text>{xml_escape(category_path(quiz, category.name))}</text></category>",
+            (
+                f"    <category><text>{xml_escape(category_path(quiz, category.name))}</text>"
+                "</category>"
+            ),
             "  </question>",
         ]
         for question in category.questions:

@@ -24,6 +24,8 @@ VERSION = "1"
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 MD_NS = "http://www.imsglobal.org/xsd/imsmd_v1p2"
+XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+QTI_XSD = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"
 
 
 def _mattext(html: str) -> str:
@@ -31,12 +33,29 @@ def _mattext(html: str) -> str:
 
 
 def _field(label: str, entry: str) -> str:
-    return f"<qtimetadatafield><fieldlabel>{label}</fieldlabel><fieldentry>{entry}</fieldentry></qtimetadatafield>"
+    return (
+        f"<qtimetadatafield><fieldlabel>{label}</fieldlabel>"
+        f"<fieldentry>{entry}</fieldentry></qtimetadatafield>"
+    )
+
+
+def _condition(label: str | None, then: str, go_on: bool = True) -> str:
+    """A response condition: on this choice (None: on any answer), do ``then``."""
+    test = "<other/>" if label is None else f'<varequal respident="response1">{label}</varequal>'
+    return (
+        f'          <respcondition continue="{"Yes" if go_on else "No"}">'
+        f"<conditionvar>{test}</conditionvar>{then}</respcondition>"
+    )
+
+
+def _show(feedback_ident: str) -> str:
+    return f'<displayfeedback feedbacktype="Response" linkrefid="{feedback_ident}"/>'
 
 
 def _item(quiz: Quiz, question: Question) -> list[str]:
     ident = f"{quiz.ident}-{question.ident}"
     labels = [f"{question.ident}-{i}" for i in range(1, len(question.choices) + 1)]
+    choices = list(zip(labels, question.choices))
     lines = [
         f"      <item ident={quoteattr(ident)} title={quoteattr(question.name)}>",
         "        <itemmetadata><qtimetadata>"
@@ -48,37 +67,37 @@ def _item(quiz: Quiz, question: Question) -> list[str]:
         '          <response_lid ident="response1" rcardinality="Single">',
         '            <render_choice shuffle="No">',
     ]
-    for label, choice in zip(labels, question.choices):
-        lines.append(
-            f"              <response_label ident={quoteattr(label)}><material>"
-            f'<mattext texttype="text/plain">{xml_escape(choice.text)}</mattext></material></response_label>'
-        )
+    lines += [
+        f"              <response_label ident={quoteattr(label)}><material>"
+        f'<mattext texttype="text/plain">{xml_escape(choice.text)}</mattext>'
+        "</material></response_label>"
+        for label, choice in choices
+    ]
     lines += [
         "            </render_choice>",
         "          </response_lid>",
         "        </presentation>",
         "        <resprocessing>",
-        '          <outcomes><decvar maxvalue="100" minvalue="0" varname="SCORE" vartype="Decimal"/></outcomes>',
-        ('          <respcondition continue="Yes"><conditionvar><other/></conditionvar>'
-        '<displayfeedback feedbacktype="Response" linkrefid="general_fb"/></respcondition>'),
+        (
+            '          <outcomes><decvar maxvalue="100" minvalue="0" varname="SCORE" '
+            'vartype="Decimal"/></outcomes>'
+        ),
+        _condition(None, _show("general_fb")),
     ]
-    for label in labels:
-        lines.append(
-            f'          <respcondition continue="Yes"><conditionvar><varequal respident="response1">{label}</varequal>'
-            f'</conditionvar><displayfeedback feedbacktype="Response" linkrefid="{label}_fb"/></respcondition>'
-        )
-    for label, choice in zip(labels, question.choices):
-        if choice.credit:
-            lines.append(
-                f'          <respcondition continue="No"><conditionvar><varequal respident="response1">{label}</varequal>'
-                f'</conditionvar><setvar action="Set" varname="SCORE">{choice.credit}</setvar></respcondition>'
-            )
+    lines += [_condition(label, _show(f"{label}_fb")) for label in labels]
+    lines += [
+        _condition(label, f'<setvar action="Set" varname="SCORE">{c.credit}</setvar>', go_on=False)
+        for label, c in choices
+        if c.credit
+    ]
     lines.append("        </resprocessing>")
-    feedback = [("general_fb", question.feedback)] + [(f"{label}_fb", c.feedback) for label, c in zip(labels, question.choices)]
-    for ident_fb, text in feedback:
-        lines.append(
-            f'        <itemfeedback ident="{ident_fb}"><flow_mat>{_mattext(html_escape(text, quote=False))}</flow_mat></itemfeedback>'
-        )
+    feedback = [("general_fb", question.feedback)]
+    feedback += [(f"{label}_fb", c.feedback) for label, c in choices]
+    lines += [
+        f'        <itemfeedback ident="{fb}"><flow_mat>'
+        f"{_mattext(html_escape(text, quote=False))}</flow_mat></itemfeedback>"
+        for fb, text in feedback
+    ]
     lines.append("      </item>")
     return lines
 
@@ -86,8 +105,10 @@ def _item(quiz: Quiz, question: Question) -> list[str]:
 def assessment_xml(quiz: Quiz) -> str:
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        (f'<questestinterop xmlns="{QTI_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-        f'xsi:schemaLocation="{QTI_NS} http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd">'),
+        (
+            f'<questestinterop xmlns="{QTI_NS}" xmlns:xsi="{XSI_NS}" '
+            f'xsi:schemaLocation="{QTI_NS} {QTI_XSD}">'
+        ),
         f"  <assessment ident={quoteattr(quiz.ident)} title={quoteattr(quiz.title)}>",
         "    <qtimetadata>" + _field("cc_maxattempts", "1") + "</qtimetadata>",
         '    <section ident="root_section">',
@@ -103,14 +124,18 @@ def assessment_path(quiz: Quiz) -> str:
 
 
 def manifest_xml(quiz: Quiz) -> str:
-    return "\n".join([
+    identifier = quoteattr(quiz.ident + "-manifest")
+    lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<manifest identifier={quoteattr(quiz.ident + "-manifest")} xmlns="{CP_NS}" xmlns:imsmd="{MD_NS}">',
+        f'<manifest identifier={identifier} xmlns="{CP_NS}" xmlns:imsmd="{MD_NS}">',
         "  <metadata>",
         "    <schema>IMS Content</schema>",
         "    <schemaversion>1.1.3</schemaversion>",
-        ("    <imsmd:lom><imsmd:general><imsmd:title>"
-        f"<imsmd:string>{xml_escape(quiz.title)}</imsmd:string></imsmd:title></imsmd:general></imsmd:lom>"),
+        (
+            "    <imsmd:lom><imsmd:general><imsmd:title>"
+            f"<imsmd:string>{xml_escape(quiz.title)}</imsmd:string>"
+            "</imsmd:title></imsmd:general></imsmd:lom>"
+        ),
         "  </metadata>",
         "  <organizations/>",
         "  <resources>",
@@ -119,12 +144,15 @@ def manifest_xml(quiz: Quiz) -> str:
         "    </resource>",
         "  </resources>",
         "</manifest>",
-    ]) + "\n"
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def render(job: Job) -> bytes:
     quiz = build_quiz(job.outline, job.lang)
-    return fixed_zip([
-        ("imsmanifest.xml", manifest_xml(quiz).encode("utf-8")),
-        (assessment_path(quiz), assessment_xml(quiz).encode("utf-8")),
-    ])
+    return fixed_zip(
+        [
+            ("imsmanifest.xml", manifest_xml(quiz).encode("utf-8")),
+            (assessment_path(quiz), assessment_xml(quiz).encode("utf-8")),
+        ]
+    )
