@@ -18,8 +18,13 @@ plus its words (``labels.add_language("xx", {...})`` or an outline's ``style.lab
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Mapping
+
+# Han, kana, hangul and CJK punctuation: text holding any of these wraps anywhere, whatever
+# the language of the document it appears in (a Chinese quote in an English handout).
+_CJK_CHARS = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 # Kinsoku: no line starts with a closing mark and none ends with an opening one.
 NO_LINE_START = frozenset(
@@ -178,6 +183,11 @@ def register(new: Profile) -> None:
 
 def profiles() -> Mapping[str, Profile]:
     return dict(_PROFILES)
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds CJK characters, in any language."""
+    return bool(_CJK_CHARS.search(text))
 
 
 def first_cjk(langs) -> str:

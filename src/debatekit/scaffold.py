@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import signal_words
-from .model import ID_PATTERN, LANG_PATTERN
 from .language import profile
+from .model import ID_PATTERN, LANG_PATTERN
 
 ID = re.compile(ID_PATTERN)
 LANG = re.compile(LANG_PATTERN)

@@ -1,2 +1,4 @@
-"""Debate prompts: the Markdown writer (``markdown``) and the printable cards (``cards``),
-both built on one resolution of each debate point (``points``)."""
+"""Debate prompts: the Markdown writer (``markdown``, escaping in ``mdtext``) and the
+printable cards (``cards``, laid out by ``cardlayout``, the teacher's overview card in
+``overview``), both built on one resolution of each debate point
+(``debatekit.present.points``) and the cards on the PDF layer in ``debatekit.pdf``."""

@@ -14,16 +14,16 @@ from xml.sax.saxutils import quoteattr
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from ..looks import INK
+from ..job import Job
 from ..labels import labels_for
 from ..language import profile
+from ..looks import INK
 from ..model import KINDS, STATUSES
 from ..pdf import PdfDocument, document_for, source_citation
 from ..pdf.badges import KindBadge, StatusMark
-from ..job import Job
+from ..present.points import SIDES, ShownDebate, ShownPoint, Source, resolve_debates
 from .cardlayout import Card, Row, Tag, Words, pack, stack
 from .overview import overview_body
-from ..present.points import SIDES, ShownDebate, ShownPoint, Source, resolve_debates
 
 VERSION = "1"
 

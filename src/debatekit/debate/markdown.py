@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from ..looks import KIND_LOOK, STATUS_LOOK
-from ..labels import labels_for
-from ..model import KINDS, STATUSES
-from ..language import profile
 from ..job import Job
-from .mdtext import inline, leading, source_link
+from ..labels import labels_for
+from ..language import profile
+from ..looks import KIND_LOOK, STATUS_LOOK
+from ..model import KINDS, STATUSES
 from ..present.points import SIDES, ShownDebate, ShownPoint, Source, resolve_debates
+from .mdtext import inline, leading, source_link
 
 VERSION = "1"
 

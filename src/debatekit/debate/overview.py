@@ -8,12 +8,12 @@ from typing import Mapping, Protocol, Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from ..looks import INK, RULE
 from ..language import profile
+from ..looks import INK, RULE
 from ..model import KINDS
 from ..pdf.badges import KindBadge, StatusMark
-from ..pdf.styles import hex_colour
 from ..pdf.fonts import FontSet
+from ..pdf.styles import hex_colour
 from ..present.points import SIDES, ShownDebate, ShownPoint
 from .cardlayout import Row, Words, pack, stack
 

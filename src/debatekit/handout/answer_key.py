@@ -6,12 +6,12 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from ..present.points import SIDES, resolve_debates
 from ..labels import labels_for
+from ..language import profile
 from ..model import Claim
 from ..pdf import PdfDocument, document_for
 from ..pdf.badges import KindBadge, StatusMark
-from ..language import profile
+from ..present.points import SIDES, resolve_debates
 from . import common
 from .common import NUMBER_COLUMN
 

@@ -7,13 +7,12 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
-from ..present.points import resolve_debates
 from ..labels import labels_for
 from ..language import profile
 from ..pdf import PdfDocument, document_for
 from ..pdf.ruled_lines import WritingLines
-from . import visuals
-from . import common
+from ..present.points import resolve_debates
+from . import common, visuals
 from .common import NUMBER_COLUMN
 
 VERSION = "2"

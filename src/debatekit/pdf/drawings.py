@@ -11,17 +11,17 @@ from dataclasses import replace
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.shapes import Drawing, Group, Polygon, PolyLine, Rect, String
 from reportlab.graphics.widgets.markers import makeMarker
-from reportlab.graphics.shapes import Drawing, Group, PolyLine, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 
 from .. import textfit
 from ..looks import INK, KIND_LOOK, MUTED, PAPER, RULE
 from ..present.argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
-from ..present.mapboxes import RELATION_COLOURS, box_scale, heading_colour, node_colours
 from ..present.balance import OPINION_BAR_FILL, Balance
 from ..present.figures import SERIES_COLOURS, FigureData
+from ..present.mapboxes import RELATION_COLOURS, box_scale, heading_colour, node_colours
 from .fonts import FontSet
 
 EDGE_LOOK = {   # colour, width, dash, filled head

@@ -28,6 +28,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ..language import first_cjk, profile
+
 # A character every CJK font worth using has, to tell a CJK font from a Latin one.
 _CJK_PROBE = ord("中")
 

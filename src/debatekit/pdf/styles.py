@@ -7,7 +7,6 @@ the right line breaking for the text's script).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from reportlab.lib import colors
@@ -15,17 +14,10 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from ..language import has_cjk, profile
 from ..looks import ACCENT, INK, MUTED
 from . import cjkwrap  # noqa: F401  (installs the Chinese line-breaking fixes)
-from ..language import profile
 from .fonts import FontSet
-
-# Han, kana, hangul and CJK punctuation: text containing these wraps anywhere.
-_CJK_CHARS = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
-
-
-def has_cjk(text: str) -> bool:
-    return bool(_CJK_CHARS.search(text))
 
 
 def hex_colour(value: str) -> colors.Color:

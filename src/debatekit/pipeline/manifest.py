@@ -20,8 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
-from .. import registry
+from .. import __version__, registry
 from ..files import Stamp, sha256_file, write_atomic
 from ..registry import WriterInfo
 

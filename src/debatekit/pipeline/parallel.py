@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Iterator
 
 from ..article import Article
-from ..model import Outline
 from ..job import Job
+from ..model import Outline
 
 # Claims x renders from which workers are worth their start-up (about half a second).
 PARALLEL_FROM = 200

@@ -8,14 +8,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from ..files import ReplaceError, Stamp, display, remove_leftovers, same_content, write_atomic
+from .. import registry
+from ..files import (
+    ReplaceError,
+    Stamp,
+    display,
+    remove_leftovers,
+    same_content,
+    write_atomic,
+)
+from ..job import BuildOptions, BuildReport
 from ..problems import OutlineError
 from ..reader import read_outline
-from .. import registry
-from ..job import BuildOptions, BuildReport
-from .parallel import Task, render_all
 from ..registry import WriterInfo
 from .manifest import Manifest, code_fingerprint, digest_json, fast_key, request_inputs
+from .parallel import Task, render_all
 from .projection import digest
 
 Say = Callable[[str], None]

@@ -8,7 +8,6 @@ from ..labels import labels_for
 from ..model import KINDS, Outline
 from .figures import inner_quotes
 
-
 # Opinion bars are lighter than the opinion colour, so stacked kinds differ in greyscale.
 OPINION_BAR_FILL = "E0A370"
 

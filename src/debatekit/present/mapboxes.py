@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .. import textfit
-from ..looks import ACCENT, INK, KIND_LOOK, MUTED, PAPER
 from ..labels import labels_for
 from ..language import profile
+from ..looks import ACCENT, INK, KIND_LOOK, MUTED, PAPER
 from ..model import KINDS, Claim, Outline
 from . import layered
 from .balance import kind_counts

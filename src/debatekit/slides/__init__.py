@@ -1,5 +1,8 @@
 """The slide deck writer (``slides``): a 16:9 PowerPoint deck with native, editable text.
 
-``writer`` renders the deck; ``runs`` styles text runs (shared with the visuals);
-``visual_slides`` holds the slides whose content the visuals draw.
+``writer`` renders the deck; ``deck`` and ``template`` hold the presentation and its
+layouts; ``runs`` and ``textbox`` write styled text; ``sections``, ``quiz``, ``debates``
+and ``visual_slides`` make the slides; ``map_drawing`` and ``charts`` draw the argument
+maps and charts that ``debatekit.present`` lays out; ``pptx_internals`` holds every
+python-pptx internal the deck relies on.
 """

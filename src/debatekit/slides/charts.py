@@ -15,9 +15,9 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
     XL_CHART_TYPE,
-    XL_TICK_LABEL_POSITION,
-    XL_LEGEND_POSITION,
     XL_LABEL_POSITION,
+    XL_LEGEND_POSITION,
+    XL_TICK_LABEL_POSITION,
 )
 from pptx.enum.dml import MSO_PATTERN_TYPE
 from pptx.enum.text import MSO_ANCHOR

@@ -5,11 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..present.points import resolve_point
 from ..looks import ACCENT, KIND_LOOK, MUTED, PAPER
 from ..model import Debate, DebatePoint
-from .blocks import (add_kind_badge, add_status_badge, badge_height, kind_badge_width, kind_label,
-                     status_badge_width, status_label)
+from ..present.points import resolve_point
+from .blocks import (
+    add_kind_badge,
+    add_status_badge,
+    badge_height,
+    kind_badge_width,
+    kind_label,
+    status_badge_width,
+    status_label,
+)
 from .deck import Deck, Page
 from .flow import flow_paras
 from .geometry import BODY, BODY_MIN, LEAD, Box

@@ -16,18 +16,19 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Pt
 
 from .. import textfit
-from ..looks import ACCENT, INK, MUTED, RULE
+from ..job import Job
 from ..labels import labels_for
 from ..language import profile
-from ..job import Job
+from ..looks import ACCENT, INK, MUTED, RULE
 from . import template as base
+from .copies import Copies
 from .geometry import (
     BODY_GAP,
-    LINE_PITCH,
     COVER_TITLE,
     FOOTER,
     INSET_X,
     INSET_Y,
+    LINE_PITCH,
     NOTES,
     SECTION_TITLE,
     TITLE,
@@ -39,7 +40,6 @@ from .geometry import (
 from .notes_pages import NotesPages
 from .pptx_internals import next_shape_id, qn, text_body
 from .runs import DeckFonts, deck_fonts
-from .copies import Copies
 from .textbox import Para, Span, add_field, add_text, fill_frame, para
 
 ROLES = ("cover", "section", "content")

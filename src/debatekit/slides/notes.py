@@ -4,9 +4,9 @@ sources, and the teacher's own notes."""
 
 from __future__ import annotations
 
+from ..language import profile
 from ..model import Claim, DebatePoint
 from .deck import Deck
-from ..language import profile
 from .textbox import Para
 
 

@@ -22,10 +22,17 @@ from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.util import Pt
 
-from ..model import Outline
 from ..language import FALLBACK_CJK, first_cjk, profile
+from ..model import Outline
 from ..textfit import is_wide
-from .pptx_internals import nsdecls, paragraph_element, parse_xml, qn, run_element, wrap_run
+from .pptx_internals import (
+    nsdecls,
+    paragraph_element,
+    parse_xml,
+    qn,
+    run_element,
+    wrap_run,
+)
 
 # Fonts PowerPoint users commonly have; LibreOffice substitutes metric-alike or CJK
 # fonts found on the machine. The east-asian face per language is the language profile's.

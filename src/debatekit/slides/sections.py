@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..language import profile
 from ..looks import ACCENT, KIND_LOOK, MUTED, STATUS_LOOK
 from ..model import Strand
-from ..language import profile
 from ..present.balance import strand_counts
 from .blocks import (
     COLUMN_GAP,

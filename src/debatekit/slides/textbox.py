@@ -15,9 +15,23 @@ from pptx.util import Pt
 
 from .. import textfit
 from .geometry import INSET_X, INSET_Y, LINE_PITCH, Box, emu
-from .pptx_internals import nsdecls, paragraph_element, parse_xml, qn, run_element, text_body
-from .runs import (DeckFonts, add_run, add_runs, keep_empty_texts, paragraph_end_xml, runs_xml,
-                   style_paragraph_end)
+from .pptx_internals import (
+    nsdecls,
+    paragraph_element,
+    parse_xml,
+    qn,
+    run_element,
+    text_body,
+)
+from .runs import (
+    DeckFonts,
+    add_run,
+    add_runs,
+    keep_empty_texts,
+    paragraph_end_xml,
+    runs_xml,
+    style_paragraph_end,
+)
 
 
 @dataclass(frozen=True)
