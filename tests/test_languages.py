@@ -18,8 +18,17 @@ from debatekit.model import Outline
 from debatekit.pdf import fonts
 from debatekit.slides import writer
 
-JAPANESE = Profile("ja", cjk=True, full_width=True, spaced=False, quotes=("「", "」"), title_marks=("『", "』"),
-                   region_tag="ja-JP", deck_font="Yu Gothic", cid_font="HeiseiMin-W3")
+JAPANESE = Profile(
+    "ja",
+    cjk=True,
+    full_width=True,
+    spaced=False,
+    quotes=("「", "」"),
+    title_marks=("『", "』"),
+    region_tag="ja-JP",
+    deck_font="Yu Gothic",
+    cid_font="HeiseiMin-W3",
+)
 
 
 def with_language(outline: Outline, code: str, like: str) -> Outline:
@@ -28,7 +37,11 @@ def with_language(outline: Outline, code: str, like: str) -> Outline:
 
     def walk(node):
         if isinstance(node, dict):
-            if like in node and set(node) <= langs and all(isinstance(v, str) for v in node.values()):
+            if (
+                like in node
+                and set(node) <= langs
+                and all(isinstance(v, str) for v in node.values())
+            ):
                 return {**node, code: node[like]}
             return {key: walk(value) for key, value in node.items()}
         if isinstance(node, list):
@@ -44,12 +57,19 @@ def with_language(outline: Outline, code: str, like: str) -> Outline:
 def japanese(monkeypatch, sample):
     """Japanese as a test adds it: its profile and its words, nothing else. The built-in
     profile is taken away first, so every rule seen below comes from this fixture."""
-    monkeypatch.setattr(language, "_PROFILES", {k: v for k, v in language._PROFILES.items() if k != "ja"})
+    monkeypatch.setattr(
+        language, "_PROFILES", {k: v for k, v in language._PROFILES.items() if k != "ja"}
+    )
     monkeypatch.setattr(labels, "_BUILTIN", dict(labels._BUILTIN))
     monkeypatch.setattr(labels, "BUILTIN", labels.MappingProxyType(labels._BUILTIN))
     assert not profile("ja").cjk and profile("ja").colon == ": "   # unknown: a Western default
     language.register(JAPANESE)
-    words = {**labels.BUILTIN["zh"], "debate_prompts": "ディベートの論題", "answer_key": "解答", "fact": "事実"}
+    words = {
+        **labels.BUILTIN["zh"],
+        "debate_prompts": "ディベートの論題",
+        "answer_key": "解答",
+        "fact": "事実",
+    }
     labels.add_language("ja", words)
     return with_language(sample.outline, "ja", like="zh")
 
@@ -79,8 +99,10 @@ def test_a_language_needs_all_its_words():
     table = {key: "x" for key in labels.KEYS if key not in ("about_source", "accessed")}
     with pytest.raises(ValueError) as raised:
         labels.add_language("xx", {**table, "nonsense": "y", "page_of": "{nope}"})
-    assert str(raised.value) == ("words for `xx`: 2 missing word(s): `about_source`, `accessed`; unknown word "
-                                 "`nonsense`; label `page_of` cannot fill `{nope}`; it may use {page}, {pages}")
+    assert str(raised.value) == (
+        "words for `xx`: 2 missing word(s): `about_source`, `accessed`; unknown word "
+        "`nonsense`; label `page_of` cannot fill `{nope}`; it may use {page}, {pages}"
+    )
     assert "xx" not in labels.BUILTIN
 
 
@@ -100,9 +122,16 @@ def test_punctuation_comes_from_the_profile(lang, colon, parens, separator):
 
 def test_profiles_say_what_the_fonts_need():
     assert profile("zh").cjk and profile("ko").cjk and not profile("en").cjk
-    assert profile("zh-CN").tag == "zh-CN" and profile("zh").tag == "zh-CN" and profile("en").tag == "en-US"
+    assert (
+        profile("zh-CN").tag == "zh-CN"
+        and profile("zh").tag == "zh-CN"
+        and profile("en").tag == "en-US"
+    )
     assert profile("ar").rtl and not profile("en").rtl
-    assert fonts.cid_face("ja").name == "HeiseiMin-W3" and fonts.cid_face("zh-TW").name == "MSung-Light"
+    assert (
+        fonts.cid_face("ja").name == "HeiseiMin-W3"
+        and fonts.cid_face("zh-TW").name == "MSung-Light"
+    )
 
 
 def test_one_kinsoku_table_for_the_measure_and_the_pdf_wrapping():
@@ -110,4 +139,27 @@ def test_one_kinsoku_table_for_the_measure_and_the_pdf_wrapping():
     from debatekit.pdf import cjkwrap
 
     assert textfit.NO_LINE_START is language.NO_LINE_START
-    assert set(cjkwrap.CLOSING) == language.NO_LINE_START and set(cjkwrap.OPENING) == language.NO_LINE_END
+    assert (
+        set(cjkwrap.CLOSING) == language.NO_LINE_START
+        and set(cjkwrap.OPENING) == language.NO_LINE_END
+    )
+
+
+def test_korean_takes_western_punctuation_in_cards_and_markdown_alike(monkeypatch, sample):
+    """Korean is set in a CJK font but punctuated like English: before the profile, the
+    cards gave it full-width colons and brackets and the Markdown half-width ones."""
+    monkeypatch.setattr(labels, "_BUILTIN", dict(labels._BUILTIN))
+    monkeypatch.setattr(labels, "BUILTIN", labels.MappingProxyType(labels._BUILTIN))
+    labels.add_language(
+        "ko", {**labels.BUILTIN["en"], "debate_cards": "토론 카드", "debate_prompts": "토론 주제"}
+    )
+    outline = with_language(sample.outline, "ko", like="en")
+    title = outline.title["ko"]
+    md = markdown.render(Job(outline, "ko")).decode("utf-8")
+    assert md.splitlines()[0] == f"# 토론 주제: {title}"
+    from debatekit.debate import cards
+
+    pdf = PdfReader(io.BytesIO(cards.render(Job(outline, "ko"))))
+    text = "".join(page.extract_text() for page in pdf.pages)
+    assert f"토론 카드: {title}" in text.replace("\n", " ")
+    assert "：" not in text and "（" not in text
