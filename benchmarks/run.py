@@ -141,7 +141,8 @@ class Toggle:
 def pandoc_markdown(outline: Path, lang: str) -> str:
     """The deck's content as a pandoc slide show: a slide per strand's claims."""
     data = yaml.safe_load(outline.read_text("utf-8"))
-    pick = lambda text: text[lang] if isinstance(text, dict) else text
+    def pick(text):
+        return text[lang] if isinstance(text, dict) else text
     lines = [f"% {pick(data['title'])}", ""]
     for strand in data["strands"]:
         lines += [f"# {pick(strand['title'])}", ""]
@@ -167,7 +168,8 @@ def main() -> None:
         work = Path(scratch)
         outline = prepare(work)
         out = work / "output"
-        cold = lambda: shutil.rmtree(out, ignore_errors=True)
+        def cold():
+            return shutil.rmtree(out, ignore_errors=True)
         build = DEBATEKIT + ["build", str(outline), "--out", str(out), "--quiet"]
 
         report = results["flagship"] = {"claims": claims_in(outline)}
@@ -199,7 +201,7 @@ def main() -> None:
             row["validate"] = median_of(args.runs, DEBATEKIT + ["validate", str(big)], work)
             try:
                 row["cold_build"] = median_of(1, DEBATEKIT + ["build", str(big), "--out", str(big_out), "--quiet"], work,
-                                              before=lambda: shutil.rmtree(big_out, ignore_errors=True))
+                                              before=lambda big_out=big_out: shutil.rmtree(big_out, ignore_errors=True))
             except Failed as exc:
                 row["cold_build"] = {"failed": str(exc)}
 

@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 
-import test_build_fakes as fakes
+import fake_writers as fakes
 from debatekit import files
 from debatekit import registry as writers
 from debatekit.build import BuildOptions, BuildRequestError, build
 from debatekit.pipeline import manifest as manifest_module
+from support import SEED
 
-DATA = Path(__file__).resolve().parent / "data"
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_a952fc97f30bb34a.txt"
 
 
 @pytest.fixture
@@ -322,7 +321,8 @@ def test_builds_are_deterministic(project):
     assert {k: v for k, v in a.items() if not k.startswith(".")} == {k: v for k, v in b.items() if not k.startswith(".")}
     record_a = json.loads(a[manifest_module.NAME])["outlines"]
     record_b = json.loads(b[manifest_module.NAME])["outlines"]
-    keys = lambda record: {name: (o["key"], o["fast"]) for e in record.values() for name, o in e["outputs"].items()}
+    def keys(record):
+        return {name: (o["key"], o["fast"]) for e in record.values() for name, o in e["outputs"].items()}
     assert keys(record_a) == keys(record_b)
 
 

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
-import test_build_fakes as fakes
+import fake_writers as fakes
 from debatekit.registry import WRITERS, select
 
-ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("yaml", "pydantic", "pptx", "reportlab", "lxml", "debatekit.reader", "debatekit.slides", "debatekit.pdf",
-         "debatekit.handout", "debatekit.debate")
+pytestmark = pytest.mark.slow
+
+HEAVY = ("yaml", "pydantic", "pptx", "reportlab", "lxml", "debatekit.reader", "debatekit.slides",
+         "debatekit.pdf", "debatekit.handout", "debatekit.debate")
 
 
 @pytest.fixture
@@ -65,7 +66,6 @@ def test_a_killed_build_changes_no_output_and_leaves_nothing_after_the_next(proj
     assert "改过的大纲" in (project / "output/sample/sample-zh-handout.txt").read_text("utf-8")
 
 
-@pytest.mark.skipif("debate-md" not in WRITERS, reason="the debate-md writer is not registered yet")
 def test_noop_rebuild_imports_no_yaml_parser_model_or_writer(project):
     first = debatekit(project, "build", "--only", "debate-md", fake=False)
     assert first.returncode == 0, first.stderr
@@ -85,8 +85,6 @@ def test_noop_rebuild_imports_no_yaml_parser_model_or_writer(project):
 def test_outputs_are_identical_across_hash_seeds_and_worker_processes(project):
     """Every registered writer, for real: same outline, same bytes, whatever the hash seed
     and whether rendered in this process or in workers."""
-    if not WRITERS:
-        pytest.skip("no writers registered yet")
     in_workers = ("import debatekit.pipeline.parallel as p; p.PARALLEL_FROM = 0; "
                   "from debatekit.cli import main; main()")
     results = []
@@ -124,7 +122,7 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
 def test_a_killed_parallel_build_leaves_no_worker_behind(project):
-    code = (f"import sys; sys.path.insert(0, {str(fakes.TESTS)!r}); import test_build_fakes as f; f.install(); "
+    code = (f"import sys; sys.path.insert(0, {str(fakes.TESTS)!r}); import fake_writers as f; f.install(); "
             "import debatekit.pipeline.parallel as p; p.PARALLEL_FROM = 0; from debatekit.cli import main; main()")
     process = subprocess.Popen([sys.executable, "-c", code, "build", "--jobs", "2"], cwd=project,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-import test_build_fakes as fakes
+import fake_writers as fakes
 from debatekit import registry as writers
 from debatekit.cli import main
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture

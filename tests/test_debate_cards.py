@@ -9,7 +9,6 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from conftest import needs
 from debatekit.debate import cards
 from debatekit.debate.cardlayout import Card, Row, Tag, Words
 from debatekit.debate.overview import SideBySide
@@ -19,7 +18,7 @@ from debatekit.pdf import document_for, source_citation
 from debatekit.pdf.badges import _Mark
 from debatekit.job import Job
 from debatekit.registry import WRITERS
-from test_debate_markdown import NASTY, with_debates
+from support import NASTY, needs, with_debates
 
 LANGS = ("zh", "en")
 
@@ -48,14 +47,10 @@ def pypdf_text(data: bytes) -> str:
 
 
 @pytest.fixture(scope="module")
-def rendered(sample, request):
+def rendered(sample, flagship):
     """Sample and flagship cards in both languages, rendered once for the module."""
     out = {}
-    for name in ("sample", "flagship"):
-        try:
-            reading = request.getfixturevalue(name)
-        except pytest.skip.Exception:
-            continue
+    for name, reading in (("sample", sample), ("flagship", flagship)):
         for lang in LANGS:
             out[name, lang] = (reading.outline, cards.render(Job(reading.outline, lang)))
     return out
@@ -112,8 +107,6 @@ def check_all_present(outline, lang, text, paper="a4"):
 @pytest.mark.parametrize("name", ["sample", "flagship"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_motion_and_point_in_extracted_text(rendered, name, lang):
-    if (name, lang) not in rendered:
-        pytest.skip(f"{name} outline not available")
     outline, data = rendered[name, lang]
     check_all_present(outline, lang, pypdf_text(data))
 
@@ -121,8 +114,7 @@ def test_every_motion_and_point_in_extracted_text(rendered, name, lang):
 @needs("pdftotext")
 @pytest.mark.parametrize("lang", LANGS)
 def test_pdftotext_reads_every_point(rendered, lang):
-    name = "flagship" if ("flagship", lang) in rendered else "sample"
-    outline, data = rendered[name, lang]
+    outline, data = rendered["flagship", lang]
     text = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout
     check_all_present(outline, lang, text.decode("utf-8"))
 

@@ -8,33 +8,11 @@ from markdown_it import MarkdownIt
 from debatekit.debate import markdown
 from debatekit.present.points import one_line, resolve_debates
 from debatekit.labels import labels_for
-from debatekit.model import Debate
 from debatekit.job import Job
 from debatekit.registry import WRITERS
+from support import NASTY, with_debates
 
 LANGS = ("zh", "en")
-
-
-def with_debates(outline, *debates: dict):
-    """The outline with its debates replaced (claims from the sample stay available)."""
-    return outline.model_copy(update={"debates": tuple(Debate.model_validate(d) for d in debates)})
-
-
-NASTY = {
-    "id": "nasty",
-    "motion": {"zh": "本院认为 *星号* 与 _下划线_ ##", "en": "This house believes *stars* and _lines_ are [not](links) ##"},
-    "context": {"zh": "<b>不是HTML</b> &amp; R&D", "en": "<b>not html</b> &amp; R&D `no code`"},
-    "pro": [
-        {"point": {"zh": "- 不是列表\n第二行", "en": "- not a list\nsecond line"}, "kind": "opinion"},
-        {"point": {"zh": "# 不是标题", "en": "# not a heading ~~nor struck~~"}, "kind": "prediction"},
-        {"claim": "deal-stake", "use": {"zh": "1. 不是编号", "en": "1. not numbered | pipe"}},
-    ],
-    "con": [
-        {"point": {"zh": "> 不是引用", "en": "> not a quote \\ backslash"}, "kind": "fact", "status": "disputed",
-         "sources": ["Reuters, Deal (signed), 2025, https://example.com/a_(b)_c.", "a book without a URL [p. 3]"]},
-    ],
-    "questions": [{"zh": "1. 不是编号？", "en": "1. not numbered?"}, {"zh": "> 引用？", "en": "+ plus?"}],
-}
 
 
 def parse(text: str):

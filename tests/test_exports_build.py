@@ -12,8 +12,8 @@ from debatekit.build import build
 from debatekit.cli import main
 from debatekit.job import BuildOptions
 from debatekit.registry import WRITERS, select
+from support import DATA
 
-DATA = Path(__file__).resolve().parent / "data"
 EXPORTS = ["quiz-gift", "quiz-moodle", "quiz-qti", "map-argdown", "map-graphml"]
 
 

@@ -18,21 +18,14 @@ from debatekit.exports import map_argdown, map_graphml
 from debatekit.exports.map_graphml import node_values
 from debatekit.exports.map_items import build_map
 from debatekit.job import Job
-from debatekit.reader import read_outline
 
-DATA = Path(__file__).resolve().parent / "data"
 ARGDOWN = Path(__file__).resolve().parent / "js" / "node_modules" / ".bin" / "argdown"
 Y = "{http://www.yworks.com/xml/graphml}"
 
 
-@pytest.fixture(scope="module")
-def hard():
-    return read_outline(DATA / "exports-hard.yaml").outline
-
-
 @pytest.fixture(scope="module", params=["flagship", "hard"])
-def outline(request, flagship, hard):
-    return flagship.outline if request.param == "flagship" else hard
+def outline(request, flagship, exports_hard):
+    return flagship.outline if request.param == "flagship" else exports_hard
 
 
 def argdown_json(folder: Path) -> dict[str, dict]:
@@ -51,6 +44,7 @@ def argdown_json(folder: Path) -> dict[str, dict]:
     return {path.stem: json.loads(path.read_text("utf-8")) for path in out.glob("*.json")}
 
 
+@pytest.mark.slow  # the Argdown command line starts node with its whole toolchain
 def test_argdown_read_back_by_the_argdown_parser(outline, tmp_path):
     for lang in outline.languages:
         (tmp_path / f"{lang}.argdown").write_bytes(map_argdown.render(Job(outline, lang)))
@@ -113,19 +107,19 @@ def test_graphml_read_back_by_networkx(outline, tmp_path):
         )
 
 
-def test_graphml_boxes_carry_yed_labels_and_do_not_overlap(hard):
-    root = etree.fromstring(map_graphml.render(Job(hard, "zh")))
+def test_graphml_boxes_carry_yed_labels_and_do_not_overlap(exports_hard):
+    root = etree.fromstring(map_graphml.render(Job(exports_hard, "zh")))
     boxes = []
     for shape in root.iter(f"{Y}ShapeNode"):
         assert shape.findtext(f"{Y}NodeLabel").startswith("论断 ")
         g = shape.find(f"{Y}Geometry")
         boxes.append(tuple(float(g.get(k)) for k in ("x", "y", "width", "height")))
-    assert len(boxes) == len(hard.claims)
+    assert len(boxes) == len(exports_hard.claims)
     for i, (x, y, w, h) in enumerate(boxes):
         for x2, y2, w2, h2 in boxes[i + 1 :]:
             assert x + w <= x2 or x2 + w2 <= x or y + h <= y2 or y2 + h2 <= y
 
 
-def test_maps_are_byte_identical_on_a_second_render(hard):
+def test_maps_are_byte_identical_on_a_second_render(exports_hard):
     for writer in (map_argdown, map_graphml):
-        assert writer.render(Job(hard, "en")) == writer.render(Job(hard, "en"))
+        assert writer.render(Job(exports_hard, "en")) == writer.render(Job(exports_hard, "en"))

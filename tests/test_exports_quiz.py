@@ -30,22 +30,15 @@ from debatekit.exports.quiz_items import (
 )
 from debatekit.job import Job
 from debatekit.model import CHECKED_STATUSES
-from debatekit.reader import read_outline
 
-DATA = Path(__file__).resolve().parent / "data"
 JS = Path(__file__).resolve().parent / "js"
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
 
 
-@pytest.fixture(scope="module")
-def hard():
-    return read_outline(DATA / "exports-hard.yaml").outline
-
-
 @pytest.fixture(scope="module", params=["flagship", "hard"])
-def outline(request, flagship, hard):
-    return flagship.outline if request.param == "flagship" else hard
+def outline(request, flagship, exports_hard):
+    return flagship.outline if request.param == "flagship" else exports_hard
 
 
 def gift_pegjs(paths: list[Path]) -> dict:
@@ -201,10 +194,10 @@ def test_questions_cover_the_exercise_and_the_checked_facts(outline):
             assert credited == {claim.kind} | accepted
 
 
-def test_accepted_alternative_earns_credit_with_its_own_reason(hard):
-    quiz = build_quiz(hard, "zh")
+def test_accepted_alternative_earns_credit_with_its_own_reason(exports_hard):
+    quiz = build_quiz(exports_hard, "zh")
     question = next(
-        q for q in quiz.questions if q.ident == f"s{hard.claim_number('best-deal')}-kind"
+        q for q in quiz.questions if q.ident == f"s{exports_hard.claim_number('best-deal')}-kind"
     )
     fact, opinion, prediction = question.choices
     assert (fact.credit, opinion.credit, prediction.credit) == (100, 100, 0)
@@ -213,10 +206,10 @@ def test_accepted_alternative_earns_credit_with_its_own_reason(hard):
     assert "也可接受：陈述事实。也可算事实" in question.feedback
 
 
-def test_status_question_gives_the_check_note(hard):
-    quiz = build_quiz(hard, "en")
+def test_status_question_gives_the_check_note(exports_hard):
+    quiz = build_quiz(exports_hard, "en")
     question = next(
-        q for q in quiz.questions if q.ident == f"s{hard.claim_number('chinese-quote')}-status"
+        q for q in quiz.questions if q.ident == f"s{exports_hard.claim_number('chinese-quote')}-status"
     )
     assert [c.text for c in question.choices] == ["verified", "disputed", "misleading", "false"]
     right = [c for c in question.choices if c.credit]
@@ -225,10 +218,10 @@ def test_status_question_gives_the_check_note(hard):
     assert question.feedback.endswith("Sources: 《年度报告》，2025年：第3页 ~ {附表}")
 
 
-def test_style_quiz_all_asks_about_every_claim(hard):
-    everything = hard.model_copy(update={"style": hard.style.model_copy(update={"quiz": "all"})})
+def test_style_quiz_all_asks_about_every_claim(exports_hard):
+    everything = exports_hard.model_copy(update={"style": exports_hard.style.model_copy(update={"quiz": "all"})})
     kinds = [q for q in build_quiz(everything, "en").questions if q.ident.endswith("-kind")]
-    assert len(kinds) == len(hard.claims)
+    assert len(kinds) == len(exports_hard.claims)
 
 
 def test_no_claim_id_in_the_flagship_quizzes(flagship):
@@ -243,9 +236,9 @@ def test_no_claim_id_in_the_flagship_quizzes(flagship):
             assert leaked == []
 
 
-def test_quizzes_are_byte_identical_on_a_second_render(hard):
+def test_quizzes_are_byte_identical_on_a_second_render(exports_hard):
     for writer in (quiz_gift, quiz_moodle, quiz_qti):
-        assert writer.render(Job(hard, "zh")) == writer.render(Job(hard, "zh"))
+        assert writer.render(Job(exports_hard, "zh")) == writer.render(Job(exports_hard, "zh"))
 
 
 def test_cdata_sections_survive_a_closing_marker_in_the_text():

@@ -6,16 +6,18 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from debatekit.problems import OutlineError
 from debatekit.reader import read_outline
 
-from test_validate import outline_text
+from support import DATA, outline_text
+
+pytestmark = pytest.mark.slow
 
 VALID = outline_text([])
-DATA = Path(__file__).resolve().parent / "data"
 # the outline with the lesson keys: exercise, accept, quote and article translations
 LESSON = (DATA / "lesson.yaml").read_text(encoding="utf-8")
 LESSON_FILES = ("lesson-article-zh.txt", "lesson-article-zh.en.txt")

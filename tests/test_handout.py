@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import DATA, needs
+from support import DATA, needs
 from debatekit.pdf import fonts
 from debatekit.pdf.cjkwrap import CLOSING, OPENING
 from debatekit.reader import read_outline

@@ -7,7 +7,7 @@ import shutil
 
 from click.testing import CliRunner
 
-from conftest import DATA
+from support import DATA
 from debatekit.cli import main
 from debatekit.labels import labels_for
 from debatekit.reader import read_outline

@@ -13,7 +13,9 @@ from debatekit.model import Outline
 from debatekit.job import Job
 from debatekit.registry import WRITERS
 
-from test_validate import SEED
+from support import SEED
+
+pytestmark = pytest.mark.slow
 
 
 def many_strands(count: int) -> Outline:
@@ -26,7 +28,7 @@ def many_strands(count: int) -> Outline:
         strands.append({"id": f"s{s}", "title": f"Strand number {s}", "claims": claims})
     return Outline.model_validate({
         "format": "debatekit/1", "id": "many", "languages": ["en"], "title": "Many strands",
-        "source": {"path": SEED, "title": "t", "publisher": "p", "language": "zh"},
+        "source": {"path": SEED.as_posix(), "title": "t", "publisher": "p", "language": "zh"},
         "thesis": "A thesis.", "strands": strands,
     })
 

@@ -12,7 +12,8 @@ from debatekit.cli import main
 from debatekit.loader import MAX_BYTES, parse_tree
 from debatekit.problems import OutlineError
 
-from test_validate import inside, outline_text, run
+from support import inside, outline_text
+from support import run_validate as run
 
 RAW_CASES = [
     ("syntax", b"format: debatekit/1\nid: [unclosed\n", ["o.yaml:3:1: error: YAML syntax: while parsing a flow sequence, did not find expected ',' or ']'"]),

@@ -10,7 +10,7 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from conftest import DATA
+from support import DATA
 from debatekit.reader import read_outline
 from debatekit.text import Text
 from debatekit.job import Job

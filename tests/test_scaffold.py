@@ -17,9 +17,8 @@ from debatekit.quotes import normalize
 from debatekit.reader import read_outline
 from debatekit.scaffold import ScaffoldError, read_structure, scaffold_file, split_sentences, suggest
 from debatekit.registry import WRITERS, select
+from support import SEED
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_a952fc97f30bb34a.txt"
 
 ENGLISH = """\
 # City plans a new tram line
@@ -193,8 +192,6 @@ def test_new_refuses_bad_input_with_a_message(tmp_path, monkeypatch, name, conte
 
 def test_new_then_build_with_every_writer(tmp_path, monkeypatch):
     """The scaffold builds as it is, with the real writers."""
-    if not WRITERS:
-        pytest.skip("no writers registered yet")
     monkeypatch.chdir(tmp_path)
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "tram.txt").write_text(ENGLISH, "utf-8")

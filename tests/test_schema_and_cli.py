@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 from click.testing import CliRunner
 
 from debatekit import __version__
 from debatekit.cli import main
 from debatekit.schema import schema_json
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_shipped_schema_is_current():

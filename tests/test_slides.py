@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
-import functools
 import io
 import re
 import unicodedata
 import zipfile
 
 import pytest
-import yaml
 from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 
-from conftest import DATA, FLAGSHIP
 from debatekit import textfit
 from debatekit.labels import labels_for
 from debatekit.model import Outline
-from debatekit.reader import read_outline
 from debatekit.slides import writer
 from debatekit.slides.quiz import quiz_claims
 from debatekit.slides.template import TemplateError
-from debatekit.job import Job
 from debatekit.registry import WRITERS
+from support import (LONG_EN, LONG_ZH, deck_bytes, long_outline, render,
+                     sample_dict, zh_only_outline)
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 # Footer, slide number and badges are labels, not body text; chart captions and the
@@ -32,89 +29,7 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 SMALL_SHAPES = ("Footer", "Slide number", "Badge ", "Status ", "Choice ", "Caption", "Balance")
 
 
-# -- outlines built in the tests ------------------------------------------------------
-
-def sample_dict() -> dict:
-    data = yaml.safe_load((DATA / "sample.yaml").read_text("utf-8"))
-    data["source"]["accessed"] = str(data["source"]["accessed"])   # YAML reads it as a date
-    return data
-
-
-LONG_EN = ("The article says that the deal was shaped by many forces at once, including the "
-           "courts, Congress, the users, the advertisers and the negotiators on both sides, and "
-           "that none of them alone explains the outcome. ")
-
-
-def long_outline() -> Outline:
-    """One language, plain strings, very long texts and many claims."""
-    claims = []
-    for i in range(14):
-        kind = ("fact", "opinion", "prediction")[i % 3]
-        text = f"Claim {i}: " + (LONG_EN * 3 if i % 4 == 0 else "a short statement about the deal.")
-        claim = {"id": f"c{i}", "kind": kind, "text": text,
-                 "quote": f"quote {i}", "why": "Because it can be checked." * (1 + i % 2)}
-        if kind == "fact":
-            claim["status"] = ("stated", "verified", "disputed", "false")[i % 4]
-            if claim["status"] != "stated":
-                claim["check"] = {"note": "Checked against the filing.", "sources": ["Court record, 2025"]}
-        if i == 5:
-            claim["text"] = "A single very long claim. " + LONG_EN * 30
-            claim["speaker"] = "an unnamed analyst"
-        claims.append(claim)
-    return Outline.model_validate({
-        "format": "debatekit/1", "id": "long-en", "languages": ["en"],
-        "title": "A very long outline " + LONG_EN,
-        "source": {"path": "none.txt", "title": "Some article", "publisher": "example.org",
-                   "language": "en", "published": "2026", "perspective": LONG_EN * 4},
-        "lesson": {"level": "upper secondary", "minutes": 50, "objectives": [LONG_EN] * 6},
-        "thesis": LONG_EN * 3,
-        "strands": [
-            {"id": "s1", "title": "A strand with a rather long title that goes on " * 3,
-             "summary": LONG_EN * 6, "claims": claims[:9]},
-            {"id": "s2", "title": "Second strand", "claims": claims[9:]},
-        ],
-        "debates": [{
-            "id": "d1", "motion": "This house believes " + LONG_EN, "context": LONG_EN * 3,
-            "pro": [{"claim": "c0", "use": LONG_EN}, {"claim": "c5"}] +
-                   [{"point": LONG_EN * (1 + i % 3), "kind": "opinion"} for i in range(5)],
-            "con": [{"point": LONG_EN * 2, "kind": "fact", "sources": ["A report"], "status": "verified"}],
-            "questions": [LONG_EN] * 8,
-        }],
-        "questions": [f"Question {i}? " + LONG_EN for i in range(12)],
-        "glossary": [{"term": f"term {i}", "definition": LONG_EN} for i in range(20)],
-    })
-
-
-LONG_ZH = "文章认为，这项协议是在法院、国会、用户、广告商以及双方谈判者的共同作用下形成的，任何单一因素都无法解释最终结果。"
-
-
-def zh_only_outline() -> Outline:
-    claims = [{"id": f"z{i}", "kind": ("fact", "opinion", "prediction")[i % 3],
-               "text": f"第{i}条：" + LONG_ZH * (1 + i % 5), "quote": f"原文{i}"} for i in range(10)]
-    return Outline.model_validate({
-        "format": "debatekit/1", "id": "zh-only", "languages": ["zh"], "title": "只有中文的大纲",
-        "source": {"path": "none.txt", "title": "一篇文章", "publisher": "示例网", "language": "zh"},
-        "thesis": LONG_ZH * 2,
-        "strands": [{"id": "a", "title": "第一条线索", "summary": LONG_ZH * 5, "claims": claims}],
-        "debates": [{"id": "d", "motion": "本院认为" + LONG_ZH,
-                     "pro": [{"claim": "z1"}, {"claim": "z4"}], "con": [{"point": LONG_ZH * 4, "kind": "opinion"}]}],
-        "glossary": [{"term": "合资公司", "definition": LONG_ZH}],
-    })
-
-
 # -- reading decks back ---------------------------------------------------------------
-
-def render(outline: Outline, lang: str, **job) -> bytes:
-    return writer.render(Job(outline, lang, **job))
-
-
-@functools.lru_cache(maxsize=None)
-def deck_bytes(name: str, lang: str) -> bytes:
-    """Decks rendered once per test session, shared with the LibreOffice tests."""
-    outlines = {"sample": lambda: read_outline(DATA / "sample.yaml").outline, "long": long_outline,
-                "zh-only": zh_only_outline, "flagship": lambda: read_outline(FLAGSHIP).outline}
-    return render(outlines[name](), lang)
-
 
 def read(data: bytes):
     return Presentation(io.BytesIO(data))
@@ -328,7 +243,7 @@ def test_fonts_come_from_the_outline_style(sample):
 
 
 def test_text_sizes_readable(decks):
-    for outline, lang, _, prs in decks:
+    for _outline, _lang, _, prs in decks:
         for slide in prs.slides:
             for s in slide.shapes:
                 if not s.has_text_frame or s.name.startswith(SMALL_SHAPES):
@@ -492,9 +407,9 @@ def test_potx_templates_get_a_clear_message(sample, tmp_path):
 def test_wrapped_lines_cover_the_text_and_respect_the_width():
     for text in (LONG_EN * 3, LONG_ZH * 3, "https://example.com/" + "x" * 200, "a\n\nb"):
         lines = textfit.wrap(text, 300, 20)
-        assert "".join(text[l.start:l.end] for l in lines).replace("\n", "") == text.replace("\n", "")
-        for l in lines:
-            assert textfit.text_width(text[l.start:l.end].rstrip(), 20) <= 300
+        assert "".join(text[line.start:line.end] for line in lines).replace("\n", "") == text.replace("\n", "")
+        for line in lines:
+            assert textfit.text_width(text[line.start:line.end].rstrip(), 20) <= 300
 
 
 def test_measure_is_east_asian_width_aware():
@@ -508,7 +423,7 @@ def test_measure_is_east_asian_width_aware():
 def test_no_line_starts_with_closing_punctuation():
     text = "字" * 9 + "，" + "字" * 30
     lines = textfit.wrap(text, 10 * 20 / textfit.SAFETY - 1, 20)
-    assert all(text[l.start] not in textfit.NO_LINE_START for l in lines)
+    assert all(text[line.start] not in textfit.NO_LINE_START for line in lines)
 
 
 def test_flagship_decks_fit(flagship):

@@ -12,13 +12,11 @@ import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from conftest import FLAGSHIP, needs
-from debatekit.reader import read_outline
+from support import deck_bytes, needs
 from debatekit.slides import writer
 from debatekit.job import Job
-from test_slides import deck_bytes
 
-pytestmark = needs("soffice", "pdftotext")
+pytestmark = [pytest.mark.slow, needs("soffice", "pdftotext")]
 
 EMU_PER_PT = 12700
 TOLERANCE = 1.5   # points: glyph side bearings
@@ -27,26 +25,18 @@ TOLERANCE = 1.5   # points: glyph side bearings
 GLYPH_OVERSHOOT = 0.12
 
 
-def flagship_ok() -> bool:
-    try:
-        return FLAGSHIP.exists() and read_outline(FLAGSHIP) is not None
-    except Exception:   # missing or not valid yet: the flagship tests say so
-        return False
-
-
 def squash(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 @pytest.fixture(scope="module")
-def converted(tmp_path_factory, sample):
+def converted(tmp_path_factory, sample, flagship):
     """name -> (pptx path, pdf path); every deck converted in one LibreOffice run with a
     private profile, so it does not collide with another soffice on the machine."""
     folder = tmp_path_factory.mktemp("decks")
     jobs = {"sample-zh": ("sample", "zh"), "sample-en": ("sample", "en"),
-            "long-en": ("long", "en"), "zh-only": ("zh-only", "zh")}
-    if flagship_ok():
-        jobs["flagship-zh"] = ("flagship", "zh")   # the longest Chinese deck; en is read back in test_slides
+            "long-en": ("long", "en"), "zh-only": ("zh-only", "zh"),
+            "flagship-zh": ("flagship", "zh")}   # the longest Chinese deck; en is read back in test_slides
     paths = []
     for name, (outline, lang) in jobs.items():
         path = folder / f"{name}.pptx"
@@ -109,15 +99,15 @@ def test_every_word_lies_inside_its_shape(converted):
         slide_w = prs.slide_width / EMU_PER_PT
         for number, (slide, (page_w, page_h, words)) in enumerate(zip(prs.slides, pdf_words(pdf)), 1):
             scale = page_w / slide_w
-            boxes = [(l * scale, t * scale, r * scale, b * scale, text)
-                     for l, t, r, b, text in shape_boxes(slide.shapes)]
+            boxes = [(left * scale, t * scale, r * scale, b * scale, text)
+                     for left, t, r, b, text in shape_boxes(slide.shapes)]
             for x0, y0, x1, y1, word in words:
                 token = squash(word)
                 if not token:
                     continue
                 slack = max(TOLERANCE, GLYPH_OVERSHOOT * (y1 - y0))
-                inside = [text for l, t, r, b, text in boxes
-                          if x0 >= l - TOLERANCE and x1 <= r + TOLERANCE
+                inside = [text for left, t, r, b, text in boxes
+                          if x0 >= left - TOLERANCE and x1 <= r + TOLERANCE
                           and y0 >= t - slack and y1 <= b + slack]
                 if not any(text is None or token in text for text in inside):
                     problems.append(f"{name} slide {number}: {word!r} at ({x0:.0f},{y0:.0f})-({x1:.0f},{y1:.0f})")

@@ -2,45 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from contextlib import contextmanager
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
 
 from debatekit.cli import main
+from support import FLAGSHIP, SEED, run_validate
 
-DATA = Path(__file__).resolve().parent / "data"
-SEED = (Path(__file__).resolve().parent.parent / "seeds" / "000_a952fc97f30bb34a.txt").as_posix()
-SAMPLE = (DATA / "sample.yaml").read_text(encoding="utf-8")
-
-
-def outline_text(edits: list[tuple[str, str]]) -> str:
-    text = SAMPLE.replace("../../seeds/000_a952fc97f30bb34a.txt", SEED)
-    for old, new in edits:
-        assert old in text, f"test edit does not apply: {old!r}"
-        text = text.replace(old, new, 1)
-    return text
-
-
-@contextmanager
-def inside(directory: Path):
-    """Run in a folder, so that messages name files as a user in that folder sees them."""
-    before = os.getcwd()
-    os.chdir(directory)
-    try:
-        yield directory
-    finally:
-        os.chdir(before)
-
-
-def run(edits, *args: str, raw: bytes | None = None, tmp: Path | None = None):
-    with tempfile.TemporaryDirectory(dir=tmp) as folder, inside(Path(folder)):
-        Path("o.yaml").write_bytes(raw if raw is not None else outline_text(edits).encode("utf-8"))
-        result = CliRunner().invoke(main, ["validate", "o.yaml", *args])
-    return result.exit_code, result.stdout, result.stderr
+run = run_validate
 
 
 # (name, edits to the sample outline, exact stderr lines)
@@ -162,7 +130,7 @@ CASES = [
         'o.yaml:66:9: error: `kind` comes from the claim `deal-stake`; remove it here',
         '1 error, 0 warnings',
     ]),
-    ("source-missing", [(SEED, "/nonexistent/article.txt")], [
+    ("source-missing", [(SEED.as_posix(), "/nonexistent/article.txt")], [
         'o.yaml:7:9: error: source file not found: /nonexistent/article.txt',
         '1 error, 0 warnings',
     ]),
@@ -230,3 +198,12 @@ def test_rule_is_reported_exactly(name, edits, expected):
     code, _, err = run(edits)
     assert err.splitlines() == expected
     assert code == (1 if any(": error: " in line for line in expected) else 0)
+
+
+def test_the_shipped_outline_validates_strictly_with_no_warning():
+    """The flagship is what teachers get: a warning in it is a defect, and it fails here
+    with the located problems rather than being skipped by the tests that use it."""
+    result = CliRunner().invoke(main, ["validate", "--strict", str(FLAGSHIP)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout.splitlines()[-1] == "0 errors, 0 warnings"

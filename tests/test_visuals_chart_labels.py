@@ -35,7 +35,7 @@ def strings(node, transform=(1, 0, 0, 1, 0, 0)):
 def check(drawing, labels):
     boxes = [s for s in strings(drawing) if any(s[0] and s[0] in label for label in labels)]
     assert boxes, "no label was drawn"
-    for text, x0, y0, x1, y1 in boxes:
+    for text, x0, _y0, x1, _y1 in boxes:
         assert x0 >= -0.5 and x1 <= drawing.width + 0.5, f"{text!r} leaves the drawing"
     for i, one in enumerate(boxes):
         for other in boxes[i + 1:]:

@@ -22,7 +22,7 @@ from debatekit.slides.writer import render
 from debatekit.present.balance import strand_counts
 from debatekit.job import Job
 
-from conftest import needs
+from support import needs
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 CHART_TYPES = {"column": XL_CHART_TYPE.COLUMN_CLUSTERED, "bar": XL_CHART_TYPE.BAR_CLUSTERED,
@@ -261,6 +261,7 @@ def rendered_sample(decks, tmp_path_factory):
     return outline, prs, text.split("\f")
 
 
+@pytest.mark.slow
 @needs("soffice", "pdftotext")
 def test_libreoffice_renders_maps_and_charts(rendered_sample):
     outline, prs, pages = rendered_sample

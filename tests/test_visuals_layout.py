@@ -69,12 +69,8 @@ def cases(sample, flagship_outline=None):
 
 
 @pytest.fixture(scope="module")
-def laid_out(sample, request):
-    try:
-        flagship = request.getfixturevalue("flagship").outline
-    except pytest.skip.Exception:
-        flagship = None
-    return list(cases(sample, flagship))
+def laid_out(sample, flagship):
+    return list(cases(sample, flagship.outline))
 
 
 def _overlap(a, b, margin=0.0) -> bool:
@@ -165,7 +161,8 @@ def test_box_text_is_whole_and_fits_its_box(laid_out):
                     assert node.body_text == shortened(claim.text[lang])
                     assert node.heading_text.startswith(f"#{outline.claim_number(claim.id)} ")
                     assert labels_for(outline, lang)[claim.kind] in node.heading_text
-                squash = lambda s: re.sub(r"\s+", "", s)
+                def squash(s):
+                    return re.sub(r"\s+", "", s)
                 assert squash("".join(node.body)) == squash(node.body_text)
                 assert squash("".join(node.heading)) == squash(node.heading_text)
                 inner = node.width - 2 * page.style.pad_x * node.body_size / page.style.body_size
@@ -186,7 +183,7 @@ def test_big_outline_gets_an_overview_with_counts_then_strand_maps():
     outline = synthetic(5, 10, 2.0, 7)
     pages = map_pages(outline, "en", *SLIDE[:2], SLIDE[2])
     assert pages[0].kind == "overview" and all(p.kind == "strand" for p in pages[1:])
-    for i, strand in enumerate(outline.strands):
+    for _i, strand in enumerate(outline.strands):
         node = pages[0].node(f"strand:{strand.id}")
         expected = [sum(c.kind == k for c in strand.claims) for k in KINDS]
         assert [int(n) for n in re.findall(r"\d+", node.footer_text)] == expected

@@ -17,7 +17,7 @@ from debatekit.present.balance import balance
 from debatekit.present.figures import all_figures
 from debatekit.job import Job
 
-from conftest import needs
+from support import needs
 
 
 def _squash(text: str) -> str:

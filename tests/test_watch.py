@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-import test_build_fakes as fakes
+import fake_writers as fakes
+from support import SEED
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_a952fc97f30bb34a.txt"
+pytestmark = pytest.mark.slow
+
 WAIT = 30  # seconds: a bound for CI, far above the normal fraction of a second
 
 

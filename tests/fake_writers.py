@@ -1,6 +1,6 @@
 """Fake writers for testing the build pipeline without python-pptx or reportlab.
 
-This module is the fake `slides` writer and `test_build_fakes_handout` the fake
+This module is the fake `slides` writer and `fake_writer_handout` the fake
 `handout`: real modules, so worker processes can import them too.
 Each renders the outline's texts in the job's language, so the bytes change exactly when
 that language's view of the outline changes. The environment steers them, which also
@@ -50,17 +50,17 @@ def _renderer(name: str):
 VERSION = "1"
 render = _renderer("slides")
 
-import test_build_fakes_handout  # noqa: E402  (it takes _renderer from this module)
+import fake_writer_handout  # noqa: E402  (it takes _renderer from this module)
 
-MODULES = {"slides": sys.modules[__name__], "handout": test_build_fakes_handout}
+MODULES = {"slides": sys.modules[__name__], "handout": fake_writer_handout}
 
 
 def specs() -> dict:
     from debatekit.registry import WriterSpec
 
     return {
-        "slides": WriterSpec("slides", "slides.txt", "test_build_fakes", "fake deck"),
-        "handout": WriterSpec("handout", "handout.txt", "test_build_fakes_handout", "fake handout"),
+        "slides": WriterSpec("slides", "slides.txt", "fake_writers", "fake deck"),
+        "handout": WriterSpec("handout", "handout.txt", "fake_writer_handout", "fake handout"),
     }
 
 
@@ -83,6 +83,6 @@ def install() -> None:
 
 def cli_command(*args: str) -> list[str]:
     """A command line running `debatekit ARGS` with the fake writers installed."""
-    code = (f"import sys; sys.path.insert(0, {str(TESTS)!r}); import test_build_fakes as f; f.install(); "
+    code = (f"import sys; sys.path.insert(0, {str(TESTS)!r}); import fake_writers as f; f.install(); "
             "from debatekit.cli import main; main()")
     return [sys.executable, "-c", code, *args]
