@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import fake_writers as fakes
-from debatekit.registry import WRITERS, select
+from debatekit.registry import select
 
 pytestmark = pytest.mark.slow
 

@@ -16,7 +16,7 @@ from debatekit.problems import OutlineError
 from debatekit.quotes import normalize
 from debatekit.reader import read_outline
 from debatekit.scaffold import ScaffoldError, read_structure, scaffold_file, split_sentences, suggest
-from debatekit.registry import WRITERS, select
+from debatekit.registry import select
 from support import SEED
 
 
