@@ -51,7 +51,7 @@ def fill_missing(data: dict) -> dict:
     """Stand-ins for missing required top-level texts and id, already reported, so the
     rest of the outline can still be checked."""
     langs = data.get("languages")
-    langs = [l for l in langs if isinstance(l, str)] if isinstance(langs, list) else []
+    langs = [lang for lang in langs if isinstance(lang, str)] if isinstance(langs, list) else []
     filled = dict(data)
     for key in ("title", "thesis"):
         filled.setdefault(key, {lang: "" for lang in langs} or "")

@@ -43,4 +43,5 @@ def exercise_report(outline: Outline) -> str:
     ids = ", ".join(claim.id for claim in chosen)
     if outline.exercise_given:
         return f"exercise from lesson.exercise, {len(chosen)} claims: {ids}"
-    return (f"exercise by the default pick (no lesson.exercise), {len(chosen)} of {len(outline.claims)} claims: {ids}")
+    return (f"exercise by the default pick (no lesson.exercise), "
+            f"{len(chosen)} of {len(outline.claims)} claims: {ids}")

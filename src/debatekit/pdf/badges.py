@@ -83,7 +83,8 @@ class KindBadge(_Mark):
 
 
 class StatusMark(_Mark):
-    """The status of a fact (stated / verified / disputed / misleading / false), labelled with ``word``."""
+    """The status of a fact (stated / verified / disputed / misleading / false), labelled
+    with ``word``."""
 
     def __init__(self, status: str, word: str, fonts: FontSet, size: float = 7.5):
         super().__init__(STATUS_LOOK[status], word, fonts, size, filled=False)

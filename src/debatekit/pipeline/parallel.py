@@ -49,7 +49,9 @@ class Result:
     warnings: tuple[str, ...]
 
 
-def render_all(outline: Outline, tasks: list[Task], jobs: int, article: Article | None = None) -> Iterator[Result]:
+def render_all(
+    outline: Outline, tasks: list[Task], jobs: int, article: Article | None = None
+) -> Iterator[Result]:
     """Each task's result as it is ready; stops after the first failure."""
     if jobs > 1 and len(tasks) > 1 and len(outline.claims) * len(tasks) >= PARALLEL_FROM:
         yield from _in_workers(outline, tasks, jobs, article)
@@ -63,7 +65,15 @@ def render_all(outline: Outline, tasks: list[Task], jobs: int, article: Article 
 
 def _render(outline: Outline, index: int, task: Task, article: Article | None = None) -> Result:
     warnings: list[str] = []
-    job = Job(outline, task.lang, task.paper, task.template, task.font, warn=warnings.append, article=article)
+    job = Job(
+        outline,
+        task.lang,
+        task.paper,
+        task.template,
+        task.font,
+        warn=warnings.append,
+        article=article,
+    )
     try:
         data = importlib.import_module(task.module).render(job)
         if not isinstance(data, bytes):
@@ -90,7 +100,9 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _render_in_worker(index: int, task: Task, key: str, outline_json: str, article: Article | None) -> Result:
+def _render_in_worker(
+    index: int, task: Task, key: str, outline_json: str, article: Article | None
+) -> Result:
     global _WORKER_OUTLINE
     if _WORKER_OUTLINE is None or _WORKER_OUTLINE[0] != key:
         _WORKER_OUTLINE = (key, Outline.model_validate_json(outline_json))
@@ -116,7 +128,9 @@ def kept_workers(jobs: int):
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _in_workers(outline: Outline, tasks: list[Task], jobs: int, article: Article | None) -> Iterator[Result]:
+def _in_workers(
+    outline: Outline, tasks: list[Task], jobs: int, article: Article | None
+) -> Iterator[Result]:
     kept = "jobs" in _KEPT
     if kept:
         pool = _KEPT.get("pool")

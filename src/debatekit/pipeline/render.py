@@ -62,7 +62,9 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
 
     style_template = reading.resolve(style.template) if style.template else None
     outline_inputs = [str(absolute), str(reading.resolve(outline.source.path))]
-    outline_inputs += [str(reading.resolve(p)) for _, p in sorted(outline.source.translations.items())]
+    outline_inputs += [
+        str(reading.resolve(p)) for _, p in sorted(outline.source.translations.items())
+    ]
     if style_template is not None:
         outline_inputs.append(str(style_template))
     extra = request_inputs(options.template, options.font)
@@ -101,7 +103,10 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
     outputs: dict[str, dict] = {k: v for k, v in previous.items() if k.startswith(f"{outline.id}/")}
     views = {lang: digest(outline, lang) for lang in langs}
     # what a language's outputs can show of the article: its paragraphs and their translation
-    articles = {lang: digest_json([reading.article.paragraphs, reading.article.paragraphs_for(lang)]) for lang in langs}
+    articles = {
+        lang: digest_json([reading.article.paragraphs, reading.article.paragraphs_for(lang)])
+        for lang in langs
+    }
     plan = []
     for writer in writers:
         version = manifest.writer_version(writer)
@@ -119,8 +124,16 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
                 return
         for lang in langs:
             relative = f"{outline.id}/{writer.filename(outline.id, lang)}"
-            key = digest_json({"view": views[lang], "article": articles[lang], "writer": writer.name, "version": version,
-                               "debatekit": code_fingerprint(), "options": options_key})
+            key = digest_json(
+                {
+                    "view": views[lang],
+                    "article": articles[lang],
+                    "writer": writer.name,
+                    "version": version,
+                    "debatekit": code_fingerprint(),
+                    "options": options_key,
+                }
+            )
             record = {
                 "writer": writer.name,
                 "lang": lang,

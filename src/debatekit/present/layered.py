@@ -179,7 +179,7 @@ def _order_rows(rows: list[list[str]], chains) -> None:
     def sweep(order: range, neighbours: dict[str, list[str]]):
         for r in order:
             position = {n: i for i, n in enumerate(rows[r + (1 if neighbours is down else -1)])}
-            def key(item):
+            def key(item, position=position):
                 i, n = item
                 ns = [position[m] for m in neighbours.get(n, ()) if m in position]
                 return (sum(ns) / len(ns) if ns else i, i)

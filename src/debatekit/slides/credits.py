@@ -47,7 +47,7 @@ def distinct_sources(sources: Iterable[str], article: str | None = None) -> list
         parts = source_parts(text)
         if article_parts and _same(parts, article_parts):
             continue
-        for i, (seen, wording) in enumerate(entries):
+        for i, (seen, _wording) in enumerate(entries):
             if _same(parts, seen):
                 if len(parts) > len(seen):
                     entries[i] = (parts, text)     # the fuller citation, in the first place

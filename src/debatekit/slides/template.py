@@ -125,7 +125,7 @@ def choose_layouts(prs, warn: Callable[[str], None]) -> dict[str, object]:
     if not layouts:
         raise TemplateError("the template has no slide layouts; save a presentation whose slide "
                             "master has at least one layout")
-    kinds = {id(l): [placeholder_kind(p) for p in l.placeholders] for l in layouts}
+    kinds = {id(lay): [placeholder_kind(p) for p in lay.placeholders] for lay in layouts}
 
     def by_name(role):
         for name in _NAMES[role]:
@@ -138,15 +138,15 @@ def choose_layouts(prs, warn: Callable[[str], None]) -> dict[str, object]:
         return "title" in kinds[id(layout)]
 
     def by_type(role):
-        titled = [l for l in layouts if has_title(l)]
+        titled = [lay for lay in layouts if has_title(lay)]
         if role == "cover":
-            centred = [l for l in layouts if any(
-                p.placeholder_format.type == PP_PLACEHOLDER.CENTER_TITLE for p in l.placeholders)]
+            centred = [lay for lay in layouts if any(
+                p.placeholder_format.type == PP_PLACEHOLDER.CENTER_TITLE for p in lay.placeholders)]
             return (centred or titled or [None])[0]
         if role == "section":
-            return next((l for l in layouts if "section" in l.name.lower()), None) or (
-                [l for l in titled if "body" not in kinds[id(l)]] or titled or [None])[0]
-        return ([l for l in titled if "body" not in kinds[id(l)]] or titled or [None])[0]
+            return next((lay for lay in layouts if "section" in lay.name.lower()), None) or (
+                [lay for lay in titled if "body" not in kinds[id(lay)]] or titled or [None])[0]
+        return ([lay for lay in titled if "body" not in kinds[id(lay)]] or titled or [None])[0]
 
     chosen: dict[str, object] = {}
     for role in ("cover", "section", "content"):
