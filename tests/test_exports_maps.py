@@ -18,14 +18,18 @@ from debatekit.exports import map_argdown, map_graphml
 from debatekit.exports.map_graphml import node_values
 from debatekit.exports.map_items import build_map
 from debatekit.job import Job
+from debatekit.reader import read_outline
+from support import DATA
 
 ARGDOWN = Path(__file__).resolve().parent / "js" / "node_modules" / ".bin" / "argdown"
 Y = "{http://www.yworks.com/xml/graphml}"
 
 
-@pytest.fixture(scope="module", params=["flagship", "hard"])
+@pytest.fixture(scope="module", params=["flagship", "hard", "lesson"])
 def outline(request, flagship, exports_hard):
-    return flagship.outline if request.param == "flagship" else exports_hard
+    # the lesson outline: accepted labels, a misleading figure, a quote's own translation
+    others = {"hard": lambda: exports_hard, "lesson": lambda: read_outline(DATA / "lesson.yaml").outline}
+    return flagship.outline if request.param == "flagship" else others[request.param]()
 
 
 def argdown_json(folder: Path) -> dict[str, dict]:

@@ -29,6 +29,8 @@ from debatekit.exports.quiz_items import (
     stem_html,
 )
 from debatekit.job import Job
+from debatekit.reader import read_outline
+from support import DATA
 from debatekit.model import CHECKED_STATUSES
 
 JS = Path(__file__).resolve().parent / "js"
@@ -36,9 +38,11 @@ QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
 
 
-@pytest.fixture(scope="module", params=["flagship", "hard"])
+@pytest.fixture(scope="module", params=["flagship", "hard", "lesson"])
 def outline(request, flagship, exports_hard):
-    return flagship.outline if request.param == "flagship" else exports_hard
+    # the lesson outline: accepted labels, a misleading figure, a quote's own translation
+    others = {"hard": lambda: exports_hard, "lesson": lambda: read_outline(DATA / "lesson.yaml").outline}
+    return flagship.outline if request.param == "flagship" else others[request.param]()
 
 
 def gift_pegjs(paths: list[Path]) -> dict:
