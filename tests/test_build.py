@@ -354,7 +354,7 @@ def test_two_outlines_with_one_id_do_not_overwrite_each_other(project):
         errors: list[str] = []
         report = run([SAMPLE, "outlines/copy.yaml"], errors)
         assert [str(p) for p, _ in report.failed] == ["outlines/copy.yaml"]
-        assert errors == ["outlines/copy.yaml: error: the id `sample` is already used by outlines/sample.yaml in this build; "
+        assert errors == ["outlines/copy.yaml:3:5: error: the id `sample` is already used by outlines/sample.yaml in this build; "
                           "ids name the output folder, so give each outline its own"]
         assert "A copy" not in (project / "output/sample/sample-en-slides.txt").read_text("utf-8")
 

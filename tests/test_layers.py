@@ -33,6 +33,9 @@ GROUPS = {
     "validation": "reading",
     "schema": "reading",
     "scaffold": "reading",
+    "sentences": "reading",
+    "suggestions": "reading",
+    "unfinished": "reading",
 }
 MAY_IMPORT = {
     "core": {"core"},

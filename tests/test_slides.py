@@ -364,20 +364,44 @@ def test_template_layouts_are_used_and_its_slides_dropped(sample, tmp_path):
     assert warnings == []
 
 
-def test_template_theme_faces_are_used_unless_the_outline_names_fonts(sample, sample_bytes, tmp_path):
-    template = make_template(tmp_path / "school.pptx", sample_bytes["zh"])   # theme: Calibri + YaHei
+def _faces(data: bytes) -> set[tuple[str, str]]:
+    """(latin, east-asian) faces of every run of a deck."""
+    return {(r.find(f"{A}rPr").find(f"{A}latin").get("typeface"), r.find(f"{A}rPr").find(f"{A}ea").get("typeface"))
+            for _, _, r in _runs(read(data))}
+
+
+def _themed(template, theme_edit):
     prs = Presentation(template)
     theme = prs.slide_master.part.part_related_by(
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme")
-    theme._blob = theme.blob.replace(b'typeface="Calibri"', b'typeface="Verdana"')
+    theme._blob = theme_edit(theme.blob)
     prs.save(template)
-    rpr = next(r.find(f"{A}rPr") for _, _, r in _runs(read(render(sample.outline, "zh", template=template))))
-    assert rpr.find(f"{A}latin").get("typeface") == "Verdana"
+    return template
+
+
+def test_template_theme_faces_are_used_unless_the_outline_names_fonts(sample, sample_bytes, tmp_path):
+    # theme: Calibri + YaHei, made Verdana + SimSun
+    template = _themed(make_template(tmp_path / "school.pptx", sample_bytes["zh"]),
+                       lambda blob: blob.replace(b'typeface="Calibri"', b'typeface="Verdana"')
+                       .replace(b'typeface="Microsoft YaHei"', b'typeface="SimSun"'))
+    for lang in ("zh", "en"):
+        assert _faces(render(sample.outline, lang, template=template)) == {("Verdana", "SimSun")}
     d = sample_dict()
     d["style"] = {"fonts": {"latin": "Georgia"}}
-    outline = Outline.model_validate(d)
-    rpr = next(r.find(f"{A}rPr") for _, _, r in _runs(read(render(outline, "zh", template=template))))
-    assert rpr.find(f"{A}latin").get("typeface") == "Georgia"
+    assert _faces(render(Outline.model_validate(d), "zh", template=template)) == {("Georgia", "SimSun")}
+    d["style"] = {"fonts": {"latin": "Georgia", "east_asian": "KaiTi"}}
+    assert _faces(render(Outline.model_validate(d), "zh", template=template)) == {("Georgia", "KaiTi")}
+
+
+def test_an_office_theme_names_its_chinese_face_per_script(sample, sample_bytes, tmp_path):
+    """Office themes leave <a:ea> empty and name the face per script: <a:font script="Hans">."""
+    def office(blob: bytes) -> bytes:
+        blob = blob.replace(b'<a:ea typeface="Microsoft YaHei"/>', b'<a:ea typeface=""/>')
+        blob = re.sub(rb'<a:font script="Hans" typeface="[^"]*"/>', b"", blob)
+        return blob.replace(b"</a:minorFont>", b'<a:font script="Jpan" typeface="Yu Gothic"/>'
+                                               b'<a:font script="Hans" typeface="DengXian"/></a:minorFont>')
+    template = _themed(make_template(tmp_path / "office.pptx", sample_bytes["zh"]), office)
+    assert _faces(render(sample.outline, "zh", template=template)) == {("Calibri", "DengXian")}
 
 
 def test_missing_template_layout_falls_back_with_a_warning(sample, sample_bytes, tmp_path):

@@ -5,6 +5,7 @@ statuses, debates, the source file and its quotes. Each rule yields located prob
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -12,6 +13,7 @@ from pydantic import BaseModel
 
 from . import labels, signal_words
 from .loader import LocatedTree
+from .unfinished import character_problems, number_problems, title_problems, unfinished_work
 from .article import first_drift, split_paragraphs
 from .model import CHECKED_STATUSES, EXERCISE_MAX, EXERCISE_MIN, KINDS, Claim, Outline
 from .problems import Problem
@@ -38,14 +40,25 @@ class Checker:
     def error(self, path: tuple, message: str, key: bool = False) -> Problem:
         return self.tree.problem(path, message, "error", key)
 
-    def warning(self, path: tuple, message: str) -> Problem:
-        return self.tree.problem(path, message, "warning")
+    def warning(self, path: tuple, message: str, code: str = "") -> Problem:
+        problem = self.tree.problem(path, message, "warning")
+        return replace(problem, code=code) if code else problem
+
+    def unfinished(self) -> Iterator[Problem]:
+        """What a scaffold leaves to do (see ``drafts``)."""
+        yield from unfinished_work(self.outline, getattr(self.tree, "tree", self.tree))
+
+    def characters(self) -> Iterator[Problem]:
+        yield from character_problems(getattr(self.tree, "tree", self.tree))
+        yield from title_problems(getattr(self.tree, "tree", self.tree))
+        yield from number_problems(getattr(self.tree, "tree", self.tree))
 
     def run(self) -> list[Problem]:
         problems: list[Problem] = []
         for rule in (self.languages, self.translations, self.ids, self.claims, self.accepts,
                      self.exercise, self.figures, self.debates, self.source_file,
-                     self.translation_files, self.quotes, self.style, self.lint):
+                     self.translation_files, self.quotes, self.style, self.lint, self.unfinished,
+                     self.characters):
             problems.extend(rule())
         return problems
 
@@ -318,7 +331,8 @@ class Checker:
                 markers = signal_words.found(claim.quote, quote_lang, "opinion")
                 if markers:
                     yield self.warning((*path, "quote"), f"a fact whose quote holds opinion words ({', '.join(markers)}); split off the judgement or label it an opinion")
-            if claim.kind == "prediction" and not signal_words.found(claim.quote, quote_lang, "prediction"):
+            if claim.kind == "prediction" and not (signal_words.found(claim.quote, quote_lang, "prediction")
+                                                   or signal_words.found(claim.quote, quote_lang, "hedge")):
                 yield self.warning((*path, "quote"), "a prediction whose quote has no word about the future; is it a fact or an opinion?")
         for i, lang in enumerate(self.outline.languages):
             if not labels.has_builtin(lang) and lang not in self.outline.style.labels:
@@ -347,7 +361,7 @@ class Checker:
                 return self.warning(where, f"a fact with a speaker whose quote holds {', '.join(words)}: a claim is labelled by what is said; "
                                            "label it by its content, or, if only the saying is at stake, add an `accept` entry for the other label")
             return None
-        if signal_words.found(claim.quote, lang, claim.kind):
+        if signal_words.found(claim.quote, lang, claim.kind) or signal_words.found(claim.quote, lang, _HEDGES[claim.kind]):
             return None
         saying = signal_words.found(claim.quote, lang, "speech")
         for kit_lang in self.outline.languages:
@@ -357,6 +371,10 @@ class Checker:
                                        f"({', '.join(saying)}): where only the saying is at stake, \"X said Y\" is a fact; "
                                        "label it a fact, or add an `accept` entry")
         return None
+
+# a hedge (may, 可能) is a word about the future too; evaluative words stay new's alone
+_HEDGES = {"opinion": "opinion", "prediction": "hedge", "fact": "fact"}
+
 
 def _texts(node: Any, path: tuple) -> Iterator[tuple[tuple, Text]]:
     """Every Text in the model with its path, in field order."""

@@ -210,4 +210,4 @@ def new(name, article, langs, folder) -> None:
         written = scaffold_file(name, Path(article), Path(folder), _names(langs))
     except ScaffoldError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"wrote {written}; check every claim's kind, then run: debatekit validate {written}")
+    click.echo(f"wrote {written}; check every claim's kind, then run: debatekit validate --strict {written} (it lists what is left to do)")

@@ -13,6 +13,7 @@ import stat
 import tempfile
 import zipfile
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 # Temporary files are named ".<name>.<pid>.<random>.part" so a later build can tell the
@@ -163,6 +164,28 @@ def same_content(path: Path, data: bytes) -> bool:
         return Path(path).read_bytes() == data
     except OSError:
         return False
+
+
+def keep_edited(path: Path) -> Path | None:
+    """Copy a file a person changed since the build wrote it to a dated name beside it
+    (``deck.pptx`` -> ``deck.edited-2026-11-30T0930.pptx``, from its modification time in
+    UTC, so the same file always gets the same name); returns the copy, or None when the
+    file cannot be read. An existing copy with other content gets ``-2``, ``-3``, ..."""
+    try:
+        data = path.read_bytes()
+        when = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc).strftime("%Y-%m-%dT%H%M")
+    except OSError:
+        return None
+    stem, suffix = path.name.split(".", 1) if "." in path.name else (path.name, "")
+    for n in range(1, 100):
+        tail = "" if n == 1 else f"-{n}"
+        aside = path.with_name(f"{stem}.edited-{when}{tail}" + (f".{suffix}" if suffix else ""))
+        if not aside.exists():
+            write_atomic(aside, data)
+            return aside
+        if same_content(aside, data):
+            return aside
+    return None
 
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)

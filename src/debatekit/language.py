@@ -46,6 +46,7 @@ class Profile:
     region_tag: str | None = None          # the tag PowerPoint wants, with a region
     deck_font: str | None = None           # the east-asian face of a deck in this language
     cid_font: str | None = None            # reportlab's built-in (not embedded) CID font
+    theme_script: str | None = None        # the script code of a pptx theme's per-script face ("Hans")
 
     @property
     def colon(self) -> str:
@@ -105,6 +106,7 @@ _PROFILES: dict[str, Profile] = {
             region_tag="zh-CN",
             deck_font="Microsoft YaHei",
             cid_font="STSong-Light",
+            theme_script="Hans",
         ),
         Profile(
             "zh-TW",
@@ -113,6 +115,7 @@ _PROFILES: dict[str, Profile] = {
             title_marks=("《", "》"),
             deck_font="Microsoft JhengHei",
             cid_font="MSung-Light",
+            theme_script="Hant",
         ),
         Profile(
             "zh-HK",
@@ -121,6 +124,7 @@ _PROFILES: dict[str, Profile] = {
             title_marks=("《", "》"),
             deck_font="Microsoft JhengHei",
             cid_font="MSung-Light",
+            theme_script="Hant",
         ),
         Profile(
             "yue",
@@ -129,6 +133,7 @@ _PROFILES: dict[str, Profile] = {
             title_marks=("《", "》"),
             deck_font="Microsoft JhengHei",
             cid_font="MSung-Light",
+            theme_script="Hant",
         ),
         Profile(
             "ja",
@@ -138,6 +143,7 @@ _PROFILES: dict[str, Profile] = {
             region_tag="ja-JP",
             deck_font="Yu Gothic",
             cid_font="HeiseiMin-W3",
+            theme_script="Jpan",
         ),
         # Korean is set in a CJK font but spaces its words and uses Western punctuation.
         Profile(
@@ -146,6 +152,7 @@ _PROFILES: dict[str, Profile] = {
             region_tag="ko-KR",
             deck_font="Malgun Gothic",
             cid_font="HYSMyeongJo-Medium",
+            theme_script="Hang",
         ),
         Profile("es", region_tag="es-ES"),
         Profile("fr", region_tag="fr-FR"),
@@ -193,3 +200,26 @@ def has_cjk(text: str) -> bool:
 def first_cjk(langs) -> str:
     """The first CJK language of ``langs``, or the fallback one."""
     return next((lang for lang in langs if profile(lang).cjk), FALLBACK_CJK)
+
+
+# -- characters no embedded font draws ------------------------------------------------------
+
+# Right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, and their presentation
+# forms): the writers neither reorder nor join them, so they would print reversed.
+_RTL_RANGES = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF), (0x10800, 0x10FFF), (0x1E800, 0x1EFFF))
+# Emoji and pictographs: no embedded font has them (a colour emoji font cannot be embedded).
+_EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0xFE0F, 0xFE0F),
+                 (0x1F1E6, 0x1F1FF), (0x200D, 0x200D))
+
+
+def _within(char: str, ranges) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in ranges)
+
+
+def is_right_to_left(char: str) -> bool:
+    return _within(char, _RTL_RANGES)
+
+
+def is_emoji(char: str) -> bool:
+    return _within(char, _EMOJI_RANGES)

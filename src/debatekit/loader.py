@@ -7,12 +7,15 @@ before it can exhaust the stack.
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .drafts import ignores
 from .problems import OutlineError, Problem
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -39,6 +42,7 @@ class LocatedTree:
     marks: dict = field(repr=False)        # path -> (line, column) of the value
     key_marks: dict = field(repr=False)    # path -> (line, column) of the key naming it
     typed_scalars: dict = field(repr=False)  # path -> (raw text, what YAML read it as)
+    ignores: dict = field(default_factory=dict, repr=False)  # line -> codes silenced there (drafts.ignores)
 
     def where(self, path: Path_) -> tuple[int, int]:
         """Position of the value at path, or of its nearest ancestor present."""
@@ -98,6 +102,52 @@ def _refuse_tabs(text: str, name: str) -> None:
         raise OutlineError(problems)
 
 
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[tuple[int, int], str]:
+    """Where a YAML syntax error is, and what to do, for the mistakes teachers make."""
+    mark = exc.problem_mark or exc.context_mark
+    where = _mark(mark) if mark else (1, 1)
+    detail = exc.problem or "invalid YAML"
+    unclosed = "YAML syntax: this quotation mark opens a text that is never closed; add the closing quote"
+    if exc.context and "quoted scalar" in exc.context and exc.context_mark is not None:
+        return _mark(exc.context_mark), unclosed
+    opened = _unclosed_quote(text.splitlines()[: where[0]])
+    if opened is not None:
+        return opened, unclosed
+    if detail.startswith("mapping values are not allowed") and exc.problem_mark is not None:
+        line = text.splitlines()[exc.problem_mark.line] if exc.problem_mark.line < len(text.splitlines()) else ""
+        key, _, value = line.partition(": ")
+        if value.strip():
+            column = len(key) + 3 + (len(value) - len(value.lstrip()))
+            return (where[0], column), ("YAML syntax: a text that holds `: ` must be quoted; put the text in quotes: "
+                                        f"{key.strip()}: \"{value.strip()}\"")
+    if exc.context:
+        detail = f"{exc.context}, {detail}"
+    return where, f"YAML syntax: {detail}"
+
+
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s"'#:{}\[\]][^:#"']*:\s+)?(?P<quote>["'])""")
+
+
+def _unclosed_quote(lines: list[str]) -> tuple[int, int] | None:
+    """The last line, up to a syntax error, whose value opens a quotation it does not
+    close on the same line: a text quoted on one line is the outline's habit, so a quote
+    left open there is the likely cause of the error further down."""
+    for number in range(len(lines), 0, -1):
+        line = lines[number - 1]
+        match = _QUOTED_VALUE.match(line)
+        if not match:
+            continue
+        quote, start = match.group("quote"), match.start("quote")
+        rest = line[start + 1:]
+        if quote == '"':
+            closed = re.search(r'(?<!\\)"', rest) is not None
+        else:
+            closed = "'" in rest.replace("''", "")
+        if not closed:
+            return number, start + 1
+    return None
+
+
 def _mark(event_or_mark: Any) -> tuple[int, int]:
     mark = getattr(event_or_mark, "start_mark", event_or_mark)
     return mark.line + 1, mark.column + 1
@@ -133,12 +183,8 @@ class _Builder:
                 if not self.handle(event):
                     break
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            where = _mark(mark) if mark else (1, 1)
-            detail = exc.problem or "invalid YAML"
-            if exc.context:
-                detail = f"{exc.context}, {detail}"
-            self.fail(where, f"YAML syntax: {detail}")
+            where, message = _syntax_problem(exc, text)
+            self.fail(where, message)
         except yaml.YAMLError as exc:
             self.fail((1, 1), f"YAML syntax: {exc}")
         if not self.problems and not isinstance(self.root, dict):
@@ -146,7 +192,7 @@ class _Builder:
             self.fail(self.marks.get((), (1, 1)), f"the top level must be a mapping of keys (format:, id:, title:, ...), not {found}")
         if self.problems:
             raise OutlineError(self.problems)
-        return LocatedTree(self.name, self.root, self.marks, self.key_marks, self.typed)
+        return LocatedTree(self.name, self.root, self.marks, self.key_marks, self.typed, ignores(text.splitlines()))
 
     def handle(self, event: Any) -> bool:
         if isinstance(event, yaml.DocumentStartEvent):
@@ -163,6 +209,9 @@ class _Builder:
             self.refuse_anchor_and_tag(event)
         if isinstance(event, yaml.ScalarEvent):
             value, typed = _scalar_value(event)
+            if isinstance(value, float) and not math.isfinite(value):
+                self.fail(_mark(event), f"`{event.value}` is not a number a chart can show; write a finite number "
+                                        "(or put it in quotes if it is text)")
             path = self.attach(value, event, raw=event.value)
             if typed and path:
                 self.typed[path] = (event.value, typed)

@@ -13,9 +13,11 @@ class Problem:
     column: int        # 1-based
     message: str
     severity: str = "error"   # error | warning
+    code: str = ""            # a warning's name, for `# debatekit: ignore[code]`
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        tail = f" [{self.code}]" if self.code else ""
+        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}{tail}"
 
 
 class OutlineError(Exception):

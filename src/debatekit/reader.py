@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from .article import Article
 from .checks import Checker
+from .drafts import silenced
 from .files import display
 from .loader import LocatedTree, read_tree
 from .model import FORMAT, Outline
@@ -29,6 +30,7 @@ class Reading:
     outline: Outline
     warnings: tuple[Problem, ...]
     article: Article  # the source's paragraphs and its translations'
+    id_at: tuple[int, int] = (1, 1)  # line and column of the outline's `id`
 
     @property
     def directory(self) -> Path:
@@ -56,16 +58,17 @@ def read_outline(path: Path, strict: bool = False) -> Reading:
         languages_known = not any(p[0] == "languages" for p in view.removed)
         checker = Checker(outline, view, path.parent, set_aside, languages_known)
         problems += checker.run()
-    problems = in_file_order(problems)
+    problems = [p for p in in_file_order(problems)
+                if p.severity == "error" or not silenced(p.line, p.code, tree.ignores)]
     if strict:
-        problems = [Problem(p.file, p.line, p.column, p.message, "error") for p in problems]
+        problems = [replace(p, severity="error") for p in problems]
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise OutlineError(problems)
     # without errors the checker has read the source and every translation
     source_text = checker.source.text if checker.source is not None else ""
     article = Article.from_texts(outline.source.language, source_text, checker.translated)
-    return Reading(path, outline, tuple(problems), article)
+    return Reading(path, outline, tuple(problems), article, tree.where(("id",)))
 
 
 def _salvage(tree: LocatedTree) -> tuple[Outline, SalvagedTree, frozenset] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from .files import display
 from .model import Outline
 from .problems import OutlineError, summary
 from .reader import read_outline
@@ -18,6 +19,7 @@ def validate_files(
     verbose: bool = False,
 ) -> bool:
     errors = warnings = 0
+    ids: dict[str, Path] = {}
     for path in paths:
         try:
             reading = read_outline(path, strict=strict)
@@ -30,6 +32,13 @@ def validate_files(
         for problem in reading.warnings:
             err(str(problem))
         warnings += len(reading.warnings)
+        first = ids.setdefault(reading.outline.id, path)
+        if first != path:
+            line, column = reading.id_at
+            err(f"{display(path)}:{line}:{column}: error: the id `{reading.outline.id}` is already used by {display(first)}; "
+                "ids name the output folder, so give each outline its own")
+            errors += 1
+            continue
         out(f"{path}: ok, {len(reading.outline.claims)} claims")
         if verbose:
             out(f"{path}: {exercise_report(reading.outline)}")

@@ -46,6 +46,15 @@ def _chunks(cell, width: float, limit: float) -> list[list]:
     return chunks
 
 
+def _cell(chunk: list):
+    """A piece of a cut cell as a table cell: reportlab wraps a list only when all of it
+    is flowables, so a lone string (a claim's number) stays a string."""
+    flowables = [item for item in chunk if hasattr(item, "wrap")]
+    if len(flowables) == len(chunk):
+        return chunk
+    return chunk[0] if len(chunk) == 1 else flowables
+
+
 def _rows_no_taller_than(
     rows: Sequence[Sequence], widths: Sequence[float], limit: float
 ) -> list[list]:
@@ -61,7 +70,7 @@ def _rows_no_taller_than(
             result.append(list(row))
             continue
         for index in range(max(len(p) for p in pieces)):
-            result.append([p[index] if index < len(p) else "" for p in pieces])
+            result.append([_cell(p[index]) if index < len(p) else "" for p in pieces])
     return result
 
 

@@ -5,6 +5,7 @@ the files into place. A failure leaves every earlier output as it was.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Callable
 
@@ -13,8 +14,10 @@ from ..files import (
     ReplaceError,
     Stamp,
     display,
+    keep_edited,
     remove_leftovers,
     same_content,
+    sha256_file,
     write_atomic,
 )
 from ..job import BuildOptions, BuildReport
@@ -55,8 +58,8 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
             report,
             err,
             path,
-            f"{name}: error: the id `{outline.id}` is already used by {display(first)} "
-            "in this build; ids name the output folder, so give each outline its own",
+            f"{name}:{reading.id_at[0]}:{reading.id_at[1]}: error: the id `{outline.id}` is already "
+            f"used by {display(first)} in this build; ids name the output folder, so give each outline its own",
         )
         return
 
@@ -152,7 +155,7 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
                 and stamp
                 and stamp.dump() == old.get("stamp")
             ):
-                outputs[relative] = {**record, "stamp": stamp.dump()}
+                outputs[relative] = {**record, "stamp": stamp.dump(), "sha256": old.get("sha256")}
                 report.unchanged.append(target)
             else:
                 outputs.pop(relative, None)
@@ -182,9 +185,11 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
     ]
 
     for target, relative, record, data in rendered:
+        record = {**record, "sha256": hashlib.sha256(data).hexdigest()}
         if same_content(target, data):
             report.unchanged.append(target)
         else:
+            _keep_hand_edits(target, previous.get(relative), err)
             try:
                 write_atomic(target, data)
             except OSError as exc:
@@ -205,6 +210,25 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
         "warnings": warnings,
         "outputs": dict(sorted(outputs.items())),
     })
+
+
+def _keep_hand_edits(target: Path, old: dict | None, err: Say) -> None:
+    """A file changed since this build last wrote it (a teacher polished the deck) is
+    copied aside before it is replaced, and the build says where."""
+    written = (old or {}).get("sha256")
+    if not written or not target.is_file():
+        return
+    try:
+        if sha256_file(target) == written:
+            return
+    except OSError:
+        return
+    aside = keep_edited(target)
+    if aside is not None:
+        err(f"{display(target)}: warning: changed since debatekit wrote it; "
+            f"your version is kept as {display(aside)}")
+    else:
+        err(f"{display(target)}: warning: changed since debatekit wrote it, and could not be kept aside")
 
 
 def _fail(report: BuildReport, err: Say, where: Path, message: str) -> None:

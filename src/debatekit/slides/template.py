@@ -12,6 +12,7 @@ from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
+from ..language import profile
 from .geometry import SLIDE_H, SLIDE_W, emu
 from .pptx_internals import RELATIONSHIP_TYPE as RT
 from .pptx_internals import qn, replace_part_blob
@@ -60,17 +61,23 @@ def _set_theme_fonts(master, fonts: DeckFonts) -> None:
 
 
 def with_theme_fonts(fonts: DeckFonts, prs, chosen) -> DeckFonts:
-    """A template's own body faces stand in for the defaults; ``style.fonts`` still wins."""
+    """A template's own body faces stand in for the defaults; ``style.fonts`` still wins.
+
+    The east-asian face is the theme's ``<a:ea>`` if it names one, else its face for the
+    deck's CJK script (``<a:font script="Hans">``: how Office themes name it)."""
     theme = prs.slide_master.part.part_related_by(RT.THEME)
     minor = etree.fromstring(theme.blob).find(f".//{qn('a:minorFont')}")
     if minor is None:
         return fonts
-    def face(tag: str) -> str | None:
-        found = minor.find(qn(tag))
-        name = found.get("typeface", "") if found is not None else ""
+
+    def usable(element) -> str | None:
+        name = element.get("typeface", "") if element is not None else ""
         return name if name and not name.startswith("+") else None
-    latin = chosen.latin or face("a:latin") or fonts.latin
-    east_asian = chosen.east_asian or face("a:ea") or fonts.east_asian
+
+    script = profile(fonts.cjk_lang).theme_script
+    by_script = next((usable(f) for f in minor.iter(qn("a:font")) if script and f.get("script") == script), None)
+    latin = chosen.latin or usable(minor.find(qn("a:latin"))) or fonts.latin
+    east_asian = chosen.east_asian or usable(minor.find(qn("a:ea"))) or by_script or fonts.east_asian
     return DeckFonts(latin, east_asian, fonts.cjk_lang)
 
 
