@@ -56,14 +56,18 @@ def _claim_pages(b: Builder, strand_index: int, primaries: Sequence[Claim], titl
     for c in primaries:
         contents[c.id] = b.claim(c)
         nodes.append(layered.GraphNode(c.id))
-    for other in outline.claims:
-        for relation in RELATIONS:
-            for target in getattr(other, relation):
-                if other.id in ids or target in ids:
-                    for end in (other.id, target):
-                        if end not in ids:
-                            refs.setdefault(end, outline.claim(end))
-                    edges.append(layered.GraphEdge(other.id, target, relation))
+    seen: set[tuple[str, str, str]] = set()
+    found = [edge for c in primaries for edge in b.relations_of(c.id)]
+    order = {c.id: i for i, c in enumerate(outline.claims)}
+    for source, target, relation in sorted(set(found), key=lambda e: (
+            order[e[0]], RELATIONS.index(e[2]), getattr(outline.claim(e[0]), e[2]).index(e[1]))):
+        if (source, target, relation) in seen:
+            continue
+        seen.add((source, target, relation))
+        for end in (source, target):
+            if end not in ids:
+                refs.setdefault(end, outline.claim(end))
+        edges.append(layered.GraphEdge(source, target, relation))
     for ref_id, claim in sorted(refs.items(), key=lambda kv: outline.claim_number(kv[0])):
         contents[ref_id] = b.ref(claim)
         nodes.append(layered.GraphNode(ref_id))
@@ -134,12 +138,21 @@ def _strand_pages(b: Builder, strand_index: int) -> list[MapPage]:
 def _forced(b: Builder, strand_index: int, chunk, title) -> MapPage:
     """A single claim whose relations alone overflow the box: lay it out on a larger
     canvas and scale the whole page down uniformly (text included) to fit."""
-    for factor in (0.85, 0.7, 0.55, 0.45, 0.35, 0.25, 0.18, 0.12, 0.08, 0.05):
+    def make(factor):
         big = Builder(b.outline, b.lang, b.width / factor, b.height / factor, b.style)
-        page = _claim_pages(big, strand_index, chunk, title)
+        return _claim_pages(big, strand_index, chunk, title)
+
+    return _forced_scale(make, chunk[0].id)
+
+
+def _forced_scale(make, what: str = "a claim") -> MapPage:
+    """The first page ``make(factor)`` lays out on a canvas 1/factor as large, scaled
+    down by factor to fit the box."""
+    for factor in (0.85, 0.7, 0.55, 0.45, 0.35, 0.25, 0.18, 0.12, 0.08, 0.05):
+        page = make(factor)
         if page is not None:
             return scale_page(page, factor)
-    raise ValueError(f"argument map for {chunk[0].id} cannot be laid out")
+    raise ValueError(f"argument map for {what} cannot be laid out")
 
 
 def scale_page(page: MapPage, factor: float) -> MapPage:
