@@ -199,14 +199,14 @@ class Deck:
         """Number the slides that share a title ("Glossary (1/2)", "(2/2)"), so every
         title is unique, and put each slide's shapes in reading order."""
         groups: dict[str, list[int]] = {}
-        for i, (_, _, base, _) in enumerate(self.titles):
-            groups.setdefault(base, []).append(i)
-        for base, members in groups.items():
+        for i, (_, _, shared, _) in enumerate(self.titles):
+            groups.setdefault(shared, []).append(i)
+        for shared, members in groups.items():
             if len(members) < 2:
                 continue
             for n, i in enumerate(members, 1):
-                slide, shape, _, role = self.titles[i]
-                self._retitle(shape, profile(self.lang).remark(base, f"{n}/{len(members)}"),
+                _, shape, _, role = self.titles[i]
+                self._retitle(shape, profile(self.lang).remark(shared, f"{n}/{len(members)}"),
                               role)
         for slide in self.prs.slides:
             reading_order(slide)

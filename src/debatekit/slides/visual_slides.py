@@ -111,7 +111,8 @@ def strand_map_slides(deck) -> None:
         if links:
             items.append((w["map_reference"], "; ".join(links), None))
         page = deck.new_slide(title, notes=deck.note_paras(items))
-        draw_map(deck, page, keymap.page)
+        group = draw_map(deck, page, keymap.page)
+        group.name = f"Key claims map: {title}"
 
 
 def draw_figure(deck, page, data: FigureData):
