@@ -107,8 +107,9 @@ def key_map(outline: Outline, lang: str, strand_index: int, width: float, height
     at the style's type size; only a single claim that cannot fit at all is scaled."""
     b = Builder(outline, lang, width, height, style)
     order = key_order(b, strand_index)
-    # in order of importance, each claim joins the map if it is linked to a claim
-    # already on it (a strand without links: any claim) and the map still fits with it
+    # in order of importance (the main claim's tree first, then the next tree's), each
+    # claim with a link in the strand (a strand without links: any claim) joins the map
+    # if the map still fits with it
     own = {c.id for c in order}
     linked = {c.id: {e for e in b.relations_of(c.id) if e[0] in own and e[1] in own
                      and e[0] != e[1]} for c in order}
@@ -118,9 +119,8 @@ def key_map(outline: Outline, lang: str, strand_index: int, width: float, height
     for claim in order:
         if len(shown) == limit:
             break
-        ids = {c.id for c in shown}
-        if shown and any_links and not any(s in ids or t in ids for s, t, _ in linked[claim.id]):
-            continue
+        if shown and any_links and not linked[claim.id]:
+            continue            # a claim linked to nothing in the strand: its own box only
         for refs in (max_refs, 0):
             page, outside = _page(b, strand_index, shown + [claim], title, refs)
             if page is not None:

@@ -19,7 +19,6 @@ from .blocks import (
     badge_height,
     kind_badge_width,
     kind_label,
-    speaker_of,
     status_badge_width,
 )
 from .deck import Deck
@@ -90,10 +89,8 @@ def statement_paras(deck: Deck, claim: Claim, size: float) -> list[Para]:
         if ref:
             paras.append(para(ref, BODY_MIN, deck.lang, bold=True,
                               colour=None if deck.custom else MUTED, space_before=2))
-    who = speaker_of(deck, claim)
-    if who:
-        paras.append(para(f"{deck.labels['speaker']}{mark.colon}{who}", BODY_MIN, deck.lang,
-                          italic=True, colour=None if deck.custom else MUTED, space_before=2))
+    # who says it stays in the notes: an outline's speaker may name the kind ("an
+    # unattributed forecast"), which the class is to find out
     return paras
 
 
