@@ -70,6 +70,10 @@ def prepare(work: Path) -> Path:
     (work / "seeds").mkdir()
     shutil.copy(source, work / "seeds" / source.name)
     text = FLAGSHIP.read_text("utf-8").replace(data["source"]["path"], f"../seeds/{source.name}")
+    for translation in (data["source"].get("translations") or {}).values():
+        copied = (FLAGSHIP.parent / translation).resolve()
+        shutil.copy(copied, work / "seeds" / copied.name)
+        text = text.replace(translation, f"../seeds/{copied.name}")
     template = (data.get("style") or {}).get("template")
     if template:
         shutil.copy(FLAGSHIP.parent / template, work / "outlines" / Path(template).name)
