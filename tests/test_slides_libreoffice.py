@@ -34,13 +34,13 @@ def converted(tmp_path_factory, sample, flagship):
     """name -> (pptx path, pdf path); every deck converted in one LibreOffice run with a
     private profile, so it does not collide with another soffice on the machine."""
     folder = tmp_path_factory.mktemp("decks")
-    jobs = {"sample-zh": ("sample", "zh"), "sample-en": ("sample", "en"),
-            "long-en": ("long", "en"), "zh-only": ("zh-only", "zh"),
-            "flagship-zh": ("flagship", "zh")}   # the longest Chinese deck; en is read back in test_slides
+    jobs = {"sample-zh": ("sample", "zh", "lesson"), "sample-en": ("sample", "en", "full"),
+            "long-en": ("long", "en", "full"), "zh-only": ("zh-only", "zh", "full"),
+            "flagship-zh": ("flagship", "zh", "lesson"), "flagship-en": ("flagship", "en", "lesson")}
     paths = []
-    for name, (outline, lang) in jobs.items():
+    for name, (outline, lang, mode) in jobs.items():
         path = folder / f"{name}.pptx"
-        path.write_bytes(deck_bytes(outline, lang))
+        path.write_bytes(deck_bytes(outline, lang, mode))
         paths.append(path)
     # a teacher's template of another size (4:3) with a slide of its own
     template = Presentation()

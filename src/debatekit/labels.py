@@ -136,7 +136,7 @@ _EN = {
     "map_not_shown": "Not on this map (see the claim-by-claim slides or the answer key)",
     "appendix": "Appendix: claim by claim",
     "in_full": "in full",
-    "sources_in_notes": "The fact checks cite {n} sources: they are listed in the speaker notes and in the answer key.",
+    "sources_in_notes": "Sources of the fact checks ({n}): listed in the speaker notes and in the answer key.",
 }
 
 _ZH = {
@@ -252,7 +252,7 @@ _ZH = {
     "map_not_shown": "本图未画出的论断（见逐条论断幻灯片或参考答案）",
     "appendix": "附录：逐条论断",
     "in_full": "完整版",
-    "sources_in_notes": "事实核查引用了 {n} 个来源，详见演讲者备注和参考答案。",
+    "sources_in_notes": "事实核查的来源（{n} 个）：见演讲者备注和参考答案。",
 }
 
 _BUILTIN: dict[str, Mapping[str, str]] = {"en": MappingProxyType(_EN), "zh": MappingProxyType(_ZH)}

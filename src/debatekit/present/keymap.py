@@ -121,7 +121,7 @@ def key_map(outline: Outline, lang: str, strand_index: int, width: float, height
             break
         if shown and any_links and not linked[claim.id]:
             continue            # a claim linked to nothing in the strand: its own box only
-        for refs in (max_refs, 0):
+        for refs in range(max_refs, -1, -1):
             page, outside = _page(b, strand_index, shown + [claim], title, refs)
             if page is not None:
                 shown.append(claim)

@@ -364,12 +364,19 @@ def lesson_sources(deck: Deck) -> None:
     checked = [s for c in o.claims if c.check for s in c.check.sources]
     checked += [s for d in o.debates for p in (*d.pro, *d.con) for s in p.sources]
     checked = distinct_sources(checked, article=citation)
+    credit = para(w["generated_by"], BODY_MIN, deck.lang, colour=None if deck.custom else MUTED,
+                  space_before=18)
     if checked:
-        paras.append(heading(deck, w["sources"]))
-        paras.append(para(deck.say("sources_in_notes", n=len(checked)), BODY, deck.lang,
-                          space_before=4))
-    paras.append(para(w["generated_by"], BODY_MIN, deck.lang, colour=None if deck.custom else MUTED,
-                      space_before=18))
+        listed = paras + [heading(deck, w["sources"])] + [
+            para(f"•  {s}", BODY_MIN, deck.lang, space_before=4) for s in checked] + [credit]
+        body = deck.body_for(w["source_credits"])
+        if paras_height(listed, body.width) <= body.height:
+            paras = listed[:-1]         # a short list fits the slide: shown in full
+        else:
+            paras.append(heading(deck, w["sources"]))
+            paras.append(para(deck.say("sources_in_notes", n=len(checked)), BODY, deck.lang,
+                              space_before=4))
+    paras.append(credit)
     notes = deck.note_paras([(w["article"], citation, None), (w["accessed"], src.accessed, None)]
                             + [("", f"•  {s}", None) for s in checked])
     flow_paras(deck, w["source_credits"], paras, notes)
