@@ -58,9 +58,9 @@ def _claim_pages(b: Builder, strand_index: int, primaries: Sequence[Claim], titl
         nodes.append(layered.GraphNode(c.id))
     seen: set[tuple[str, str, str]] = set()
     found = [edge for c in primaries for edge in b.relations_of(c.id)]
-    order = {c.id: i for i, c in enumerate(outline.claims)}
+    order = outline.claim_number          # the outline's order, without a pass over it
     for source, target, relation in sorted(set(found), key=lambda e: (
-            order[e[0]], RELATIONS.index(e[2]), getattr(outline.claim(e[0]), e[2]).index(e[1]))):
+            order(e[0]), RELATIONS.index(e[2]), getattr(outline.claim(e[0]), e[2]).index(e[1]))):
         if (source, target, relation) in seen:
             continue
         seen.add((source, target, relation))
