@@ -120,3 +120,28 @@ def test_chinese_is_drawn(converted):
     for name in ("sample-zh", "zh-only"):
         words = [w for _, _, page in pdf_words(converted[name][1]) for *_, w in page]
         assert any(any(unicodedata.east_asian_width(c) == "W" for c in w) for w in words)
+
+
+def test_exercise_pages_show_no_label(converted, flagship):
+    """As LibreOffice draws them, the exercise's pages show the statements and no kind or
+    status word (the title, the question itself, aside)."""
+    from debatekit.labels import labels_for
+    from debatekit.model import KINDS, STATUSES
+
+    outline = flagship.outline
+    for lang in outline.languages:
+        pptx, pdf = converted[f"flagship-{lang}"]
+        w = labels_for(outline, lang)
+        words = [w[k] for k in KINDS] + [w["fact_short"]] + [w[s] for s in STATUSES]
+        prs = Presentation(str(pptx))
+        pages = pdf_words(pdf)
+        seen = 0
+        for slide, (_, _, page) in zip(prs.slides, pages):
+            title = slide.shapes.title or next(s for s in slide.shapes if s.name == "Title")
+            if not title.text_frame.text.startswith(w["exercise"]):
+                continue
+            seen += 1
+            body = squash("".join(word for *_, word in page)).replace(squash(title.text_frame.text), "", 1)
+            for word in words:
+                assert squash(word) not in body, (lang, title.text_frame.text, word)
+        assert seen >= 3

@@ -290,7 +290,8 @@ def test_libreoffice_renders_maps_and_charts(rendered_sample):
     balance_text = _squash(pages[balance_index])
     for kind in KINDS:
         assert _squash(labels_for(outline, "zh")[kind]) in balance_text
-    for strand in outline.strands:
-        assert _squash(strand.title["zh"]) in balance_text
+    strand_word = labels_for(outline, "zh")["strand"]
+    for number in range(1, len(outline.strands) + 1):
+        assert _squash(f"{strand_word} {number}") in balance_text
     (figure_index, _), = _frames(prs, f"Figure {outline.figures[0].id}")
     assert "200" in pages[figure_index]
