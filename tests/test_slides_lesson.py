@@ -349,6 +349,7 @@ def test_full_deck_appends_the_walk_through(sample):
     assert len(read(render(outline, "en", article=sample.article)).slides) == len(full_titles)
 
 
+@pytest.mark.slow
 def test_the_deck_validates_against_the_office_schema(flagship, tmp_path):
     audit = pytest.importorskip("openxml_audit")
     for lang in flagship.outline.languages:

@@ -40,15 +40,12 @@ class Density:
     statement_size: float = LEAD     # exercise statements
     per_slide: int = 3               # exercise statements per slide at most
     reveal_per_slide: int = 3
-    debate_questions: bool = True    # rebuttal questions on a slide of their own
-    strand_titles: bool = False      # never: the map slide's title names the strand
 
 
 DENSITIES = (
     Density(),
-    Density(debate_questions=False),
-    Density(per_slide=4, reveal_per_slide=4, debate_questions=False),
-    Density(statement_size=BODY, per_slide=4, reveal_per_slide=4, debate_questions=False),
+    Density(per_slide=4, reveal_per_slide=4),
+    Density(statement_size=BODY, per_slide=4, reveal_per_slide=4),
 )
 
 
