@@ -70,7 +70,7 @@ def test_the_lesson_runs_in_teaching_order(lesson):
     w = labels_for(outline, lang)
     titles = [title_of(s) for s in prs.slides]
     order = [w["about_source"], w["objectives"], w["badge_key"], w["exercise"], w["reveal"],
-             f"{w['strand']} 1", outline.figures[0].title[lang], w["balance"], w["debate"],
+             w["thesis"], f"{w['strand']} 1", outline.figures[0].title[lang], w["balance"], w["debate"],
              w["discussion"], w["exit_ticket"], w["glossary"], w["source_credits"]]
     firsts = [next(i for i, t in enumerate(titles) if t.startswith(want)) for want in order]
     assert firsts == sorted(firsts), titles

@@ -380,3 +380,13 @@ def lesson_sources(deck: Deck) -> None:
     notes = deck.note_paras([(w["article"], citation, None), (w["accessed"], src.accessed, None)]
                             + [("", f"•  {s}", None) for s in checked])
     flow_paras(deck, w["source_credits"], paras, notes)
+
+
+def central_claim(deck: Deck) -> None:
+    """The article's central claim, opening the argument: the strands' maps follow."""
+    o, w = deck.outline, deck.labels
+    paras = [para(deck.t(o.thesis), LEAD, deck.lang, bold=True)]
+    notes = deck.note_paras([(w["thesis"], deck.t(o.thesis), None)]
+                            + [(f"{w['strand']} {i}", deck.t(s.title), None)
+                               for i, s in enumerate(o.strands, 1)])
+    flow_paras(deck, w["thesis"], paras, notes)

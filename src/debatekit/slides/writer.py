@@ -1,11 +1,11 @@
 """The ``slides`` writer: ``<id>-<lang>-slides.pptx``, a 16:9 deck with native text.
 
 The default deck is a lesson, in the order it is taught: cover; the source and who is
-behind it; the central claim and objectives; how to read the badges; the exercise (the
-statements with no label on screen); the reveal (kind, status, reason, accepted
-alternatives); one map per strand of its key claims; figures; the balance of kinds; the
-debates; discussion questions; an exit ticket of statements the class has not seen;
-glossary; sources. With ``style.deck: full`` (or ``--deck full``) the claim-by-claim
+behind it; the lesson's objectives; how to read the badges; the exercise (the statements
+with no label on screen); the reveal (kind, status, reason, accepted alternatives); the
+article's central claim and one map per strand of its key claims; figures; the balance of
+kinds; the debates; discussion questions; an exit ticket of statements the class has not
+seen; glossary; sources. With ``style.deck: full`` (or ``--deck full``) the claim-by-claim
 walk-through follows as an appendix: the overview map; per strand a section slide, its
 full maps and every claim beside its badges; the debates point by point; every source.
 
@@ -47,6 +47,7 @@ def lesson_slides(deck: Deck, density: lesson.Density) -> None:
     sections.badge_key(deck)
     lesson.exercise(deck, density)
     lesson.reveal(deck, density)
+    sections.central_claim(deck)
     visual_slides.strand_map_slides(deck)
     visual_slides.figure_slides(deck)
     visual_slides.balance_slide(deck)
