@@ -275,6 +275,12 @@ def test_key_maps_are_small_readable_and_rooted(flagship):
                 (lang, strand.id)
             for item in page.legend:
                 assert item.size >= 18
+            # in a strand with links, no claim stands alone on its map: each is drawn
+            # with at least one of its links
+            linked_strand = any(t in own for c in strand.claims for t in (*c.supports, *c.challenges))
+            if linked_strand:
+                ends = {e.source for e in page.edges} | {e.target for e in page.edges}
+                assert all(n.id in ends for n in claims), (lang, strand.id)
             boxes = {n.id: n for n in page.nodes}
             for edge in page.edges:
                 for (x1, y1), (x2, y2) in zip(edge.points, edge.points[1:]):

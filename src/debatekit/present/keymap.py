@@ -114,17 +114,27 @@ def key_map(outline: Outline, lang: str, strand_index: int, width: float, height
     linked = {c.id: {e for e in b.relations_of(c.id) if e[0] in own and e[1] in own
                      and e[0] != e[1]} for c in order}
     any_links = any(linked.values())
+    by_id = {c.id: c for c in order}
     shown: list[Claim] = []
     best = None
     for claim in order:
-        if len(shown) == limit:
-            break
+        if len(shown) >= limit or claim in shown:
+            continue
         if shown and any_links and not linked[claim.id]:
             continue            # a claim linked to nothing in the strand: its own box only
+        ids = {c.id for c in shown}
+        joining = [claim]
+        if shown and any_links and not any(s in ids or t in ids for s, t, _ in linked[claim.id]):
+            # the root of another tree joins only with one of its claims, never alone
+            partners = [by_id[s if t == claim.id else t] for s, t, _ in sorted(linked[claim.id])]
+            partners = sorted(partners, key=order.index)
+            if not partners or len(shown) + 2 > limit:
+                continue
+            joining.append(partners[0])
         for refs in range(max_refs, -1, -1):
-            page, outside = _page(b, strand_index, shown + [claim], title, refs)
+            page, outside = _page(b, strand_index, shown + joining, title, refs)
             if page is not None:
-                shown.append(claim)
+                shown.extend(joining)
                 best = (page, outside)
                 break
     if best is not None:
