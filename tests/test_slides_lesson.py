@@ -364,3 +364,37 @@ def test_the_deck_validates_against_the_office_schema(flagship, tmp_path):
             path.write_bytes(deck_bytes("flagship", lang, mode))
             result = audit.validate_pptx(str(path))
             assert result.is_valid and not result.errors, [str(e) for e in result.errors[:5]]
+
+
+def test_no_reference_box_names_its_own_strand(flagship):
+    """On the appendix's (and the handout's) strand maps, a claim of the same strand drawn
+    on another page of its map is pointed to by that page, "→ (2/3)", never by the strand
+    the reader is already in."""
+    from debatekit.model import Outline
+    from debatekit.present import argmap
+    from support import SEED
+
+    claims = [{"id": "c0", "kind": "opinion", "text": "The main claim of the strand."}]
+    claims += [{"id": f"c{i}", "kind": "fact", "supports": ["c0"],
+                "text": f"Supporting fact number {i}, which says rather more than it needs to."}
+               for i in range(1, 25)]
+    star = Outline.model_validate({
+        "format": "debatekit/1", "id": "star", "languages": ["en"], "title": "A star",
+        "source": {"path": SEED.as_posix(), "title": "t", "publisher": "p", "language": "zh"},
+        "thesis": "A thesis.", "strands": [{"id": "s", "title": "One strand", "claims": claims},
+                                           {"id": "t", "title": "Two", "claims": [
+                                               {"id": "d", "kind": "fact", "text": "Other."}]}]})
+    for outline, lang in ((flagship.outline, "en"), (flagship.outline, "zh"), (star, "en")):
+        w = labels_for(outline, lang)
+        split = 0
+        for page in argmap.map_pages(outline, lang, 864, 380, argmap.MapStyle(body_size=14.0)):
+            if page.kind != "strand":
+                continue
+            number = outline.strand_number(page.strand)
+            for node in page.nodes:
+                if node.role == "ref" and outline.strand_of(node.id).id == page.strand:
+                    split += 1
+                    assert f"{w['strand']} {number}" not in node.body_text
+                    assert re.search(r"\d+/\d+", node.body_text), node.body_text
+        if outline.id == "star":
+            assert split                 # the star's strand spans pages that point at c0

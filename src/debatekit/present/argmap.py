@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
+from ..language import profile
 from ..looks import KIND_LOOK
 from ..model import KINDS, Claim, Outline
 from . import layered
@@ -43,7 +44,10 @@ WHOLE_MAP_MAX = 16     # claims beyond which no whole-outline map is attempted
 FULL_AFTER_MISSES = 6  # claims a page may refuse in a row before it counts as full
 
 
-def _claim_pages(b: Builder, strand_index: int, primaries: Sequence[Claim], title: str):
+def _claim_pages(b: Builder, strand_index: int, primaries: Sequence[Claim], title: str,
+                 homes: dict[str, str] | None = None):
+    """One page of a strand's claims; ``homes`` names the other page of the same strand
+    where a claim it refers to lives ("(2/3)"), so a reference never names its own strand."""
     outline = b.outline
     strand = outline.strands[strand_index]
     ids = {c.id for c in primaries}
@@ -69,7 +73,7 @@ def _claim_pages(b: Builder, strand_index: int, primaries: Sequence[Claim], titl
                 refs.setdefault(end, outline.claim(end))
         edges.append(layered.GraphEdge(source, target, relation))
     for ref_id, claim in sorted(refs.items(), key=lambda kv: outline.claim_number(kv[0])):
-        contents[ref_id] = b.ref(claim)
+        contents[ref_id] = b.ref(claim, (homes or {}).get(ref_id))
         nodes.append(layered.GraphNode(ref_id))
     relations = {e.relation for e in edges}
     legend = legend_entries(b.labels, relations, bool(refs))
@@ -127,20 +131,22 @@ def _strand_pages(b: Builder, strand_index: int) -> list[MapPage]:
                 misses += 1
         left = rest
         chunks.append(sorted(chunk, key=lambda c: position[c.id]))
+    homes = {c.id: profile(b.lang).remark("→", f"{i}/{len(chunks)}")
+             for i, chunk in enumerate(chunks, 1) for c in chunk}
     pages = []
     for i, chunk in enumerate(chunks):
         title = numbered(base_title, i + 1, len(chunks), b.lang) if len(chunks) > 1 else base_title
-        page = _claim_pages(b, strand_index, chunk, title)
-        pages.append(page if page is not None else _forced(b, strand_index, chunk, title))
+        page = _claim_pages(b, strand_index, chunk, title, homes)
+        pages.append(page if page is not None else _forced(b, strand_index, chunk, title, homes))
     return pages
 
 
-def _forced(b: Builder, strand_index: int, chunk, title) -> MapPage:
+def _forced(b: Builder, strand_index: int, chunk, title, homes=None) -> MapPage:
     """A single claim whose relations alone overflow the box: lay it out on a larger
     canvas and scale the whole page down uniformly (text included) to fit."""
     def make(factor):
         big = Builder(b.outline, b.lang, b.width / factor, b.height / factor, b.style)
-        return _claim_pages(big, strand_index, chunk, title)
+        return _claim_pages(big, strand_index, chunk, title, homes)
 
     return _forced_scale(make, chunk[0].id)
 

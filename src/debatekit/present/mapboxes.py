@@ -203,14 +203,16 @@ class Builder:
                         shortened(claim.text[self.lang], self.style.text_em),
                         max(110.0, min(self.width / 3.4, self.style.claim_cap)))
 
-    def ref(self, claim: Claim) -> Content:
+    def ref(self, claim: Claim, where: str | None = None) -> Content:
+        """A pointer to a claim drawn on another map: its strand, or ``where`` (the page
+        of the same strand's map that holds it)."""
         strand = self.outline.strand_number(self.outline.strand_of(claim.id).id) - 1
         return Content(
             "ref",
             claim.kind,
             claim.fact_status,
             self.kind_badge(claim),
-            f"→ {self.labels['strand']} {strand + 1}",
+            where or f"→ {self.labels['strand']} {strand + 1}",
             max(90.0, min(self.width / 6, 130.0)),
         )
 
