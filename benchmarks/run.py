@@ -245,7 +245,7 @@ def main() -> None:
             big_out = work / f"out-x{factor}"
             row = scaling[factor] = {"claims": claims_in(big)}
             row["validate"] = median_of(args.runs, DEBATEKIT + ["validate", str(big)], work)
-            row["map_layout"] = map_layout(big, 3 if factor < 20 else 1)
+            row["map_layout"] = map_layout(big, 5)
             try:
                 row["cold_build"] = median_of(1, DEBATEKIT + ["build", str(big), "--out", str(big_out), "--quiet"], work,
                                               before=lambda big_out=big_out: shutil.rmtree(big_out, ignore_errors=True))
