@@ -126,6 +126,17 @@ _EN = {
     "quiz_item": "Statement {n} of {total}",
     "article": "Article",
     "url": "Link",
+    # the lesson deck
+    "exercise": "Fact, opinion or prediction?",
+    "exercise_task": "Students label each statement fact, opinion or prediction and say why; for a fact, how could it be checked? Answers below, not on the slide.",
+    "reveal": "The answers",
+    "also_accept": "Also accept",
+    "exit_ticket": "Exit ticket: new statements",
+    "exit_task": "Each student labels these statements on paper before leaving. Answers below.",
+    "map_not_shown": "Not on this map (see the claim-by-claim slides or the answer key)",
+    "appendix": "Appendix: claim by claim",
+    "in_full": "in full",
+    "sources_in_notes": "Sources of the fact checks ({n}): listed in the speaker notes and in the answer key.",
 }
 
 _ZH = {
@@ -232,6 +243,16 @@ _ZH = {
     "quiz_item": "第 {n} 题，共 {total} 题",
     "article": "文章",
     "url": "链接",
+    "exercise": "事实、观点还是预测？",
+    "exercise_task": "学生为每个陈述标注事实、观点或预测，并说明理由；若是事实，怎样核实？答案见下，不在幻灯片上。",
+    "reveal": "答案揭晓",
+    "also_accept": "也可接受",
+    "exit_ticket": "离堂小测：新的陈述",
+    "exit_task": "学生离开前在纸上为这些陈述标注类型。答案见下。",
+    "map_not_shown": "本图未画出的论断（见逐条论断幻灯片或参考答案）",
+    "appendix": "附录：逐条论断",
+    "in_full": "完整版",
+    "sources_in_notes": "事实核查的来源（{n} 个）：见演讲者备注和参考答案。",
 }
 
 _BUILTIN: dict[str, Mapping[str, str]] = {"en": MappingProxyType(_EN), "zh": MappingProxyType(_ZH)}
