@@ -48,3 +48,25 @@ def test_balance_chart_of_ninety_strands_spans_pages_and_keeps_its_question(hand
 def test_every_strand_is_named_in_the_handout(handout_text):
     missing = [s for s in range(90) if f"Strand number {s}" not in handout_text]
     assert not missing
+
+
+def test_overview_map_costs_a_layout_or_two_whatever_the_strands(monkeypatch):
+    """The overview's rows and scale are computed from the boxes, not searched by laying
+    out every row count at every scale (which made the map cost grow with the square of
+    the strands)."""
+    from debatekit.present import argmap, layered
+
+    calls = []
+    original = layered.layout
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(layered, "layout", counted)
+    for count in (6, 30, 120):
+        calls.clear()
+        builder = argmap.Builder(many_strands(count), "en", 864, 380, argmap.MapStyle(body_size=14))
+        page = argmap._overview(builder)
+        assert len([n for n in page.nodes if n.role == "strand"]) == count
+        assert len(calls) <= 2, (count, len(calls))

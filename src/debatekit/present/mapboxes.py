@@ -41,6 +41,10 @@ class MapStyle:
     gap: float = 14.0
     channel: float = 26.0
     min_width: float = 64.0
+    text_em: float = 90.0            # longest claim text drawn whole (ems), see ``shortened``
+    short_kinds: bool = False        # "Fact" rather than "Stated fact" in a box's badge line
+    claim_cap: float = 260.0         # widest a claim's box may be
+    key_kinds: bool = True           # the key shows the kinds' boxes (else the relations only)
 
     def scaled(self, factor: float) -> "MapStyle":
         return replace(self, **{k: getattr(self, k) * factor for k in (
@@ -151,11 +155,29 @@ class Builder:
         self.labels = labels_for(outline, lang)
         self.width, self.height = width, height
         self._wrapped: dict[tuple[Content, float], tuple] = {}
+        self._relations: dict[str, list[tuple[str, str, str]]] | None = None
+
+    def relations_of(self, claim_id: str) -> list[tuple[str, str, str]]:
+        """Every (source, target, relation) the claim takes part in, in outline order:
+        the relations are indexed once per builder, not searched per page."""
+        if self._relations is None:
+            index: dict[str, list[tuple[str, str, str]]] = {}
+            for other in self.outline.claims:
+                for relation in RELATIONS:
+                    for target in getattr(other, relation):
+                        edge = (other.id, target, relation)
+                        index.setdefault(other.id, []).append(edge)
+                        if target != other.id:
+                            index.setdefault(target, []).append(edge)
+            self._relations = index
+        return self._relations.get(claim_id, [])
 
     # ---- node contents -------------------------------------------------------------
     def kind_badge(self, claim: Claim) -> str:
         look = KIND_LOOK[claim.kind]
-        badge = f"#{self.outline.claim_number(claim.id)} {look.symbol} {self.labels[claim.kind]}"
+        word = self.labels["fact_short"] if self.style.short_kinds and claim.kind == "fact" \
+            else self.labels[claim.kind]
+        badge = f"#{self.outline.claim_number(claim.id)} {look.symbol} {word}"
         if claim.fact_status not in (None, "stated"):
             badge += f" · {self.labels[claim.fact_status]}"
         return badge
@@ -178,16 +200,19 @@ class Builder:
 
     def claim(self, claim: Claim) -> Content:
         return Content("claim", claim.kind, claim.fact_status, self.kind_badge(claim),
-                        shortened(claim.text[self.lang]), max(110.0, min(self.width / 3.4, 260.0)))
+                        shortened(claim.text[self.lang], self.style.text_em),
+                        max(110.0, min(self.width / 3.4, self.style.claim_cap)))
 
-    def ref(self, claim: Claim) -> Content:
+    def ref(self, claim: Claim, where: str | None = None) -> Content:
+        """A pointer to a claim drawn on another map: its strand, or ``where`` (the page
+        of the same strand's map that holds it)."""
         strand = self.outline.strand_number(self.outline.strand_of(claim.id).id) - 1
         return Content(
             "ref",
             claim.kind,
             claim.fact_status,
             self.kind_badge(claim),
-            f"→ {self.labels['strand']} {strand + 1}",
+            where or f"→ {self.labels['strand']} {strand + 1}",
             max(90.0, min(self.width / 6, 130.0)),
         )
 
@@ -217,6 +242,10 @@ class Builder:
                       textfit.text_width(content.footer, head, bold=True),
                       textfit.text_width(content.body, body, bold)) / textfit.SAFETY
         inner = min(cap - chrome, natural + 1.0)
+        # the badge line (number, kind, status) is never broken inside a box: the box
+        # grows to hold it on one line
+        inner = max(inner, textfit.text_width(content.heading, head, bold=True)
+                    / textfit.SAFETY + 1.0)
         h_lines = _lines(content.heading, inner, head, bold=True)
         b_lines = _lines(content.body, inner, body, bold)
         f_lines = _lines(content.footer, inner, head, bold=True) if content.footer else ()
@@ -317,8 +346,9 @@ def _lines(text: str, width: float, size: float, bold: bool = False) -> tuple[st
     )
 
 
-def legend_entries(w, relations: set[str], refs: bool) -> tuple[tuple[str, str], ...]:
-    entries = [(k, f"{KIND_LOOK[k].symbol} {w[k]}") for k in KINDS]
+def legend_entries(w, relations: set[str], refs: bool,
+                   kinds: bool = True) -> tuple[tuple[str, str], ...]:
+    entries = [(k, f"{KIND_LOOK[k].symbol} {w[k]}") for k in KINDS] if kinds else []
     entries += [(r, w[r]) for r in RELATIONS if r in relations]
     if refs:
         entries.append(("ref", w["map_reference"]))
