@@ -140,7 +140,7 @@ _EN = {
 }
 
 _ZH = {
-    "fact": "陈述事实",
+    "fact": "事实陈述",
     "opinion": "观点",
     "prediction": "预测",
     "fact_short": "事实",
@@ -226,7 +226,7 @@ _ZH = {
     "how_used": "本方如何使用",
     "quote_by": "{speaker}，文章原文",
     "kinds_key": "图例：事实、观点还是预测？",
-    "status_key": "陈述事实还标明其核实状态：",
+    "status_key": "事实陈述还标明其核实状态：",
     "questions_for_other_side": "向对方提问",
     "card_of": "第 {card} 张，共 {cards} 张",
     "which_leans": "哪一方更依赖观点？",
@@ -237,7 +237,7 @@ _ZH = {
     "figure_all_stated": "数据为文章所述，未经核实。",
     "figure_statuses": "所引论断：{statuses}。",
     "balance_prompt": "“{strand}”最依赖观点和预测（{total} 条论断中有 {n} 条）。什么证据能让你信服？",
-    "balance_prompt_facts": "每条论证线索都以陈述事实为主。你会先核实哪一条？怎么核实？",
+    "balance_prompt_facts": "每条论证线索都以事实陈述为主。你会先核实哪一条？怎么核实？",
     "balance_count": "论断数量",
     "source_line": "来源：{source}",
     "quiz_item": "第 {n} 题，共 {total} 题",
