@@ -37,6 +37,8 @@ _SPECS = {
     "cell_head": (9, 1.4, True, INK, 0, 0),
     "quote": (9, 1.5, False, INK, 0, 0),
     "furniture": (7.5, 1.35, False, MUTED, 0, 0),
+    "article": (9.5, 1.4, False, INK, 0, 0),      # the article's paragraphs in the handout
+    "original": (7.5, 1.45, False, MUTED, 0, 0),    # the original under its translation
 }
 
 

@@ -8,6 +8,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Table, TableStyle
 
 from ..looks import RULE
+from .reportlab_internals import table_row_count
 from .styles import hex_colour
 
 HEAD_FILL = "EDEDED"
@@ -65,6 +66,33 @@ def _rows_no_taller_than(
     return result
 
 
+SPLIT_STEP = 6.0    # points: how much less room to try when a split leaves a lone row
+
+
+class _HoldingTable(Table):
+    """A table whose split never leaves its last row alone on the next page: the page
+    before gives up one more row, so no page carries a single row. (reportlab makes
+    each part with ``self.__class__``, so the parts keep this rule.)"""
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if len(parts) != 2:
+            return parts
+        head = self.repeatRows
+        kept = table_row_count(parts[0]) - head
+        if table_row_count(parts[1]) - head != 1:
+            return parts
+        if kept < 2:
+            return []           # too few rows to share: the whole table moves on
+        height = availHeight
+        while height > 0:
+            height -= SPLIT_STEP
+            fewer = super().split(availWidth, height)
+            if len(fewer) == 2 and table_row_count(fewer[0]) - head < kept:
+                return fewer
+        return parts
+
+
 def grid_table(
     rows: Sequence[Sequence],
     widths: Sequence[float],
@@ -74,6 +102,7 @@ def grid_table(
     min_row_height: float | None = None,
     frame_height: float | None = None,
     extra: Sequence[tuple] = (),
+    rules: str = "grid",
 ) -> Table:
     """A ruled table: ``rows`` of flowables (Paragraphs, badges, lists of them), the first
     ``header_rows`` shaded and repeated on every page it continues onto. Cells wrap.
@@ -81,7 +110,8 @@ def grid_table(
     whole; with ``frame_height`` (a page's body height) a row taller than half a page is
     first cut into several rows between its flowables or lines, so no page is left mostly
     empty. ``font`` (``fonts.regular``) replaces the table's default Helvetica, which would
-    otherwise be referenced and not embedded."""
+    otherwise be referenced and not embedded. ``rules="rows"`` draws only a rule between
+    rows (running text such as the article), ``"grid"`` every cell's border."""
     rows = [list(r) for r in rows]
     if frame_height is not None:
         rows = rows[:header_rows] + _rows_no_taller_than(
@@ -90,11 +120,12 @@ def grid_table(
     minimums = None
     if min_row_height:
         minimums = [0] * header_rows + [min_row_height] * (len(rows) - header_rows)
-    table = Table(rows, colWidths=list(widths), minRowHeights=minimums,
+    table = _HoldingTable(rows, colWidths=list(widths), minRowHeights=minimums,
                   repeatRows=header_rows, splitByRow=1, splitInRow=0, hAlign="LEFT")
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), font),
-        ("GRID", (0, 0), (-1, -1), 0.5, hex_colour(RULE)),
+        ("GRID", (0, 0), (-1, -1), 0.5, hex_colour(RULE)) if rules == "grid"
+        else ("LINEBELOW", (0, 0), (-1, -1), 0.5, hex_colour(RULE)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),

@@ -37,7 +37,7 @@ from .mapboxes import (
 )
 
 __all__ = ["BOLD_BODY", "RELATIONS", "ROUND_RADIUS", "LegendItem", "MapEdge", "MapNode", "MapPage",
-           "MapStyle", "map_pages", "numbered", "scale_page", "shortened", "titled"]
+           "MapStyle", "blank_strand_pages", "map_pages", "numbered", "scale_page", "shortened", "titled"]
 
 WHOLE_MAP_MAX = 16     # claims beyond which no whole-outline map is attempted
 FULL_AFTER_MISSES = 6  # claims a page may refuse in a row before it counts as full
@@ -68,7 +68,7 @@ def _claim_pages(b: Builder, strand_index: int, primaries: Sequence[Claim], titl
         contents[ref_id] = b.ref(claim)
         nodes.append(layered.GraphNode(ref_id))
     relations = {e.relation for e in edges}
-    legend = legend_entries(b.labels, relations, bool(refs))
+    legend = legend_entries(b.labels, relations, bool(refs), kinds=not b.blank)
     return b.page("strand", title, contents, nodes, edges, legend, strand.id,
                   tuple(c.id for c in primaries))
 
@@ -135,7 +135,8 @@ def _forced(b: Builder, strand_index: int, chunk, title) -> MapPage:
     """A single claim whose relations alone overflow the box: lay it out on a larger
     canvas and scale the whole page down uniformly (text included) to fit."""
     for factor in (0.85, 0.7, 0.55, 0.45, 0.35, 0.25, 0.18, 0.12, 0.08, 0.05):
-        big = Builder(b.outline, b.lang, b.width / factor, b.height / factor, b.style)
+        big = Builder(b.outline, b.lang, b.width / factor, b.height / factor, b.style,
+                      blank=b.blank)
         page = _claim_pages(big, strand_index, chunk, title)
         if page is not None:
             return scale_page(page, factor)
@@ -229,3 +230,12 @@ def map_pages(outline: Outline, lang: str, width: float, height: float,
     for i in range(len(outline.strands)):
         pages += _strand_pages(b, i)
     return pages
+
+
+def blank_strand_pages(outline: Outline, lang: str, width: float, height: float,
+                       style: MapStyle | None = None) -> list[list[MapPage]]:
+    """The students' maps, one list of pages per strand: every claim's box with its
+    number, its text and an empty badge to fill in, the arrows drawn; no kind, status or
+    count anywhere (no overview, whose boxes count the kinds)."""
+    b = Builder(outline, lang, width, height, style or MapStyle(), blank=True)
+    return [_strand_pages(b, i) for i in range(len(outline.strands))]
