@@ -1,5 +1,8 @@
-"""The teacher's answer key: the worksheet filled in (kind, status, reason, signal words,
-quote, checks with sources, teacher notes) and every debate point with its kind."""
+"""The teacher's answer key: the lesson plan on its first page; the worksheet's answers
+(kind, status, reason, signal words, accepted alternatives, the quote, checks with
+sources, teacher notes), then the extension's; the labelled maps, figures and balance
+chart; and every debate point with its kind. Claims go by their numbers, as in the
+student handout, the maps and the cards."""
 
 from __future__ import annotations
 
@@ -12,10 +15,13 @@ from ..model import Claim
 from ..pdf import PdfDocument, document_for
 from ..pdf.badges import KindBadge, StatusMark
 from ..present.points import SIDES, resolve_debates
-from . import common
+from . import common, student, visuals
 from .common import NUMBER_COLUMN
+from .lesson_plan import lesson_plan
+from .worksheet import paragraph_note
 
-VERSION = "2"
+# The handout's layout decides the plan's page numbers: a new handout is a new key.
+VERSION = f"3+{student.VERSION}"
 
 
 def render(job) -> bytes:
@@ -24,29 +30,40 @@ def render(job) -> bytes:
     story: list[Flowable] = common.title_block(
         doc, f"{labels['answer_key']} · {labels['teacher_only']}"
     )
+    story += lesson_plan(doc, job)
     story += common.source_block(doc)
     story += common.lesson_block(doc)
-    story += common.heading(doc, labels["thesis"])
-    story.append(doc.styles.para(doc.text(doc.outline.thesis), "body"))
-    story += filled_worksheet(doc)
+    story += common.thesis_block(doc)
+    story += filled_worksheet(doc, job.article, doc.outline.exercise_claims, labels["answers"],
+                              with_key=True)
+    story += filled_worksheet(doc, job.article, doc.outline.extension_claims,
+                              labels["extension_answers"])
+    story += visuals.flowables(doc)
     for debate in resolve_debates(doc.outline, doc.lang):
         story += debate_answers(doc, debate)
+    story += common.glossary_block(doc)
     return doc.build(story, subject=f"{labels['answer_key']}: {doc.text(doc.outline.title)}")
 
 
-def kind_marks(doc: PdfDocument, kind: str, status: str | None) -> list[Flowable]:
-    """The kind badge and, for a fact, its status mark."""
+def kind_marks(doc: PdfDocument, kind: str, status: str | None,
+               accepted: tuple = ()) -> list[Flowable]:
+    """The kind badge and, for a fact, its status mark; then the other kinds a teacher
+    accepts (their reasons are in the reason column)."""
     marks: list[Flowable] = [KindBadge(kind, doc.labels[kind], doc.fonts)]
     if status:
         marks.append(StatusMark(status, doc.labels[status], doc.fonts))
+    if accepted:
+        marks.append(doc.styles.para(doc.labels["accepted"] + profile(doc.lang).colon, "small"))
+        marks += [KindBadge(a.kind, doc.labels[a.kind], doc.fonts, size=7.5) for a in accepted]
     return marks
 
 
-def _statement_cell(doc: PdfDocument, claim: Claim) -> list[Flowable]:
+def _statement_cell(doc: PdfDocument, claim: Claim, article=None) -> list[Flowable]:
     styles, labels = doc.styles, doc.labels
-    cell: list[Flowable] = common.strand_heading(doc, claim.id) + [
-        styles.para(doc.text(claim.text), "cell")
-    ]
+    cell: list[Flowable] = [styles.para(doc.text(claim.text), "cell")]
+    where = paragraph_note(doc, article, claim)
+    if where:
+        cell.append(styles.para(f"→ {where}", "small"))
     if claim.quote:
         text = attributed(doc, claim.quote, doc.text(claim.speaker) if claim.speaker else None)
         cell.append(styles.label(labels["quote"], text, "quote",
@@ -88,6 +105,9 @@ def _reason_cell(doc: PdfDocument, claim: Claim) -> list[Flowable]:
     if claim.signals:
         signals = profile(doc.outline.source.language).list_separator.join(claim.signals)
         cell.append(styles.label(labels["signals"], signals, "cell"))
+    for accepted in claim.accept:
+        cell.append(styles.label(f"{labels['accepted']} {labels[accepted.kind]}",
+                                 doc.text(accepted.why), "cell"))
     if claim.check:
         cell.append(styles.label(labels["check"], doc.text(claim.check.note), "cell"))
         for source in claim.check.sources:
@@ -97,11 +117,15 @@ def _reason_cell(doc: PdfDocument, claim: Claim) -> list[Flowable]:
     return cell or [styles.para("", "cell")]
 
 
-def filled_worksheet(doc: PdfDocument) -> list[Flowable]:
-    """The worksheet's statements, numbered as on the handout, with the answers."""
+def filled_worksheet(doc: PdfDocument, article, claims, title: str,
+                     with_key: bool = False) -> list[Flowable]:
+    """Statements numbered as on the handout, with the answers."""
+    if not claims:
+        return []
     labels, styles = doc.labels, doc.styles
-    story = common.heading(doc, labels["worksheet"])
-    story += [common.badge_table(doc)]
+    story = common.heading(doc, title, room=70 * mm)
+    if with_key:
+        story += [common.badge_table(doc), Spacer(1, 3 * mm)]
     head = [
         styles.para(labels["number"], "cell_head"),
         styles.para(labels["statement"], "cell_head"),
@@ -109,9 +133,12 @@ def filled_worksheet(doc: PdfDocument) -> list[Flowable]:
         styles.para(f"{labels['why']} · {labels['check']}", "cell_head"),
     ]
     rows: list[list] = [head]
-    for number, claim in enumerate(doc.outline.claims, 1):
-        rows.append([styles.para(str(number), "cell"), _statement_cell(doc, claim),
-                     kind_marks(doc, claim.kind, claim.fact_status), _reason_cell(doc, claim)])
+    for claim in claims:
+        number = doc.outline.claim_number(claim.id)
+        rows.append([styles.para(str(number), "cell", bold=True),
+                     _statement_cell(doc, claim, article),
+                     kind_marks(doc, claim.kind, claim.fact_status, claim.accept),
+                     _reason_cell(doc, claim)])
     width = doc.page.frame_width
     rest = width - NUMBER_COLUMN - 31 * mm
     story.append(doc.table(rows, [NUMBER_COLUMN, rest * 0.42, 31 * mm, rest * 0.58]))

@@ -42,6 +42,27 @@ _SPECS = {
 }
 
 
+# Headings whose CJK text gets a synthetic bold: CJK fonts in use (WenQuanYi Zen Hei) have
+# no bold face, so without it a Chinese heading differs from body text by size alone.
+STROKED = ("title", "h1", "h2", "cell_head")
+STROKE_SHARE = 0.035     # outline width as a share of the type size
+
+
+class StrokedParagraph(Paragraph):
+    """A Paragraph drawn filled and outlined in its own colour (PDF text render mode 2),
+    which thickens every stroke of the glyphs: a bold for fonts that have none."""
+
+    def draw(self):
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(self.style.textColor)
+        canvas.setLineWidth(self.style.fontSize * STROKE_SHARE)
+        canvas.setLineJoin(1)
+        canvas.addLiteral("2 Tr")   # text state outlives BT/ET; restoreState resets it
+        super().draw()
+        canvas.restoreState()
+
+
 @dataclass
 class Styles:
     """Every paragraph style of one document. Use ``styles.para(text, 'body')``."""
@@ -85,9 +106,8 @@ class Styles:
             body = f"<b>{body}</b>"
         if colour:
             body = f'<font color="#{colour}">{body}</font>'
-        return Paragraph(
-            prefix + body, self.style(name, cjk=has_cjk(text) or profile(self.lang).cjk)
-        )
+        cls = StrokedParagraph if name in STROKED and has_cjk(text) else Paragraph
+        return cls(prefix + body, self.style(name, cjk=has_cjk(text) or profile(self.lang).cjk))
 
     def label(
         self, label: str, text: str, name: str = "body", body_markup: str | None = None
