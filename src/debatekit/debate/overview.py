@@ -98,10 +98,10 @@ class SideBySide(Flowable):
 
 def _point(writer: CardWriter, point: ShownPoint, number: int) -> list[Flowable]:
     fonts, w = writer.fonts, writer.w
-    marks: list[Flowable] = [Words(f"{number}.", fonts, size=8.5, bold=True, colour=INK),
-                             KindBadge(point.kind, w[point.kind], fonts, size=7.5)]
+    marks: list[Flowable] = [Words(f"{number}.", fonts, size=9, bold=True, colour=INK),
+                             KindBadge(point.kind, w[point.kind], fonts, size=9)]
     if point.status:
-        marks.append(StatusMark(point.status, w[point.status], fonts, size=7))
+        marks.append(StatusMark(point.status, w[point.status], fonts, size=9))
     row = Row(marks, gap=3)
     row.spaceBefore = 4
     row.spaceAfter = 0.5
@@ -128,7 +128,7 @@ def _head(writer: CardWriter, debate: ShownDebate, side: str) -> list[Flowable]:
     pairs: list[Flowable] = [
         Row(
             [
-                KindBadge(kind, w[kind], fonts, size=7),
+                KindBadge(kind, w[kind], fonts, size=9),
                 Words(f"×{counts[kind]}", fonts, size=9, bold=True, colour=INK),
             ],
             gap=1.5,
