@@ -104,6 +104,7 @@ class Sentences(Flowable):
         if fitting:
             return [Sentences("", self.make, self.card_room, self.first, self.parts[:fitting]),
                     Sentences("", self.make, self.card_room, False, self.parts[fitting:])]
-        if self.para.wrap(avail_width, 10_000)[1] > self.card_room and avail_height > 0.5 * self.card_room:
-            return self.para.split(avail_width, avail_height)
+        alone = self.make(self.parts[0], self.first).wrap(avail_width, 10_000)[1]
+        if alone > self.card_room and avail_height > 0.5 * self.card_room:
+            return self.para.split(avail_width, avail_height)   # no card holds the sentence
         return []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Mapping, Protocol, Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable
 
 from ..language import profile
 from ..looks import INK, RULE
@@ -16,6 +16,7 @@ from ..pdf.fonts import FontSet
 from ..pdf.styles import hex_colour
 from ..present.points import SIDES, ShownDebate, ShownPoint
 from .cardlayout import Row, Words, pack, stack
+from .cardunits import Sentences, Unit
 
 GAP = 5 * mm
 
@@ -27,6 +28,7 @@ class CardWriter(Protocol):
     doc: object
     fonts: FontSet
     w: Mapping[str, str]
+    room: float
 
     def para(self, text: str, style: str = "body", **kwargs) -> Flowable: ...
 
@@ -105,9 +107,13 @@ def _point(writer: CardWriter, point: ShownPoint, number: int) -> list[Flowable]
     row = Row(marks, gap=3)
     row.spaceBefore = 4
     row.spaceAfter = 0.5
-    text = writer.para(point.text, "cell")
-    text.style = _compact(text.style)
-    return [row, text]
+    def make(text: str, first: bool):
+        paragraph = writer.para(text, "cell")
+        paragraph.style = _compact(paragraph.style)
+        return paragraph
+
+    # the badges and the point on one card; a long point continues between sentences
+    return [Unit([row, Sentences(point.text, make, writer.room)])]
 
 
 _COMPACT: dict = {}
@@ -117,7 +123,7 @@ def _compact(style):
     """The cell style a little tighter, so a motion's overview usually fits one card."""
     key = (style.name, style.fontName)  # styles of different documents share names
     if key not in _COMPACT:
-        _COMPACT[key] = style.clone(f"{style.name}-compact", fontSize=8.5, leading=11.9)
+        _COMPACT[key] = style.clone(f"{style.name}-compact", fontSize=9, leading=12.6)
     return _COMPACT[key]
 
 
@@ -150,11 +156,11 @@ def overview_body(writer: CardWriter, debate: ShownDebate) -> list[Flowable]:
         "body",
         bold=True,
     )
-    question.keepWithNext = True
+    question.keepWithNext = True      # with the columns (no spacer between: it would fit)
+    question.spaceAfter = 1 * mm
     columns = [[f for n, point in enumerate(debate.side(side), 1) for f in _point(writer, point, n)]
                for side in SIDES]
     return [
         question,
-        Spacer(1, 1 * mm),
         SideBySide([_head(writer, debate, s) for s in SIDES], columns),
     ]

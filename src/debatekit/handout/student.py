@@ -13,6 +13,8 @@ for the cover's contents and the answer key's lesson plan.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
@@ -50,7 +52,7 @@ def section_pages(job) -> dict[str, tuple[int, int]]:
     if kept and kept[0] is job.outline and kept[1] is job.article:
         return kept[2]
     book: dict[str, int] = {}
-    _build(job, {}, book)
+    _build(replace(job, warn=lambda message: None), {}, book)   # the real build warns
     spans = {name: page_span(book, name) for name in (*LESSON_SECTIONS, *OPTIONAL_SECTIONS)}
     pages = {name: span for name, span in spans.items() if span}
     if len(_LAID_OUT) > 8:
@@ -99,23 +101,24 @@ def cover(doc: PdfDocument, pages: dict[str, tuple[int, int]]) -> list[Flowable]
 
 
 def contents(doc: PdfDocument, pages: dict[str, tuple[int, int]]) -> list[Flowable]:
-    """The parts of the handout with their pages (known after a first layout; the first
-    layout leaves room for the same lines, so the pages do not move)."""
+    """The parts of the handout with their pages, one line per part (known after a first
+    layout, which leaves room for the same lines, so the pages do not move)."""
     labels, styles = doc.labels, doc.styles
-    story = common.heading(doc, labels["contents"], "h2", room=50 * mm)
+    story = common.heading(doc, labels["contents"], "h2", room=35 * mm)
     for group, names in (("part_lesson", LESSON_SECTIONS[1:]), ("part_extension", OPTIONAL_SECTIONS)):
-        story.append(styles.para(labels[group], "body", bold=True))
+        entries = []
         for name in names:
             span = pages.get(name)
-            where = f" · {page_words(labels, span)}" if span else " · …"
-            story.append(styles.para(labels[SECTION_TITLES[name]] + where, "body", prefix="– "))
+            entries.append(f"{labels[SECTION_TITLES[name]]} ({page_words(labels, span)})"
+                           if span else f"{labels[SECTION_TITLES[name]]} (…)")
+        story.append(styles.label(labels[group], " · ".join(entries), "body"))
     return story
 
 
 def debate_prep(doc: PdfDocument) -> list[Flowable]:
-    """Every motion with its context and the questions for the other side, then one
-    sheet to prepare the group's own motion: a class splits the motions between groups,
-    so each student prepares one."""
+    """Every motion with its context, then one sheet to prepare the group's own motion: a
+    class splits the motions between groups, so each student prepares one. (The questions
+    for the other side come with the debate cards.)"""
     debates = resolve_debates(doc.outline, doc.lang)
     if not debates:
         return []
@@ -128,11 +131,6 @@ def debate_prep(doc: PdfDocument) -> list[Flowable]:
         ]
         if debate.context:
             block.append(styles.label(labels["context"], debate.context, "small"))
-        if debate.questions:
-            block.append(styles.para(labels["questions_for_other_side"]
-                                     + profile(doc.lang).colon, "small", bold=True))
-            for n, question in enumerate(debate.questions, 1):
-                block.append(styles.para(question, "small", prefix=f"{n}. "))
         story.append(KeepTogether(block))
     width = doc.page.frame_width
     column = (width - 0.1) / 2

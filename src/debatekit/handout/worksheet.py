@@ -47,7 +47,8 @@ def worksheet(doc: PdfDocument, article) -> list[Flowable]:
     """The exercise's statements in the lesson's order, numbered as everywhere in the
     kit, each with the three tick boxes and lines for the reason and the check."""
     labels, styles = doc.labels, doc.styles
-    story = common.heading(doc, labels["worksheet"], room=90 * mm)
+    # room for the heading, the key and two rows: a row is never alone under them
+    story = common.heading(doc, labels["worksheet"], room=130 * mm)
     story += [styles.para(labels["worksheet_intro"], "body"), common.badge_table(doc),
               Spacer(1, 3 * mm)]
     head = [styles.para(labels["number"], "cell_head"),
