@@ -191,6 +191,7 @@ _EN = {
     "extension_answers": "Extension answers",
     "accepted": "Also accept",
     "in_paragraph": "Paragraph",
+    "map_ref": "#{n} on the maps",
 }
 
 _ZH = {
@@ -360,6 +361,7 @@ _ZH = {
     "extension_answers": "拓展练习答案",
     "accepted": "也可接受",
     "in_paragraph": "段落",
+    "map_ref": "论证图中的 #{n}",
 }
 
 _BUILTIN: dict[str, Mapping[str, str]] = {"en": MappingProxyType(_EN), "zh": MappingProxyType(_ZH)}

@@ -35,7 +35,7 @@ def render(job) -> bytes:
     story += common.lesson_block(doc)
     story += common.thesis_block(doc)
     story += filled_worksheet(doc, job.article, doc.outline.exercise_claims, labels["answers"],
-                              with_key=True)
+                              exercise=True)
     story += filled_worksheet(doc, job.article, doc.outline.extension_claims,
                               labels["extension_answers"])
     story += visuals.flowables(doc)
@@ -118,13 +118,15 @@ def _reason_cell(doc: PdfDocument, claim: Claim) -> list[Flowable]:
 
 
 def filled_worksheet(doc: PdfDocument, article, claims, title: str,
-                     with_key: bool = False) -> list[Flowable]:
-    """Statements numbered as on the handout, with the answers."""
+                     exercise: bool = False) -> list[Flowable]:
+    """Statements numbered as on the handout (the exercise 1, 2, … as on the slides,
+    with its number on the maps; the others by their number on the maps), with the
+    answers."""
     if not claims:
         return []
     labels, styles = doc.labels, doc.styles
     story = common.heading(doc, title, room=70 * mm)
-    if with_key:
+    if exercise:
         story += [common.badge_table(doc), Spacer(1, 3 * mm)]
     head = [
         styles.para(labels["number"], "cell_head"),
@@ -133,9 +135,11 @@ def filled_worksheet(doc: PdfDocument, article, claims, title: str,
         styles.para(f"{labels['why']} · {labels['check']}", "cell_head"),
     ]
     rows: list[list] = [head]
-    for claim in claims:
-        number = doc.outline.claim_number(claim.id)
-        rows.append([styles.para(str(number), "cell", bold=True),
+    for index, claim in enumerate(claims, 1):
+        on_map = f"#{doc.outline.claim_number(claim.id)}"
+        number = [styles.para(str(index), "cell", bold=True),
+                  styles.para(on_map, "small")] if exercise else styles.para(on_map, "cell", bold=True)
+        rows.append([number,
                      _statement_cell(doc, claim, article),
                      kind_marks(doc, claim.kind, claim.fact_status, claim.accept),
                      _reason_cell(doc, claim)])
@@ -150,7 +154,7 @@ def _point_cell(doc: PdfDocument, point) -> list[Flowable]:
     cell: list[Flowable] = []
     if point.from_article and point.claim_id:
         number = doc.outline.claim_number(point.claim_id)
-        where = f"{labels['from_article']} · {labels['statement_no'].format(n=number)}"
+        where = f"{labels['from_article']} · {labels['statement_no'].format(n=f'#{number}')}"
     else:
         where = labels["own_point"]
     cell.append(styles.para(where, "small"))

@@ -28,11 +28,14 @@ def paragraph_note(doc: PdfDocument, article, claim: Claim) -> str:
     return doc.labels["paragraph_ref"].format(n=number) if number else ""
 
 
-def statement_cell(doc: PdfDocument, article, claim: Claim) -> list[Flowable]:
-    """The statement, then where the article says it ("→ paragraph 4"), smaller and
-    muted on the same line."""
+def statement_cell(doc: PdfDocument, article, claim: Claim, on_maps: bool = False) -> list[Flowable]:
+    """The statement, then where the article says it ("→ paragraph 4") and, for an
+    exercise item, its number on the maps, smaller and muted on the same line."""
     text = doc.text(claim.text)
-    where = paragraph_note(doc, article, claim)
+    notes = [paragraph_note(doc, article, claim)]
+    if on_maps:
+        notes.append(doc.labels["map_ref"].format(n=doc.outline.claim_number(claim.id)))
+    where = " · ".join(n for n in notes if n)
     markup = doc.fonts.markup(text)
     if where:
         markup += f' <font size="8" color="#{MUTED}">→\u00a0{doc.fonts.markup(where)}</font>'
@@ -44,8 +47,8 @@ def tick_boxes(doc: PdfDocument, across: bool = False) -> TickBoxes:
 
 
 def worksheet(doc: PdfDocument, article) -> list[Flowable]:
-    """The exercise's statements in the lesson's order, numbered as everywhere in the
-    kit, each with the three tick boxes and lines for the reason and the check."""
+    """The exercise's statements in the lesson's order, numbered 1, 2, … as on the
+    slides, each with the three tick boxes and lines for the reason and the check."""
     labels, styles = doc.labels, doc.styles
     # room for the heading, the key and two rows: a row is never alone under them
     story = common.heading(doc, labels["worksheet"], room=130 * mm)
@@ -56,12 +59,13 @@ def worksheet(doc: PdfDocument, article) -> list[Flowable]:
             styles.para(labels["your_answer"], "cell_head"),
             styles.para(f"{labels['why_short']}", "cell_head")]
     rows: list[list] = [head]
-    for claim in doc.outline.exercise_claims:
+    for number, claim in enumerate(doc.outline.exercise_claims, 1):
         reason = [WritingLines(2, gap=6 * mm),
                   styles.para(labels["check_short"], "small"),
                   WritingLines(1, gap=6 * mm)]
-        rows.append([styles.para(str(doc.outline.claim_number(claim.id)), "cell", bold=True),
-                     statement_cell(doc, article, claim), tick_boxes(doc), reason])
+        rows.append([styles.para(str(number), "cell", bold=True),
+                     statement_cell(doc, article, claim, on_maps=True), tick_boxes(doc),
+                     reason])
     width = doc.page.frame_width
     widths = [NUMBER_COLUMN, width - NUMBER_COLUMN - TICK_COLUMN - REASON_COLUMN,
               TICK_COLUMN, REASON_COLUMN]
@@ -70,7 +74,8 @@ def worksheet(doc: PdfDocument, article) -> list[Flowable]:
 
 
 def extension(doc: PdfDocument, article) -> list[Flowable]:
-    """The claims outside the exercise, clearly optional: statement and tick boxes."""
+    """The claims outside the exercise, clearly optional: statement and tick boxes,
+    numbered as on the maps (#12)."""
     claims = doc.outline.extension_claims
     if not claims:
         return []
@@ -82,7 +87,7 @@ def extension(doc: PdfDocument, article) -> list[Flowable]:
             styles.para(labels["your_answer"], "cell_head")]
     rows: list[list] = [head]
     for claim in claims:
-        rows.append([styles.para(str(doc.outline.claim_number(claim.id)), "cell", bold=True),
+        rows.append([styles.para(f"#{doc.outline.claim_number(claim.id)}", "cell", bold=True),
                      statement_cell(doc, article, claim), tick_boxes(doc, across=True)])
     width = doc.page.frame_width
     widths = [NUMBER_COLUMN, width - NUMBER_COLUMN - EXTENSION_TICKS, EXTENSION_TICKS]
