@@ -145,7 +145,8 @@ def filled_worksheet(doc: PdfDocument, article, claims, title: str,
                      _reason_cell(doc, claim)])
     width = doc.page.frame_width
     rest = width - NUMBER_COLUMN - 31 * mm
-    story.append(doc.table(rows, [NUMBER_COLUMN, rest * 0.42, 31 * mm, rest * 0.58]))
+    # the reason and the check are the longest: they get the widest column
+    story.append(doc.table(rows, [NUMBER_COLUMN, rest * 0.34, 31 * mm, rest * 0.66]))
     return story
 
 

@@ -55,6 +55,11 @@ def lesson_plan(doc: PdfDocument, job) -> list[Flowable]:
     widths = [30 * mm, 12 * mm, 34 * mm, 38 * mm]
     widths.append(width - sum(widths))
     story.append(doc.table(rows, widths))
+    lesson_pages = [pages[name] for name in student.LESSON_SECTIONS if name in pages]
+    if lesson_pages:
+        story.append(styles.para(labels["plan_print"].format(
+            first=lesson_pages[0][0], last=max(span[1] for span in lesson_pages)), "small",
+            bold=True))
     optional = [name for name in student.OPTIONAL_SECTIONS if name in pages]
     if optional:
         story.append(styles.label(labels["part_extension"], handout_pages(doc, optional, pages),

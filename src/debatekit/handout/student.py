@@ -16,13 +16,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from ..labels import labels_for
 from ..language import profile
 from ..pdf import PdfDocument, document_for
 from ..pdf.anchors import page_span, section
-from ..pdf.ruled_lines import WritingLines
+from ..pdf.ruled_lines import ColumnsToFill
 from ..present.points import resolve_debates
 from . import common, visuals, worksheet
 from .article import article_flowables
@@ -30,11 +30,13 @@ from .article import article_flowables
 VERSION = "3"
 
 # The sections in the order printed; the first group is the lesson, the rest optional.
-LESSON_SECTIONS = ("cover", "article", "glossary", "worksheet", "debate_prep", "discussion")
+LESSON_SECTIONS = ("cover", "article", "glossary", "worksheet", "debate_prep", "discussion",
+                   "prep_sheet")
 OPTIONAL_SECTIONS = ("extension", "maps")
 SECTION_TITLES = {"cover": "handout_cover", "article": "article", "glossary": "glossary",
                   "worksheet": "worksheet", "debate_prep": "debate_prep",
-                  "discussion": "discussion", "extension": "extension", "maps": "blank_maps"}
+                  "discussion": "discussion", "prep_sheet": "prep_sheet",
+                  "extension": "extension", "maps": "blank_maps"}
 
 
 def render(job) -> bytes:
@@ -77,6 +79,7 @@ def _build(job, pages: dict[str, tuple[int, int]], book: dict[str, int] | None =
         "worksheet": worksheet.worksheet(doc, article),
         "debate_prep": debate_prep(doc),
         "discussion": discussion(doc),
+        "prep_sheet": prep_sheet(doc),
         "extension": [PageBreak(), *worksheet.extension(doc, article)],
         "maps": visuals.blank_map_flowables(doc),
     }
@@ -132,21 +135,24 @@ def debate_prep(doc: PdfDocument) -> list[Flowable]:
         if debate.context:
             block.append(styles.label(labels["context"], debate.context, "small"))
         story.append(KeepTogether(block))
-    width = doc.page.frame_width
-    column = (width - 0.1) / 2
-    colon = profile(doc.lang).colon
-    sheet: list[Flowable] = [
-        Spacer(1, 3 * mm),
-        styles.para(f"{labels['motion']}{colon}____    {labels['debate_side_task']} "
-                    f"{labels['pro']} / {labels['con']}", "h2"),
-        styles.para(labels["debate_task"], "body"),
-        doc.table([[styles.para(labels["your_arguments"], "cell_head"),
-                    styles.para(labels["debate_questions"], "cell_head")],
-                   [WritingLines(6, gap=7 * mm), WritingLines(6, gap=7 * mm)]],
-                  [column, column]),
-    ]
-    story.append(KeepTogether(sheet))
     return story
+
+
+def prep_sheet(doc: PdfDocument) -> list[Flowable]:
+    """The lesson part's last page: the group's own motion and side, then two columns of
+    lines that fill the rest of the page."""
+    if not doc.outline.debates:
+        return []
+    labels, styles = doc.labels, doc.styles
+    colon = profile(doc.lang).colon
+    above = [styles.para(labels["prep_sheet"], "h1"),
+             styles.para(f"{labels['motion']}{colon}____    {labels['debate_side_task']} "
+                         f"{labels['pro']} / {labels['con']}", "h2"),
+             styles.para(labels["debate_task"], "body")]
+    sheet = ColumnsToFill(above, [labels["your_arguments"], labels["debate_questions"]],
+                          doc.fonts, min_height=60 * mm)
+    sheet.spaceBefore = 4 * mm
+    return [sheet]
 
 
 def discussion(doc: PdfDocument) -> list[Flowable]:

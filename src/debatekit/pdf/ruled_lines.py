@@ -35,6 +35,64 @@ class WritingLines(Flowable):
         canvas.restoreState()
 
 
+class ColumnsToFill(Flowable):
+    """``above`` (a heading, instructions), then columns of ruled lines under their heads,
+    taking the rest of the page (at least ``min_height`` for the lines; with less room
+    left all of it moves to the next page and fills it): a sheet to write on, never a
+    near-empty page after it."""
+
+    def __init__(self, above, heads, fonts: FontSet, min_height: float, gap: float = 7 * mm,
+                 size: float = 9.0):
+        super().__init__()
+        self.above, self.heads, self.fonts = list(above), list(heads), fonts
+        self.min_height, self.gap, self.size = min_height, gap, size
+
+    def _above(self, width):
+        placed, y = [], 0.0
+        for item in self.above:
+            y += item.getSpaceBefore() if placed else 0.0
+            h = item.wrap(width, 10_000)[1]
+            placed.append((item, y, h))
+            y += h + item.getSpaceAfter()
+        return placed, y
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        self._placed, self._top = self._above(avail_width)
+        self.height = max(self._top + self.min_height, avail_height - 1)
+        return self.width, self.height
+
+    def split(self, avail_width, avail_height):
+        return []
+
+    def draw(self):
+        canvas = self.canv
+        for item, y, h in self._placed:
+            item.drawOn(canvas, 0, self.height - y - h)
+        canvas.saveState()
+        columns = len(self.heads)
+        width = self.width / columns
+        head_h = self.size * 2
+        top = self.height - self._top
+        canvas.setFillColor(hex_colour("EDEDED"))
+        canvas.rect(0, top - head_h, self.width, head_h, stroke=0, fill=1)
+        canvas.setFillColor(hex_colour(INK))
+        for index, head in enumerate(self.heads):
+            self.fonts.draw_string(canvas, index * width + 5, top - head_h + self.size * 0.6,
+                                   head, self.size, bold=True)
+        canvas.setStrokeColor(hex_colour(RULE))
+        canvas.setLineWidth(0.6)
+        canvas.rect(0, 0, self.width, top, stroke=1, fill=0)
+        for index in range(1, columns):
+            canvas.line(index * width, 0, index * width, top)
+        y = top - head_h - self.gap
+        while y > 3:
+            for index in range(columns):
+                canvas.line(index * width + 5, y, (index + 1) * width - 5, y)
+            y -= self.gap
+        canvas.restoreState()
+
+
 class TickBoxes(Flowable):
     """Empty square boxes, each followed by its word, one under another (or side by side
     with ``across``): the choices a student ticks. The words are the same for every item,

@@ -33,7 +33,7 @@ PHASES = (
     Phase("exercise", 15, ("badge_key", "exercise"), ("worksheet",)),
     Phase("reveal", 10, ("reveal",), ("worksheet",)),
     Phase("argument", 15, ("strands", "figures", "balance"), ()),
-    Phase("debate", 20, ("debates",), ("debate_prep",), cards=True),
+    Phase("debate", 20, ("debates",), ("debate_prep", "prep_sheet"), cards=True),
     Phase("discussion", 5, ("questions",), ("discussion",)),
     Phase("exit", 5, ("exit_ticket", "glossary", "sources"), ()),
 )

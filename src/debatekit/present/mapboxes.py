@@ -23,7 +23,7 @@ RELATION_COLOURS = {"supports": "2E6B30", "challenges": "A11D1D"}
 BOLD_BODY = ("thesis", "strand")   # roles whose text is drawn bold
 # A blank map (the students' copy) writes this after a claim's number, where the kind
 # badge would be; the renderers draw an empty box over it for the student to fill in.
-BLANK_BADGE = "\u3000\u3000\u3000\u3000"
+BLANK_BADGE = "\uff3f\uff3f\uff3f\uff3f"   # not white space: wrapping keeps it
 MAX_NODE_EM = 90.0     # longest claim text drawn whole in a map box (ems: ~90 CJK characters)
 ROUND_RADIUS = 12.0    # corner radius of opinion boxes (points)
 # A rounded rectangle's text area is inset by 0.29 of the radius on each side.
