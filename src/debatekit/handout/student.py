@@ -150,7 +150,7 @@ def prep_sheet(doc: PdfDocument) -> list[Flowable]:
                          f"{labels['pro']} / {labels['con']}", "h2"),
              styles.para(labels["debate_task"], "body")]
     sheet = ColumnsToFill(above, [labels["your_arguments"], labels["debate_questions"]],
-                          doc.fonts, min_height=60 * mm)
+                          doc.fonts, min_height=45 * mm)
     sheet.spaceBefore = 4 * mm
     return [sheet]
 

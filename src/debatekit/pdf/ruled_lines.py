@@ -59,7 +59,11 @@ class ColumnsToFill(Flowable):
     def wrap(self, avail_width, avail_height):
         self.width = avail_width
         self._placed, self._top = self._above(avail_width)
-        self.height = max(self._top + self.min_height, avail_height - 1)
+        if avail_height > 100_000:
+            # measured for keeping with what comes before it (no page height given)
+            self.height = self._top + self.min_height
+        else:
+            self.height = max(self._top + self.min_height, avail_height - 1)
         return self.width, self.height
 
     def split(self, avail_width, avail_height):
