@@ -343,3 +343,33 @@ def test_chinese_headings_are_drawn_bold_by_stroke(sample):
     assert b"2 Tr" in reader.pages[0].get_contents().get_data()
     english = built(sample, answer_key, "en")
     assert b"2 Tr" not in PdfReader(io.BytesIO(english)).pages[0].get_contents().get_data()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_web_addresses_break_only_after_separators(lang):
+    from debatekit.pdf import fonts
+    from debatekit.pdf.cjkwrap import URL_BREAKS, _line_text
+    from debatekit.pdf.styles import Styles
+
+    url = "https://www.govinfo.gov/content/pkg/FR-2025-09-30/html/2025-19139.htm"
+    text = {"en": f"The White House, Executive Order 14352, Federal Register {url} (30 Sept 2025)",
+            "zh": f"来源：白宫第14352号行政令 {url} 以及其他资料"}[lang]
+    styles = Styles(fonts.font_set(lang), lang)
+    for width in range(90, 420, 11):
+        para = styles.para(text, "small")
+        para.wrap(width, 10_000)
+        lines = [("".join(line[1]) if isinstance(line, tuple) else _line_text(line)).strip()
+                 for line in para.blPara.lines]
+        assert "".join(lines).replace(" ", "") == text.replace(" ", ""), width
+        joined, at = "".join(lines), 0
+        start = joined.find(url)
+        for line in lines[:-1]:
+            at += len(line)
+            if start < at < start + len(url):
+                assert joined[at - 1] in URL_BREAKS, (width, line)
+        for line in para.blPara.lines:
+            extra = line[0] if isinstance(line, tuple) else line.extraSpace
+            assert extra >= -3, (width, lines)   # at most a hanging full stop in the margin
+        if lang == "en":   # English words stay whole
+            assert not [line for line in lines if line[-1:].isalpha() and
+                        text.find(line) >= 0 and text[text.find(line) + len(line):][:1].isalpha()]

@@ -107,7 +107,10 @@ class Styles:
         if colour:
             body = f'<font color="#{colour}">{body}</font>'
         cls = StrokedParagraph if name in STROKED and has_cjk(text) else Paragraph
-        return cls(prefix + body, self.style(name, cjk=has_cjk(text) or profile(self.lang).cjk))
+        # A web address is wrapped the CJK way, which breaks it after a separator only
+        # (see cjkwrap); reportlab's word wrap would let a long one run past the margin.
+        cjk = has_cjk(text) or profile(self.lang).cjk or "://" in text
+        return cls(prefix + body, self.style(name, cjk=cjk))
 
     def label(
         self, label: str, text: str, name: str = "body", body_markup: str | None = None
