@@ -134,7 +134,9 @@ class CardWriter:
             out.append(self._tight(self.styles.raw(label + body, "small", cjk=True)))
         # Only a quote may follow on the next card (sources stay with their point).
         core = (3 if point.use else 2) if point.quote else len(out)
-        return [Unit(out, core=core)]
+        resume = Words(profile(self.doc.lang).remark(f"{number}.", self.w["continued"]), self.fonts,
+                       size=MIN_SIZE, bold=True, colour=INK)
+        return [Unit(out, core=core, resume=resume)]
 
     def quote_meaning(self, point: ShownPoint) -> str | None:
         """The quote's own translation into the card's language, when the article is in

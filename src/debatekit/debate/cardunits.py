@@ -34,9 +34,11 @@ class Unit(Flowable):
     """Flowables that go on one card together (a point: its badges, its text, how the
     side uses it, the quote and who said it, its sources)."""
 
-    def __init__(self, items: Sequence[Flowable], core: int | None = None):
+    def __init__(self, items: Sequence[Flowable], core: int | None = None,
+                 resume: Flowable | None = None):
         super().__init__()
         self.items = list(items)
+        self.resume = resume      # heads the part that follows on the next card ("2. (continued)")
         # items[:core] never part; the rest (a quote, sources) may follow on the next
         # card when the point would otherwise leave much of this one empty
         self.core = len(self.items) if core is None else core
@@ -63,7 +65,8 @@ class Unit(Flowable):
     def parted(self) -> tuple["Unit", "Unit"] | None:
         """(core, rest) when the unit has a part that may follow on the next card."""
         if 0 < self.core < len(self.items):
-            return Unit(self.items[: self.core]), Unit(self.items[self.core :])
+            rest = ([self.resume] if self.resume else []) + self.items[self.core :]
+            return Unit(self.items[: self.core]), Unit(rest)
         return None
 
     def draw(self):
