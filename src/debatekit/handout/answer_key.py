@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from ..labels import labels_for
 from ..language import profile
+from ..looks import ACCENT
 from ..model import Claim
 from ..pdf import PdfDocument, document_for
 from ..pdf.badges import KindBadge, StatusMark
@@ -174,10 +175,17 @@ def _point_cell(doc: PdfDocument, point) -> list[Flowable]:
 
 
 def debate_answers(doc: PdfDocument, debate) -> list[Flowable]:
-    """Each side's points with their kind badge (and status for facts)."""
+    """Each side's points with their kind badge (and status for facts), after a note of
+    what each side rests on (the question the overview card asks the class)."""
     labels, styles = doc.labels, doc.styles
     story = common.heading(doc, f"{labels['debate']} {debate.number}", room=70 * mm)
     story += common.motion_block(doc, debate)
+    mark = profile(doc.lang)
+    rests = ("；" if mark.full_width else "; ").join(
+        f"{labels[side]}{mark.colon}{labels['counts'].format(**debate.counts(side))}"
+        for side in SIDES)
+    question = doc.fonts.markup(labels["which_leans"])
+    story.append(styles.para(rests, "body", prefix=f'<font color="#{ACCENT}"><b>{question}</b></font> '))
     width = doc.page.frame_width
     for side in SIDES:
         # The side's name is the table's header row: it repeats on a continuation page
