@@ -373,3 +373,20 @@ def test_web_addresses_break_only_after_separators(lang):
         if lang == "en":   # English words stay whole
             assert not [line for line in lines if line[-1:].isalpha() and
                         text.find(line) >= 0 and text[text.find(line) + len(line):][:1].isalpha()]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_badges_stay_inside_the_answer_key_column(lang):
+    from debatekit.labels import BUILTIN
+    from debatekit.pdf import fonts
+    from debatekit.pdf.badges import KindBadge, StatusMark
+    from debatekit.pdf.tables import PADDING
+
+    room = answer_key.KIND_COLUMN - 2 * PADDING
+    face = fonts.font_set(lang)
+    marks = [KindBadge(k, BUILTIN[lang][k], face) for k in KINDS]
+    marks += [StatusMark(s, BUILTIN[lang][s], face) for s in STATUSES]
+    for mark in marks:
+        width, _ = mark.wrap(room, 100)
+        assert width <= room, mark.text
+        assert mark.used_size >= 6.5, mark.text        # still readable

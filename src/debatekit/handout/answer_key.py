@@ -24,6 +24,9 @@ from .worksheet import paragraph_note
 # The handout's layout decides the plan's page numbers: a new handout is a new key.
 VERSION = f"3+{student.VERSION}"
 
+# wide enough for the longest status mark ("stated, not checked") at a readable size
+KIND_COLUMN = 38 * mm
+
 
 def render(job) -> bytes:
     labels = labels_for(job.outline, job.lang)
@@ -145,9 +148,9 @@ def filled_worksheet(doc: PdfDocument, article, claims, title: str,
                      kind_marks(doc, claim.kind, claim.fact_status, claim.accept),
                      _reason_cell(doc, claim)])
     width = doc.page.frame_width
-    rest = width - NUMBER_COLUMN - 31 * mm
+    rest = width - NUMBER_COLUMN - KIND_COLUMN
     # the reason and the check are the longest: they get the widest column
-    story.append(doc.table(rows, [NUMBER_COLUMN, rest * 0.34, 31 * mm, rest * 0.66]))
+    story.append(doc.table(rows, [NUMBER_COLUMN, rest * 0.34, KIND_COLUMN, rest * 0.66]))
     return story
 
 
@@ -195,6 +198,7 @@ def debate_answers(doc: PdfDocument, debate) -> list[Flowable]:
             [kind_marks(doc, p.kind, p.status), _point_cell(doc, p)] for p in debate.side(side)
         ]
         story.append(Spacer(1, 4 * mm))
-        story.append(doc.table(rows, [33 * mm, width - 33 * mm], extra=[("SPAN", (0, 0), (-1, 0))]))
+        story.append(doc.table(rows, [KIND_COLUMN, width - KIND_COLUMN],
+                               extra=[("SPAN", (0, 0), (-1, 0))]))
     story += common.debate_questions(doc, debate)
     return story
