@@ -222,6 +222,7 @@ def test_answer_key_opens_with_the_lesson_plan(flagship, lang):
     assert squash(student.page_words(words, pages["worksheet"])) in first
 
 
+@pytest.mark.slow
 def test_answer_key_refers_to_claims_by_number_not_id(flagship):
     for lang in LANGS:
         text = squash("".join(pages_of(built(flagship, answer_key, lang))))
@@ -390,3 +391,13 @@ def test_badges_stay_inside_the_answer_key_column(lang):
         width, _ = mark.wrap(room, 100)
         assert width <= room, mark.text
         assert mark.used_size >= 6.5, mark.text        # still readable
+
+
+def test_cover_names_the_pages_the_sections_land_on(sample):
+    words = labels_for(sample.outline, "en")
+    data = built(sample, student, "en")
+    cover = squash(pages_of(data)[0] + pages_of(data)[1])
+    pages = student.section_pages(Job(sample.outline, "en", article=sample.article))
+    for name in ("article", "worksheet", "extension"):
+        assert squash(f"{words[student.SECTION_TITLES[name]]} "
+                      f"({student.page_words(words, pages[name])})") in cover, name

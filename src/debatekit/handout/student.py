@@ -7,8 +7,9 @@ discussion questions. After it, clearly optional: the article's other statements
 and a blank argument map per strand. No kind, status, count or balance chart anywhere;
 the kind words appear only in the key of the three kinds and beside empty tick boxes.
 
-``section_pages(job)`` lays the handout out and says on which pages each section lands,
-for the cover's contents and the answer key's lesson plan.
+The cover's contents name each section's pages, filled in once the handout is laid out
+(one build). ``section_pages(job)`` lays the handout out and says on which pages each
+section lands, for the answer key's lesson plan.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak
 from ..labels import labels_for
 from ..language import profile
 from ..pdf import PdfDocument, document_for
-from ..pdf.anchors import page_span, section
+from ..pdf.anchors import Later, page_span, section
 from ..pdf.ruled_lines import ColumnsToFill
 from ..present.points import resolve_debates
 from . import common, visuals, worksheet
@@ -40,7 +41,7 @@ SECTION_TITLES = {"cover": "handout_cover", "article": "article", "glossary": "g
 
 
 def render(job) -> bytes:
-    return _build(job, section_pages(job))
+    return _build(job, {})
 
 
 _LAID_OUT: dict[tuple, tuple] = {}
@@ -54,13 +55,17 @@ def section_pages(job) -> dict[str, tuple[int, int]]:
     if kept and kept[0] is job.outline and kept[1] is job.article:
         return kept[2]
     book: dict[str, int] = {}
-    _build(replace(job, warn=lambda message: None), {}, book)   # the real build warns
-    spans = {name: page_span(book, name) for name in (*LESSON_SECTIONS, *OPTIONAL_SECTIONS)}
-    pages = {name: span for name, span in spans.items() if span}
+    _build(replace(job, warn=lambda message: None), book)   # the handout's own build warns
+    pages = spans(book)
     if len(_LAID_OUT) > 8:
         _LAID_OUT.clear()
     _LAID_OUT[key] = (job.outline, job.article, pages)
     return pages
+
+
+def spans(book: dict[str, int]) -> dict[str, tuple[int, int]]:
+    found = {name: page_span(book, name) for name in (*LESSON_SECTIONS, *OPTIONAL_SECTIONS)}
+    return {name: span for name, span in found.items() if span}
 
 
 def page_words(labels, span: tuple[int, int]) -> str:
@@ -68,12 +73,12 @@ def page_words(labels, span: tuple[int, int]) -> str:
     return labels["page" if first == last else "pages"].format(first=first, last=last)
 
 
-def _build(job, pages: dict[str, tuple[int, int]], book: dict[str, int] | None = None) -> bytes:
+def _build(job, book: dict[str, int]) -> bytes:
+    """The handout; ``book`` collects the page each section starts and ends on."""
     doc = document_for(job, header_right=labels_for(job.outline, job.lang)["handout"])
-    book = {} if book is None else book
     article = job.article
     parts = {
-        "cover": cover(doc, pages),
+        "cover": cover(doc, book),
         "article": article_flowables(doc, article),
         "glossary": common.glossary_list(doc),
         "worksheet": worksheet.worksheet(doc, article),
@@ -92,29 +97,28 @@ def _build(job, pages: dict[str, tuple[int, int]], book: dict[str, int] | None =
     return doc.build(story, subject=f"{labels['handout']}: {doc.text(doc.outline.title)}")
 
 
-def cover(doc: PdfDocument, pages: dict[str, tuple[int, int]]) -> list[Flowable]:
+def cover(doc: PdfDocument, book: dict[str, int]) -> list[Flowable]:
     """Title, a line for the name, the source, the objectives and what is where."""
     labels, styles = doc.labels, doc.styles
     story: list[Flowable] = common.title_block(doc, labels["handout"])
     story.append(styles.para(f"{labels['name_line']}{profile(doc.lang).colon}" + "_" * 28, "body"))
     story += common.source_block(doc)
     story += common.lesson_block(doc)
-    story += contents(doc, pages)
+    story += common.heading(doc, labels["contents"], "h2", room=35 * mm)
+    widest = {name: (88, 99) for name in SECTION_TITLES}   # the room the real pages may need
+    story.append(Later(contents(doc, widest), lambda: contents(doc, spans(book)), doc.forms))
     return story
 
 
 def contents(doc: PdfDocument, pages: dict[str, tuple[int, int]]) -> list[Flowable]:
-    """The parts of the handout with their pages, one line per part (known after a first
-    layout, which leaves room for the same lines, so the pages do not move)."""
+    """The parts of the handout with their pages, one line per part."""
     labels, styles = doc.labels, doc.styles
-    story = common.heading(doc, labels["contents"], "h2", room=35 * mm)
+    story: list[Flowable] = []
     for group, names in (("part_lesson", LESSON_SECTIONS[1:]), ("part_extension", OPTIONAL_SECTIONS)):
-        entries = []
-        for name in names:
-            span = pages.get(name)
-            entries.append(f"{labels[SECTION_TITLES[name]]} ({page_words(labels, span)})"
-                           if span else f"{labels[SECTION_TITLES[name]]} (…)")
-        story.append(styles.label(labels[group], " · ".join(entries), "body"))
+        entries = [f"{labels[SECTION_TITLES[name]]} ({page_words(labels, pages[name])})"
+                   for name in names if name in pages]
+        if entries:
+            story.append(styles.label(labels[group], " · ".join(entries), "body"))
     return story
 
 
