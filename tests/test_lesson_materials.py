@@ -400,5 +400,5 @@ def test_cover_names_the_pages_the_sections_land_on(sample):
     pages = student.section_pages(Job(sample.outline, "en", article=sample.article))
     assert {"article", "worksheet", "maps"} <= set(pages)
     for name in pages.keys() - {"cover"}:
-        assert squash(f"{words[student.SECTION_TITLES[name]]} "
-                      f"({student.page_words(words, pages[name])})") in cover, name
+        title, where = words[student.SECTION_TITLES[name]], student.page_words(words, pages[name])
+        assert squash(f"{title} ({where})") in cover, name

@@ -17,16 +17,21 @@ from reportlab.platypus import Flowable, Paragraph
 from ..article import Article
 from ..language import has_cjk, profile
 from ..pdf import PdfDocument
+from ..pdf.styles import StrokedParagraph
 from . import common
 
 NUMBER_WIDTH = 8 * mm
 SENTENCE_ENDS = "。！？.!?”\"’）)…:：;；"
-HEADING_MAX = 40             # characters: a shorter paragraph without a sentence end is a heading
+HEADING_MAX = 50             # characters: a shorter paragraph without a sentence end is a heading
 
 
 def is_heading(paragraph: str) -> bool:
-    """A headline or subheading: short, and not ending like a sentence."""
-    return len(paragraph) <= HEADING_MAX and paragraph[-1:] not in SENTENCE_ENDS
+    """A headline or subheading: short, one line of words that does not end like a
+    sentence (a question may: headlines ask)."""
+    if len(paragraph) > HEADING_MAX or "\n" in paragraph:
+        return False
+    return paragraph[-1:] not in SENTENCE_ENDS or (
+        paragraph[-1:] in "?？" and not any(c in paragraph[:-1] for c in "。！？.!?"))
 
 
 def translated(article: Article, lang: str) -> bool:
@@ -43,7 +48,9 @@ def numbered(doc: PdfDocument, text: str, number: int | None, style_name: str,
     markup = doc.fonts.markup(text)
     if bold:
         markup = f"<b>{markup}</b>"
-    return Paragraph(markup, style, bulletText=None if number is None else str(number))
+    # a Chinese subheading is bold by stroke: the Chinese font has no bold face
+    cls = StrokedParagraph if bold and has_cjk(text) else Paragraph
+    return cls(markup, style, bulletText=None if number is None else str(number))
 
 
 def article_flowables(doc: PdfDocument, article: Article | None) -> list[Flowable]:

@@ -115,7 +115,8 @@ def contents(doc: PdfDocument, pages: dict[str, tuple[int, int]]) -> list[Flowab
     labels, styles = doc.labels, doc.styles
     story: list[Flowable] = []
     for group, names in (("part_lesson", LESSON_SECTIONS[1:]), ("part_extension", OPTIONAL_SECTIONS)):
-        entries = [f"{labels[SECTION_TITLES[name]]} ({page_words(labels, pages[name])})"
+        mark = profile(doc.lang)
+        entries = [mark.remark(labels[SECTION_TITLES[name]], page_words(labels, pages[name]))
                    for name in names if name in pages]
         if entries:
             story.append(styles.label(labels[group], " · ".join(entries), "body"))

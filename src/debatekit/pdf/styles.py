@@ -106,7 +106,7 @@ class Styles:
             body = f"<b>{body}</b>"
         if colour:
             body = f'<font color="#{colour}">{body}</font>'
-        cls = StrokedParagraph if name in STROKED and has_cjk(text) else Paragraph
+        cls = StrokedParagraph if (name in STROKED or bold) and has_cjk(text) else Paragraph
         # A web address is wrapped the CJK way, which breaks it after a separator only
         # (see cjkwrap); reportlab's word wrap would let a long one run past the margin.
         cjk = has_cjk(text) or profile(self.lang).cjk or "://" in text
