@@ -129,6 +129,7 @@ _EN = {
     # the student handout as lesson material
     "article_task": "Read the article. Its paragraphs are numbered: the worksheet and the maps refer to them.",
     "article_original": "Original",
+    "article_untranslated": "The outline gives no translation of the article, so it is printed in its own language; the worksheet's statements are in this handout's language.",
     "paragraph_ref": "paragraph {n}",
     "paragraph_refs": "paragraphs {n}",
     "your_answer": "Your answer",
@@ -302,6 +303,7 @@ _ZH = {
     "url": "链接",
     "article_task": "阅读文章。各段已编号，练习和论证图都按段号引用。",
     "article_original": "原文",
+    "article_untranslated": "提纲没有提供文章的译文，因此文章按原文印出；练习中的陈述用本讲义的语言。",
     "paragraph_ref": "第 {n} 段",
     "paragraph_refs": "第 {n} 段",
     "your_answer": "你的判断",

@@ -60,6 +60,8 @@ def article_flowables(doc: PdfDocument, article: Article | None) -> list[Flowabl
     story = common.heading(doc, labels["article"], room=60 * mm)
     story.append(styles.para(labels["article_task"], "body"))
     both = translated(article, doc.lang)
+    if doc.lang != article.language and not both:
+        story.append(styles.para(labels["article_untranslated"], "small"))
     for number, text in enumerate(article.paragraphs_for(doc.lang), 1):
         if not both:
             story.append(numbered(doc, text, number, "article", is_heading(text), after=5))
