@@ -75,6 +75,12 @@ class SideBySide(Flowable):
                 return []
         if not any(firsts) or not any(rests):
             return []
+        # The next card must not carry a single point: this one gives up one more.
+        if sum(len(rest) for rest in rests) == 1:
+            side = next(i for i, rest in enumerate(rests) if rest)
+            giver = next((i for i in (side, 1 - side) if len(firsts[i]) >= 2), None)
+            if giver is not None:
+                rests[giver].insert(0, firsts[giver].pop())
         return [SideBySide(self.heads, firsts, self.continued),
                 SideBySide(self.heads, rests, continued=True)]
 
