@@ -402,3 +402,29 @@ def test_cover_names_the_pages_the_sections_land_on(sample):
     for name in pages.keys() - {"cover"}:
         title, where = words[student.SECTION_TITLES[name]], student.page_words(words, pages[name])
         assert squash(f"{title} ({where})") in cover, name
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_continuation_card_with_a_lone_small_item(flagship, lang, paper):
+    """A card that continues a side or an overview holds two items or more, unless its
+    one item fills much of it (a point too long to share a card)."""
+    from debatekit.debate.cardlayout import Card
+    from debatekit.debate.overview import SideBySide
+    from debatekit.pdf import document_for
+
+    doc = document_for(Job(flagship.outline, lang, paper, article=flagship.article),
+                       header_right="x")
+    words = labels_for(flagship.outline, lang)
+    for card in card_writer.CardWriter(doc).all_cards():
+        room = Card.content_height(card.slot_height, card.header_height)
+        used = max((p.y + p.height for p in card.content), default=0)
+        assert used <= room + 0.5, card.number
+        if words["continued"] not in card.number:
+            continue
+        items = sum(len(column) for p in card.content if isinstance(p.flowable, SideBySide)
+                    for column in p.flowable.columns)
+        items += sum(1 for p in card.content if not isinstance(p.flowable, SideBySide)
+                     and p.height > 1)
+        assert items >= 2 or used > 0.5 * room, (card.number, items, used, room)

@@ -132,8 +132,9 @@ class CardWriter:
             label = f"<b>{self.fonts.markup(self.w['sources'])}</b>{profile(self.doc.lang).colon}"
             body = "; ".join(self.source_markup(s) for s in point.sources)
             out.append(self._tight(self.styles.raw(label + body, "small", cjk=True)))
-        # Only a quote may follow on the next card (sources stay with their point).
-        core = (3 if point.use else 2) if point.quote else len(out)
+        # The quote or the sources may follow on the next card (headed by the point's
+        # number); the point and how the side uses it never part.
+        core = 3 if point.use else 2
         resume = Words(profile(self.doc.lang).remark(f"{number}.", self.w["continued"]), self.fonts,
                        size=MIN_SIZE, bold=True, colour=INK)
         return [Unit(out, core=core, resume=resume)]
