@@ -26,7 +26,7 @@ from .cardlayout import Card, Row, Tag, Words, pack_balanced, stack
 from .cardunits import Sentences, Unit
 from .overview import overview_body
 
-VERSION = "1"
+VERSION = "2"
 
 CARD_LEADING = 1.42          # line pitch as a multiple of the type size
 MIN_SIZE = 9.0               # no text on a card is smaller (cards are read at arm's length)
