@@ -29,6 +29,7 @@ from debatekit.exports.quiz_items import (
     stem_html,
 )
 from debatekit.job import Job
+from debatekit.labels import labels_for
 from debatekit.reader import read_outline
 from support import DATA
 from debatekit.model import CHECKED_STATUSES
@@ -207,7 +208,8 @@ def test_accepted_alternative_earns_credit_with_its_own_reason(exports_hard):
     assert (fact.credit, opinion.credit, prediction.credit) == (100, 100, 0)
     assert opinion.answer and not fact.answer
     assert fact.feedback == "也可算事实：它报道了说过的话～＝#｛｝："
-    assert "也可接受：陈述事实。也可算事实" in question.feedback
+    fact_word = labels_for(exports_hard, "zh")["fact"]
+    assert f"也可接受：{fact_word}。也可算事实" in question.feedback
 
 
 def test_status_question_gives_the_check_note(exports_hard):

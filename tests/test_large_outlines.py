@@ -33,16 +33,22 @@ def many_strands(count: int) -> Outline:
     })
 
 
-@pytest.fixture(scope="module")
-def handout_text() -> str:
-    data = WRITERS["handout"].render(Job(many_strands(90), "en"))
+def _text(writer: str) -> str:
+    data = WRITERS[writer].render(Job(many_strands(90), "en"))
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
     return re.sub(r"\s+", " ", text)
 
 
-def test_balance_chart_of_ninety_strands_spans_pages_and_keeps_its_question(handout_text):
-    assert "Facts, opinions and predictions per strand" in handout_text
-    assert "What evidence would convince you of it?" in handout_text
+@pytest.fixture(scope="module")
+def handout_text() -> str:
+    return _text("handout")
+
+
+def test_balance_chart_of_ninety_strands_spans_pages_and_keeps_its_question():
+    # the balance chart is the teacher's: students classify before they see counts
+    key_text = _text("answer-key")
+    assert "Facts, opinions and predictions per strand" in key_text
+    assert "What evidence would convince you of it?" in key_text
 
 
 def test_every_strand_is_named_in_the_handout(handout_text):

@@ -1,9 +1,9 @@
 """Writer: the argument map in Argdown, for the Argdown editor and its command line.
 
 The thesis comes first as a statement tagged ``#thesis``; each strand is a section
-(``# Strand 1: title``); each claim is a statement titled by its number (``[Claim 12]``)
+(``# Strand 1: title``); each claim is a statement titled by its number on the maps (``[#12]``)
 and tagged with its kind and, for a fact, its status (``#fact #verified``); the claims it
-supports or challenges follow as outgoing relations (``+> [Claim 3]``, ``-> [Claim 5]``).
+supports or challenges follow as outgoing relations (``+> [#3]``, ``-> [#5]``).
 The quote, its translation, the speaker, the check note and the sources are the
 statement's data (Argdown's YAML block after the text), where Argdown's JSON export and
 tools read them.

@@ -1,6 +1,6 @@
 """The argument map as plain nodes and edges, independent of any map format.
 
-Every claim is a node named by its number ("Claim 12"), never by its id, with its kind,
+Every claim is a node named by its number on the maps ("#12"), never by its id, with its kind,
 the status students see for a fact, its strand, and what the map formats show as its
 description: the quote from the article (with the outline's translation of it, where the
 map's language is not the article's), the speaker, the check note and the sources. Every
@@ -25,7 +25,7 @@ from . import plain
 class Node:
     ident: str  # "c12": the claim's number, stable across languages
     number: int
-    title: str  # "Claim 12", in the map's language
+    title: str  # "#12", as the map label in the map's language says it
     text: str
     kind: str  # fact | opinion | prediction
     status: str | None  # a fact's status (stated when unchecked); None for other kinds

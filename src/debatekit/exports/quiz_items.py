@@ -10,8 +10,9 @@ own: a status question tells that its statement is a fact, so a quiz that draws 
 questions first gives nothing away.
 
 Which statements: ``lesson.exercise`` (or its documented default pick); with
-``style.quiz: all``, every claim in outline order. Statements are named by their number
-in the outline, as the worksheet and the answer key name them, never by their id.
+``style.quiz: all``, every claim in outline order. Statements are numbered 1, 2, ... in
+the quiz's order, as the worksheet and the deck number the exercise, with their number on
+the maps beside it (``#12``); never by their id.
 
 Texts come out as plain strings (no markup, whitespace runs and line breaks folded to
 one space); each format escapes them its own way.
@@ -94,12 +95,18 @@ def quiz_claims(outline: Outline) -> tuple[Claim, ...]:
 def build_quiz(outline: Outline, lang: str) -> Quiz:
     labels = labels_for(outline, lang)
     claims = quiz_claims(outline)
-    kinds = tuple(_kind_question(outline, labels, lang, c, i) for i, c in enumerate(claims, 1))
+    # statements are numbered 1, 2, ... in the quiz's order, as the worksheet and the deck
+    # number the exercise; the claim's number on the maps follows as #n
+    numbered = list(enumerate(claims, 1))
+    kinds = tuple(_kind_question(outline, labels, lang, c, n, n) for n, c in numbered)
     checked = [
-        c for c in claims if c.kind == "fact" and c.fact_status in CHECKED_STATUSES and c.check
+        (n, c)
+        for n, c in numbered
+        if c.kind == "fact" and c.fact_status in CHECKED_STATUSES and c.check
     ]
     statuses = tuple(
-        _status_question(outline, labels, lang, c, i) for i, c in enumerate(checked, len(kinds) + 1)
+        _status_question(outline, labels, lang, c, n, position)
+        for position, (n, c) in enumerate(checked, len(kinds) + 1)
     )
     categories = [Category(plain(labels["quiz_kinds"]), kinds)]
     if statuses:
@@ -113,13 +120,18 @@ def _join(lang: str, *sentences: str) -> str:
     return gap.join(s for s in sentences if s)
 
 
-def _name(labels: Mapping[str, str], key: str, position: int, number: int) -> str:
-    # the position first, so a question bank sorted by name keeps the quiz's order
-    return plain(f"{position:02d} {labels[key].format(n=number)}")
+def _name(labels: Mapping[str, str], key: str, position: int, statement: int, ref: int) -> str:
+    # the question's position first, so a question bank sorted by name keeps the quiz's order
+    return plain(f"{position:02d} {labels[key].format(n=statement, ref=ref)}")
 
 
 def _kind_question(
-    outline: Outline, labels: Mapping[str, str], lang: str, claim: Claim, position: int
+    outline: Outline,
+    labels: Mapping[str, str],
+    lang: str,
+    claim: Claim,
+    statement: int,
+    position: int,
 ) -> Question:
     number = outline.claim_number(claim.id)
     reason = plain(claim.why[lang]) if claim.why else plain(labels[f"{claim.kind}_test"])
@@ -139,7 +151,7 @@ def _kind_question(
     ]
     return Question(
         ident=f"s{number}-kind",
-        name=_name(labels, "quiz_kind_name", position, number),
+        name=_name(labels, "quiz_kind_name", position, statement, number),
         prompt=plain(labels["quiz"]),
         statement=plain(claim.text[lang]),
         choices=tuple(choices),
@@ -148,7 +160,12 @@ def _kind_question(
 
 
 def _status_question(
-    outline: Outline, labels: Mapping[str, str], lang: str, claim: Claim, position: int
+    outline: Outline,
+    labels: Mapping[str, str],
+    lang: str,
+    claim: Claim,
+    statement: int,
+    position: int,
 ) -> Question:
     number = outline.claim_number(claim.id)
     check = claim.check
@@ -168,7 +185,7 @@ def _status_question(
     )
     return Question(
         ident=f"s{number}-status",
-        name=_name(labels, "quiz_status_name", position, number),
+        name=_name(labels, "quiz_status_name", position, statement, number),
         prompt=plain(labels["quiz_status"]),
         statement=plain(claim.text[lang]),
         choices=choices,

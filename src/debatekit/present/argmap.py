@@ -38,7 +38,7 @@ from .mapboxes import (
 )
 
 __all__ = ["BOLD_BODY", "RELATIONS", "ROUND_RADIUS", "LegendItem", "MapEdge", "MapNode", "MapPage",
-           "MapStyle", "map_pages", "numbered", "scale_page", "shortened", "titled"]
+           "MapStyle", "blank_strand_pages", "map_pages", "numbered", "scale_page", "shortened", "titled"]
 
 WHOLE_MAP_MAX = 16     # claims beyond which no whole-outline map is attempted
 FULL_AFTER_MISSES = 6  # claims a page may refuse in a row before it counts as full
@@ -76,7 +76,7 @@ def _claim_pages(b: Builder, strand_index: int, primaries: Sequence[Claim], titl
         contents[ref_id] = b.ref(claim, (homes or {}).get(ref_id))
         nodes.append(layered.GraphNode(ref_id))
     relations = {e.relation for e in edges}
-    legend = legend_entries(b.labels, relations, bool(refs))
+    legend = legend_entries(b.labels, relations, bool(refs), kinds=not b.blank)
     return b.page("strand", title, contents, nodes, edges, legend, strand.id,
                   tuple(c.id for c in primaries))
 
@@ -145,7 +145,8 @@ def _forced(b: Builder, strand_index: int, chunk, title, homes=None) -> MapPage:
     """A single claim whose relations alone overflow the box: lay it out on a larger
     canvas and scale the whole page down uniformly (text included) to fit."""
     def make(factor):
-        big = Builder(b.outline, b.lang, b.width / factor, b.height / factor, b.style)
+        big = Builder(b.outline, b.lang, b.width / factor, b.height / factor, b.style,
+                      blank=b.blank)
         return _claim_pages(big, strand_index, chunk, title, homes)
 
     return _forced_scale(make, chunk[0].id)
@@ -182,14 +183,14 @@ def _overview(b: Builder) -> MapPage:
     per_row, factor = _overview_plan(b)
     for attempt in (factor, factor * 0.95, factor * 0.9, factor * 0.8):
         scaled = b if attempt >= 1.0 else \
-            Builder(b.outline, b.lang, b.width / attempt, b.height / attempt, b.style)
+            Builder(b.outline, b.lang, b.width / attempt, b.height / attempt, b.style, blank=b.blank)
         page = _overview_page(scaled, per_row)
         if page is not None:
             return page if attempt >= 1.0 else scale_page(page, attempt)
     # the estimate missed (it should not): try every row count and scale, as layouts
     for attempt in (1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2):
         scaled = b if attempt >= 1.0 else \
-            Builder(b.outline, b.lang, b.width / attempt, b.height / attempt, b.style)
+            Builder(b.outline, b.lang, b.width / attempt, b.height / attempt, b.style, blank=b.blank)
         for rows in range(1, len(b.outline.strands) + 1):
             page = _overview_page(scaled, -(-len(b.outline.strands) // rows))
             if page is not None:
@@ -293,3 +294,12 @@ def map_pages(outline: Outline, lang: str, width: float, height: float,
     for i in range(len(outline.strands)):
         pages += _strand_pages(b, i)
     return pages
+
+
+def blank_strand_pages(outline: Outline, lang: str, width: float, height: float,
+                       style: MapStyle | None = None) -> list[list[MapPage]]:
+    """The students' maps, one list of pages per strand: every claim's box with its
+    number, its text and an empty badge to fill in, the arrows drawn; no kind, status or
+    count anywhere (no overview, whose boxes count the kinds)."""
+    b = Builder(outline, lang, width, height, style or MapStyle(), blank=True)
+    return [_strand_pages(b, i) for i in range(len(outline.strands))]

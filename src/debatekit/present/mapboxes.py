@@ -21,6 +21,9 @@ RELATIONS = ("supports", "challenges")
 # verified fact's mark, red as a false one's); they differ in greyscale by dash and head.
 RELATION_COLOURS = {"supports": "2E6B30", "challenges": "A11D1D"}
 BOLD_BODY = ("thesis", "strand")   # roles whose text is drawn bold
+# A blank map (the students' copy) writes this after a claim's number, where the kind
+# badge would be; the renderers draw an empty box over it for the student to fill in.
+BLANK_BADGE = "\uff3f\uff3f\uff3f\uff3f"   # not white space: wrapping keeps it
 MAX_NODE_EM = 90.0     # longest claim text drawn whole in a map box (ems: ~90 CJK characters)
 ROUND_RADIUS = 12.0    # corner radius of opinion boxes (points)
 # A rounded rectangle's text area is inset by 0.29 of the radius on each side.
@@ -79,6 +82,8 @@ def node_colours(node: "MapNode") -> tuple[str, str, str]:
         return PAPER, ACCENT, INK
     if node.role == "strand":
         return "EDEDED", INK, INK
+    if node.kind is None:   # a blank map: nothing tells the kind
+        return PAPER, INK, MUTED if node.role == "ref" else INK
     look = KIND_LOOK[node.kind]
     if node.role == "ref":
         return PAPER, look.colour, MUTED
@@ -91,6 +96,8 @@ def heading_colour(node: "MapNode") -> str:
     look = KIND_LOOK.get(node.kind) if node.kind else None
     if look:
         return look.colour
+    if node.role in ("claim", "ref"):
+        return INK
     return ACCENT if node.role == "thesis" else MUTED
 
 
@@ -149,9 +156,12 @@ class Content:
 
 
 class Builder:
+    """Measures and places one map page's boxes. ``blank``: the students' copy, where a
+    claim's box shows its number and an empty badge instead of its kind and status."""
+
     def __init__(self, outline: Outline, lang: str, width: float, height: float,
-                 style: MapStyle):
-        self.outline, self.lang, self.style = outline, lang, style
+                 style: MapStyle, blank: bool = False):
+        self.outline, self.lang, self.style, self.blank = outline, lang, style, blank
         self.labels = labels_for(outline, lang)
         self.width, self.height = width, height
         self._wrapped: dict[tuple[Content, float], tuple] = {}
@@ -174,6 +184,8 @@ class Builder:
 
     # ---- node contents -------------------------------------------------------------
     def kind_badge(self, claim: Claim) -> str:
+        if self.blank:
+            return f"#{self.outline.claim_number(claim.id)} {BLANK_BADGE}"
         look = KIND_LOOK[claim.kind]
         word = self.labels["fact_short"] if self.style.short_kinds and claim.kind == "fact" \
             else self.labels[claim.kind]
@@ -198,8 +210,11 @@ class Builder:
                         max(150.0, min(self.width * 0.45, 260.0)),
                         self.counts(s) if with_counts else "")
 
+    def _kind(self, claim: Claim) -> tuple[str | None, str | None]:
+        return (None, None) if self.blank else (claim.kind, claim.fact_status)
+
     def claim(self, claim: Claim) -> Content:
-        return Content("claim", claim.kind, claim.fact_status, self.kind_badge(claim),
+        return Content("claim", *self._kind(claim), self.kind_badge(claim),
                         shortened(claim.text[self.lang], self.style.text_em),
                         max(110.0, min(self.width / 3.4, self.style.claim_cap)))
 
@@ -209,8 +224,7 @@ class Builder:
         strand = self.outline.strand_number(self.outline.strand_of(claim.id).id) - 1
         return Content(
             "ref",
-            claim.kind,
-            claim.fact_status,
+            *self._kind(claim),
             self.kind_badge(claim),
             where or f"→ {self.labels['strand']} {strand + 1}",
             max(90.0, min(self.width / 6, 130.0)),
