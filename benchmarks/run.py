@@ -70,6 +70,10 @@ def prepare(work: Path) -> Path:
     (work / "seeds").mkdir()
     shutil.copy(source, work / "seeds" / source.name)
     text = FLAGSHIP.read_text("utf-8").replace(data["source"]["path"], f"../seeds/{source.name}")
+    for translation in (data["source"].get("translations") or {}).values():
+        copied = (FLAGSHIP.parent / translation).resolve()
+        shutil.copy(copied, work / "seeds" / copied.name)
+        text = text.replace(translation, f"../seeds/{copied.name}")
     template = (data.get("style") or {}).get("template")
     if template:
         shutil.copy(FLAGSHIP.parent / template, work / "outlines" / Path(template).name)
@@ -136,6 +140,38 @@ class Toggle:
         self.edited = not self.edited
 
 
+# -- the deck and its maps -----------------------------------------------------------------
+
+MAP_TIMER = """
+import json, statistics, sys, time
+from pathlib import Path
+from debatekit.reader import read_outline
+from debatekit.present import argmap
+from debatekit.slides.visual_slides import MAP_STYLE
+outline = read_outline(Path(sys.argv[1])).outline
+times = []
+for _ in range(int(sys.argv[2])):
+    start = time.perf_counter()
+    argmap.map_pages(outline, "zh", 864, 380, MAP_STYLE)
+    times.append(time.perf_counter() - start)
+print(json.dumps({"seconds": statistics.median(times), "runs": len(times)}))
+"""
+
+
+def map_layout(outline: Path, runs: int) -> dict:
+    """Median seconds of laying out every argument map of an outline (the appendix's and
+    the handout's maps: overview and strand pages), timed inside one child process."""
+    done = subprocess.run([sys.executable, "-c", MAP_TIMER, str(outline), str(runs)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def slide_count(deck: Path) -> int:
+    from pptx import Presentation
+
+    return len(Presentation(str(deck)).slides)
+
+
 # -- pandoc ------------------------------------------------------------------------------
 
 def pandoc_markdown(outline: Path, lang: str) -> str:
@@ -193,12 +229,23 @@ def main() -> None:
             for name in writers
         }
 
+        decks = results["deck"] = {}
+        for lang in ("zh", "en"):
+            for mode in ("lesson", "full"):
+                folder = work / f"deck-{lang}-{mode}"
+                figure = median_of(args.build_runs, DEBATEKIT + [
+                    "build", str(outline), "--out", str(folder), "--only", "slides", "--lang", lang,
+                    "--deck", mode, "--quiet", "--force", "--jobs", "1"], work)
+                figure["slides"] = slide_count(next(folder.glob("*/*.pptx")))
+                decks[f"{lang} {mode}"] = figure
+
         scaling = results["scaling"] = {}
         for factor in (int(f) for f in args.factors.split(",")):
             big = outline if factor == 1 else synthetic(outline, factor)
             big_out = work / f"out-x{factor}"
             row = scaling[factor] = {"claims": claims_in(big)}
             row["validate"] = median_of(args.runs, DEBATEKIT + ["validate", str(big)], work)
+            row["map_layout"] = map_layout(big, 5)
             try:
                 row["cold_build"] = median_of(1, DEBATEKIT + ["build", str(big), "--out", str(big_out), "--quiet"], work,
                                               before=lambda big_out=big_out: shutil.rmtree(big_out, ignore_errors=True))
@@ -213,7 +260,13 @@ def main() -> None:
                 "debatekit_deck": median_of(args.build_runs, DEBATEKIT + [
                     "build", str(outline), "--out", str(work / "deck"), "--only", "slides", "--lang", "zh", "--quiet"], work,
                     before=lambda: shutil.rmtree(work / "deck", ignore_errors=True)),
+                # the full deck has every claim on a slide, as the pandoc deck has
+                "debatekit_full": median_of(args.build_runs, DEBATEKIT + [
+                    "build", str(outline), "--out", str(work / "deck-full"), "--only", "slides", "--lang", "zh",
+                    "--deck", "full", "--quiet"], work,
+                    before=lambda: shutil.rmtree(work / "deck-full", ignore_errors=True)),
             }
+            results["pandoc"]["pandoc_slides"] = slide_count(work / "pandoc.pptx")
         else:
             results["pandoc"] = "pandoc is not installed: comparison skipped"
 
@@ -235,6 +288,20 @@ def print_report(results: dict) -> None:
     print("\nper writer, cold, both languages:")
     for name, figure in flagship["per_writer_cold"].items():
         print(row.format(name, figure["seconds"], figure["seconds"] / reference, figure["peak_mib"]))
+    print("\nslides (cold, one language, one process):")
+    for name, figure in results["deck"].items():
+        print(row.format(name, figure["seconds"], figure["seconds"] / reference, figure["peak_mib"])
+              + f"  {figure['slides']} slides")
+    print("\nmap layout (every map of the outline, in one process):")
+    per_claim = {}
+    for factor, figure in results["scaling"].items():
+        seconds = figure["map_layout"]["seconds"]
+        per_claim[factor] = seconds / figure["claims"]
+        print(f"  x{factor:<3} {figure['claims']:>5} claims  {seconds * 1000:>8.0f} ms  "
+              f"{per_claim[factor] * 1e6:>6.0f} us/claim")
+    factors = sorted(per_claim)
+    for a, b in zip(factors, factors[1:]):
+        print(f"  per claim, x{b} / x{a}: {per_claim[b] / per_claim[a]:.2f}")
     print("\nscaling (cold build of every output, validate):")
     for factor, figure in results["scaling"].items():
         validate = f"validate {figure['validate']['seconds']:.3f} s ({figure['validate']['peak_mib']:.0f} MiB)"
@@ -249,7 +316,12 @@ def print_report(results: dict) -> None:
     if isinstance(pandoc, str):
         print(f"\n{pandoc}")
     else:
-        print(f"\nzh deck: pandoc {pandoc['pandoc_deck']['seconds']:.2f} s, debatekit {pandoc['debatekit_deck']['seconds']:.2f} s")
+        theirs = pandoc["pandoc_deck"]["seconds"]
+        print(f"\nzh deck against pandoc ({pandoc['pandoc_slides']} slides, a claim per slide): "
+              f"pandoc {theirs:.2f} s")
+        for name in ("debatekit_deck", "debatekit_full"):
+            ours = pandoc[name]["seconds"]
+            print(f"  {name.replace('_', ' ')}: {ours:.2f} s  (debatekit / pandoc: {ours / theirs:.2f})")
 
 
 if __name__ == "__main__":

@@ -32,3 +32,9 @@ def sample_project(tmp_path):
     sample = (DATA / "sample.yaml").read_text("utf-8").replace("../../seeds/", "../seeds/")
     (tmp_path / "outlines" / "sample.yaml").write_text(sample, "utf-8")
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def exports_hard():
+    """Claim texts full of the export formats' special characters, in English and Chinese."""
+    return read_outline(DATA / "exports-hard.yaml").outline

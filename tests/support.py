@@ -168,8 +168,12 @@ def render(outline: Outline, lang: str, **job) -> bytes:
 
 
 @functools.lru_cache(maxsize=None)
-def deck_bytes(name: str, lang: str) -> bytes:
-    """Decks rendered once per test session, shared with the LibreOffice tests."""
-    outlines = {"sample": lambda: read_outline(DATA / "sample.yaml").outline, "long": long_outline,
-                "zh-only": zh_only_outline, "flagship": lambda: read_outline(FLAGSHIP).outline}
-    return render(outlines[name](), lang)
+def deck_bytes(name: str, lang: str, deck: str = "lesson") -> bytes:
+    """Decks rendered once per test session, shared with the LibreOffice tests: the
+    lesson, or with ``deck="full"`` the lesson and its claim-by-claim appendix."""
+    readings = {"sample": DATA / "sample.yaml", "flagship": FLAGSHIP}
+    if name in readings:
+        reading = read_outline(readings[name])
+        return render(reading.outline, lang, article=reading.article, deck=deck)
+    outlines = {"long": long_outline, "zh-only": zh_only_outline}
+    return render(outlines[name](), lang, deck=deck)

@@ -157,6 +157,19 @@ def test_writer_version_and_options_are_part_of_the_key(project, monkeypatch):
     assert len(renders(project)) == 4
 
 
+def test_the_deck_choice_is_part_of_the_key(project):
+    run([SAMPLE])
+    renders(project)
+    run([SAMPLE], deck="full")
+    assert "slides sample en" in renders(project)
+    run([SAMPLE], deck="full")
+    assert renders(project) == []
+    outline = project / SAMPLE
+    outline.write_text(outline.read_text("utf-8") + "\nstyle:\n  deck: full\n", "utf-8")
+    run([SAMPLE])
+    assert "slides sample zh" in renders(project)
+
+
 def test_a_change_to_debatekit_code_counts_as_a_new_version(project, monkeypatch):
     from debatekit.pipeline import manifest, render
 

@@ -82,7 +82,7 @@ def pairs() -> list[tuple[str, str, str, float]]:
         ("deck map: strand-to-thesis lines", map_drawing.EDGE_LOOK["member"][0], PAPER, GRAPHIC),
         ("PDF map: strand-to-thesis lines", drawings.EDGE_LOOK["member"][0], PAPER, GRAPHIC),
         ("web map: strand-to-thesis lines", svgmaps.EDGE_LOOK["member"][0], PAPER, GRAPHIC),
-        ("web map: empty badge", svgmaps.BLANK_BADGE, PAPER, GRAPHIC),
+        ("web map: empty badge", svgmaps.BLANK_FRAME, PAPER, GRAPHIC),
     ]
     for kind, look in KIND_LOOK.items():
         out += [

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from debatekit.debate import cards
+from debatekit.debate.cardunits import Sentences, Unit
 from debatekit.debate.cardlayout import Card, Row, Tag, Words
 from debatekit.debate.overview import SideBySide
 from debatekit.present.points import resolve_debates
@@ -158,6 +159,11 @@ def _texts(flowable):
         for head in flowable.heads:
             for item in head:
                 yield from _texts(item)
+    elif isinstance(flowable, Unit):
+        for item in flowable.items:
+            yield from _texts(item)
+    elif isinstance(flowable, Sentences):
+        yield flowable.para.getPlainText()
     elif hasattr(flowable, "getPlainText"):
         yield flowable.getPlainText()
 

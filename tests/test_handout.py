@@ -26,9 +26,10 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def render(outline, name: str, lang: str, paper: str = "a4", warnings: list | None = None, font=None) -> bytes:
+def render(outline, name: str, lang: str, paper: str = "a4", warnings: list | None = None, font=None,
+           article=None) -> bytes:
     warn = warnings.append if warnings is not None else (lambda message: None)
-    return WRITERS[name].render(Job(outline, lang, paper, font=font, warn=warn))
+    return WRITERS[name].render(Job(outline, lang, paper, font=font, warn=warn, article=article))
 
 
 _EXTRACTED: dict[bytes, str] = {}
@@ -82,7 +83,7 @@ def rendered(request, tmp_path_factory):
     files = {}
     for name in PDF_WRITERS:
         for lang in LANGS:
-            data = render(reading.outline, name, lang)
+            data = render(reading.outline, name, lang, article=reading.article)
             path = folder / f"{name}-{lang}.pdf"
             path.write_bytes(data)
             files[name, lang] = (data, path)

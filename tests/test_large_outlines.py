@@ -33,18 +33,46 @@ def many_strands(count: int) -> Outline:
     })
 
 
-@pytest.fixture(scope="module")
-def handout_text() -> str:
-    data = WRITERS["handout"].render(Job(many_strands(90), "en"))
+def _text(writer: str) -> str:
+    data = WRITERS[writer].render(Job(many_strands(90), "en"))
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
     return re.sub(r"\s+", " ", text)
 
 
-def test_balance_chart_of_ninety_strands_spans_pages_and_keeps_its_question(handout_text):
-    assert "Facts, opinions and predictions per strand" in handout_text
-    assert "What evidence would convince you of it?" in handout_text
+@pytest.fixture(scope="module")
+def handout_text() -> str:
+    return _text("handout")
+
+
+def test_balance_chart_of_ninety_strands_spans_pages_and_keeps_its_question():
+    # the balance chart is the teacher's: students classify before they see counts
+    key_text = _text("answer-key")
+    assert "Facts, opinions and predictions per strand" in key_text
+    assert "What evidence would convince you of it?" in key_text
 
 
 def test_every_strand_is_named_in_the_handout(handout_text):
     missing = [s for s in range(90) if f"Strand number {s}" not in handout_text]
     assert not missing
+
+
+def test_overview_map_costs_a_layout_or_two_whatever_the_strands(monkeypatch):
+    """The overview's rows and scale are computed from the boxes, not searched by laying
+    out every row count at every scale (which made the map cost grow with the square of
+    the strands)."""
+    from debatekit.present import argmap, layered
+
+    calls = []
+    original = layered.layout
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(layered, "layout", counted)
+    for count in (6, 30, 120):
+        calls.clear()
+        builder = argmap.Builder(many_strands(count), "en", 864, 380, argmap.MapStyle(body_size=14))
+        page = argmap._overview(builder)
+        assert len([n for n in page.nodes if n.role == "strand"]) == count
+        assert len(calls) <= 2, (count, len(calls))

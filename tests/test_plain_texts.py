@@ -35,11 +35,14 @@ def test_plain_text_is_present():
     assert Text({"en": "a reason"})
 
 
-def test_handout_keeps_summaries_and_perspective(phones):
+def test_handout_keeps_perspective_and_answer_key_summaries(phones):
+    # the strands' summaries say what kinds a strand holds: the teacher's, not the students'
     text = pdf_text(WRITERS["handout"].render(Job(phones, "en")))
-    for strand in phones.strands:
-        assert squash(strand.summary["en"]) in text
     assert squash(phones.source.perspective["en"]) in text
+    key = pdf_text(WRITERS["answer-key"].render(Job(phones, "en")))
+    for strand in phones.strands:
+        assert squash(strand.summary["en"]) in key
+        assert squash(strand.summary["en"]) not in text
 
 
 def test_answer_key_keeps_reasons_and_notes(phones):
@@ -61,10 +64,12 @@ def test_deck_notes_and_markdown_keep_plain_texts(phones):
 
 def test_argument_map_heading_is_on_the_page_of_its_map(phones):
     """The English outline's map does not fit under the summary: its heading must move
-    with it rather than stay alone at the bottom of page 1."""
-    reader = PdfReader(io.BytesIO(WRITERS["handout"].render(Job(phones, "en"))))
+    with it rather than stay alone at the bottom of a page (the answer key's map)."""
+    reader = PdfReader(io.BytesIO(WRITERS["answer-key"].render(Job(phones, "en"))))
     pages = [squash(page.extract_text() or "") for page in reader.pages]
-    with_heading = [n for n, text in enumerate(pages) if "Argumentmap" in text]
+    # (the lesson plan names the handout's "Argument maps to fill in")
+    with_heading = [n for n, text in enumerate(pages)
+                    if "Argumentmap" in text.replace("Argumentmapstofillin", "")]
     assert with_heading
     for n in with_heading:
         assert "Strand1" in pages[n], f"the map heading is alone on page {n + 1}"

@@ -15,7 +15,7 @@ from debatekit.problems import OutlineError
 from debatekit.quotes import normalize
 from debatekit.reader import read_outline
 from debatekit.scaffold import ScaffoldError, read_structure, scaffold_file, split_sentences, suggest
-from debatekit.registry import WRITERS
+from debatekit.registry import select
 from support import SEED
 
 
@@ -208,7 +208,7 @@ def test_new_then_build_with_every_writer(tmp_path, monkeypatch):
     assert built.exit_code == 0, built.output
     assert all(line.endswith(tuple(f"[{code}]" for code in UNFINISHED)) for line in built.stderr.splitlines())
     names = sorted(p.name for p in (tmp_path / "output" / "tram").iterdir())
-    assert names == sorted(spec.filename("tram", lang) for spec in WRITERS.values() for lang in ("en", "zh"))
+    assert names == sorted(spec.filename("tram", lang) for spec in select(None) for lang in ("en", "zh"))
 
 
 def test_scaffold_error_is_an_exception_type():

@@ -17,7 +17,6 @@ from debatekit import textfit
 from debatekit.labels import labels_for
 from debatekit.model import Outline
 from debatekit.slides import writer
-from debatekit.slides.quiz import quiz_claims
 from debatekit.slides.template import TemplateError
 from debatekit.registry import WRITERS
 from support import (LONG_EN, LONG_ZH, deck_bytes, long_outline, render,
@@ -67,12 +66,13 @@ def sample_bytes(sample):
 @pytest.fixture(scope="module")
 def decks(sample, sample_bytes):
     """(outline, lang, bytes, presentation) for the sample in each language and the
-    synthetic long and Chinese-only outlines."""
+    synthetic long and Chinese-only outlines, as full decks: the lesson and the
+    claim-by-claim appendix, so every claim has its own row somewhere."""
     out = []
     for outline, lang in [(sample.outline, "zh"), (sample.outline, "en"),
                           (long_outline(), "en"), (zh_only_outline(), "zh")]:
         key = "sample" if outline is sample.outline else outline.id
-        data = deck_bytes({"long-en": "long"}.get(key, key), lang)
+        data = deck_bytes({"long-en": "long"}.get(key, key), lang, "full")
         out.append((outline, lang, data, read(data)))
     return out
 
@@ -84,16 +84,16 @@ def test_writer_is_registered():
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_slide_titles_follow_the_outline(sample, sample_bytes, lang):
+def test_slide_titles_follow_the_lesson(sample, sample_bytes, lang):
     outline = sample.outline
     w = labels_for(outline, lang)
     prs = read(sample_bytes[lang])
     titles = [title_of(s) for s in prs.slides]
     assert titles[0] == outline.title[lang]
-    expected = [w["about_source"], w["thesis"], w["badge_key"], w["argument_map"]]
-    expected += [s.title[lang] for s in outline.strands]
-    expected += [f.title[lang] for f in outline.figures] + [w["balance"], w["quiz"], w["quiz_answer"]]
-    expected += [w["debate"], w["debate_questions"], w["discussion"], w["glossary"], w["source_credits"]]
+    expected = [w["about_source"], w["objectives"], w["badge_key"], w["exercise"], w["reveal"]]
+    expected += [f"{w['strand']} {i}" for i in range(1, len(outline.strands) + 1)]
+    expected += [f.title[lang] for f in outline.figures] + [w["balance"]]
+    expected += [w["debate"], w["discussion"], w["glossary"], w["source_credits"]]
     positions = []
     for want in expected:
         hits = [i for i, t in enumerate(titles) if t.startswith(want)]
@@ -227,10 +227,10 @@ def test_every_run_has_latin_and_east_asian_faces_and_a_language(decks):
 def test_labels_with_stray_braces_do_not_break_the_deck():
     d = sample_dict()
     d["style"] = {"labels": {"en": {"counts": "{fact} facts {and more}", "minutes": "{x} min",
-                                    "quiz_item": "{n}/{total} {?}"}}}
-    prs = read(render(Outline.model_validate(d), "en"))
+                                    "reveal": "Answers {?}"}}}
+    prs = read(render(Outline.model_validate(d), "en", deck="full"))
     text = " ".join(s.text_frame.text for slide in prs.slides for s in slide.shapes if s.has_text_frame)
-    assert "1 facts {and more}" in text and "{x} min" in text and "1/4 {?}" in text
+    assert "1 facts {and more}" in text and "{x} min" in text and "Answers {?}" in text
 
 
 def test_fonts_come_from_the_outline_style(sample):
@@ -259,10 +259,12 @@ def test_long_content_continues_on_marked_slides(decks):
     w = labels_for(outline, lang)
     titles = [title_of(s) for s in prs.slides]
     strand = outline.strands[0].title[lang]
-    continued = [t for t in titles if t.startswith(strand) and t.endswith(f"({w['continued']})")]
-    assert len(continued) >= 3          # 9 long claims and a claim longer than a slide
-    assert any(t.startswith(w["glossary"]) and "continued" in t for t in titles)
-    assert any(t.startswith(w["discussion"]) and "continued" in t for t in titles)
+    # continuations are numbered, so every title is unique
+    continued = [t for t in titles if t.startswith(strand) and re.search(r"\(\d+/\d+\)$", t)]
+    assert len(continued) >= 4          # 9 long claims and a claim longer than a slide
+    assert any(t.startswith(w["glossary"]) and re.search(r"\(2/\d+\)$", t) for t in titles)
+    assert any(t.startswith(w["discussion"]) and "(2/" in t for t in titles)
+    assert len(set(titles)) == len(titles)
     # the glossary is whole, and optional texts given as plain strings are all there
     text = squash(" ".join(s.text_frame.text for slide in prs.slides for s in slide.shapes if s.has_text_frame))
     for entry in outline.glossary:
@@ -285,12 +287,13 @@ def test_long_content_continues_on_marked_slides(decks):
 def test_chinese_only_deck_marks_continuations(decks):
     outline, lang, _, prs = decks[3]
     titles = [title_of(s) for s in prs.slides]
-    assert any(t.endswith("（续）") for t in titles)
-    assert all("continued" not in t for t in titles)
+    assert any(re.search(r"（\d+/\d+）$", t) for t in titles)
+    assert all("continued" not in t and "续" not in t for t in titles)
+    assert len(set(titles)) == len(titles)
 
 
 def test_two_renders_are_byte_identical(sample, sample_bytes):
-    assert render(sample.outline, "zh") == sample_bytes["zh"]
+    assert render(sample.outline, "zh", article=sample.article) == sample_bytes["zh"]
 
 
 def test_package_metadata_is_fixed_and_ours(sample, sample_bytes):
@@ -306,34 +309,8 @@ def test_package_metadata_is_fixed_and_ours(sample, sample_bytes):
     assert props.author == "debatekit" and props.title == sample.outline.title["en"]
 
 
-def test_quiz_spreads_over_strands_and_kinds():
-    outline = long_outline()
-    picked = quiz_claims(outline)
-    assert 2 <= len(picked) <= 8
-    assert {outline.strand_of(c.id).id for c in picked} == {"s1", "s2"}
-    assert len({c.kind for c in picked}) == 3
-    numbers = [outline.claim_number(c.id) for c in picked]
-    assert numbers == sorted(numbers)
-
-
-def test_quiz_answer_follows_its_statement(sample, sample_bytes):
-    w = labels_for(sample.outline, "en")
-    prs = read(sample_bytes["en"])
-    slides = list(prs.slides)
-    for i, slide in enumerate(slides):
-        if title_of(slide) == w["quiz"]:
-            statement = next(s for s in slide.shapes if s.name == "Quiz statement").text_frame.text
-            answer = slides[i + 1]
-            assert title_of(answer).startswith(w["quiz_answer"])
-            body = " ".join(s.text_frame.text for s in answer.shapes if s.has_text_frame)
-            assert statement.split("\n")[0] in body
-            assert any(s.name.startswith("Badge ") for s in answer.shapes)
-            # no answer on the statement slide itself
-            assert not any(s.name.startswith("Badge ") for s in slide.shapes)
-
-
-def test_debate_points_are_badged_in_two_columns(sample, sample_bytes):
-    prs = read(sample_bytes["en"])
+def test_debate_points_are_badged_in_two_columns(sample):
+    prs = read(deck_bytes("sample", "en", "full"))
     debate = sample.outline.debates[0]
     points = [s for slide in prs.slides for s in slide.shapes if s.name.startswith("Point ")]
     assert len([p for p in points if p.name == "Point pro"]) == len(debate.pro)
@@ -453,7 +430,7 @@ def test_no_line_starts_with_closing_punctuation():
 def test_flagship_decks_fit(flagship):
     outline = flagship.outline
     for lang in outline.languages:
-        prs = read(deck_bytes("flagship", lang))
+        prs = read(deck_bytes("flagship", lang, "full"))
         assert len(claim_shapes(prs)) == len(outline.claims)
         assert text_shapes_overlapping(prs) == []
         for slide in prs.slides:

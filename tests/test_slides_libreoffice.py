@@ -34,13 +34,13 @@ def converted(tmp_path_factory, sample, flagship):
     """name -> (pptx path, pdf path); every deck converted in one LibreOffice run with a
     private profile, so it does not collide with another soffice on the machine."""
     folder = tmp_path_factory.mktemp("decks")
-    jobs = {"sample-zh": ("sample", "zh"), "sample-en": ("sample", "en"),
-            "long-en": ("long", "en"), "zh-only": ("zh-only", "zh"),
-            "flagship-zh": ("flagship", "zh")}   # the longest Chinese deck; en is read back in test_slides
+    jobs = {"sample-zh": ("sample", "zh", "lesson"), "sample-en": ("sample", "en", "full"),
+            "long-en": ("long", "en", "full"), "zh-only": ("zh-only", "zh", "full"),
+            "flagship-zh": ("flagship", "zh", "lesson"), "flagship-en": ("flagship", "en", "lesson")}
     paths = []
-    for name, (outline, lang) in jobs.items():
+    for name, (outline, lang, mode) in jobs.items():
         path = folder / f"{name}.pptx"
-        path.write_bytes(deck_bytes(outline, lang))
+        path.write_bytes(deck_bytes(outline, lang, mode))
         paths.append(path)
     # a teacher's template of another size (4:3) with a slide of its own
     template = Presentation()
@@ -120,3 +120,28 @@ def test_chinese_is_drawn(converted):
     for name in ("sample-zh", "zh-only"):
         words = [w for _, _, page in pdf_words(converted[name][1]) for *_, w in page]
         assert any(any(unicodedata.east_asian_width(c) == "W" for c in w) for w in words)
+
+
+def test_exercise_pages_show_no_label(converted, flagship):
+    """As LibreOffice draws them, the exercise's pages show the statements and no kind or
+    status word (the title, the question itself, aside)."""
+    from debatekit.labels import labels_for
+    from debatekit.model import KINDS, STATUSES
+
+    outline = flagship.outline
+    for lang in outline.languages:
+        pptx, pdf = converted[f"flagship-{lang}"]
+        w = labels_for(outline, lang)
+        words = [w[k] for k in KINDS] + [w["fact_short"]] + [w[s] for s in STATUSES]
+        prs = Presentation(str(pptx))
+        pages = pdf_words(pdf)
+        seen = 0
+        for slide, (_, _, page) in zip(prs.slides, pages):
+            title = slide.shapes.title or next(s for s in slide.shapes if s.name == "Title")
+            if not title.text_frame.text.startswith(w["exercise"]):
+                continue
+            seen += 1
+            body = squash("".join(word for *_, word in page)).replace(squash(title.text_frame.text), "", 1)
+            for word in words:
+                assert squash(word) not in body, (lang, title.text_frame.text, word)
+        assert seen >= 3

@@ -1,4 +1,5 @@
-"""The visuals in the handout: vector drawings sized to the page, text extractable."""
+"""The visuals of the handouts: vector drawings sized to the page, text extractable; the
+answer key's maps labelled, the student handout's blank."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import unicodedata
 
 import pytest
 
-from debatekit.handout import student
+from debatekit.handout import answer_key, student
 from debatekit.pdf import document_for
 from debatekit.handout import visuals as handout_visuals
 from debatekit.pdf import drawings
@@ -24,16 +25,28 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-@pytest.fixture(scope="module")
-def handouts(sample, flagship, tmp_path_factory):
-    """(outline, lang, text of the handout) for the flagship in zh and the sample in en."""
-    folder = tmp_path_factory.mktemp("visual-handouts")
+def _written(readings, writer, folder):
     out = []
-    for outline, lang in ((flagship.outline, "zh"), (sample.outline, "en")):
+    for reading, lang in readings:
+        outline = reading.outline
         path = folder / f"{outline.id}-{lang}.pdf"
-        path.write_bytes(student.render(Job(outline, lang)))
+        path.write_bytes(writer.render(Job(outline, lang, article=reading.article)))
         out.append((outline, lang, path))
     return out
+
+
+@pytest.fixture(scope="module")
+def keys(sample, flagship, tmp_path_factory):
+    """(outline, lang, path of the answer key) for the flagship in zh and the sample in en."""
+    return _written(((flagship, "zh"), (sample, "en")), answer_key,
+                    tmp_path_factory.mktemp("visual-keys"))
+
+
+@pytest.fixture(scope="module")
+def handouts(sample, flagship, tmp_path_factory):
+    """(outline, lang, path of the student handout), as ``keys``."""
+    return _written(((flagship, "zh"), (sample, "en")), student,
+                    tmp_path_factory.mktemp("visual-handouts"))
 
 
 def test_drawings_fit_the_page_frame(flagship):
@@ -50,11 +63,28 @@ def test_drawings_fit_the_page_frame(flagship):
         assert drawings.balance_drawing(balance(outline, lang), doc.fonts, width).width <= width
 
 
+def _text(path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+
+
 @needs("pdftotext")
-def test_handout_shows_every_claim_on_a_map_the_figures_and_the_balance(handouts):
+def test_blank_maps_number_every_claim_and_show_no_chart(handouts):
     for outline, lang, path in handouts:
-        text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
-                              text=True).stdout
+        text = _text(path)
+        numbers = {int(n) for n in re.findall(r"#(\d+)", text)}
+        assert set(range(1, len(outline.claims) + 1)) <= numbers, lang
+        flat = _squash(text)
+        data = balance(outline, lang)
+        assert _squash(data.title) not in flat and _squash(data.prompt) not in flat
+        for figure in all_figures(outline, lang):
+            assert _squash(figure.caption) not in flat
+
+
+@needs("pdftotext")
+def test_answer_key_shows_every_claim_on_a_map_the_figures_and_the_balance(keys):
+    for outline, lang, path in keys:
+        text = _text(path)
         numbers = {int(n) for n in re.findall(r"#(\d+)", text)}
         assert set(range(1, len(outline.claims) + 1)) <= numbers, lang
         flat = _squash(text)

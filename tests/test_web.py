@@ -14,7 +14,7 @@ from debatekit.build import build
 from debatekit.job import BuildOptions, Job
 from debatekit.labels import labels_for as words
 from debatekit.looks import KIND_LOOK
-from debatekit.present.lesson_plan import lesson_minutes, lesson_plan
+from debatekit.present.lessonplan import lesson_minutes
 from debatekit.reader import read_outline
 from debatekit.registry import WRITERS
 from debatekit.web import student, teacher
@@ -298,17 +298,6 @@ def test_pages_are_byte_identical_on_a_second_render(pages):
         job = Job(r.outline, lang, article=r.article)
         assert student.render(job).decode() == pages[("tiktok-us-deal", lang)][1]
         assert teacher.render(job).decode() == pages[("tiktok-us-deal", lang)][2]
-
-
-@pytest.mark.parametrize("minutes", [1, 7, 45, 90, 91, 240])
-def test_lesson_plan_minutes_add_up(sample, minutes):
-    outline = sample.outline
-    lesson = outline.lesson.model_copy(update={"minutes": minutes})
-    plan = lesson_plan(outline.model_copy(update={"lesson": lesson}))
-    assert sum(p.minutes for p in plan) == minutes
-    assert all(p.minutes > 0 for p in plan)
-    if minutes >= 45:
-        assert [p.key for p in plan][2:4] == ["plan_classify", "plan_reveal"]
 
 
 def test_pages_are_registered_built_and_incremental(sample_project):

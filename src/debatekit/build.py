@@ -70,12 +70,10 @@ def _selected(manifest: Manifest, only: tuple[str, ...]) -> list[WriterInfo]:
     registered = manifest.registered_writers()
     if not registered:
         raise BuildRequestError("no writers are registered yet; nothing to build")
-    if only and any(name not in {w.name for w in registered} for name in only):
-        try:
-            select(list(only))
-        except UnknownWriter as exc:  # its message lists the valid names
-            raise BuildRequestError(str(exc)) from None
-    return [w for w in registered if not only or w.name in only]
+    try:
+        return select(only, registered)
+    except UnknownWriter as exc:  # its message lists the valid names
+        raise BuildRequestError(str(exc)) from None
 
 
 def _unchanged(outline: Path, options: BuildOptions, manifest: Manifest, writers: list[WriterInfo]):

@@ -12,7 +12,15 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .registry import WRITERS
+from .registry import WRITERS, groups
+
+_ONLY_HELP = (
+    f"Only these outputs: {', '.join(WRITERS)}. "
+    f"Without --only: {', '.join(n for n, s in WRITERS.items() if s.default)}. "
+    "A group name stands for its outputs: "
+    + "; ".join(f"{group} = {', '.join(names)}" for group, names in groups().items())
+    + "."
+)
 
 
 def _outlines(paths: tuple[str, ...]) -> list[Path]:
@@ -84,9 +92,7 @@ def _build_options(func):
             metavar="LANG,...",
             help="Only these languages (default: every language of each outline).",
         ),
-        click.option(
-            "--only", metavar="NAME,...", help=f"Only these outputs: {', '.join(WRITERS)}."
-        ),
+        click.option("--only", metavar="NAME,...", help=_ONLY_HELP),
         click.option(
             "--paper",
             type=click.Choice(["a4", "letter"]),
@@ -96,6 +102,12 @@ def _build_options(func):
             "--template",
             type=click.Path(exists=True, dir_okay=False),
             help="A .pptx whose layouts the deck uses (overrides style.template).",
+        ),
+        click.option(
+            "--deck",
+            type=click.Choice(["lesson", "full"]),
+            help="The deck: the lesson, or the lesson with a claim-by-claim appendix "
+            "(overrides style.deck).",
         ),
         click.option(
             "--font",
@@ -117,13 +129,13 @@ def _build_options(func):
     return func
 
 
-def _options(out_dir, langs, only, paper, template, font, jobs, force=False):
+def _options(out_dir, langs, only, paper, template, deck, font, jobs, force=False):
     from .build import BuildOptions
 
     return BuildOptions(
         out_dir=Path(out_dir), langs=_names(langs), only=_names(only), paper=paper,
         template=Path(template) if template else None, font=Path(font) if font else None,
-        force=force, jobs=jobs,
+        force=force, jobs=jobs, deck=deck,
     )
 
 
@@ -131,7 +143,7 @@ def _options(out_dir, langs, only, paper, template, font, jobs, force=False):
 @click.argument("outlines", nargs=-1, type=click.Path(dir_okay=False))
 @_build_options
 @click.option("--force", is_flag=True, help="Render every output even if nothing changed.")
-def build(outlines, out_dir, langs, only, paper, template, font, jobs, quiet, force) -> None:
+def build(outlines, out_dir, langs, only, paper, template, deck, font, jobs, quiet, force) -> None:
     """Build the outputs of the outlines (default: outlines/*.yaml) into output/<id>/.
 
     Only outputs whose inputs changed are rendered and rewritten; a failed build leaves
@@ -142,7 +154,7 @@ def build(outlines, out_dir, langs, only, paper, template, font, jobs, quiet, fo
     try:
         ok = run(
             _outlines(outlines),
-            _options(out_dir, langs, only, paper, template, font, jobs, force),
+            _options(out_dir, langs, only, paper, template, deck, font, jobs, force),
             say=None if quiet else click.echo,
             err=_err,
         )
@@ -154,7 +166,7 @@ def build(outlines, out_dir, langs, only, paper, template, font, jobs, quiet, fo
 @main.command()
 @click.argument("outlines", nargs=-1, type=click.Path(dir_okay=False))
 @_build_options
-def watch(outlines, out_dir, langs, only, paper, template, font, jobs, quiet) -> None:
+def watch(outlines, out_dir, langs, only, paper, template, deck, font, jobs, quiet) -> None:
     """Build, then rebuild on every save of an outline, its source or its template.
 
     Stop with Ctrl-C.
@@ -165,7 +177,7 @@ def watch(outlines, out_dir, langs, only, paper, template, font, jobs, quiet) ->
     try:
         run_watch(
             list(outlines) or None,
-            _options(out_dir, langs, only, paper, template, font, jobs),
+            _options(out_dir, langs, only, paper, template, deck, font, jobs),
             say=None if quiet else click.echo,
             err=_err,
         )

@@ -6,12 +6,14 @@ Standard library only: the no-op build path imports this module.
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+import io
 import os
 import re
 import stat
 import tempfile
+import zipfile
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 # Temporary files are named ".<name>.<pid>.<random>.part" so a later build can tell the
@@ -184,3 +186,20 @@ def keep_edited(path: Path) -> Path | None:
         if same_content(aside, data):
             return aside
     return None
+
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def fixed_zip(entries) -> bytes:
+    """A zip archive of (name, bytes) entries in the order given, with a fixed time and
+    mode on every entry, so equal contents always give equal bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 0
+            target.writestr(info, data, compresslevel=6)
+    return out.getvalue()

@@ -28,16 +28,19 @@ class Job:
     font: Path | None = None               # a TrueType/TrueType-collection font for PDFs
     warn: Callable[[str], None] = field(default=lambda message: None, compare=False)
     article: Article | None = None         # the source's paragraphs and translations
+    deck: str | None = None                # lesson | full (with a claim-by-claim appendix);
+                                           # None: the outline's style.deck
 
 
 @dataclass(frozen=True)
 class BuildOptions:
     out_dir: Path = Path("output")
     langs: tuple[str, ...] = ()      # empty: every language of each outline
-    only: tuple[str, ...] = ()       # empty: every registered writer
+    only: tuple[str, ...] = ()       # writer or group names; empty: the default writers
     paper: str | None = None         # overrides style.paper
     template: Path | None = None     # overrides style.template
     font: Path | None = None
+    deck: str | None = None          # overrides style.deck: lesson | full
     force: bool = False              # render everything, ignoring the manifest
     jobs: int = 0                    # worker processes for big renders; 0: one per core, up to 4
 
@@ -50,6 +53,7 @@ class BuildOptions:
             "paper": self.paper,
             "template": str(self.template.resolve()) if self.template else None,
             "font": str(self.font.resolve()) if self.font else None,
+            "deck": self.deck,
         }
 
 

@@ -194,8 +194,13 @@ Labels = Annotated[
 class Style(Node):
     paper: Literal["a4", "letter"] = "a4"
     template: Optional[Str] = None
+    # lesson: the deck a class is taught from; full: the same with every claim's own
+    # slide appended as an appendix
+    deck: Literal["lesson", "full"] = "lesson"
     fonts: Fonts = Fonts()
     labels: Labels = Field(default_factory=dict)
+    # which statements the quiz exports ask about: the exercise, or every claim
+    quiz: Literal["exercise", "all"] = "exercise"
 
 
 class Outline(Node):

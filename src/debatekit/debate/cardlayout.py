@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable
 from ..looks import INK, MUTED, RULE
 from ..pdf.fonts import FontSet
 from ..pdf.styles import hex_colour
+from .cardunits import Unit
 
 CARDS_PER_PAGE = 2
 GAP = 12 * mm          # between two cards on a page: room for both cards' cut marks
@@ -27,6 +28,7 @@ NUMBER_BAND = 5 * mm    # top strip of a card: "card 1 of 2"
 TURN_BAND = 5 * mm      # bottom strip: "continued on the next card"
 RULE_BAND = 3 * mm      # the rule between a card's header and its content
 _FUZZ = 0.01
+EARLY_BREAK = 0.3      # a card with more than this share of its room left is not full
 
 
 class Row(Flowable):
@@ -161,6 +163,20 @@ def pack(
             cards[-1].append(Placed(item, used + before, h))
             used += before + h + _space(item, "spaceAfter")
             continue
+        if isinstance(item, Unit):
+            parted = item.parted() if cards[-1] and left > EARLY_BREAK * room else None
+            if parted and parted[0].wrap(width, left)[1] <= left + _FUZZ:
+                # rather than leave much of the card empty: the point's text and use
+                # here, its quote or sources on the next card
+                queue[0:0] = list(parted)
+                continue
+            if cards[-1]:            # a point moves whole to the next card
+                queue.insert(0, item)
+                cards.append([])
+                used = 0.0
+            else:                    # taller than a card: its parts go one by one
+                queue[0:0] = item.items
+            continue
         parts = item.split(width, left) if left > 0 else []
         if len(parts) > 1:
             first = parts[0]
@@ -185,6 +201,23 @@ def pack(
     if not cards[-1] and len(cards) > 1:
         cards.pop()
     return cards
+
+
+def _items(card: list[Placed]) -> int:
+    """What a reader counts on a card: points, questions, paragraphs (not spacers)."""
+    return sum(1 for p in card if p.height > 0.5)
+
+
+def pack_balanced(flowables: Sequence[Flowable], width: float, room: float) -> list[list[Placed]]:
+    """``pack`` on cards of equal ``room``; where the last card would hold one item, the
+    card before it ends one item earlier so that the last card holds two."""
+    cards = pack(flowables, width, lambda i: room)
+    if len(cards) < 2 or _items(cards[-1]) != 1 or _items(cards[-2]) < 3:
+        return cards
+    before = len(cards) - 2
+    cut = cards[before][-1].y - 0.5     # the room that leaves out its last item
+    fewer = pack(flowables, width, lambda i: cut if i == before else room)
+    return fewer if len(fewer) == len(cards) and _items(fewer[-1]) >= 2 else cards
 
 
 class Card(Flowable):
@@ -233,7 +266,7 @@ class Card(Flowable):
         canvas.rect(0, bottom, card_w, card_h, stroke=1, fill=0)
         self._cut_marks(canvas, card_w, bottom, top)
         inner_w = self.inner_width(self.slot_width)
-        size = 8
+        size = 9
         canvas.setFillColor(hex_colour(MUTED))
         number_w = self.fonts.string_width(self.number, size, bold=True)
         self.fonts.draw_string(

@@ -22,12 +22,15 @@ from ..model import KINDS, STATUSES
 from ..pdf import PdfDocument, document_for, source_citation
 from ..pdf.badges import KindBadge, StatusMark
 from ..present.points import SIDES, ShownDebate, ShownPoint, Source, resolve_debates
-from .cardlayout import Card, Row, Tag, Words, pack, stack
+from .cardlayout import Card, Row, Tag, Words, pack_balanced, stack
+from .cardunits import Sentences, Unit
 from .overview import overview_body
 
-VERSION = "1"
+VERSION = "2"
 
 CARD_LEADING = 1.42          # line pitch as a multiple of the type size
+MIN_SIZE = 9.0               # no text on a card is smaller (cards are read at arm's length)
+QUOTE_SHADE = "#F2F2F2"      # light enough for black 9.5-point text to read on it
 TEACHER_SHADE = "F2F2F2"   # the overview card is tinted so it is not handed out by mistake
 
 
@@ -40,6 +43,8 @@ class CardWriter:
         self.slot_w = doc.page.frame_width
         self.slot_h = doc.page.frame_height / 2 - 0.05
         self.inner_w = Card.inner_width(self.slot_w)
+        # a card's room under a two-line header (set exactly per card run in ``cards``)
+        self.room = Card.content_height(self.slot_h, 40.0)
         self._quote_styles: dict = {}
         self._tight_styles: dict = {}
 
@@ -55,13 +60,19 @@ class CardWriter:
         """Cards set text a little tighter than the handout's pages, so a side fits on
         fewer cards; still roomy enough for Chinese."""
         base = paragraph.style
-        limit = round(base.fontSize * CARD_LEADING, 2)
-        if base.leading > limit:
+        size = max(base.fontSize, MIN_SIZE)
+        limit = round(size * CARD_LEADING, 2)
+        if base.leading > limit or size != base.fontSize:
             key = (base.name, base.fontName)
             if key not in self._tight_styles:
-                self._tight_styles[key] = base.clone(f"{base.name}-card", leading=limit)
+                self._tight_styles[key] = base.clone(f"{base.name}-card", leading=limit,
+                                                     fontSize=size)
             paragraph.style = self._tight_styles[key]
         return paragraph
+
+    def sentences(self, text: str, make) -> Sentences:
+        """A long text that continues on the next card only between sentences."""
+        return Sentences(text, make, self.room)
 
     def source_markup(self, source: Source) -> str:
         """A source's words with its URL as a live link; all parts escaped."""
@@ -77,12 +88,12 @@ class CardWriter:
     def badges(self, point: ShownPoint, number: int | None = None) -> Row:
         items: list[Flowable] = []
         if number is not None:
-            items.append(Words(f"{number}.", self.fonts, size=9, bold=True, colour=INK))
-        items.append(KindBadge(point.kind, self.w[point.kind], self.fonts, size=8.5))
+            items.append(Words(f"{number}.", self.fonts, size=10, bold=True, colour=INK))
+        items.append(KindBadge(point.kind, self.w[point.kind], self.fonts, size=MIN_SIZE))
         if point.status:
-            items.append(StatusMark(point.status, self.w[point.status], self.fonts))
+            items.append(StatusMark(point.status, self.w[point.status], self.fonts, size=MIN_SIZE))
         origin = self.w["from_article"] if point.from_article else self.w["own_point"]
-        items.append(Words(origin, self.fonts, size=7.5))
+        items.append(Words(origin, self.fonts, size=MIN_SIZE))
         row = Row(items)
         row.spaceBefore = 8
         row.spaceAfter = 1.5
@@ -91,17 +102,29 @@ class CardWriter:
     # -- one side of one motion ----------------------------------------------------------
 
     def point_flowables(self, point: ShownPoint, number: int) -> list[Flowable]:
-        out: list[Flowable] = [self.badges(point, number), self.para(point.text, "body", bold=True)]
+        """The point as one unit: badges, its text, how the side uses it, the quote with
+        who said it, its sources; never parted on two cards unless taller than a card."""
+        out: list[Flowable] = [
+            self.badges(point, number),
+            self.sentences(point.text, lambda t, first: self.para(t, "body", bold=True)),
+        ]
         if point.use:
-            out.append(self.labelled(self.w["how_used"], point.use, "body"))
+            label = self.w["how_used"]
+            out.append(self.sentences(point.use, lambda t, first: (
+                self.labelled(label, t, "body") if first else self.para(t, "body"))))
         if point.quote:
             speaker = point.speaker or self.w["the_author"]
-            quote = self.para(
-                profile(self.doc.outline.source.language).quoted(point.quote), "quote"
-            )
-            quote.style = self.quote_style(quote.style)
-            quote.keepWithNext = True  # the quote is not parted from who said it
-            out.append(quote)
+            marks = profile(self.doc.outline.source.language)
+
+            def quote(text, first):
+                paragraph = self.para(text, "quote")
+                paragraph.style = self.quote_style(paragraph.style)
+                return paragraph
+
+            out.append(self.sentences(marks.quoted(point.quote), quote))
+            meaning = self.quote_meaning(point)
+            if meaning:
+                out.append(self.sentences(profile(self.doc.lang).quoted(meaning), quote))
             out.append(self.para(f"— {self.w['quote_by'].format(speaker=speaker)}", "small"))
         # An article claim's check sources are for the answer key; a card shows the
         # sources a teacher's own fact stands on.
@@ -109,7 +132,20 @@ class CardWriter:
             label = f"<b>{self.fonts.markup(self.w['sources'])}</b>{profile(self.doc.lang).colon}"
             body = "; ".join(self.source_markup(s) for s in point.sources)
             out.append(self._tight(self.styles.raw(label + body, "small", cjk=True)))
-        return out
+        # The quote or the sources may follow on the next card (headed by the point's
+        # number); the point and how the side uses it never part.
+        core = 3 if point.use else 2
+        resume = Words(profile(self.doc.lang).remark(f"{number}.", self.w["continued"]), self.fonts,
+                       size=MIN_SIZE, bold=True, colour=INK)
+        return [Unit(out, core=core, resume=resume)]
+
+    def quote_meaning(self, point: ShownPoint) -> str | None:
+        """The quote's own translation into the card's language, when the article is in
+        another language (so a student never needs the original's language)."""
+        outline = self.doc.outline
+        if not point.claim_id or self.doc.lang == outline.source.language:
+            return None
+        return outline.claim(point.claim_id).quote_translation.get(self.doc.lang)
 
     def quote_style(self, base):
         """The quote style on a grey ground, so the article's words stand apart."""
@@ -118,7 +154,9 @@ class CardWriter:
         if key not in cache:
             cache[key] = base.clone(
                 f"{base.name}-card",
-                backColor="#EFEFEF",
+                fontSize=9.5,
+                leading=round(9.5 * CARD_LEADING, 2),
+                backColor=QUOTE_SHADE,
                 borderPadding=(3, 4, 3, 4),
                 leftIndent=4,
                 rightIndent=4,
@@ -146,18 +184,18 @@ class CardWriter:
     def side_body(self, debate: ShownDebate, side: str) -> list[Flowable]:
         body: list[Flowable] = []
         if debate.context:
-            body.append(self.labelled(self.w["context"], debate.context, "small"))
+            label = self.w["context"]
+            body.append(self.sentences(debate.context, lambda t, first: (
+                self.labelled(label, t, "small") if first else self.para(t, "small"))))
         for n, point in enumerate(debate.side(side), 1):
             body.extend(self.point_flowables(point, n))
         if debate.questions:
-            heading = self.para(self.w["debate_questions"], "h2", bold=True)
-            heading.keepWithNext = True
-            hint = self.para(self.w["questions_for_other_side"], "small")
-            hint.keepWithNext = True
-            body.append(Spacer(1, 2 * mm))
-            body.extend((heading, hint))
+            # The heading travels with the first question; each question is an item.
+            heading = [Spacer(1, 2 * mm), self.para(self.w["debate_questions"], "h2", bold=True),
+                       self.para(self.w["questions_for_other_side"], "small")]
             for n, question in enumerate(debate.questions, 1):
-                body.append(self.para(question, "body", prefix=f"<b>{n}.</b> "))
+                item = self.para(question, "body", prefix=f"<b>{n}.</b> ")
+                body.append(Unit([*heading, item]) if n == 1 else Unit([item]))
         return body
 
     # -- cards ------------------------------------------------------------------------
@@ -174,7 +212,8 @@ class CardWriter:
             header = header[:1]
             placed_header, header_h = stack(header, self.inner_w)
             room = Card.content_height(self.slot_h, header_h)
-        packed = pack(body, self.inner_w, lambda i: room)
+        self.room = room
+        packed = pack_balanced(body, self.inner_w, room)
         total = len(packed)
         cards = []
         for i, content in enumerate(packed, 1):
@@ -198,12 +237,12 @@ class CardWriter:
         header[0].spaceBefore = 0
         body: list[Flowable] = [self.para(w["badge_key"], "h2")]
         for kind in KINDS:
-            badge = Row([KindBadge(kind, w[kind], self.fonts, size=8.5)])
+            badge = Row([KindBadge(kind, w[kind], self.fonts, size=MIN_SIZE)])
             badge.spaceBefore, badge.spaceAfter = 4, 2
             body.append(badge)
             body.append(self.para(w[kind + "_test"], "body"))
         body.append(self.para(w["status_key"], "small"))
-        body.append(Row([StatusMark(s, w[s], self.fonts) for s in STATUSES], keep_with_next=False))
+        body.append(Row([StatusMark(s, w[s], self.fonts, size=MIN_SIZE) for s in STATUSES], keep_with_next=False))
         body.append(Spacer(1, 3 * mm))
         body.append(
             self.labelled(w["based_on"], source_citation(doc.outline, doc.lang, w), "small")

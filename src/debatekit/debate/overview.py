@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Mapping, Protocol, Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable
 
 from ..language import profile
 from ..looks import INK, RULE
@@ -16,6 +16,7 @@ from ..pdf.fonts import FontSet
 from ..pdf.styles import hex_colour
 from ..present.points import SIDES, ShownDebate, ShownPoint
 from .cardlayout import Row, Words, pack, stack
+from .cardunits import Sentences, Unit
 
 GAP = 5 * mm
 
@@ -27,6 +28,7 @@ class CardWriter(Protocol):
     doc: object
     fonts: FontSet
     w: Mapping[str, str]
+    room: float
 
     def para(self, text: str, style: str = "body", **kwargs) -> Flowable: ...
 
@@ -73,6 +75,12 @@ class SideBySide(Flowable):
                 return []
         if not any(firsts) or not any(rests):
             return []
+        # The next card must not carry a single point: this one gives up one more.
+        if sum(len(rest) for rest in rests) == 1:
+            side = next(i for i, rest in enumerate(rests) if rest)
+            giver = next((i for i in (side, 1 - side) if len(firsts[i]) >= 2), None)
+            if giver is not None:
+                rests[giver].insert(0, firsts[giver].pop())
         return [SideBySide(self.heads, firsts, self.continued),
                 SideBySide(self.heads, rests, continued=True)]
 
@@ -98,16 +106,20 @@ class SideBySide(Flowable):
 
 def _point(writer: CardWriter, point: ShownPoint, number: int) -> list[Flowable]:
     fonts, w = writer.fonts, writer.w
-    marks: list[Flowable] = [Words(f"{number}.", fonts, size=8.5, bold=True, colour=INK),
-                             KindBadge(point.kind, w[point.kind], fonts, size=7.5)]
+    marks: list[Flowable] = [Words(f"{number}.", fonts, size=9, bold=True, colour=INK),
+                             KindBadge(point.kind, w[point.kind], fonts, size=9)]
     if point.status:
-        marks.append(StatusMark(point.status, w[point.status], fonts, size=7))
+        marks.append(StatusMark(point.status, w[point.status], fonts, size=9))
     row = Row(marks, gap=3)
     row.spaceBefore = 4
     row.spaceAfter = 0.5
-    text = writer.para(point.text, "cell")
-    text.style = _compact(text.style)
-    return [row, text]
+    def make(text: str, first: bool):
+        paragraph = writer.para(text, "cell")
+        paragraph.style = _compact(paragraph.style)
+        return paragraph
+
+    # the badges and the point on one card; a long point continues between sentences
+    return [Unit([row, Sentences(point.text, make, writer.room)])]
 
 
 _COMPACT: dict = {}
@@ -117,7 +129,7 @@ def _compact(style):
     """The cell style a little tighter, so a motion's overview usually fits one card."""
     key = (style.name, style.fontName)  # styles of different documents share names
     if key not in _COMPACT:
-        _COMPACT[key] = style.clone(f"{style.name}-compact", fontSize=8.5, leading=11.9)
+        _COMPACT[key] = style.clone(f"{style.name}-compact", fontSize=9, leading=12.6)
     return _COMPACT[key]
 
 
@@ -128,7 +140,7 @@ def _head(writer: CardWriter, debate: ShownDebate, side: str) -> list[Flowable]:
     pairs: list[Flowable] = [
         Row(
             [
-                KindBadge(kind, w[kind], fonts, size=7),
+                KindBadge(kind, w[kind], fonts, size=9),
                 Words(f"×{counts[kind]}", fonts, size=9, bold=True, colour=INK),
             ],
             gap=1.5,
@@ -150,11 +162,11 @@ def overview_body(writer: CardWriter, debate: ShownDebate) -> list[Flowable]:
         "body",
         bold=True,
     )
-    question.keepWithNext = True
+    question.keepWithNext = True      # with the columns (no spacer between: it would fit)
+    question.spaceAfter = 1 * mm
     columns = [[f for n, point in enumerate(debate.side(side), 1) for f in _point(writer, point, n)]
                for side in SIDES]
     return [
         question,
-        Spacer(1, 1 * mm),
         SideBySide([_head(writer, debate, s) for s in SIDES], columns),
     ]

@@ -1,5 +1,8 @@
-"""The teacher's answer key: the worksheet filled in (kind, status, reason, signal words,
-quote, checks with sources, teacher notes) and every debate point with its kind."""
+"""The teacher's answer key: the lesson plan on its first page; the worksheet's answers
+(kind, status, reason, signal words, accepted alternatives, the quote, checks with
+sources, teacher notes), then the extension's; the labelled maps, figures and balance
+chart; and every debate point with its kind. Claims go by their numbers, as in the
+student handout, the maps and the cards."""
 
 from __future__ import annotations
 
@@ -8,14 +11,21 @@ from reportlab.platypus import Flowable, Spacer
 
 from ..labels import labels_for
 from ..language import profile
+from ..looks import ACCENT
 from ..model import Claim
 from ..pdf import PdfDocument, document_for
 from ..pdf.badges import KindBadge, StatusMark
 from ..present.points import SIDES, resolve_debates
-from . import common
+from . import common, student, visuals
 from .common import NUMBER_COLUMN
+from .lesson_plan import lesson_plan
+from .worksheet import paragraph_note
 
-VERSION = "3"
+# The handout's layout decides the plan's page numbers: a new handout is a new key.
+VERSION = f"3+{student.VERSION}"
+
+# wide enough for the longest status mark ("stated, not checked") at a readable size
+KIND_COLUMN = 38 * mm
 
 
 def render(job) -> bytes:
@@ -24,29 +34,40 @@ def render(job) -> bytes:
     story: list[Flowable] = common.title_block(
         doc, f"{labels['answer_key']} · {labels['teacher_only']}"
     )
+    story += lesson_plan(doc, job)
     story += common.source_block(doc)
     story += common.lesson_block(doc)
-    story += common.heading(doc, labels["thesis"])
-    story.append(doc.styles.para(doc.text(doc.outline.thesis), "body"))
-    story += filled_worksheet(doc)
+    story += common.thesis_block(doc)
+    story += filled_worksheet(doc, job.article, doc.outline.exercise_claims, labels["answers"],
+                              exercise=True)
+    story += filled_worksheet(doc, job.article, doc.outline.extension_claims,
+                              labels["extension_answers"])
+    story += visuals.flowables(doc)
     for debate in resolve_debates(doc.outline, doc.lang):
         story += debate_answers(doc, debate)
+    story += common.glossary_block(doc)
     return doc.build(story, subject=f"{labels['answer_key']}: {doc.text(doc.outline.title)}")
 
 
-def kind_marks(doc: PdfDocument, kind: str, status: str | None) -> list[Flowable]:
-    """The kind badge and, for a fact, its status mark."""
+def kind_marks(doc: PdfDocument, kind: str, status: str | None,
+               accepted: tuple = ()) -> list[Flowable]:
+    """The kind badge and, for a fact, its status mark; then the other kinds a teacher
+    accepts (their reasons are in the reason column)."""
     marks: list[Flowable] = [KindBadge(kind, doc.labels[kind], doc.fonts)]
     if status:
         marks.append(StatusMark(status, doc.labels[status], doc.fonts))
+    if accepted:
+        marks.append(doc.styles.para(doc.labels["accepted"] + profile(doc.lang).colon, "small"))
+        marks += [KindBadge(a.kind, doc.labels[a.kind], doc.fonts, size=7.5) for a in accepted]
     return marks
 
 
-def _statement_cell(doc: PdfDocument, claim: Claim) -> list[Flowable]:
+def _statement_cell(doc: PdfDocument, claim: Claim, article=None) -> list[Flowable]:
     styles, labels = doc.styles, doc.labels
-    cell: list[Flowable] = common.strand_heading(doc, claim.id) + [
-        styles.para(doc.text(claim.text), "cell")
-    ]
+    cell: list[Flowable] = [styles.para(doc.text(claim.text), "cell")]
+    where = paragraph_note(doc, article, claim)
+    if where:
+        cell.append(styles.para(f"→ {where}", "small"))
     if claim.quote:
         text = attributed(doc, claim.quote, doc.text(claim.speaker) if claim.speaker else None)
         cell.append(styles.label(labels["quote"], text, "quote",
@@ -88,6 +109,9 @@ def _reason_cell(doc: PdfDocument, claim: Claim) -> list[Flowable]:
     if claim.signals:
         signals = profile(doc.outline.source.language).list_separator.join(claim.signals)
         cell.append(styles.label(labels["signals"], signals, "cell"))
+    for accepted in claim.accept:
+        cell.append(styles.label(f"{labels['accepted']} {labels[accepted.kind]}",
+                                 doc.text(accepted.why), "cell"))
     if claim.check:
         cell.append(styles.label(labels["check"], doc.text(claim.check.note), "cell"))
         for source in claim.check.sources:
@@ -97,11 +121,17 @@ def _reason_cell(doc: PdfDocument, claim: Claim) -> list[Flowable]:
     return cell or [styles.para("", "cell")]
 
 
-def filled_worksheet(doc: PdfDocument) -> list[Flowable]:
-    """The worksheet's statements, numbered as on the handout, with the answers."""
+def filled_worksheet(doc: PdfDocument, article, claims, title: str,
+                     exercise: bool = False) -> list[Flowable]:
+    """Statements numbered as on the handout (the exercise 1, 2, … as on the slides,
+    with its number on the maps; the others by their number on the maps), with the
+    answers."""
+    if not claims:
+        return []
     labels, styles = doc.labels, doc.styles
-    story = common.heading(doc, labels["worksheet"])
-    story += [common.badge_table(doc)]
+    story = common.heading(doc, title, room=70 * mm)
+    if exercise:
+        story += [common.badge_table(doc), Spacer(1, 3 * mm)]
     head = [
         styles.para(labels["number"], "cell_head"),
         styles.para(labels["statement"], "cell_head"),
@@ -109,12 +139,18 @@ def filled_worksheet(doc: PdfDocument) -> list[Flowable]:
         styles.para(f"{labels['why']} · {labels['check']}", "cell_head"),
     ]
     rows: list[list] = [head]
-    for number, claim in enumerate(doc.outline.claims, 1):
-        rows.append([styles.para(str(number), "cell"), _statement_cell(doc, claim),
-                     kind_marks(doc, claim.kind, claim.fact_status), _reason_cell(doc, claim)])
+    for index, claim in enumerate(claims, 1):
+        on_map = f"#{doc.outline.claim_number(claim.id)}"
+        number = [styles.para(str(index), "cell", bold=True),
+                  styles.para(on_map, "small")] if exercise else styles.para(on_map, "cell", bold=True)
+        rows.append([number,
+                     _statement_cell(doc, claim, article),
+                     kind_marks(doc, claim.kind, claim.fact_status, claim.accept),
+                     _reason_cell(doc, claim)])
     width = doc.page.frame_width
-    rest = width - NUMBER_COLUMN - 31 * mm
-    story.append(doc.table(rows, [NUMBER_COLUMN, rest * 0.42, 31 * mm, rest * 0.58]))
+    rest = width - NUMBER_COLUMN - KIND_COLUMN
+    # the reason and the check are the longest: they get the widest column
+    story.append(doc.table(rows, [NUMBER_COLUMN, rest * 0.34, KIND_COLUMN, rest * 0.66]))
     return story
 
 
@@ -123,7 +159,7 @@ def _point_cell(doc: PdfDocument, point) -> list[Flowable]:
     cell: list[Flowable] = []
     if point.from_article and point.claim_id:
         number = doc.outline.claim_number(point.claim_id)
-        where = f"{labels['from_article']} · {labels['statement_no'].format(n=number)}"
+        where = f"{labels['from_article']} · {labels['statement_no'].format(n=f'#{number}')}"
     else:
         where = labels["own_point"]
     cell.append(styles.para(where, "small"))
@@ -142,10 +178,17 @@ def _point_cell(doc: PdfDocument, point) -> list[Flowable]:
 
 
 def debate_answers(doc: PdfDocument, debate) -> list[Flowable]:
-    """Each side's points with their kind badge (and status for facts)."""
+    """Each side's points with their kind badge (and status for facts), after a note of
+    what each side rests on (the question the overview card asks the class)."""
     labels, styles = doc.labels, doc.styles
     story = common.heading(doc, f"{labels['debate']} {debate.number}", room=70 * mm)
     story += common.motion_block(doc, debate)
+    mark = profile(doc.lang)
+    rests = ("；" if mark.full_width else "; ").join(
+        f"{labels[side]}{mark.colon}{labels['counts'].format(**debate.counts(side))}"
+        for side in SIDES)
+    question = doc.fonts.markup(labels["which_leans"])
+    story.append(styles.para(rests, "body", prefix=f'<font color="#{ACCENT}"><b>{question}</b></font> '))
     width = doc.page.frame_width
     for side in SIDES:
         # The side's name is the table's header row: it repeats on a continuation page
@@ -155,6 +198,7 @@ def debate_answers(doc: PdfDocument, debate) -> list[Flowable]:
             [kind_marks(doc, p.kind, p.status), _point_cell(doc, p)] for p in debate.side(side)
         ]
         story.append(Spacer(1, 4 * mm))
-        story.append(doc.table(rows, [33 * mm, width - 33 * mm], extra=[("SPAN", (0, 0), (-1, 0))]))
+        story.append(doc.table(rows, [KIND_COLUMN, width - KIND_COLUMN],
+                               extra=[("SPAN", (0, 0), (-1, 0))]))
     story += common.debate_questions(doc, debate)
     return story

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
+from ..language import profile
 from ..looks import ACCENT
 from ..model import KINDS
 from ..pdf import PdfDocument
@@ -115,6 +116,24 @@ def glossary_block(doc: PdfDocument) -> list[Flowable]:
     width = doc.page.frame_width
     return heading(doc, doc.labels["glossary"]) + [
         doc.table(rows, [45 * mm, width - 45 * mm], header_rows=0)]
+
+
+def glossary_list(doc: PdfDocument) -> list[Flowable]:
+    """The glossary as running entries ("term — definition"), denser than the table:
+    the student handout's reading aid."""
+    glossary = doc.outline.glossary
+    if not glossary:
+        return []
+    story = heading(doc, doc.labels["glossary"], room=40 * mm)
+    separator = profile(doc.lang).term_separator
+    for entry in glossary:
+        term, definition = doc.text(entry.term), doc.text(entry.definition)
+        markup = (f"<b>{doc.fonts.markup(term)}</b>{doc.fonts.markup(separator)}"
+                  f"{doc.fonts.markup(definition)}")
+        para = doc.styles.para(term + definition, "cell", body_markup=markup)
+        para.style = para.style.clone(para.style.name + "-entry", spaceAfter=3)
+        story.append(para)
+    return story
 
 
 def motion_block(doc: PdfDocument, debate) -> list[Flowable]:

@@ -1,7 +1,9 @@
-"""The visuals in the student handout (``flowables``), headings included.
+"""The visuals of the handouts, headings included.
 
-The argument map (one drawing per map page, each kept with its heading), each figure as a
-chart between its title and its caption, and the balance chart with its question.
+The answer key's labelled argument map (one drawing per map page, each kept with its
+heading), each figure as a chart between its title and its caption, and the balance chart
+with its question (``flowables``); the student handout's blank maps, one per strand, with
+no kind anywhere (``blank_map_flowables``).
 """
 
 from __future__ import annotations
@@ -36,6 +38,22 @@ def map_flowables(doc) -> list[Flowable]:
             parts.append(doc.styles.para(page.title, "h2"))
         parts += [drawing, Spacer(1, 4 * mm)]
         story.append(KeepTogether(parts))
+    return story
+
+
+def blank_map_flowables(doc) -> list[Flowable]:
+    """Every strand's map with empty badges, for the students to fill in."""
+    width, height = doc.page.frame_width, doc.page.frame_height - HEADING_ROOM
+    strands = argmap.blank_strand_pages(doc.outline, doc.lang, width, height, MAP_STYLE)
+    story: list[Flowable] = [CondPageBreak(height * 0.6)]
+    intro = [doc.styles.para(doc.labels["blank_maps"], "h1"),
+             doc.styles.para(doc.labels["blank_map_task"], "body")]
+    for pages in strands:
+        for page in pages:
+            parts = intro + [doc.styles.para(page.title, "h2"),
+                             drawings.map_drawing(page, doc.fonts), Spacer(1, 4 * mm)]
+            intro = []
+            story.append(KeepTogether(parts))
     return story
 
 

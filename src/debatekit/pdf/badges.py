@@ -1,8 +1,8 @@
 """Kind badges and status marks as flowables.
 
-A kind is told by its shape and its word as well as its colour, so a greyscale print still
-separates them: fact = rectangle, opinion = pill with round ends, prediction = arrow
-(see ``kinds.py``). Status marks are a thin outline with a symbol and a word.
+A kind is told by its shape, its border and its word as well as its colour, so a greyscale
+photocopy still separates them: fact = rectangle with a solid border, opinion = pill with
+round ends and a dashed border, prediction = arrow with a dotted border (see ``looks.py``). Status marks are a thin outline with a symbol and a word.
 """
 
 from __future__ import annotations
@@ -51,7 +51,10 @@ class _Mark(Flowable):
         canvas = self.canv
         w, h = self.width, self.height
         canvas.saveState()
-        canvas.setLineWidth(0.9)
+        canvas.setLineWidth(1.1 if self.look.dash else 0.9)
+        if self.look.dash:
+            canvas.setDash(list(self.look.dash))
+            canvas.setLineCap(1)
         canvas.setStrokeColor(hex_colour(self.look.colour))
         canvas.setFillColor(hex_colour(self.look.tint if self.filled else "FFFFFF"))
         shape = self.look.shape

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
@@ -98,7 +98,8 @@ def _fit(styles: Styles, text: str, width: float, max_height: float):
     return _furniture_para(styles, text[:low].rstrip() + "…", size, width)
 
 
-def _furnished_canvas(styles: Styles, page: Layout, furniture: Furniture):
+def _furnished_canvas(styles: Styles, page: Layout, furniture: Furniture,
+                      forms: Sequence[tuple[str, Callable]] = ()):
     fonts = styles.fonts
 
     class FurnishedCanvas(Canvas):
@@ -118,6 +119,12 @@ def _furnished_canvas(styles: Styles, page: Layout, furniture: Furniture):
                 self.__dict__.update(state)
                 self._furnish(number, total)
                 Canvas.showPage(self)
+            # Content known only now (the document's own page numbers), drawn into the
+            # forms its pages already show.
+            for name, draw in forms:
+                self.beginForm(name)
+                draw(self)
+                self.endForm()
             Canvas.save(self)
 
         def _furnish(self, number: int, total: int) -> None:
@@ -177,11 +184,13 @@ def build_pdf(
     subject: str,
     lang: str,
     keywords: Sequence[str] = (),
+    forms: Sequence[tuple[str, Callable]] = (),
 ) -> bytes:
     """Lay out ``flowables`` on furnished pages and return the PDF bytes.
 
     Deterministic: ``invariant=1`` fixes dates and ids, so the same input gives the same
-    bytes. Title, author, subject and language go into the document metadata.
+    bytes. Title, author, subject and language go into the document metadata. ``forms``
+    (name, draw(canvas)) are drawn once every page is laid out (see ``anchors.Later``).
     """
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
@@ -196,7 +205,7 @@ def build_pdf(
     frame = Frame(SIDE_MARGIN, BOTTOM_MARGIN, page.frame_width, page.frame_height,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(list(flowables), canvasmaker=_furnished_canvas(styles, page, furniture))
+    doc.build(list(flowables), canvasmaker=_furnished_canvas(styles, page, furniture, forms))
     return buffer.getvalue()
 
 

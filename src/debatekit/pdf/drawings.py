@@ -21,8 +21,14 @@ from ..looks import INK, KIND_LOOK, MUTED, PAPER
 from ..present.argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
 from ..present.balance import OPINION_BAR_FILL, Balance
 from ..present.figures import SERIES_COLOURS, FigureData
-from ..present.mapboxes import (MEMBER_COLOUR, RELATION_COLOURS, box_scale, heading_colour,
-                                 node_colours)
+from ..present.mapboxes import (
+    BLANK_BADGE,
+    MEMBER_COLOUR,
+    RELATION_COLOURS,
+    box_scale,
+    heading_colour,
+    node_colours,
+)
 from .fonts import FontSet
 
 EDGE_LOOK = {   # colour, width, dash, filled head
@@ -98,7 +104,8 @@ def _node(d: Drawing, node: MapNode, page: MapPage, fonts: FontSet, flip: float)
     fill, stroke, ink = node_colours(node)
     width = OUTLINE_WIDTH[node.role]
     x, y, w, h = node.x, flip - node.y - node.height, node.width, node.height
-    dash = (1.5, 1.5) if node.role == "ref" else None
+    # The kind's border pattern (solid, dashed, dotted) survives a greyscale copy.
+    dash = look.dash if look else None
     shape = look.shape if look else "rectangle"
     scale = box_scale(node, st)
     tip = st.arrow_tip * scale
@@ -106,6 +113,7 @@ def _node(d: Drawing, node: MapNode, page: MapPage, fonts: FontSet, flip: float)
     outline = _kind_shape(shape, x, y, w, h, min(h / 2, ROUND_RADIUS * scale), tip)
     outline.fillColor, outline.strokeColor, outline.strokeWidth = _c(fill), _c(stroke), width
     outline.strokeDashArray = dash
+    outline.strokeLineCap = 1 if dash else 0
     d.add(outline)
     lines = [(t, node.heading_size, True, heading_colour(node)) for t in node.heading]
     lines += [(t, node.body_size, node.role in BOLD_BODY, ink) for t in node.body]
@@ -117,8 +125,23 @@ def _node(d: Drawing, node: MapNode, page: MapPage, fonts: FontSet, flip: float)
         pitch = size * st.leading
         # Baseline about 0.78 of the way down the line box, as fonts ascend.
         baseline = top - (pitch - size) / 2 - size * 0.86
-        d.add(text_group(fonts, text, cx, baseline, size, colour, bold, "middle"))
+        if text.endswith(BLANK_BADGE):
+            _blank_badge(d, fonts, text, cx, baseline, size, colour)
+        else:
+            d.add(text_group(fonts, text, cx, baseline, size, colour, bold, "middle"))
         top -= pitch
+
+
+def _blank_badge(d: Drawing, fonts: FontSet, text: str, cx: float, baseline: float,
+                 size: float, colour: str) -> None:
+    """"#12" and an empty box after it, where a student writes the kind."""
+    number = text[: -len(BLANK_BADGE)].rstrip()
+    whole = fonts.string_width(text, size, True)
+    left = cx - whole / 2
+    d.add(text_group(fonts, number, left, baseline, size, colour, True))
+    box_left = left + fonts.string_width(number + " ", size, True)
+    d.add(Rect(box_left, baseline - size * 0.3, left + whole - box_left, size * 1.25,
+               fillColor=_c(PAPER), strokeColor=_c(INK), strokeWidth=0.7))
 
 
 def _kind_shape(shape: str, x: float, y: float, w: float, h: float, radius: float, tip: float):
@@ -175,9 +198,10 @@ def _key(d: Drawing, page: MapPage, fonts: FontSet, flip: float) -> None:
             )
             box.fillColor = _c(look.tint if look else PAPER)
             box.strokeColor = _c(look.colour if look else MUTED)
-            box.strokeWidth = 0.8
-            if look is None:
-                box.strokeDashArray = (1.5, 1.5)
+            box.strokeWidth = 0.9 if look else 0.6
+            if look and look.dash:
+                box.strokeDashArray = look.dash
+                box.strokeLineCap = 1
             d.add(box)
         d.add(text_group(fonts, item.text, x + item.sample_width + 4, mid - item.size * 0.35,
                          item.size, INK))

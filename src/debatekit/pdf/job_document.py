@@ -3,7 +3,7 @@ for a Job, so a writer only assembles flowables."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from reportlab.platypus import Flowable
@@ -45,6 +45,7 @@ class PdfDocument:
     page: Layout
     labels: Mapping[str, str]
     furniture: Furniture
+    forms: list = field(default_factory=list)   # (name, draw): see anchors.Later
 
     def text(self, value) -> str:
         """A model Text in this document's language ('' for None)."""
@@ -71,6 +72,7 @@ class PdfDocument:
             subject=subject,
             lang=self.lang,
             keywords=keywords,
+            forms=self.forms,
         )
 
 

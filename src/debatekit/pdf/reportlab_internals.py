@@ -16,3 +16,9 @@ def start_page(canvas) -> None:
     until the total is known (reportlab's own recipe for it), and ``showPage`` would
     write the page out at once."""
     canvas._startPage()
+
+
+def table_row_count(table) -> int:
+    """The rows of a laid-out Table (or of one part of a split one): tables keep no
+    public count, and a split part is only known by its rows."""
+    return table._nrows

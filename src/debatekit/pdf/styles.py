@@ -37,7 +37,30 @@ _SPECS = {
     "cell_head": (9, 1.4, True, INK, 0, 0),
     "quote": (9, 1.5, False, INK, 0, 0),
     "furniture": (7.5, 1.35, False, MUTED, 0, 0),
+    "article": (9.5, 1.4, False, INK, 0, 0),      # the article's paragraphs in the handout
+    "original": (7.5, 1.45, False, MUTED, 0, 0),    # the original under its translation
 }
+
+
+# Headings whose CJK text gets a synthetic bold: CJK fonts in use (WenQuanYi Zen Hei) have
+# no bold face, so without it a Chinese heading differs from body text by size alone.
+STROKED = ("title", "h1", "h2", "cell_head")
+STROKE_SHARE = 0.035     # outline width as a share of the type size
+
+
+class StrokedParagraph(Paragraph):
+    """A Paragraph drawn filled and outlined in its own colour (PDF text render mode 2),
+    which thickens every stroke of the glyphs: a bold for fonts that have none."""
+
+    def draw(self):
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(self.style.textColor)
+        canvas.setLineWidth(self.style.fontSize * STROKE_SHARE)
+        canvas.setLineJoin(1)
+        canvas.addLiteral("2 Tr")   # text state outlives BT/ET; restoreState resets it
+        super().draw()
+        canvas.restoreState()
 
 
 @dataclass
@@ -83,9 +106,11 @@ class Styles:
             body = f"<b>{body}</b>"
         if colour:
             body = f'<font color="#{colour}">{body}</font>'
-        return Paragraph(
-            prefix + body, self.style(name, cjk=has_cjk(text) or profile(self.lang).cjk)
-        )
+        cls = StrokedParagraph if (name in STROKED or bold) and has_cjk(text) else Paragraph
+        # A web address is wrapped the CJK way, which breaks it after a separator only
+        # (see cjkwrap); reportlab's word wrap would let a long one run past the margin.
+        cjk = has_cjk(text) or profile(self.lang).cjk or "://" in text
+        return cls(prefix + body, self.style(name, cjk=cjk))
 
     def label(
         self, label: str, text: str, name: str = "body", body_markup: str | None = None

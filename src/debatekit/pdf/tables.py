@@ -8,6 +8,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Table, TableStyle
 
 from ..looks import RULE
+from .reportlab_internals import table_row_count
 from .styles import hex_colour
 
 HEAD_FILL = "EDEDED"
@@ -57,10 +58,11 @@ def _cell(chunk: list):
 
 def _rows_no_taller_than(
     rows: Sequence[Sequence], widths: Sequence[float], limit: float
-) -> list[list]:
+) -> tuple[list[list], list[int]]:
     """Rows whose content is taller than ``limit`` become several rows, so a row never
-    needs splitting inside (reportlab's in-row split repeats the header mid-page)."""
-    result = []
+    needs splitting inside (reportlab's in-row split repeats the header mid-page); and
+    the indexes of the rows that continue the one before."""
+    result, continuing = [], []
     for row in rows:
         pieces = [
             _chunks(cell, width - 2 * PADDING, limit - 2 * PADDING - 6)
@@ -70,8 +72,38 @@ def _rows_no_taller_than(
             result.append(list(row))
             continue
         for index in range(max(len(p) for p in pieces)):
+            if index:
+                continuing.append(len(result))
             result.append([_cell(p[index]) if index < len(p) else "" for p in pieces])
-    return result
+    return result, continuing
+
+
+SPLIT_STEP = 6.0    # points: how much less room to try when a split leaves a lone row
+ROW_LIMIT = 0.85    # of a page's body: a taller row is cut into parts (one could not fit)
+
+
+class _HoldingTable(Table):
+    """A table whose split never leaves its last row alone on the next page: the page
+    before gives up one more row, so no page carries a single row. (reportlab makes
+    each part with ``self.__class__``, so the parts keep this rule.)"""
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if len(parts) != 2:
+            return parts
+        head = self.repeatRows
+        kept = table_row_count(parts[0]) - head
+        if table_row_count(parts[1]) - head != 1:
+            return parts
+        if kept < 2:
+            return []           # too few rows to share: the whole table moves on
+        height = availHeight
+        while height > 0:
+            height -= SPLIT_STEP
+            fewer = super().split(availWidth, height)
+            if len(fewer) == 2 and table_row_count(fewer[0]) - head < kept:
+                return fewer
+        return parts
 
 
 def grid_table(
@@ -83,27 +115,31 @@ def grid_table(
     min_row_height: float | None = None,
     frame_height: float | None = None,
     extra: Sequence[tuple] = (),
+    rules: str = "grid",
 ) -> Table:
     """A ruled table: ``rows`` of flowables (Paragraphs, badges, lists of them), the first
     ``header_rows`` shaded and repeated on every page it continues onto. Cells wrap.
     ``min_row_height`` gives body rows room to write in by hand. Rows move to the next page
-    whole; with ``frame_height`` (a page's body height) a row taller than half a page is
-    first cut into several rows between its flowables or lines, so no page is left mostly
-    empty. ``font`` (``fonts.regular``) replaces the table's default Helvetica, which would
-    otherwise be referenced and not embedded."""
+    whole; with ``frame_height`` (a page's body height) a row too tall for a page is
+    first cut into several rows between its flowables or lines (drawn as one row). ``font`` (``fonts.regular``) replaces the table's default Helvetica, which would
+    otherwise be referenced and not embedded. ``rules="rows"`` draws only a rule between
+    rows (running text such as the article), ``"grid"`` every cell's border."""
     rows = [list(r) for r in rows]
+    continuing: list[int] = []
     if frame_height is not None:
-        rows = rows[:header_rows] + _rows_no_taller_than(
-            rows[header_rows:], widths, frame_height * 0.5
-        )
+        body, continuing = _rows_no_taller_than(rows[header_rows:], widths,
+                                                frame_height * ROW_LIMIT)
+        rows = rows[:header_rows] + body
+        continuing = [header_rows + index for index in continuing]
     minimums = None
     if min_row_height:
         minimums = [0] * header_rows + [min_row_height] * (len(rows) - header_rows)
-    table = Table(rows, colWidths=list(widths), minRowHeights=minimums,
+    table = _HoldingTable(rows, colWidths=list(widths), minRowHeights=minimums,
                   repeatRows=header_rows, splitByRow=1, splitInRow=0, hAlign="LEFT")
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), font),
-        ("GRID", (0, 0), (-1, -1), 0.5, hex_colour(RULE)),
+        ("GRID", (0, 0), (-1, -1), 0.5, hex_colour(RULE)) if rules == "grid"
+        else ("LINEBELOW", (0, 0), (-1, -1), 0.5, hex_colour(RULE)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
@@ -113,6 +149,8 @@ def grid_table(
     if header_rows:
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), hex_colour(HEAD_FILL)))
         commands.append(("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 1, colors.black))
+    # a row cut because no page holds it reads as one: no rule between its parts
+    commands += [("LINEABOVE", (0, r), (-1, r), 0.6, colors.white) for r in continuing]
     commands.extend(extra)
     table.setStyle(TableStyle(commands))
     return table

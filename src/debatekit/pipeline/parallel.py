@@ -39,6 +39,7 @@ class Task:
     paper: str
     template: Path | None
     font: Path | None
+    deck: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ def _render(outline: Outline, index: int, task: Task, article: Article | None = 
         task.font,
         warn=warnings.append,
         article=article,
+        deck=task.deck,
     )
     try:
         data = importlib.import_module(task.module).render(job)

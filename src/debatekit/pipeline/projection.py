@@ -40,7 +40,7 @@ def _walk(node: Any, lang: str, source_lang: str) -> Any:
     if isinstance(node, Style):
         data = {
             name: _walk(getattr(node, name), lang, source_lang)
-            for name in ("paper", "template", "fonts")
+            for name in ("paper", "template", "fonts", "deck", "quiz")
         }
         data["labels"] = {key: node.labels[lang][key] for key in sorted(node.labels.get(lang, {}))}
         return data

@@ -93,8 +93,10 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
             )
     template = options.template.resolve() if options.template else style_template
     paper = options.paper or style.paper
+    deck = options.deck or style.deck
     options_key = {
         "paper": paper,
+        "deck": deck,
         "template": manifest.file_sha(template) if template else None,
         "font": manifest.file_sha(options.font.resolve()) if options.font else None,
     }
@@ -162,7 +164,8 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
                 plan.append((writer, lang, target, relative, record))
 
     tasks = [Task(writer.name, registry.WRITERS[writer.name].module, lang, paper, template,
-                  options.font.resolve() if options.font else None) for writer, lang, *_ in plan]
+                  options.font.resolve() if options.font else None, deck)
+             for writer, lang, *_ in plan]
     data_of: dict[int, bytes] = {}
     for result in render_all(outline, tasks, options.workers(), reading.article):
         writer, lang, target, _, _ = plan[result.index]

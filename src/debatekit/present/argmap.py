@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
+from ..language import profile
 from ..looks import KIND_LOOK
 from ..model import KINDS, Claim, Outline
 from . import layered
@@ -37,13 +38,16 @@ from .mapboxes import (
 )
 
 __all__ = ["BOLD_BODY", "RELATIONS", "ROUND_RADIUS", "LegendItem", "MapEdge", "MapNode", "MapPage",
-           "MapStyle", "map_pages", "numbered", "scale_page", "shortened", "titled"]
+           "MapStyle", "blank_strand_pages", "map_pages", "numbered", "scale_page", "shortened", "titled"]
 
 WHOLE_MAP_MAX = 16     # claims beyond which no whole-outline map is attempted
 FULL_AFTER_MISSES = 6  # claims a page may refuse in a row before it counts as full
 
 
-def _claim_pages(b: Builder, strand_index: int, primaries: Sequence[Claim], title: str):
+def _claim_pages(b: Builder, strand_index: int, primaries: Sequence[Claim], title: str,
+                 homes: dict[str, str] | None = None):
+    """One page of a strand's claims; ``homes`` names the other page of the same strand
+    where a claim it refers to lives ("(2/3)"), so a reference never names its own strand."""
     outline = b.outline
     strand = outline.strands[strand_index]
     ids = {c.id for c in primaries}
@@ -56,19 +60,23 @@ def _claim_pages(b: Builder, strand_index: int, primaries: Sequence[Claim], titl
     for c in primaries:
         contents[c.id] = b.claim(c)
         nodes.append(layered.GraphNode(c.id))
-    for other in outline.claims:
-        for relation in RELATIONS:
-            for target in getattr(other, relation):
-                if other.id in ids or target in ids:
-                    for end in (other.id, target):
-                        if end not in ids:
-                            refs.setdefault(end, outline.claim(end))
-                    edges.append(layered.GraphEdge(other.id, target, relation))
+    seen: set[tuple[str, str, str]] = set()
+    found = [edge for c in primaries for edge in b.relations_of(c.id)]
+    order = outline.claim_number          # the outline's order, without a pass over it
+    for source, target, relation in sorted(set(found), key=lambda e: (
+            order(e[0]), RELATIONS.index(e[2]), getattr(outline.claim(e[0]), e[2]).index(e[1]))):
+        if (source, target, relation) in seen:
+            continue
+        seen.add((source, target, relation))
+        for end in (source, target):
+            if end not in ids:
+                refs.setdefault(end, outline.claim(end))
+        edges.append(layered.GraphEdge(source, target, relation))
     for ref_id, claim in sorted(refs.items(), key=lambda kv: outline.claim_number(kv[0])):
-        contents[ref_id] = b.ref(claim)
+        contents[ref_id] = b.ref(claim, (homes or {}).get(ref_id))
         nodes.append(layered.GraphNode(ref_id))
     relations = {e.relation for e in edges}
-    legend = legend_entries(b.labels, relations, bool(refs))
+    legend = legend_entries(b.labels, relations, bool(refs), kinds=not b.blank)
     return b.page("strand", title, contents, nodes, edges, legend, strand.id,
                   tuple(c.id for c in primaries))
 
@@ -123,23 +131,35 @@ def _strand_pages(b: Builder, strand_index: int) -> list[MapPage]:
                 misses += 1
         left = rest
         chunks.append(sorted(chunk, key=lambda c: position[c.id]))
+    homes = {c.id: profile(b.lang).remark("→", f"{i}/{len(chunks)}")
+             for i, chunk in enumerate(chunks, 1) for c in chunk}
     pages = []
     for i, chunk in enumerate(chunks):
         title = numbered(base_title, i + 1, len(chunks), b.lang) if len(chunks) > 1 else base_title
-        page = _claim_pages(b, strand_index, chunk, title)
-        pages.append(page if page is not None else _forced(b, strand_index, chunk, title))
+        page = _claim_pages(b, strand_index, chunk, title, homes)
+        pages.append(page if page is not None else _forced(b, strand_index, chunk, title, homes))
     return pages
 
 
-def _forced(b: Builder, strand_index: int, chunk, title) -> MapPage:
+def _forced(b: Builder, strand_index: int, chunk, title, homes=None) -> MapPage:
     """A single claim whose relations alone overflow the box: lay it out on a larger
     canvas and scale the whole page down uniformly (text included) to fit."""
+    def make(factor):
+        big = Builder(b.outline, b.lang, b.width / factor, b.height / factor, b.style,
+                      blank=b.blank)
+        return _claim_pages(big, strand_index, chunk, title, homes)
+
+    return _forced_scale(make, chunk[0].id)
+
+
+def _forced_scale(make, what: str = "a claim") -> MapPage:
+    """The first page ``make(factor)`` lays out on a canvas 1/factor as large, scaled
+    down by factor to fit the box."""
     for factor in (0.85, 0.7, 0.55, 0.45, 0.35, 0.25, 0.18, 0.12, 0.08, 0.05):
-        big = Builder(b.outline, b.lang, b.width / factor, b.height / factor, b.style)
-        page = _claim_pages(big, strand_index, chunk, title)
+        page = make(factor)
         if page is not None:
             return scale_page(page, factor)
-    raise ValueError(f"argument map for {chunk[0].id} cannot be laid out")
+    raise ValueError(f"argument map for {what} cannot be laid out")
 
 
 def scale_page(page: MapPage, factor: float) -> MapPage:
@@ -156,37 +176,82 @@ def scale_page(page: MapPage, factor: float) -> MapPage:
 
 
 def _overview(b: Builder) -> MapPage:
-    page = _overview_page(b)
-    for factor in (0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2):
+    """The thesis over the strands, in as few rows as fit, at the largest scale that
+    fits: the rows and the scale are computed from the boxes' sizes, so only one or two
+    layouts are made whatever the number of strands (the cost grows with the strands,
+    not with their square)."""
+    per_row, factor = _overview_plan(b)
+    for attempt in (factor, factor * 0.95, factor * 0.9, factor * 0.8):
+        scaled = b if attempt >= 1.0 else \
+            Builder(b.outline, b.lang, b.width / attempt, b.height / attempt, b.style, blank=b.blank)
+        page = _overview_page(scaled, per_row)
         if page is not None:
-            break
-        page = _overview_page(
-            Builder(b.outline, b.lang, b.width / factor, b.height / factor, b.style)
-        )
-        page = page and scale_page(page, factor)
-    if page is None:
-        raise ValueError("the overview map does not fit")
-    return page
+            return page if attempt >= 1.0 else scale_page(page, attempt)
+    # the estimate missed (it should not): try every row count and scale, as layouts
+    for attempt in (1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2):
+        scaled = b if attempt >= 1.0 else \
+            Builder(b.outline, b.lang, b.width / attempt, b.height / attempt, b.style, blank=b.blank)
+        for rows in range(1, len(b.outline.strands) + 1):
+            page = _overview_page(scaled, -(-len(b.outline.strands) // rows))
+            if page is not None:
+                return page if attempt >= 1.0 else scale_page(page, attempt)
+    raise ValueError("the overview map does not fit")
 
 
-def _overview_page(b: Builder) -> MapPage | None:
-    outline = b.outline
+def _overview_contents(b: Builder) -> dict[str, Content]:
     contents = {"thesis": b.thesis()}
-    for i, s in enumerate(outline.strands):
+    for i, s in enumerate(b.outline.strands):
         contents[f"strand:{s.id}"] = b.strand(i, with_counts=True)
-    legend = tuple((k, f"{KIND_LOOK[k].symbol} {b.labels[k]}") for k in KINDS)
+    return contents
+
+
+def _overview_legend(b: Builder):
+    return tuple((k, f"{KIND_LOOK[k].symbol} {b.labels[k]}") for k in KINDS)
+
+
+def _overview_plan(b: Builder) -> tuple[int, float]:
+    """(strands per row, scale) of the overview: for each row count, the canvas its rows
+    need at the boxes' natural sizes, and so the scale that fits it into the page; the
+    largest scale wins, fewer rows on a tie."""
+    st = b.style
+    contents = _overview_contents(b)
+    _, key_h = b.legend(_overview_legend(b))
+    n = len(b.outline.strands)
+    best: tuple[float, int, int] | None = None
+    # the layout narrows a row's boxes (down to 0.6 of their width) before it gives up:
+    # estimate with the natural and the narrowest boxes, and take the better
+    for shrink in (1.0, 0.6):
+        strands = [b.wrapped(contents[f"strand:{s.id}"], shrink)[:2] for s in b.outline.strands]
+        thesis_w, thesis_h = b.wrapped(contents["thesis"], shrink)[:2]
+        for rows in range(1, n + 1):
+            per_row = -(-n // rows)
+            if rows > 1 and -(-n // (rows - 1)) == per_row:
+                continue                    # the same rows as one fewer
+            chunks = [strands[i:i + per_row] for i in range(0, n, per_row)]
+            # each strand's line to the thesis passes through a slot in every row above it
+            width = max([thesis_w] + [
+                sum(w for w, _ in c) + st.gap * (len(c) - 1)
+                + max(n - per_row * (r + 1), 0) * (layered.SLOT + st.gap)
+                for r, c in enumerate(chunks)])
+            height = thesis_h + sum(max(h for _, h in c) + st.channel for c in chunks)
+            # 1% spare: an exact fit on paper may miss by a rounding in the layout
+            factor = min(1.0, 0.99 * b.width / width, 0.99 * max(b.height - key_h, 1.0) / height)
+            if best is None or (factor, -rows) > best[:2]:
+                best = (factor, -rows, per_row)
+    factor, _, per_row = best
+    return per_row, factor
+
+
+def _overview_page(b: Builder, per_row: int) -> MapPage | None:
+    outline = b.outline
+    contents = _overview_contents(b)
+    legend = _overview_legend(b)
     title = titled(b.labels["argument_map"], b.labels["map_overview"], b.lang)
-    n = len(outline.strands)
-    # Only the number of rows changes the layout: try each distinct one, fewest first.
-    for per_row in sorted({-(-n // rows) for rows in range(1, n + 1)}, reverse=True):
-        nodes = [layered.GraphNode("thesis", 0)]
-        nodes += [layered.GraphNode(f"strand:{s.id}", 1 + i // per_row)
-                  for i, s in enumerate(outline.strands)]
-        edges = [layered.GraphEdge(f"strand:{s.id}", "thesis", "member") for s in outline.strands]
-        page = b.page("overview", title, contents, nodes, edges, legend)
-        if page is not None:
-            return page
-    return None
+    nodes = [layered.GraphNode("thesis", 0)]
+    nodes += [layered.GraphNode(f"strand:{s.id}", 1 + i // per_row)
+              for i, s in enumerate(outline.strands)]
+    edges = [layered.GraphEdge(f"strand:{s.id}", "thesis", "member") for s in outline.strands]
+    return b.page("overview", title, contents, nodes, edges, legend)
 
 
 def _whole(b: Builder) -> MapPage | None:
@@ -229,3 +294,12 @@ def map_pages(outline: Outline, lang: str, width: float, height: float,
     for i in range(len(outline.strands)):
         pages += _strand_pages(b, i)
     return pages
+
+
+def blank_strand_pages(outline: Outline, lang: str, width: float, height: float,
+                       style: MapStyle | None = None) -> list[list[MapPage]]:
+    """The students' maps, one list of pages per strand: every claim's box with its
+    number, its text and an empty badge to fill in, the arrows drawn; no kind, status or
+    count anywhere (no overview, whose boxes count the kinds)."""
+    b = Builder(outline, lang, width, height, style or MapStyle(), blank=True)
+    return [_strand_pages(b, i) for i in range(len(outline.strands))]

@@ -51,7 +51,31 @@ def all_figures(outline: Outline, lang: str) -> list[FigureData]:
     return [figure_data(outline, f, lang) for f in outline.figures]
 
 
-def caption(outline: Outline, claim_ids: list[str], lang: str) -> str:
+def one_measure(data: FigureData) -> FigureData:
+    """Series that hold one value each are different measures, not groups of one
+    measure: drawn side by side in one category they read as comparable. They become
+    one series whose categories are the measures (named with their point's label when
+    the points share it), so each bar is labelled by what it measures."""
+    filled = [[v for v in values if v is not None] for _, values in data.series]
+    if len(data.series) < 2 or any(len(values) != 1 for values in filled):
+        return data
+    categories = []
+    for name, values in data.series:
+        label = next(c for c, v in zip(data.categories, values) if v is not None)
+        categories.append(f"{name} ({label})" if len(data.categories) == 1 else
+                          f"{name}, {label}")
+    values = tuple(values[0] for values in filled)
+    return FigureData(data.id, data.title, data.unit, data.chart, tuple(categories),
+                      ((data.unit or data.title, values),), data.caption, data.claims)
+
+
+def status_caption(outline: Outline, claim_ids, lang: str) -> str:
+    """What is known about the claims a figure cites, without the source (a slide names
+    the source in its footer)."""
+    return caption(outline, list(claim_ids), lang, with_source=False)
+
+
+def caption(outline: Outline, claim_ids: list[str], lang: str, with_source: bool = True) -> str:
     w = labels_for(outline, lang)
     src = outline.source
     where = f"{src.publisher}, {cited_title(src.title, lang)}" + (
@@ -64,9 +88,11 @@ def caption(outline: Outline, claim_ids: list[str], lang: str) -> str:
         claim = outline.claim(c)
         statuses.setdefault(claim.fact_status or "stated", []).append(f"#{outline.claim_number(c)}")
     if set(statuses) == {"stated"}:
-        return _sentences(text, w["figure_all_stated"])
-    parts = [f"{w[s]} {', '.join(statuses[s])}" for s in STATUSES if s in statuses]
-    return _sentences(text, w["figure_statuses"].format(statuses="; ".join(parts)))
+        known = w["figure_all_stated"]
+    else:
+        parts = [f"{w[s]} {', '.join(statuses[s])}" for s in STATUSES if s in statuses]
+        known = w["figure_statuses"].format(statuses="; ".join(parts))
+    return _sentences(text, known) if with_source else known
 
 
 def inner_quotes(text: str) -> str:

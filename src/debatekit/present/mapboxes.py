@@ -24,6 +24,9 @@ RELATION_COLOURS = {"supports": "2E6B30", "challenges": "A11D1D"}
 # the structure they are; the light rule grey of tables reaches only 1.8:1.
 MEMBER_COLOUR = "767676"
 BOLD_BODY = ("thesis", "strand")   # roles whose text is drawn bold
+# A blank map (the students' copy) writes this after a claim's number, where the kind
+# badge would be; the renderers draw an empty box over it for the student to fill in.
+BLANK_BADGE = "\uff3f\uff3f\uff3f\uff3f"   # not white space: wrapping keeps it
 MAX_NODE_EM = 90.0     # longest claim text drawn whole in a map box (ems: ~90 CJK characters)
 ROUND_RADIUS = 12.0    # corner radius of opinion boxes (points)
 # A rounded rectangle's text area is inset by 0.29 of the radius on each side.
@@ -44,6 +47,10 @@ class MapStyle:
     gap: float = 14.0
     channel: float = 26.0
     min_width: float = 64.0
+    text_em: float = 90.0            # longest claim text drawn whole (ems), see ``shortened``
+    short_kinds: bool = False        # "Fact" rather than "Stated fact" in a box's badge line
+    claim_cap: float = 260.0         # widest a claim's box may be
+    key_kinds: bool = True           # the key shows the kinds' boxes (else the relations only)
 
     def scaled(self, factor: float) -> "MapStyle":
         return replace(self, **{k: getattr(self, k) * factor for k in (
@@ -78,6 +85,8 @@ def node_colours(node: "MapNode") -> tuple[str, str, str]:
         return PAPER, ACCENT, INK
     if node.role == "strand":
         return "EDEDED", INK, INK
+    if node.kind is None:   # a blank map: nothing tells the kind
+        return PAPER, INK, MUTED if node.role == "ref" else INK
     look = KIND_LOOK[node.kind]
     if node.role == "ref":
         return PAPER, look.colour, MUTED
@@ -90,6 +99,8 @@ def heading_colour(node: "MapNode") -> str:
     look = KIND_LOOK.get(node.kind) if node.kind else None
     if look:
         return look.colour
+    if node.role in ("claim", "ref"):
+        return INK
     return ACCENT if node.role == "thesis" else MUTED
 
 
@@ -148,17 +159,40 @@ class Content:
 
 
 class Builder:
+    """Measures and places one map page's boxes. ``blank``: the students' copy, where a
+    claim's box shows its number and an empty badge instead of its kind and status."""
+
     def __init__(self, outline: Outline, lang: str, width: float, height: float,
-                 style: MapStyle):
-        self.outline, self.lang, self.style = outline, lang, style
+                 style: MapStyle, blank: bool = False):
+        self.outline, self.lang, self.style, self.blank = outline, lang, style, blank
         self.labels = labels_for(outline, lang)
         self.width, self.height = width, height
         self._wrapped: dict[tuple[Content, float], tuple] = {}
+        self._relations: dict[str, list[tuple[str, str, str]]] | None = None
+
+    def relations_of(self, claim_id: str) -> list[tuple[str, str, str]]:
+        """Every (source, target, relation) the claim takes part in, in outline order:
+        the relations are indexed once per builder, not searched per page."""
+        if self._relations is None:
+            index: dict[str, list[tuple[str, str, str]]] = {}
+            for other in self.outline.claims:
+                for relation in RELATIONS:
+                    for target in getattr(other, relation):
+                        edge = (other.id, target, relation)
+                        index.setdefault(other.id, []).append(edge)
+                        if target != other.id:
+                            index.setdefault(target, []).append(edge)
+            self._relations = index
+        return self._relations.get(claim_id, [])
 
     # ---- node contents -------------------------------------------------------------
     def kind_badge(self, claim: Claim) -> str:
+        if self.blank:
+            return f"#{self.outline.claim_number(claim.id)} {BLANK_BADGE}"
         look = KIND_LOOK[claim.kind]
-        badge = f"#{self.outline.claim_number(claim.id)} {look.symbol} {self.labels[claim.kind]}"
+        word = self.labels["fact_short"] if self.style.short_kinds and claim.kind == "fact" \
+            else self.labels[claim.kind]
+        badge = f"#{self.outline.claim_number(claim.id)} {look.symbol} {word}"
         if claim.fact_status not in (None, "stated"):
             badge += f" · {self.labels[claim.fact_status]}"
         return badge
@@ -179,18 +213,23 @@ class Builder:
                         max(150.0, min(self.width * 0.45, 260.0)),
                         self.counts(s) if with_counts else "")
 
-    def claim(self, claim: Claim) -> Content:
-        return Content("claim", claim.kind, claim.fact_status, self.kind_badge(claim),
-                        shortened(claim.text[self.lang]), max(110.0, min(self.width / 3.4, 260.0)))
+    def _kind(self, claim: Claim) -> tuple[str | None, str | None]:
+        return (None, None) if self.blank else (claim.kind, claim.fact_status)
 
-    def ref(self, claim: Claim) -> Content:
+    def claim(self, claim: Claim) -> Content:
+        return Content("claim", *self._kind(claim), self.kind_badge(claim),
+                        shortened(claim.text[self.lang], self.style.text_em),
+                        max(110.0, min(self.width / 3.4, self.style.claim_cap)))
+
+    def ref(self, claim: Claim, where: str | None = None) -> Content:
+        """A pointer to a claim drawn on another map: its strand, or ``where`` (the page
+        of the same strand's map that holds it)."""
         strand = self.outline.strand_number(self.outline.strand_of(claim.id).id) - 1
         return Content(
             "ref",
-            claim.kind,
-            claim.fact_status,
+            *self._kind(claim),
             self.kind_badge(claim),
-            f"→ {self.labels['strand']} {strand + 1}",
+            where or f"→ {self.labels['strand']} {strand + 1}",
             max(90.0, min(self.width / 6, 130.0)),
         )
 
@@ -220,6 +259,10 @@ class Builder:
                       textfit.text_width(content.footer, head, bold=True),
                       textfit.text_width(content.body, body, bold)) / textfit.SAFETY
         inner = min(cap - chrome, natural + 1.0)
+        # the badge line (number, kind, status) is never broken inside a box: the box
+        # grows to hold it on one line
+        inner = max(inner, textfit.text_width(content.heading, head, bold=True)
+                    / textfit.SAFETY + 1.0)
         h_lines = _lines(content.heading, inner, head, bold=True)
         b_lines = _lines(content.body, inner, body, bold)
         f_lines = _lines(content.footer, inner, head, bold=True) if content.footer else ()
@@ -320,8 +363,9 @@ def _lines(text: str, width: float, size: float, bold: bool = False) -> tuple[st
     )
 
 
-def legend_entries(w, relations: set[str], refs: bool) -> tuple[tuple[str, str], ...]:
-    entries = [(k, f"{KIND_LOOK[k].symbol} {w[k]}") for k in KINDS]
+def legend_entries(w, relations: set[str], refs: bool,
+                   kinds: bool = True) -> tuple[tuple[str, str], ...]:
+    entries = [(k, f"{KIND_LOOK[k].symbol} {w[k]}") for k in KINDS] if kinds else []
     entries += [(r, w[r]) for r in RELATIONS if r in relations]
     if refs:
         entries.append(("ref", w["map_reference"]))

@@ -42,8 +42,11 @@ KIND_FILLS = {"fact": ("solid", KIND_LOOK["fact"].colour),
               "prediction": ("hatch", KIND_LOOK["prediction"].tint)}
 # the deck's own fixed document time, as the workbook's core properties write dates
 _W3CDTF = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-TEXT = 14.0
-SMALL = 12.0
+# Read from the back of a room: captions, legends and axis titles at 18 pt, axis and
+# data labels at 14 pt at least (the slide title names the chart, so it has none).
+TEXT = 18.0
+AXIS = 16.0
+LABEL = 16.0
 
 
 def add_figure_chart(shapes, figure: FigureData, box, fonts: DeckFonts, lang: str):
@@ -53,12 +56,11 @@ def add_figure_chart(shapes, figure: FigureData, box, fonts: DeckFonts, lang: st
     data.categories = list(figure.categories)
     for name, values in figure.series:
         data.add_series(name, list(values))
-    title = figure.title + (f" ({figure.unit})" if figure.unit else "")
     chart_box, caption_box = _split(box, figure.caption)
     frame = shapes.add_chart(CHART_TYPES[figure.chart], *map(emu, chart_box), data)
     frame.name = f"Figure {figure.id}"
     chart = frame.chart
-    _title(chart, title, fonts, lang)
+    _no_title(chart, fonts, lang)
     values = [v for _, vs in figure.series for v in vs if v is not None]
     _axes(chart, figure.unit, fonts, lang, reverse=figure.chart == "bar",
           from_zero=min(values, default=0) >= 0)
@@ -70,7 +72,7 @@ def add_figure_chart(shapes, figure: FigureData, box, fonts: DeckFonts, lang: st
     labels.position = (
         XL_LABEL_POSITION.ABOVE if figure.chart == "line" else XL_LABEL_POSITION.OUTSIDE_END
     )
-    _font(labels.font, fonts, lang, SMALL, INK)
+    _font(labels.font, fonts, lang, LABEL, INK)
     if figure.chart != "line":
         plot.gap_width = 80
     for i, series in enumerate(plot.series):
@@ -84,6 +86,7 @@ def add_figure_chart(shapes, figure: FigureData, box, fonts: DeckFonts, lang: st
             series.format.fill.fore_color.rgb = colour
     _legend(chart, len(figure.series) > 1, fonts, lang)
     _caption(shapes, caption_box, figure.caption, fonts, lang, f"Caption {figure.id}")
+    positive_axis_ids(chart)
     make_workbook_deterministic(chart)
     return frame
 
@@ -99,7 +102,7 @@ def add_balance_chart(shapes, balance: Balance, box, fonts: DeckFonts, lang: str
     frame = shapes.add_chart(XL_CHART_TYPE.BAR_STACKED, *map(emu, chart_box), data)
     frame.name = "Balance"
     chart = frame.chart
-    _title(chart, balance.title, fonts, lang)
+    _no_title(chart, fonts, lang)
     _axes(chart, balance.axis_title, fonts, lang, reverse=True)
     # Whole claims: ticks at whole numbers, about eight of them at most.
     most = max((sum(c) for c in zip(*(counts for _, _, counts in balance.series))), default=1)
@@ -130,10 +133,11 @@ def add_balance_chart(shapes, balance: Balance, box, fonts: DeckFonts, lang: str
                 label.position = XL_LABEL_POSITION.CENTER
                 label.show_value = True
                 _font(
-                    label.font, fonts, lang, SMALL, "FFFFFF" if kind == "fact" else INK, bold=True
+                    label.font, fonts, lang, LABEL, "FFFFFF" if kind == "fact" else INK, bold=True
                 )
     _legend(chart, True, fonts, lang)
     _caption(shapes, prompt_box, balance.prompt, fonts, lang, "Balance question")
+    positive_axis_ids(chart)
     make_workbook_deterministic(chart)
     return frame
 
@@ -159,18 +163,57 @@ def _caption(shapes, box, text, fonts, lang, name):
     add_run(frame.paragraphs[0], text, fonts, lang, TEXT, colour=MUTED)
 
 
-def _title(chart, text, fonts, lang):
-    chart.has_title = True
-    frame = chart.chart_title.text_frame
-    frame.text = ""
-    add_run(frame.paragraphs[0], text, fonts, lang, 16, bold=True, colour=INK)
-    _font(chart.font, fonts, lang, SMALL, INK)
+def _no_title(chart, fonts, lang):
+    """No title inside the chart: the slide's title names it (said twice, it costs the
+    plot room). The chart's default text style is set all the same."""
+    chart.has_title = False
+    _font(chart.font, fonts, lang, TEXT, INK)
+
+
+def positive_axis_ids(chart) -> None:
+    """python-pptx's chart templates number the axes with negative ids, which the Office
+    Open XML schema (an unsigned int) refuses: renumber them 1, 2, … consistently."""
+    space = axis_element(chart.value_axis).getroottree().getroot()
+    ids: dict[str, str] = {}
+    for tag in ("c:axId", "c:crossAx"):
+        for element in space.iter(qn(tag)):
+            old = element.get("val")
+            if old not in ids:
+                ids[old] = str(len(ids) + 1)
+    for tag in ("c:axId", "c:crossAx"):
+        for element in space.iter(qn(tag)):
+            element.set("val", ids[element.get("val")])
+
+
+def figure_description(figure: FigureData) -> str:
+    """The chart's alternative text, from its data: "bar chart: 2024 170, 2025 200"."""
+    parts = []
+    for name, values in figure.series:
+        points = ", ".join(f"{c} {_number(v)}" for c, v in zip(figure.categories, values)
+                           if v is not None)
+        parts.append(f"{name}: {points}" if len(figure.series) > 1 else points)
+    unit = f" ({figure.unit})" if figure.unit else ""
+    return f"{figure.title}{unit}. {figure.chart} chart: " + "; ".join(parts) + \
+        f". {figure.caption}"
+
+
+def balance_description(balance: Balance) -> str:
+    """The balance chart's alternative text: each strand's counts per kind."""
+    rows = []
+    for i, category in enumerate(balance.categories):
+        counts = ", ".join(f"{word} {values[i]}" for _, word, values in balance.series)
+        rows.append(f"{category}: {counts}")
+    return f"{balance.title}. stacked bar chart: " + "; ".join(rows) + f". {balance.prompt}"
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
 
 
 def _axes(chart, value_title, fonts, lang, reverse, from_zero=True):
     categories, values = chart.category_axis, chart.value_axis
-    _font(categories.tick_labels.font, fonts, lang, SMALL, INK)
-    _font(values.tick_labels.font, fonts, lang, SMALL, MUTED)
+    _font(categories.tick_labels.font, fonts, lang, TEXT, INK)
+    _font(values.tick_labels.font, fonts, lang, AXIS, MUTED)
     categories.format.line.color.rgb = RGBColor.from_string(RULE)
     values.has_major_gridlines = True
     values.major_gridlines.format.line.color.rgb = RGBColor.from_string("E0E0E0")
@@ -190,7 +233,7 @@ def _axes(chart, value_title, fonts, lang, reverse, from_zero=True):
         values.has_title = True
         frame = values.axis_title.text_frame
         frame.text = ""
-        add_run(frame.paragraphs[0], value_title, fonts, lang, SMALL, colour=MUTED)
+        add_run(frame.paragraphs[0], value_title, fonts, lang, TEXT, colour=MUTED)
 
 
 def _legend(chart, show, fonts, lang):
@@ -198,7 +241,7 @@ def _legend(chart, show, fonts, lang):
     if show:
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
-        _font(chart.legend.font, fonts, lang, SMALL, INK)
+        _font(chart.legend.font, fonts, lang, TEXT, INK)
 
 
 def _font(font, fonts: DeckFonts, lang: str, size, colour, bold=False):

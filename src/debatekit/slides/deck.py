@@ -38,7 +38,8 @@ from .geometry import (
     pt,
 )
 from .notes_pages import NotesPages
-from .pptx_internals import next_shape_id, qn, text_body
+from .access import mark_decorative, reading_order
+from .pptx_internals import next_shape_id, nsdecls, parse_xml, qn, text_body
 from .runs import DeckFonts, deck_fonts
 from .textbox import Para, Span, add_field, add_text, fill_frame, para
 
@@ -74,6 +75,8 @@ class Deck:
         self._source_lines: dict[float, str] = {}
         self._footer_pattern: list | None = None
         self.copies = Copies()
+        self._bases: dict[str, str] = {}           # continued title -> the title it continues
+        self.titles: list[tuple[object, object, str, str]] = []   # slide, shape, base, role
 
     # -- labels ----------------------------------------------------------------
 
@@ -82,8 +85,12 @@ class Deck:
         return text[self.lang]
 
     def continued(self, title: str) -> str:
+        """The title of a continuation slide. ``finish`` numbers every run of slides that
+        share a title, so "Glossary (continued)" ends as "Glossary (2/2)"."""
         title = " ".join(title.split())
-        return profile(self.lang).remark(title, self.labels["continued"])
+        marked = profile(self.lang).remark(title, self.labels["continued"])
+        self._bases[marked] = self._bases.get(title, title)
+        return marked
 
     def say(self, key: str, **values) -> str:
         """One of the tool's words with its ``{placeholders}`` filled in. Words an outline
@@ -107,7 +114,8 @@ class Deck:
         # whole slide for it before every shape. Everything on the slide is added through
         # this one collection (the argument map refreshes it after drawing its group).
         slide.shapes.turbo_add_enabled = True
-        title_box = self._place_title(slide, title_shape, title, role)
+        title_box, title_shape = self._place_title(slide, title_shape, title, role)
+        self.titles.append((slide, title_shape, self._bases.get(title, title), role))
         if role == "content" and not self.custom:
             rule_box = Box(title_box.left + INSET_X, title_box.bottom + 4, 56, 3).emu()
             self.copies.shape(slide, "title rule", rule_box[0], rule_box[1],
@@ -123,6 +131,7 @@ class Deck:
         rule = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *box)
         rule.name = "Title rule"
         _flat(rule, ACCENT)
+        mark_decorative(rule)
         return rule
 
     def title_layout(self, title: str, role: str = "content") -> tuple[Box, float]:
@@ -168,7 +177,7 @@ class Deck:
         gap = BODY_GAP if role == "content" else 12.0
         return self.grid.body_below(box.bottom + gap)
 
-    def _place_title(self, slide, shape, title: str, role: str) -> Box:
+    def _place_title(self, slide, shape, title: str, role: str):
         box, fitted = self.title_layout(title, role)
         colour = None if self.custom else (INK if role != "section" else ACCENT)
         paras = [para(title, fitted, self.lang, bold=True, colour=colour)]
@@ -176,7 +185,7 @@ class Deck:
         # sits on the subtitle rather than leaving a gap above it
         anchor = "bottom" if role == "cover" else "top"
         if shape is None:
-            add_text(slide, box, paras, self.fonts, name="Title", anchor=anchor)
+            shape = add_text(slide, box, paras, self.fonts, name="Title", anchor=anchor)
         else:
             shape.left, shape.top, shape.width, shape.height = box.emu()
             fill_frame(shape.text_frame, paras, self.fonts, anchor, inherit_colour=self.custom)
@@ -184,7 +193,46 @@ class Deck:
                 first = text_body(shape.text_frame).find(qn("a:p"))  # the base layout sets capitals
                 for run in first.iterfind(qn("a:r")):
                     run.get_or_add_rPr().set("cap", "none")
-        return box
+        return box, shape
+
+    def finish(self) -> None:
+        """Number the slides that share a title ("Glossary (1/2)", "(2/2)"), so every
+        title is unique, and put each slide's shapes in reading order."""
+        groups: dict[str, list[int]] = {}
+        for i, (_, _, shared, _) in enumerate(self.titles):
+            groups.setdefault(shared, []).append(i)
+        for shared, members in groups.items():
+            if len(members) < 2:
+                continue
+            for n, i in enumerate(members, 1):
+                _, shape, _, role = self.titles[i]
+                self._retitle(shape, profile(self.lang).remark(shared, f"{n}/{len(members)}"),
+                              role)
+        for slide in self.prs.slides:
+            reading_order(slide)
+
+    def _retitle(self, shape, title: str, role: str) -> None:
+        """Write a new title into a slide's title shape, at the size that fits the height
+        the slide was laid out for."""
+        box = Box(pt(shape.left), pt(shape.top), pt(shape.width), pt(shape.height))
+        size, lowest, _ = self._title_style(role)
+        measured = title.upper() if self.custom else title
+        fitted = textfit.fit_size(measured, box.width - 2 * INSET_X, box.height - 2 * INSET_Y,
+                                  _sizes(size, lowest), bold=True, leading=LINE_PITCH)
+        fitted = fitted or textfit.fit_size(measured, box.width - 2 * INSET_X,
+                                            box.height - 2 * INSET_Y, _sizes(lowest, 18.0),
+                                            bold=True, leading=LINE_PITCH) or 18.0
+        colour = None if self.custom else (INK if role != "section" else ACCENT)
+        body = text_body(shape.text_frame)
+        for old in body.findall(qn("a:p")):
+            body.remove(old)
+        body.append(parse_xml(f'<a:p {nsdecls("a")}/>'))
+        anchor = "bottom" if role == "cover" else "top"
+        fill_frame(shape.text_frame, [para(title, fitted, self.lang, bold=True, colour=colour)],
+                   self.fonts, anchor, inherit_colour=self.custom)
+        if not self.custom:
+            for run in body.find(qn("a:p")).iterfind(qn("a:r")):
+                run.get_or_add_rPr().set("cap", "none")
 
     def _title_style(self, role: str) -> tuple[float, float, Box]:
         g = self.grid
@@ -277,6 +325,7 @@ class Deck:
         s = page.slide.shapes.add_shape(shape, *box.emu())
         s.name = name
         _flat(s, fill, line)
+        mark_decorative(s)      # bands, bars and the panels behind labels carry no meaning
         return s
 
     def note_paras(self, items: list[tuple[str, str | None, str | None]]) -> list[Para]:

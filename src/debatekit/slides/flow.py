@@ -1,16 +1,18 @@
 """Laying out a run of paragraphs or claim rows over as many slides as they need.
 
-Content never shrinks below the body size to fit: what does not fit goes on a
-continuation slide whose title is marked as continued.
+Content never shrinks below the body minimum (18 pt) to fit: a run of text is set a step
+smaller when that saves a slide, and what does not fit goes on continuation slides,
+split evenly (the deck numbers them when it is finished).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
 from .blocks import ROW_GAP, ClaimRow, badge_width, claim_rows, draw_claim_row
 from .deck import Deck, Page
-from .geometry import Box
+from .geometry import BODY, BODY_MIN, LEAD, Box
 from .textbox import Para, paras_height, split_paras
 
 MIN_SPLIT_LINES = 2      # do not start a paragraph at a slide's foot with less room than this
@@ -30,6 +32,9 @@ def flow_paras(
     slide as continued (the run began on another slide)."""
     pages: list[Page] = []
     queue = list(paras)
+    fill = 1.0
+    if before is None:
+        queue, fill = _fewest_slides(deck, title, queue, continuing)
     while queue or not pages:
         page = deck.new_slide(
             title if not (pages or continuing) else deck.continued(title), notes=notes
@@ -39,9 +44,7 @@ def flow_paras(
             used = before(page)
             body = Box(body.left, body.top + used, body.width, max(body.height - used, 0.0))
         pages.append(page)
-        chunk, queue = split_paras(queue, body.width, body.height, MIN_SPLIT_LINES)
-        while queue and len(chunk) > 1 and chunk[-1].keep_with_next:
-            queue.insert(0, chunk.pop())    # a heading goes on with what it heads
+        chunk, queue = _chunk(queue, body.width, body.height * fill)
         if chunk:
             deck.text(
                 page, Box(body.left, body.top, body.width, paras_height(chunk, body.width)), chunk
@@ -49,6 +52,63 @@ def flow_paras(
         elif queue and not (before and len(pages) == 1):
             raise RuntimeError("a paragraph could not be placed on an empty slide")
     return pages
+
+
+def _chunk(queue: list[Para], width: float, height: float) -> tuple[list[Para], list[Para]]:
+    """What of ``queue`` goes on one slide: the whole paragraphs that fit, a heading
+    never last; a paragraph is cut at a line end only when it is the first and does not
+    fit on its own (no question or definition begins on one slide and ends on the next)."""
+    chunk: list[Para] = []
+    rest = list(queue)
+    while rest and paras_height(chunk + [rest[0]], width) <= height:
+        chunk.append(rest.pop(0))
+    if not chunk and rest:
+        chunk, rest = split_paras(rest, width, height, MIN_SPLIT_LINES)
+    while rest and len(chunk) > 1 and chunk[-1].keep_with_next:
+        rest.insert(0, chunk.pop())    # a heading goes on with what it heads
+    return chunk, rest
+
+
+def _count(paras: list[Para], first: Box, later: Box, fill: float) -> int:
+    queue, slides = list(paras), 0
+    while queue:
+        box = first if slides == 0 else later
+        chunk, queue = _chunk(queue, box.width, box.height * fill)
+        slides += 1
+        if not chunk:
+            return 10 ** 6
+    return max(slides, 1)
+
+
+_SMALLER = {LEAD: BODY, BODY: BODY_MIN}
+
+
+def _fewest_slides(deck: Deck, title: str, paras: list[Para],
+                   continuing: bool) -> tuple[list[Para], float]:
+    """The paragraphs, a step smaller (never below the body minimum) when that saves a
+    slide, and the share of each slide's height to fill so that a run over several
+    slides is split evenly rather than leaving a scrap on the last one."""
+    first = deck.body_for(deck.continued(title) if continuing else title)
+    later = deck.body_for(deck.continued(title))
+    best, slides = paras, _count(paras, first, later, 1.0)
+    candidate = paras
+    for _ in range(2):
+        if slides == 1:
+            break
+        candidate = [replace(p, size=_SMALLER.get(p.size, p.size)) for p in candidate]
+        count = _count(candidate, first, later, 1.0)
+        if count < slides:
+            best, slides = candidate, count
+    if slides == 1:
+        return best, 1.0
+    low, high = 0.3, 1.0
+    for _ in range(12):
+        middle = (low + high) / 2
+        if _count(best, first, later, middle) <= slides:
+            high = middle
+        else:
+            low = middle
+    return best, high
 
 
 def flow_claims(

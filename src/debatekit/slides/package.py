@@ -4,16 +4,16 @@ no stranger's name, and a zip with fixed entry times and a stable order."""
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from xml.sax.saxutils import escape
 
+from ..files import fixed_zip
 from .pptx_internals import package_entries as package_entries_into
 from .pptx_internals import package_relationships
 from .runs import lang_tag
 
+__all__ = ["fixed_zip"]  # charts import it from here too
+
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def _short(text: str, limit: int = 255) -> str:
@@ -84,17 +84,3 @@ def save(prs, slides: int, notes: int) -> bytes:
         [item for item in items if item[0] != "[Content_Types].xml"]
     return fixed_zip((name, app_properties(slides, notes) if name == "docProps/app.xml" else data)
                      for name, data in ordered)
-
-
-def fixed_zip(entries) -> bytes:
-    """A zip archive of (name, bytes) entries in the order given, with a fixed time and
-    mode on every entry, so equal contents always give equal bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 0
-            target.writestr(info, data, compresslevel=6)
-    return out.getvalue()

@@ -308,7 +308,7 @@ def glossary(deck: Deck) -> None:
     flow_paras(deck, w["glossary"], paras, notes)
 
 
-def sources(deck: Deck) -> None:
+def sources(deck: Deck, title: str | None = None) -> None:
     o, w, src = deck.outline, deck.labels, deck.outline.source
     citation = ", ".join(
         x for x in [src.author, src.title, src.publisher, src.published, src.url] if x
@@ -325,4 +325,68 @@ def sources(deck: Deck) -> None:
     paras.append(para(w["generated_by"], BODY_MIN, deck.lang, colour=None if deck.custom else MUTED,
                       space_before=18))
     notes = deck.note_paras([(w["article"], citation, None), (w["accessed"], src.accessed, None)])
+    flow_paras(deck, title or w["source_credits"], paras, notes)
+
+
+def appendix_section(deck: Deck) -> None:
+    """The section slide that opens the claim-by-claim appendix of a full deck."""
+    notes = deck.note_paras([(deck.labels["thesis"], deck.t(deck.outline.thesis), None)])
+    page = deck.new_slide(deck.labels["appendix"], "section", notes=notes)
+    if not deck.custom:
+        deck.panel(page, Box(0, 0, deck.grid.width, 10), ACCENT, name="Accent band")
+
+
+def objectives(deck: Deck) -> None:
+    """The lesson's objectives (the lesson deck: the article's central claim is in the
+    notes, for the teacher to bring in when the class reaches the argument)."""
+    o, w = deck.outline, deck.labels
+    lesson = o.lesson
+    if not (lesson and lesson.objectives):
+        return
+    paras = [para(f"•  {deck.t(obj)}", BODY, deck.lang, space_before=10)
+             for obj in lesson.objectives]
+    notes = deck.note_paras([(w["thesis"], deck.t(o.thesis), None)]
+                            + [(w["objectives"], deck.t(obj), None) for obj in lesson.objectives])
+    flow_paras(deck, w["objectives"], paras, notes)
+
+
+def lesson_sources(deck: Deck) -> None:
+    """The article in full and how many sources the checks cite; the sources themselves
+    are in the notes (a list of citations is not read from the back of a room; the full
+    deck's appendix and the answer key list them)."""
+    o, w, src = deck.outline, deck.labels, deck.outline.source
+    citation = ", ".join(
+        x for x in [src.author, src.title, src.publisher, src.published, src.url] if x
+    )
+    paras = [heading(deck, w["article"], 0), para(citation, BODY, deck.lang, space_before=4)]
+    if src.accessed:
+        paras.append(labelled(deck, w["accessed"], src.accessed, size=BODY_MIN, space=4))
+    checked = [s for c in o.claims if c.check for s in c.check.sources]
+    checked += [s for d in o.debates for p in (*d.pro, *d.con) for s in p.sources]
+    checked = distinct_sources(checked, article=citation)
+    credit = para(w["generated_by"], BODY_MIN, deck.lang, colour=None if deck.custom else MUTED,
+                  space_before=18)
+    if checked:
+        listed = paras + [heading(deck, w["sources"])] + [
+            para(f"•  {s}", BODY_MIN, deck.lang, space_before=4) for s in checked] + [credit]
+        body = deck.body_for(w["source_credits"])
+        if paras_height(listed, body.width) <= body.height:
+            paras = listed[:-1]         # a short list fits the slide: shown in full
+        else:
+            paras.append(heading(deck, w["sources"]))
+            paras.append(para(deck.say("sources_in_notes", n=len(checked)), BODY, deck.lang,
+                              space_before=4))
+    paras.append(credit)
+    notes = deck.note_paras([(w["article"], citation, None), (w["accessed"], src.accessed, None)]
+                            + [("", f"•  {s}", None) for s in checked])
     flow_paras(deck, w["source_credits"], paras, notes)
+
+
+def central_claim(deck: Deck) -> None:
+    """The article's central claim, opening the argument: the strands' maps follow."""
+    o, w = deck.outline, deck.labels
+    paras = [para(deck.t(o.thesis), LEAD, deck.lang, bold=True)]
+    notes = deck.note_paras([(w["thesis"], deck.t(o.thesis), None)]
+                            + [(f"{w['strand']} {i}", deck.t(s.title), None)
+                               for i, s in enumerate(o.strands, 1)])
+    flow_paras(deck, w["thesis"], paras, notes)

@@ -1,45 +1,93 @@
 """The ``slides`` writer: ``<id>-<lang>-slides.pptx``, a 16:9 deck with native text.
 
-Order: cover; about the source; thesis and objectives; badge key; the argument map (the
-whole outline, or its overview of thesis and strands); per strand a section slide, that
-strand's map page(s) and its claim slides; figures; balance; quiz; debates; discussion
-questions; glossary; sources and credits.
+The default deck is a lesson, in the order it is taught: cover; the source and who is
+behind it; the lesson's objectives; how to read the badges; the exercise (the statements
+with no label on screen); the reveal (kind, status, reason, accepted alternatives); the
+article's central claim and one map per strand of its key claims; figures; the balance of
+kinds; the debates; discussion questions; an exit ticket of statements the class has not
+seen; glossary; sources. With ``style.deck: full`` (or ``--deck full``) the claim-by-claim
+walk-through follows as an appendix: the overview map; per strand a section slide, its
+full maps and every claim beside its badges; the debates point by point; every source.
+
+The lesson keeps to about one slide per 2.25 minutes of ``lesson.minutes`` (45 when not
+given), at most 40 slides (``slide_budget``); where the loosest layout needs more, the
+deck is set tighter (``lesson.DENSITIES``) until it fits, or warns.
 """
 
 from __future__ import annotations
 
 from ..job import Job
-from . import debates, package, quiz, sections, visual_slides
+from . import debates, lesson, package, sections, visual_slides
 from .deck import Deck
 from .template import TemplateError
 
-# 2: the deck carries the visuals (maps beside their strands, charts)
+# 3: the deck is a lesson; the walk-through is the `full` deck's appendix
 VERSION = "3"
 
-__all__ = ["VERSION", "render", "build_deck", "TemplateError"]
+MINUTES_PER_SLIDE = 2.25
+MOST_SLIDES = 40
+FEWEST_SLIDES = 12
+DEFAULT_MINUTES = 45
+
+__all__ = ["VERSION", "render", "build_deck", "slide_budget", "TemplateError"]
 
 
-def build_deck(job: Job) -> Deck:
-    """The deck with every slide, before saving (the visuals and tests use it)."""
-    deck = Deck(job)
+def slide_budget(outline) -> int:
+    """How many slides the lesson may have: one per 2.25 minutes of the lesson, between
+    12 and 40 (a 90-minute lesson: 40; 45 minutes: 20)."""
+    minutes = (outline.lesson.minutes if outline.lesson and outline.lesson.minutes
+               else DEFAULT_MINUTES)
+    return max(FEWEST_SLIDES, min(MOST_SLIDES, round(minutes / MINUTES_PER_SLIDE)))
+
+
+def lesson_slides(deck: Deck, density: lesson.Density) -> None:
     sections.cover(deck)
     sections.about_source(deck)
-    sections.thesis(deck)
+    sections.objectives(deck)
     sections.badge_key(deck)
+    lesson.exercise(deck, density)
+    lesson.reveal(deck, density)
+    sections.central_claim(deck)
+    visual_slides.strand_map_slides(deck)
+    visual_slides.figure_slides(deck)
+    visual_slides.balance_slide(deck)
+    debates.debates(deck)
+    sections.discussion(deck)
+    lesson.exit_ticket(deck, density)
+    sections.glossary(deck)
+    sections.lesson_sources(deck)
+
+
+def appendix(deck: Deck) -> None:
+    """The claim-by-claim walk-through: the full maps, every claim with its badges, the
+    debates with every point in full, and every source."""
     plan = visual_slides.map_plan(deck)
+    sections.appendix_section(deck)
     visual_slides.argument_map_slides(deck, plan)
     strands = deck.outline.strands
     for number, strand in enumerate(strands, 1):
         sections.strand_section(deck, strand, number, len(strands))
         visual_slides.argument_map_slides(deck, plan, strand.id)
         sections.strand_claims(deck, strand)
-    visual_slides.figure_slides(deck)
-    visual_slides.balance_slide(deck)
-    quiz.quiz(deck)
-    debates.debates(deck)
-    sections.discussion(deck)
-    sections.glossary(deck)
-    sections.sources(deck)
+    debates.debates(deck, in_full=True)          # every point in full beside its badges
+    sections.sources(deck, deck.labels["sources"])   # every source the checks cite
+
+
+def build_deck(job: Job) -> Deck:
+    """The deck with every slide, before saving (the visuals and tests use it)."""
+    budget = slide_budget(job.outline)
+    for density in lesson.DENSITIES:
+        deck = Deck(job)
+        lesson_slides(deck, density)
+        if len(deck.prs.slides) <= budget:
+            break
+    else:
+        job.warn(f"the lesson has {len(deck.prs.slides)} slides, more than the {budget} "
+                 "its minutes allow (one per 2.25 minutes, at most 40)")
+    deck.lesson_slides = len(deck.prs.slides)
+    if (job.deck or job.outline.style.deck) == "full":
+        appendix(deck)
+    deck.finish()
     return deck
 
 

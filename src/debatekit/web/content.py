@@ -17,7 +17,6 @@ from ..looks import KIND_LOOK, STATUS_LOOK
 from ..model import KINDS, Claim, Outline
 from ..present import argmap
 from ..present.balance import balance
-from ..present.blank_maps import blank_map_pages
 from ..present.descriptions import (
     balance_description,
     figure_description,
@@ -306,10 +305,11 @@ def _outline_order(outline: Outline, node_id: str) -> tuple[int, int]:
 
 
 def maps(outline: Outline, lang: str, blank: bool, prefix: str) -> tuple[MapView, ...]:
-    """Every map page, drawn and listed: the labelled maps, or the blank ones (see
-    ``present.blank_maps``) for students."""
+    """Every map page, drawn and listed: the labelled maps, or the blank ones for students
+    (``argmap.blank_strand_pages``: no overview, no kind anywhere)."""
     if blank:
-        pages = blank_map_pages(outline, lang, MAP_WIDTH, MAP_HEIGHT)
+        strands = argmap.blank_strand_pages(outline, lang, MAP_WIDTH, MAP_HEIGHT)
+        pages = [page for strand_pages in strands for page in strand_pages]
     else:
         pages = argmap.map_pages(outline, lang, MAP_WIDTH, MAP_HEIGHT)
     w = label_words(outline, lang)

@@ -38,7 +38,7 @@ def context(job) -> dict:
                     "quiz_answer",
                     "status",
                     "why",
-                    "also_accept",
+                    "answer_also_accepted",
                     "score",
                     "your_answer",
                     "start_again_confirm",

@@ -6,8 +6,8 @@ outline text goes through ``escape``.
 
 A *blank* map is for students: every claim box is the same plain rectangle holding its
 number, an empty badge to write the kind in, and the claim's text; the key names only the
-relations. The caller lays a blank map out from a kind-neutral outline
-(``present.blank_maps``), so neither a box's shape nor its width gives a kind away.
+relations. The blank pages come from ``argmap.blank_strand_pages``, laid out with no kind at all,
+so neither a box's shape nor its width gives a kind away.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ EDGE_LOOK = {  # colour, width, dash, filled head
     "member": (MEMBER_COLOUR, 1.0, None, None),
 }
 OUTLINE_WIDTH = {"thesis": 1.8, "strand": 1.0, "ref": 1.0, "claim": 1.2}
-BLANK_BADGE = "767676"  # the empty badge's dashed frame
+BLANK_FRAME = "767676"  # the dashed frame of an empty badge
 
 
 def _n(value: float) -> str:
@@ -148,7 +148,7 @@ def _blank_badge(
     if right - box_left > size * 2:
         out.append(
             f'<rect x="{_n(box_left)}" y="{_n(top + 1)}" width="{_n(right - box_left)}" '
-            f'height="{_n(pitch - 2)}" fill="none" stroke="#{BLANK_BADGE}" '
+            f'height="{_n(pitch - 2)}" fill="none" stroke="#{BLANK_FRAME}" '
             f'stroke-width="0.8" stroke-dasharray="2 2"/>'
         )
     return out

@@ -8,7 +8,7 @@ labelled maps, the figures and the balance chart, and the debates with each poin
 from __future__ import annotations
 
 from ..language import profile
-from ..present.lesson_plan import lesson_plan
+from ..present.lessonplan import plan as lesson_plan
 from . import content, page
 
 VERSION = "1"

@@ -73,7 +73,7 @@
     labelled(box, ui.quiz_answer, answer.word + (answer.status ? " · " + answer.status : ""));
     if (answer.why) { labelled(box, ui.why, answer.why); }
     if (answer.accept.length) {
-      para(box, ui.also_accept + ui.colon.replace(/\s+$/, ""), "");
+      para(box, ui.answer_also_accepted + ui.colon.replace(/\s+$/, ""), "");
       var list = document.createElement("ul");
       answer.accept.forEach(function (alt) {
         var li = document.createElement("li");

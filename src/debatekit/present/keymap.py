@@ -1,0 +1,148 @@
+"""One map per strand for teaching: the strand's key claims only, readable from the
+back of a room.
+
+The strand's main claim (the one the most other claims of the strand support or
+challenge) sits at the top, what supports or challenges it beneath, then what those rest
+on, up to ``limit`` claims; claims of other strands that bear on them appear as small
+reference boxes (never a reference to the strand the map is about). Claims left out are
+named in ``KeyMap.omitted`` so the teacher's notes can say which. No drawing library is
+imported here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Claim, Outline
+from . import layered
+from .argmap import MapPage, MapStyle, _forced_scale
+from .mapboxes import RELATIONS, Builder, Content, legend_entries
+
+KEY_CLAIMS = 7       # claims on a teaching map at most
+KEY_REFS = 2         # references to other strands at most
+
+
+@dataclass(frozen=True)
+class KeyMap:
+    page: MapPage
+    omitted: tuple[str, ...]          # claims of the strand not drawn
+    outside: tuple[tuple[str, str, str], ...]   # relations to other strands not drawn
+
+
+def key_order(b: Builder, strand_index: int) -> list[Claim]:
+    """The strand's claims by importance: the main claim, then breadth first along the
+    strand's own relations (most connected first), then the rest in outline order."""
+    strand = b.outline.strands[strand_index]
+    own = {c.id: c for c in strand.claims}
+    links: dict[str, list[str]] = {c.id: [] for c in strand.claims}
+    incoming = {c.id: 0 for c in strand.claims}
+    for c in strand.claims:
+        for source, target, _ in b.relations_of(c.id):
+            if source == c.id and target in own and target != source:
+                links[source].append(target)
+                links[target].append(source)
+                incoming[target] += 1
+    position = {c.id: i for i, c in enumerate(strand.claims)}
+    degree = {i: len(set(v)) for i, v in links.items()}
+    def rank(c: Claim):
+        return (-incoming[c.id], -degree[c.id], position[c.id])
+
+    order: list[Claim] = []
+    seen: set[str] = set()
+    # the main claim's tree first, then the next most supported claim's, and so on;
+    # claims related to nothing in the strand last
+    for root in sorted(strand.claims, key=rank):
+        if root.id in seen or (order and not degree[root.id]):
+            continue
+        seen.add(root.id)
+        queue = [root.id]
+        while queue:
+            current = queue.pop(0)
+            order.append(own[current])
+            for nxt in sorted(set(links[current]), key=lambda i: (-degree[i], position[i])):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    queue.append(nxt)
+    order += [c for c in strand.claims if c.id not in seen]
+    return order
+
+
+def _page(b: Builder, strand_index: int, shown: list[Claim], title: str, max_refs: int):
+    outline = b.outline
+    strand = outline.strands[strand_index]
+    ids = {c.id for c in shown}
+    own = {c.id for c in strand.claims}
+    contents: dict[str, Content] = {c.id: b.claim(c) for c in shown}
+    nodes = [layered.GraphNode(c.id) for c in shown]
+    edges: list[layered.GraphEdge] = []
+    refs: list[str] = []
+    outside: list[tuple[str, str, str]] = []
+    number = outline.claim_number
+    found = sorted({e for c in shown for e in b.relations_of(c.id)},
+                   key=lambda e: (number(e[0]), RELATIONS.index(e[2]), number(e[1])))
+    for source, target, relation in found:
+        if source in ids and target in ids:
+            edges.append(layered.GraphEdge(source, target, relation))
+        elif target in ids and source not in own and (source in refs or len(refs) < max_refs):
+            # another strand's claim bearing on this one: a reference box below it
+            if source not in refs:
+                refs.append(source)
+            edges.append(layered.GraphEdge(source, target, relation))
+        elif not (source in own and target in own):
+            outside.append((source, target, relation))
+    for ref in refs:
+        contents[ref] = b.ref(outline.claim(ref))
+        nodes.append(layered.GraphNode(ref))
+    legend = legend_entries(b.labels, {e.relation for e in edges}, bool(refs),
+                            kinds=b.style.key_kinds)
+    page = b.page("strand", title, contents, nodes, edges, legend, strand.id,
+                  tuple(c.id for c in shown))
+    return page, tuple(outside)
+
+
+def key_map(outline: Outline, lang: str, strand_index: int, width: float, height: float,
+            style: MapStyle, title: str, limit: int = KEY_CLAIMS,
+            max_refs: int = KEY_REFS) -> KeyMap:
+    """The strand's teaching map: as many of its key claims as fit (at most ``limit``)
+    at the style's type size; only a single claim that cannot fit at all is scaled."""
+    b = Builder(outline, lang, width, height, style)
+    order = key_order(b, strand_index)
+    # in order of importance (the main claim's tree first, then the next tree's), each
+    # claim with a link in the strand (a strand without links: any claim) joins the map
+    # if the map still fits with it
+    own = {c.id for c in order}
+    linked = {c.id: {e for e in b.relations_of(c.id) if e[0] in own and e[1] in own
+                     and e[0] != e[1]} for c in order}
+    any_links = any(linked.values())
+    by_id = {c.id: c for c in order}
+    shown: list[Claim] = []
+    best = None
+    for claim in order:
+        if len(shown) >= limit or claim in shown:
+            continue
+        if shown and any_links and not linked[claim.id]:
+            continue            # a claim linked to nothing in the strand: its own box only
+        ids = {c.id for c in shown}
+        joining = [claim]
+        if shown and any_links and not any(s in ids or t in ids for s, t, _ in linked[claim.id]):
+            # the root of another tree joins only with one of its claims, never alone
+            partners = [by_id[s if t == claim.id else t] for s, t, _ in sorted(linked[claim.id])]
+            partners = sorted(partners, key=order.index)
+            if not partners or len(shown) + 2 > limit:
+                continue
+            joining.append(partners[0])
+        for refs in range(max_refs, -1, -1):
+            page, outside = _page(b, strand_index, shown + joining, title, refs)
+            if page is not None:
+                shown.extend(joining)
+                best = (page, outside)
+                break
+    if best is not None:
+        omitted = tuple(c.id for c in order if c not in shown)
+        return KeyMap(best[0], omitted, best[1])
+    page = _forced_scale(lambda f: _page(Builder(outline, lang, width / f, height / f, style),
+                                         strand_index, order[:1], title, 0)[0])
+    return KeyMap(page, tuple(c.id for c in order[1:]), ())
+
+
+__all__ = ["KeyMap", "KEY_CLAIMS", "key_map", "key_order"]

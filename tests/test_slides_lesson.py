@@ -1,0 +1,400 @@
+"""The lesson deck read back with python-pptx: its length, no label before the reveal,
+type a back row can read, continuations with content, the key-claims maps, the charts,
+alternative text, titles, reading order and schema validity."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from lxml import etree
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+from debatekit.labels import labels_for
+from debatekit.looks import KIND_LOOK, STATUS_LOOK
+from debatekit.model import KINDS, STATUSES
+from debatekit.present.keymap import KEY_CLAIMS, key_map, key_order
+from debatekit.present.mapboxes import Builder
+from debatekit.slides import writer
+from debatekit.slides.visual_slides import LESSON_MAP_STYLE
+from support import deck_bytes, render
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+FOOTERS = ("Footer", "Slide number")
+NUMBERED = re.compile(r"[（(](\d+)/(\d+)[)）]$")
+
+
+def read(data: bytes):
+    return Presentation(io.BytesIO(data))
+
+
+def title_of(slide) -> str:
+    if slide.shapes.title is not None:
+        return slide.shapes.title.text_frame.text
+    return next(s.text_frame.text for s in slide.shapes if s.name == "Title")
+
+
+def all_shapes(shapes):
+    for shape in shapes:
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield shape
+            yield from all_shapes(shape.shapes)
+        else:
+            yield shape
+
+
+def descr(shape) -> str:
+    return shape.element[0].find(f"{P}cNvPr").get("descr", "")
+
+
+@pytest.fixture(scope="module", params=["zh", "en"])
+def lesson(request, flagship):
+    """(outline, lang, presentation) of the flagship's lesson deck."""
+    return flagship.outline, request.param, read(deck_bytes("flagship", request.param))
+
+
+def test_flagship_lesson_keeps_to_its_slide_budget(lesson, sample):
+    outline, lang, prs = lesson
+    assert writer.slide_budget(outline) == 40            # 90 minutes: one slide per 2.25
+    assert 24 <= len(prs.slides) <= 40, (lang, len(prs.slides))
+    short = read(deck_bytes("sample", lang))
+    assert len(short.slides) <= writer.slide_budget(sample.outline) < 40
+
+
+def test_the_lesson_runs_in_teaching_order(lesson):
+    outline, lang, prs = lesson
+    w = labels_for(outline, lang)
+    titles = [title_of(s) for s in prs.slides]
+    order = [w["about_source"], w["objectives"], w["badge_key"], w["exercise"], w["reveal"],
+             w["thesis"], f"{w['strand']} 1", outline.figures[0].title[lang], w["balance"], w["debate"],
+             w["discussion"], w["exit_ticket"], w["glossary"], w["source_credits"]]
+    firsts = [next(i for i, t in enumerate(titles) if t.startswith(want)) for want in order]
+    assert firsts == sorted(firsts), titles
+    # one map per strand, titled by the strand
+    for i, strand in enumerate(outline.strands, 1):
+        assert sum(t.startswith(f"{w['strand']} {i}") and strand.title[lang] in t
+                   for t in titles) == 1
+
+
+def _label_words(w) -> list[str]:
+    words = [w[k] for k in KINDS] + [w["fact_short"]] + [w[s] for s in STATUSES]
+    words += [KIND_LOOK[k].symbol for k in KINDS] + [STATUS_LOOK[s].symbol for s in STATUSES]
+    return words
+
+
+def _visible_texts(slide) -> list[str]:
+    """What a class sees on a slide, and what a screen reader reads of its pictures,
+    the slide's title aside (the exercise's title is the question itself)."""
+    texts = []
+    for shape in all_shapes(slide.shapes):
+        if shape.name in FOOTERS or shape == slide.shapes.title or shape.name == "Title":
+            continue
+        if shape.has_text_frame and shape.text_frame.text.strip():
+            texts.append(shape.text_frame.text)
+        if descr(shape):
+            texts.append(descr(shape))
+        if getattr(shape, "has_chart", False) and shape.has_chart:
+            texts.append("chart")
+    return texts
+
+
+def test_no_label_before_its_reveal(lesson):
+    outline, lang, prs = lesson
+    w = labels_for(outline, lang)
+    slides = list(prs.slides)
+    reveal_of = {}
+    for index, slide in enumerate(slides):
+        for shape in slide.shapes:
+            found = re.fullmatch(r"Answer (\d+)", shape.name)
+            if found:
+                reveal_of[int(found.group(1))] = index
+    exercise = outline.exercise_claims
+    assert sorted(reveal_of) == list(range(1, len(exercise) + 1))
+    first_reveal = min(reveal_of.values())
+    words = _label_words(w)
+    for index, slide in enumerate(slides[:first_reveal]):
+        names = [s.name for s in all_shapes(slide.shapes)]
+        texts = _visible_texts(slide)
+        statement_slide = any(re.fullmatch(r"Statement \d+", n) for n in names)
+        # no map, chart or badge of a statement before the reveal; the badge key (the
+        # kinds in general, before any statement is shown) is the one slide with badges
+        assert "chart" not in texts, index
+        assert not any(n.startswith(("Argument map", "Key claims map")) for n in names), index
+        if title_of(slide).startswith(w["badge_key"]):
+            continue
+        assert not any(n.startswith(("Badge ", "Status ")) for n in names), (index, names)
+        if statement_slide:
+            for text in texts:
+                for word in words:
+                    assert word not in text, (lang, index + 1, word, text)
+    # each statement is shown before its own reveal, never after it on an exercise slide
+    for n, claim in enumerate(exercise, 1):
+        shown = [i for i, s in enumerate(slides) for shape in s.shapes
+                 if shape.name == f"Statement {n}"]
+        assert shown and max(shown) < reveal_of[n]
+        answer = " ".join(s.text_frame.text for s in slides[reveal_of[n]].shapes if s.has_text_frame)
+        assert w[claim.kind] in answer
+        if claim.fact_status:
+            assert w[claim.fact_status] in answer
+        for alt in claim.accept:
+            assert w["also_accept"] in answer and w[alt.kind] in answer
+
+
+def test_english_statements_show_the_quote_with_its_translation(flagship):
+    outline = flagship.outline
+    prs = read(deck_bytes("flagship", "en"))
+    statements = {shape.name: shape.text_frame.text for slide in prs.slides
+                  for shape in slide.shapes if re.fullmatch(r"Statement \d+", shape.name)}
+    squash = lambda text: re.sub(r"\s+", "", text)  # noqa: E731
+    for n, claim in enumerate(outline.exercise_claims, 1):
+        text = squash(statements[f"Statement {n}"])
+        assert squash(claim.quote) in text.replace("‘", "“").replace("’", "”") or \
+            squash(claim.quote.replace("“", "‘").replace("”", "’")) in text
+        translation = claim.quote_translation.get("en")
+        if translation:
+            assert squash(translation.replace("“", "‘").replace("”", "’")) in text
+        else:
+            assert squash(claim.text["en"]) in text
+        assert re.search(r"¶\d+", text)         # the paragraph, to find it in the article
+
+
+def test_every_run_on_a_slide_is_at_least_18_points(lesson):
+    outline, lang, prs = lesson
+    for index, slide in enumerate(prs.slides, 1):
+        for shape in all_shapes(slide.shapes):
+            if shape.name in FOOTERS or not shape.has_text_frame:
+                continue
+            for r in shape.text_frame._txBody.iter(f"{A}r"):
+                size = r.find(f"{A}rPr").get("sz")
+                assert size is not None and int(size) >= 1800, (lang, index, shape.name, r.findtext(f"{A}t"))
+
+
+def test_chart_text_is_readable(lesson):
+    _, lang, prs = lesson
+    charts = [s.chart for slide in prs.slides for s in slide.shapes if s.has_chart]
+    assert len(charts) >= 2
+    for chart in charts:
+        space = chart._chartSpace
+        for rpr in space.iter(f"{A}defRPr", f"{A}rPr"):
+            in_labels = any(a.tag in (f"{C}dLbls", f"{C}dLbl", f"{C}catAx", f"{C}valAx")
+                            and rpr in a.iter() for a in rpr.iterancestors())
+            floor = 1400 if in_labels else 1800
+            if rpr.get("sz") is not None:
+                assert int(rpr.get("sz")) >= floor, (lang, etree.tostring(rpr)[:80])
+        assert not chart.has_title                      # the slide title names the chart
+        ids = [int(e.get("val")) for e in space.iter(f"{C}axId")]
+        assert ids and all(i > 0 for i in ids)          # positive: the schema's unsigned int
+
+
+def test_continuations_carry_more_than_one_item(lesson):
+    outline, lang, prs = lesson
+    for index, slide in enumerate(prs.slides, 1):
+        names = [s.name for s in slide.shapes]
+        items = [n for n in names if re.fullmatch(r"(Statement|Exit) \d+", n)]
+        numbered = NUMBERED.search(title_of(slide))
+        if items:
+            total = len(outline.exercise_claims)
+            assert len(items) >= 2 or total == 1, (lang, index)
+        elif numbered and int(numbered.group(1)) > 1 and "Answer 1" not in names:
+            answers = [n for n in names if re.fullmatch(r"Answer \d+", n)]
+            if answers:
+                continue                        # a reveal may hold one tall answer
+            paragraphs = [p for s in slide.shapes if s.has_text_frame and s.name not in FOOTERS
+                          and s != slide.shapes.title and s.name != "Title"
+                          for p in s.text_frame.paragraphs if p.text.strip()]
+            assert len(paragraphs) >= 2, (lang, index, title_of(slide))
+
+
+def test_titles_are_unique_and_read_first_footer_last(lesson):
+    _, lang, prs = lesson
+    titles = [title_of(s) for s in prs.slides]
+    assert len(set(titles)) == len(titles), titles
+    for slide in prs.slides:
+        shapes = list(slide.shapes)
+        assert shapes[0] == slide.shapes.title or shapes[0].name == "Title"
+        assert [s.name for s in shapes[-2:]] == ["Footer", "Slide number"]
+
+
+def test_charts_maps_and_pictures_have_alternative_text(lesson):
+    outline, lang, prs = lesson
+    w = labels_for(outline, lang)
+    maps = charts = 0
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.shape_type == MSO_SHAPE_TYPE.GROUP or shape.shape_type == MSO_SHAPE_TYPE.PICTURE \
+                    or getattr(shape, "has_chart", False):
+                text = descr(shape)
+                assert len(text) > 20, (lang, shape.name)
+                if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+                    maps += 1
+                    assert re.search(rf"#\d+ {re.escape(w['supports'])} #\d+", text) or \
+                        "#" in text
+                elif shape.has_chart:
+                    charts += 1
+                    for category in shape.chart.plots[0].categories:
+                        assert str(category) in text
+    assert maps == len(outline.strands) and charts == len(outline.figures) + 1
+
+
+def test_decorative_shapes_are_marked(lesson):
+    _, _, prs = lesson
+    marked = 0
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.name in ("Title rule", "Accent band", "Motion bar") or shape.name.startswith("Side "):
+                if shape.name.endswith(" label"):
+                    continue
+                ext = shape.element[0].find(f"{P}cNvPr").find(f"{A}extLst")
+                assert ext is not None and b"decorative" in etree.tostring(ext), shape.name
+                marked += 1
+    assert marked > 10
+
+
+def test_key_maps_are_small_readable_and_rooted(flagship):
+    outline = flagship.outline
+    for lang in outline.languages:
+        for i, strand in enumerate(outline.strands):
+            keymap = key_map(outline, lang, i, 864, 370, LESSON_MAP_STYLE, "t")
+            page = keymap.page
+            claims = [n for n in page.nodes if n.role == "claim"]
+            assert 1 <= len(claims) <= KEY_CLAIMS
+            assert len(claims) >= min(4, len(strand.claims)), (lang, strand.id)
+            own = {c.id for c in strand.claims}
+            for node in page.nodes:
+                assert node.body_size >= 18 and node.heading_size >= 18
+                assert len(node.heading) == 1, node.heading     # the badge line never breaks
+                if node.role == "ref":
+                    assert node.id not in own                   # never points to its own strand
+            main = key_order(Builder(outline, lang, 864, 370, LESSON_MAP_STYLE), i)[0]
+            # the main claim is in the top row: no box sits above it
+            assert not any(n.y + n.height <= page.node(main.id).y for n in page.nodes), \
+                (lang, strand.id)
+            for item in page.legend:
+                assert item.size >= 18
+            # in a strand with links, no claim stands alone on its map: each is drawn
+            # with at least one of its links
+            linked_strand = any(t in own for c in strand.claims for t in (*c.supports, *c.challenges))
+            if linked_strand:
+                ends = {e.source for e in page.edges} | {e.target for e in page.edges}
+                assert all(n.id in ends for n in claims), (lang, strand.id)
+            boxes = {n.id: n for n in page.nodes}
+            for edge in page.edges:
+                for (x1, y1), (x2, y2) in zip(edge.points, edge.points[1:]):
+                    for node in page.nodes:
+                        if node.id in (edge.source, edge.target):
+                            continue
+                        assert not _crosses(x1, y1, x2, y2, node), (lang, edge, node.id)
+                assert edge.source in boxes and edge.target in boxes
+
+
+def _crosses(x1, y1, x2, y2, node, inset=1.0) -> bool:
+    """Whether an axis-parallel segment passes through a box's inside."""
+    left, right = node.x + inset, node.x + node.width - inset
+    top, bottom = node.y + inset, node.y + node.height - inset
+    if x1 == x2:
+        return left < x1 < right and min(y1, y2) < bottom and max(y1, y2) > top
+    if y1 == y2:
+        return top < y1 < bottom and min(x1, x2) < right and max(x1, x2) > left
+    return False
+
+
+def test_challenges_are_dashed_on_the_lesson_maps(lesson):
+    _, _, prs = lesson
+    seen = set()
+    for slide in prs.slides:
+        for group in slide.shapes:
+            if not group.name.startswith("Key claims map"):
+                continue
+            for shape in group.shapes:
+                relation = shape.name.split(" ")[0]
+                if shape.name.endswith(" line") and relation in ("supports", "challenges"):
+                    dashed = shape.element.find(f".//{A}prstDash") is not None
+                    assert dashed == (relation == "challenges")
+                    seen.add(relation)
+    assert "supports" in seen
+
+
+def test_exit_ticket_holds_new_statements_of_different_kinds(lesson):
+    outline, lang, prs = lesson
+    w = labels_for(outline, lang)
+    slide = next(s for s in prs.slides if title_of(s).startswith(w["exit_ticket"]))
+    texts = [s.text_frame.text for s in slide.shapes if re.fullmatch(r"Exit \d+", s.name)]
+    assert 2 <= len(texts) <= 3
+    notes = slide.notes_slide.notes_text_frame.text
+    exercise = {c.id for c in outline.exercise_claims}
+    kinds = set()
+    for claim in outline.extension_claims:
+        if any(claim.text[lang] in t or (claim.quote and claim.quote in t) for t in texts):
+            assert claim.id not in exercise
+            kinds.add(claim.kind)
+            assert w[claim.kind] in notes                # the answer, for the teacher only
+    assert len(kinds) == len(texts) and len(kinds) >= 2
+    for text in texts:
+        for word in _label_words(w):
+            assert word not in text
+
+
+def test_full_deck_appends_the_walk_through(sample):
+    lesson_deck = read(deck_bytes("sample", "en"))
+    full = read(deck_bytes("sample", "en", "full"))
+    w = labels_for(sample.outline, "en")
+    lesson_titles = [title_of(s) for s in lesson_deck.slides]
+    full_titles = [title_of(s) for s in full.slides]
+    assert len(full_titles) > len(lesson_titles)
+    assert w["appendix"] in full_titles[len(lesson_titles):]
+    assert not any(s.name.startswith("Claim ") for slide in lesson_deck.slides for s in slide.shapes)
+    claims = {s.name[6:] for slide in full.slides for s in slide.shapes if s.name.startswith("Claim ")}
+    assert claims == {c.id for c in sample.outline.claims}
+    # the outline can ask for it too
+    outline = sample.outline.model_copy(update={"style": sample.outline.style.model_copy(
+        update={"deck": "full"})})
+    assert len(read(render(outline, "en", article=sample.article)).slides) == len(full_titles)
+
+
+@pytest.mark.slow
+def test_the_deck_validates_against_the_office_schema(flagship, tmp_path):
+    audit = pytest.importorskip("openxml_audit")
+    for lang in flagship.outline.languages:
+        for mode in ("lesson", "full"):
+            path = tmp_path / f"{lang}-{mode}.pptx"
+            path.write_bytes(deck_bytes("flagship", lang, mode))
+            result = audit.validate_pptx(str(path))
+            assert result.is_valid and not result.errors, [str(e) for e in result.errors[:5]]
+
+
+def test_no_reference_box_names_its_own_strand(flagship):
+    """On the appendix's (and the handout's) strand maps, a claim of the same strand drawn
+    on another page of its map is pointed to by that page, "→ (2/3)", never by the strand
+    the reader is already in."""
+    from debatekit.model import Outline
+    from debatekit.present import argmap
+    from support import SEED
+
+    claims = [{"id": "c0", "kind": "opinion", "text": "The main claim of the strand."}]
+    claims += [{"id": f"c{i}", "kind": "fact", "supports": ["c0"],
+                "text": f"Supporting fact number {i}, which says rather more than it needs to."}
+               for i in range(1, 25)]
+    star = Outline.model_validate({
+        "format": "debatekit/1", "id": "star", "languages": ["en"], "title": "A star",
+        "source": {"path": SEED.as_posix(), "title": "t", "publisher": "p", "language": "zh"},
+        "thesis": "A thesis.", "strands": [{"id": "s", "title": "One strand", "claims": claims},
+                                           {"id": "t", "title": "Two", "claims": [
+                                               {"id": "d", "kind": "fact", "text": "Other."}]}]})
+    for outline, lang in ((flagship.outline, "en"), (flagship.outline, "zh"), (star, "en")):
+        w = labels_for(outline, lang)
+        split = 0
+        for page in argmap.map_pages(outline, lang, 864, 380, argmap.MapStyle(body_size=14.0)):
+            if page.kind != "strand":
+                continue
+            number = outline.strand_number(page.strand)
+            for node in page.nodes:
+                if node.role == "ref" and outline.strand_of(node.id).id == page.strand:
+                    split += 1
+                    assert f"{w['strand']} {number}" not in node.body_text
+                    assert re.search(r"\d+/\d+", node.body_text), node.body_text
+        if outline.id == "star":
+            assert split                 # the star's strand spans pages that point at c0
