@@ -39,33 +39,8 @@ def pypdf_text(data: bytes) -> str:
     """The text pypdf extracts (cached: extraction of the flagship takes a second)."""
     import io
     if data not in _EXTRACTED:
-        pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
-        _EXTRACTED[data] = "\n".join(_without_furniture(pages))
+        _EXTRACTED[data] = "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
     return _EXTRACTED[data]
-
-
-def _without_furniture(pages: list[str]) -> list[str]:
-    """Each page's text without the lines at its start and end that most pages have (the
-    running header and footer, a table's repeated head), so a table cell that goes on
-    over a page break reads as one text."""
-    if len(pages) < 3:
-        return pages
-    counts: dict[str, int] = {}
-    for text in pages:
-        for line in set(text.splitlines()):
-            counts[line] = counts.get(line, 0) + 1
-    furniture = {line for line, n in counts.items() if n * 2 > len(pages) and line.strip()}
-    out = []
-    for number, text in enumerate(pages):
-        lines = text.splitlines()
-        # only where one page meets the next: the document's own start and end stay whole
-        ends = ([0] if number else []) + ([-1] if number < len(pages) - 1 else [])
-        for end in ends:
-            while lines and (lines[end] in furniture or not lines[end].strip()
-                             or re.fullmatch(r"Page \d+ of \d+|第 \d+ 页，共 \d+ 页", lines[end].strip())):
-                lines.pop(end)
-        out.append("\n".join(lines))
-    return out
 
 
 def poppler(program: str, path: Path, *args: str) -> str:
