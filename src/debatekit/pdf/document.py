@@ -61,7 +61,7 @@ class Furniture:
     header: str          # top left: the outline's title
     header_right: str    # top right: what the document is ("Student handout")
     footer: str          # bottom left: the source citation
-    page_of: str         # "Page {page} of {pages}", from labels.py
+    page_of: str         # "Page {page} of {pages}", from labels/
 
 
 MIN_FURNITURE_SIZE = 6

@@ -1,0 +1,68 @@
+"""The tool's own words, per language (a module of words per language beside this one).
+
+Writers ask ``labels_for(outline, lang)`` and index it by key. An outline may override or
+supply words under ``style.labels``; a language with no table of its own falls back to
+English for any word the outline does not supply.
+"""
+
+from __future__ import annotations
+
+import string
+from types import MappingProxyType
+from typing import Mapping
+
+from ..model import Outline
+from .en import WORDS as _EN
+from .zh import WORDS as _ZH
+
+_BUILTIN: dict[str, Mapping[str, str]] = {"en": MappingProxyType(_EN), "zh": MappingProxyType(_ZH)}
+BUILTIN: Mapping[str, Mapping[str, str]] = MappingProxyType(_BUILTIN)   # a live, read-only view
+KEYS = frozenset(_EN)
+
+
+def add_language(lang: str, table: Mapping[str, str]) -> None:
+    """Give debatekit its own words in ``lang`` (with the language's profile in
+    ``debatekit.language``, all a new language needs). Every key must be there and every
+    placeholder fillable; raises ValueError naming what is wrong."""
+    missing = sorted(KEYS - set(table))
+    unknown = sorted(set(table) - KEYS)
+    problems = [f"{len(missing)} missing word(s): " + ", ".join(f"`{key}`" for key in missing[:5])
+                + (", …" if len(missing) > 5 else "")] if missing else []
+    problems += [f"unknown word `{key}`" for key in unknown]
+    problems += [problem for key in sorted(KEYS & set(table)) if (problem := placeholder_problem(key, table[key]))]
+    if problems:
+        raise ValueError(f"words for `{lang}`: " + "; ".join(problems))
+    _BUILTIN[lang] = MappingProxyType(dict(table))
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+def placeholder_problem(key: str, value: str) -> str | None:
+    """Why an outline's override of a word with placeholders ({n}, {page}) cannot be
+    filled in, or None when it can."""
+    allowed = _fields(_EN[key])
+    if not allowed:
+        return None
+    try:
+        used = _fields(value)
+    except ValueError:
+        return f"label `{key}` has an unpaired `{{` or `}}`; write `{{{{` or `}}}}` for a literal brace"
+    unknown = sorted(used - allowed)
+    if unknown:
+        known = ", ".join(f"{{{name}}}" for name in sorted(allowed))
+        return f"label `{key}` cannot fill `{{{unknown[0]}}}`; it may use {known}"
+    return None
+
+
+def labels_for(outline: Outline, lang: str) -> Mapping[str, str]:
+    """The tool's words for one language, with the outline's overrides applied."""
+    base = BUILTIN.get(lang) or BUILTIN.get(lang.split("-")[0]) or BUILTIN["en"]
+    merged = dict(base)
+    merged.update(outline.style.labels.get(lang, {}))
+    return MappingProxyType(merged)
+
+
+def has_builtin(lang: str) -> bool:
+    return lang in BUILTIN or lang.split("-")[0] in BUILTIN
