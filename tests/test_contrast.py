@@ -14,7 +14,7 @@ import pytest
 
 from debatekit import looks
 from debatekit.looks import ACCENT, INK, KIND_LOOK, MUTED, PAPER, STATUS_LOOK
-from debatekit.pdf import drawings
+from debatekit.pdf import mapdrawing
 from debatekit.present.balance import OPINION_BAR_FILL
 from debatekit.present.figures import SERIES_COLOURS
 from debatekit.present.mapboxes import (
@@ -80,7 +80,7 @@ def pairs() -> list[tuple[str, str, str, float]]:
         ("debate cards: quote on grey", INK, "EFEFEF", TEXT),
         ("debate cards: muted text on grey", MUTED, "EFEFEF", TEXT),
         ("deck map: strand-to-thesis lines", map_drawing.EDGE_LOOK["member"][0], PAPER, GRAPHIC),
-        ("PDF map: strand-to-thesis lines", drawings.EDGE_LOOK["member"][0], PAPER, GRAPHIC),
+        ("PDF map: strand-to-thesis lines", mapdrawing.EDGE_LOOK["member"][0], PAPER, GRAPHIC),
         ("web map: strand-to-thesis lines", svgmaps.EDGE_LOOK["member"][0], PAPER, GRAPHIC),
         ("web map: empty badge", svgmaps.BLANK_FRAME, PAPER, GRAPHIC),
     ]

@@ -315,12 +315,12 @@ def test_kinds_differ_in_shape_and_border_not_only_colour():
 
 
 def test_map_boxes_carry_their_kind_border(flagship):
-    from debatekit.pdf import document_for, drawings
+    from debatekit.pdf import document_for, mapdrawing
     from debatekit.present.argmap import map_pages
 
     doc = document_for(Job(flagship.outline, "zh"), header_right="x")
     page = map_pages(flagship.outline, "zh", 480, 680)[1]
-    drawing = drawings.map_drawing(page, doc.fonts)
+    drawing = mapdrawing.map_drawing(page, doc.fonts)
     dashes = {tuple(getattr(shape, "strokeDashArray", None) or ()) for shape in drawing.contents}
     for kind in {node.kind for node in page.nodes if node.kind}:
         assert tuple(KIND_LOOK[kind].dash or ()) in dashes, kind

@@ -7,7 +7,7 @@ import pytest
 from reportlab.graphics.shapes import Group, String, mmult
 
 from debatekit.pdf import document_for
-from debatekit.pdf import drawings
+from debatekit.pdf import chartdrawing
 from debatekit.present.balance import Balance
 from debatekit.present.figures import FigureData
 from debatekit.job import Job
@@ -53,14 +53,14 @@ def test_long_point_labels_wrap_inside_the_chart(doc, chart):
     labels = tuple(LONG.format(n) for n in range(6))
     figure = FigureData("f", "Title", "million", chart, labels,
                         (("users", tuple(float(10 * n + 5) for n in range(6))),), "caption", ())
-    check(drawings.figure_drawing(figure, doc.fonts, doc.page.frame_width), labels)
+    check(chartdrawing.figure_drawing(figure, doc.fonts, doc.page.frame_width), labels)
 
 
 def test_long_strand_titles_stay_on_the_balance_chart(doc):
     titles = tuple(f"Strand {n}: " + "a deliberately long strand title that goes on " * 4 for n in range(3))
     data = Balance("Balance", titles, (("fact", "Fact", (3, 1, 2)), ("opinion", "Opinion", (1, 2, 0)),
                                        ("prediction", "Prediction", (0, 1, 1))), "prompt", "Number")
-    check(drawings.balance_drawing(data, doc.fonts, doc.page.frame_width), titles)
+    check(chartdrawing.balance_drawing(data, doc.fonts, doc.page.frame_width), titles)
 
 
 def test_section_headings_travel_with_their_first_drawing(sample):
@@ -93,9 +93,9 @@ def test_summary_heading_travels_with_the_first_strand(sample):
 def test_short_labels_stay_on_one_line(doc):
     labels = ("Fewer disruptions", "Objections and evidence")
     figure = FigureData("f", "Title", None, "bar", labels, (("share", (71.0, 40.0)),), "caption", ())
-    drawn = [s[0] for s in strings(drawings.figure_drawing(figure, doc.fonts, doc.page.frame_width))]
+    drawn = [s[0] for s in strings(chartdrawing.figure_drawing(figure, doc.fonts, doc.page.frame_width))]
     assert all(label in drawn for label in labels), drawn
     data = Balance("Balance", labels, (("fact", "Fact", (3, 1)), ("opinion", "Opinion", (1, 2)),
                                        ("prediction", "Prediction", (0, 1))), "prompt", "Number")
-    drawn = [s[0] for s in strings(drawings.balance_drawing(data, doc.fonts, doc.page.frame_width))]
+    drawn = [s[0] for s in strings(chartdrawing.balance_drawing(data, doc.fonts, doc.page.frame_width))]
     assert all(label in drawn for label in labels), drawn

@@ -12,7 +12,7 @@ import pytest
 from debatekit.handout import answer_key, student
 from debatekit.pdf import document_for
 from debatekit.handout import visuals as handout_visuals
-from debatekit.pdf import drawings
+from debatekit.pdf import chartdrawing, mapdrawing
 from debatekit.present.argmap import map_pages
 from debatekit.present.balance import balance
 from debatekit.present.figures import all_figures
@@ -56,11 +56,11 @@ def test_drawings_fit_the_page_frame(flagship):
         width, height = doc.page.frame_width, doc.page.frame_height
         for page in map_pages(outline, lang, width, height - handout_visuals.HEADING_ROOM,
                               handout_visuals.MAP_STYLE):
-            drawing = drawings.map_drawing(page, doc.fonts)
+            drawing = mapdrawing.map_drawing(page, doc.fonts)
             assert drawing.width <= width + 0.01 and drawing.height <= height
         for figure in all_figures(outline, lang):
-            assert drawings.figure_drawing(figure, doc.fonts, width).width <= width
-        assert drawings.balance_drawing(balance(outline, lang), doc.fonts, width).width <= width
+            assert chartdrawing.figure_drawing(figure, doc.fonts, width).width <= width
+        assert chartdrawing.balance_drawing(balance(outline, lang), doc.fonts, width).width <= width
 
 
 def _text(path) -> str:

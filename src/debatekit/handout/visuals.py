@@ -13,7 +13,8 @@ from dataclasses import replace
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
-from ..pdf import drawings
+from ..pdf.chartdrawing import balance_drawing, figure_drawing
+from ..pdf.mapdrawing import map_drawing
 from ..present import argmap
 from ..present.balance import balance
 from ..present.figures import all_figures
@@ -28,7 +29,7 @@ def map_flowables(doc) -> list[Flowable]:
     pages = argmap.map_pages(doc.outline, doc.lang, width, height, MAP_STYLE)
     story: list[Flowable] = [CondPageBreak(60 * mm)]
     for number, page in enumerate(pages):
-        drawing = drawings.map_drawing(page, doc.fonts)
+        drawing = map_drawing(page, doc.fonts)
         # The heading travels with the first drawing, or it is left alone at the
         # bottom of a page when the drawing moves to the next one.
         parts: list[Flowable] = (
@@ -51,7 +52,7 @@ def blank_map_flowables(doc) -> list[Flowable]:
     for pages in strands:
         for page in pages:
             parts = intro + [doc.styles.para(page.title, "h2"),
-                             drawings.map_drawing(page, doc.fonts), Spacer(1, 4 * mm)]
+                             map_drawing(page, doc.fonts), Spacer(1, 4 * mm)]
             intro = []
             story.append(KeepTogether(parts))
     return story
@@ -68,7 +69,7 @@ def figure_flowables(doc) -> list[Flowable]:
         heading = [] if number else [doc.styles.para(doc.labels["figures"], "h1")]
         story.append(KeepTogether(heading + [
             doc.styles.para(title, "h2"),
-            drawings.figure_drawing(figure, doc.fonts, doc.page.frame_width),
+            figure_drawing(figure, doc.fonts, doc.page.frame_width),
             doc.styles.para(figure.caption, "small"),
             Spacer(1, 3 * mm),
         ]))
@@ -96,7 +97,7 @@ def balance_flowables(doc) -> list[Flowable]:
         )
         items: list[Flowable] = [doc.styles.para(data.title, "h1")] if start == 0 else []
         items += [
-            drawings.balance_drawing(part, doc.fonts, doc.page.frame_width),
+            balance_drawing(part, doc.fonts, doc.page.frame_width),
             Spacer(1, 2 * mm),
         ]
         if start + per_part >= rows:

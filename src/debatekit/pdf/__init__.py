@@ -18,8 +18,9 @@ via ``FontSet.markup``, the CID fallback and its warning), ``styles`` (paragraph
 ``badges`` (kind badges and status marks), ``tables`` (ruled tables that split across
 pages), ``ruled_lines`` (ruled lines to write on), ``document`` (page geometry, header and
 footer with "page x of y", ``build_pdf``), ``job_document`` (``document_for``: all of it
-for a Job), ``drawings`` (argument maps and charts drawn with reportlab's graphics, from
-``debatekit.present``), ``reportlab_internals`` (the reportlab internals relied on, and
+for a Job), ``drawings`` (what every drawing shares: text in font runs), ``mapdrawing``
+(argument maps) and ``chartdrawing`` (figures, the kind balance), drawn with reportlab's
+graphics from ``debatekit.present``, ``reportlab_internals`` (the reportlab internals relied on, and
 why).
 """
 

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from .. import textfit
 from ..looks import INK, KIND_LOOK, MUTED, PAPER
+from ..present.mapgeometry import arrow_head, cropped
 from ..present.mapboxes import (
     BOLD_BODY,
     MEMBER_COLOUR,
@@ -45,21 +46,6 @@ def _n(value: float) -> str:
     """A coordinate, short and the same on every machine."""
     text = f"{value:.1f}"
     return text.removesuffix(".0")
-
-
-def cropped(page: MapPage) -> MapPage:
-    """The page cut to its drawing, with the key right below it."""
-    bottom = max(
-        [n.y + n.height for n in page.nodes] + [y for e in page.edges for _, y in e.points],
-        default=0.0,
-    )
-    if not page.legend:
-        return replace(page, height=bottom + 2)
-    key_top = min(i.y for i in page.legend)
-    key_bottom = max(i.y + i.height for i in page.legend)
-    shift = bottom + page.style.gap - key_top
-    legend = tuple(replace(i, y=i.y + shift) for i in page.legend)
-    return replace(page, legend=legend, height=key_bottom + shift + 2)
 
 
 def _shape(
@@ -160,13 +146,7 @@ def _edge(points, relation: str, head_size: float = 6.5) -> list[str]:
     dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
     out = []
     if filled is not None and len(pts) >= 2:
-        (x1, y1), (x2, y2) = pts[-2], pts[-1]
-        length = max(((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5, 1e-6)
-        ux, uy = (x2 - x1) / length, (y2 - y1) / length
-        half = head_size / 2
-        bx, by = x2 - ux * head_size, y2 - uy * head_size
-        wing = [(bx - uy * half, by + ux * half), (x2, y2), (bx + uy * half, by - ux * half)]
-        pts[-1] = (bx, by)  # the line stops at the head, so a dash never pokes through it
+        pts[-1], wing = arrow_head(pts, head_size, head_size / 2)
         line = " ".join(f"{_n(a)},{_n(b)}" for a, b in wing)
         if filled:
             head = (
