@@ -9,6 +9,8 @@ from typing import Callable, Sequence
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
+from .stacked import stacked
+
 
 class Anchor(Flowable):
     """Records ``book[name]`` = the 1-based page it lands on (the last landing wins)."""
@@ -58,24 +60,15 @@ class Later(Flowable):
         self.stand_in, self.make = list(stand_in), make
         forms.append((self.name, self._fill))
 
-    def _stack(self, flowables, width):
-        placed, y = [], 0.0
-        for index, item in enumerate(flowables):
-            y += item.getSpaceBefore() if index else 0.0
-            h = item.wrap(width, 10_000)[1]
-            placed.append((item, y, h))
-            y += h + item.getSpaceAfter()
-        return placed, y
-
     def wrap(self, avail_width, avail_height):
         self.width = avail_width
-        self.height = self._stack(self.stand_in, avail_width)[1]
+        self.height = stacked(self.stand_in, avail_width)[1]
         return self.width, self.height
 
     def draw(self):
         self.canv.doForm(self.name)
 
     def _fill(self, canvas) -> None:
-        placed, _ = self._stack(self.make(), self.width)
+        placed, _ = stacked(self.make(), self.width)
         for item, y, h in placed:
             item.drawOn(canvas, 0, self.height - y - h)

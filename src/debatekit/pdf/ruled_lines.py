@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable
 
 from ..looks import INK, RULE
 from .fonts import FontSet
+from .stacked import stacked
 from .styles import hex_colour
 
 
@@ -47,18 +48,9 @@ class ColumnsToFill(Flowable):
         self.above, self.heads, self.fonts = list(above), list(heads), fonts
         self.min_height, self.gap, self.size = min_height, gap, size
 
-    def _above(self, width):
-        placed, y = [], 0.0
-        for item in self.above:
-            y += item.getSpaceBefore() if placed else 0.0
-            h = item.wrap(width, 10_000)[1]
-            placed.append((item, y, h))
-            y += h + item.getSpaceAfter()
-        return placed, y
-
     def wrap(self, avail_width, avail_height):
         self.width = avail_width
-        self._placed, self._top = self._above(avail_width)
+        self._placed, self._top = stacked(self.above, avail_width)
         if avail_height > 100_000:
             # measured for keeping with what comes before it (no page height given)
             self.height = self._top + self.min_height
