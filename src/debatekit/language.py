@@ -94,6 +94,16 @@ class Profile:
 
 
 _CJK = dict(cjk=True, spaced=False, full_width=True)
+# Taiwan, Hong Kong and Cantonese write the same Traditional script, quotes and titles;
+# one set of settings keeps the three from drifting apart.
+_HANT = dict(
+    **_CJK,
+    quotes=("「", "」"),
+    title_marks=("《", "》"),
+    deck_font="Microsoft JhengHei",
+    cid_font="MSung-Light",
+    theme_script="Hant",
+)
 _PROFILES: dict[str, Profile] = {
     p.code: p
     for p in (
@@ -108,33 +118,9 @@ _PROFILES: dict[str, Profile] = {
             cid_font="STSong-Light",
             theme_script="Hans",
         ),
-        Profile(
-            "zh-TW",
-            **_CJK,
-            quotes=("「", "」"),
-            title_marks=("《", "》"),
-            deck_font="Microsoft JhengHei",
-            cid_font="MSung-Light",
-            theme_script="Hant",
-        ),
-        Profile(
-            "zh-HK",
-            **_CJK,
-            quotes=("「", "」"),
-            title_marks=("《", "》"),
-            deck_font="Microsoft JhengHei",
-            cid_font="MSung-Light",
-            theme_script="Hant",
-        ),
-        Profile(
-            "yue",
-            **_CJK,
-            quotes=("「", "」"),
-            title_marks=("《", "》"),
-            deck_font="Microsoft JhengHei",
-            cid_font="MSung-Light",
-            theme_script="Hant",
-        ),
+        Profile("zh-TW", **_HANT),
+        Profile("zh-HK", **_HANT),
+        Profile("yue", **_HANT),
         Profile(
             "ja",
             **_CJK,
