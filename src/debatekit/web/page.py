@@ -181,6 +181,15 @@ def common(job, page_title_key: str) -> dict:
     }
 
 
+def closing_sections(ctx: dict) -> list[tuple[str, str]]:
+    """The contents entries both pages end with, (anchor, heading), each only where the
+    outline has something for it: the debates, the discussion questions, the glossary."""
+    w = ctx["w"]
+    closing = (("debates", "debate", "debates"), ("discussion", "discussion", "questions"),
+               ("glossary", "glossary", "glossary"))
+    return [(anchor, w[heading]) for anchor, heading, shown in closing if ctx[shown]]
+
+
 def render(template: str, context: dict) -> bytes:
     html = environment().get_template(template).render(**context)
     return html.encode("utf-8")

@@ -51,9 +51,7 @@ def context(job) -> dict:
     sections = [("about", w["about_source"])] if ctx["source"]["perspective"] else []
     sections += [("article", w["article"])] if ctx["paragraphs"] else []
     sections += [("exercise", w["worksheet"]), ("maps", w["argument_map"])]
-    sections += [("debates", w["debate"])] if ctx["debates"] else []
-    sections += [("discussion", w["discussion"])] if ctx["questions"] else []
-    sections += [("glossary", w["glossary"])] if ctx["glossary"] else []
+    sections += page.closing_sections(ctx)
     ctx["sections"] = sections
     return ctx
 

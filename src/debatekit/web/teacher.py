@@ -50,9 +50,7 @@ def context(job) -> dict:
     sections += [("maps", w["argument_map"])]
     sections += [("figures", w["figures"])] if ctx["figures"] else []
     sections += [("balance", balance.title)]
-    sections += [("debates", w["debate"])] if ctx["debates"] else []
-    sections += [("discussion", w["discussion"])] if ctx["questions"] else []
-    sections += [("glossary", w["glossary"])] if ctx["glossary"] else []
+    sections += page.closing_sections(ctx)
     ctx["sections"] = sections
     return ctx
 
