@@ -120,6 +120,15 @@ def _fill(svg_id: str, i: int) -> str:
     return f'fill="{fill}" stroke="#{colour}" stroke-width="1.2"'
 
 
+def _line_stroke(i: int, width: float) -> str:
+    """The stroke of line series ``i``, in the chart and in its key alike: its colour and
+    its dash, so a series is never told by colour alone."""
+    dash = DASHES[i % len(DASHES)]
+    return f'stroke="#{SERIES_COLOURS[i % len(SERIES_COLOURS)]}" stroke-width="{_n(width)}"' + (
+        f' stroke-dasharray="{dash}"' if dash else ""
+    )
+
+
 def _marker(shape: str, x: float, y: float, colour: str) -> str:
     r = 4.5
     if shape == "square":
@@ -138,12 +147,9 @@ def _legend(svg_id: str, figure: FigureData, y: float) -> list[str]:
     for i, (name, _) in enumerate(figure.series):
         colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
         if figure.chart == "line":
-            dash = DASHES[i % len(DASHES)]
             out.append(
                 f'<line x1="{_n(x)}" y1="{_n(y - 4)}" x2="{_n(x + 22)}" y2="{_n(y - 4)}" '
-                f'stroke="#{colour}" stroke-width="2"'
-                + (f' stroke-dasharray="{dash}"' if dash else "")
-                + "/>"
+                f"{_line_stroke(i, 2)}/>"
             )
             out.append(_marker(MARKERS[i % len(MARKERS)], x + 11, y - 4, colour))
         else:
@@ -192,12 +198,9 @@ def figure_svg(figure: FigureData, svg_id: str, description: str) -> Markup:
         for i, (_, vs) in enumerate(figure.series):
             colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
             pts = [(left + slot * (j + 0.5), y_of(v)) for j, v in enumerate(vs) if v is not None]
-            dash = DASHES[i % len(DASHES)]
             out.append(
                 f'<polyline points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in pts)}" fill="none" '
-                f'stroke="#{colour}" stroke-width="2.5"'
-                + (f' stroke-dasharray="{dash}"' if dash else "")
-                + "/>"
+                f"{_line_stroke(i, 2.5)}/>"
             )
             for (x, y), v in zip(pts, [v for v in vs if v is not None]):
                 out.append(_marker(MARKERS[i % len(MARKERS)], x, y, colour))
