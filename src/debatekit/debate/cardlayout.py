@@ -8,7 +8,6 @@ cut off or shrunk.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
 from reportlab.lib.units import mm
@@ -17,7 +16,7 @@ from reportlab.platypus import Flowable
 from ..looks import INK, MUTED, RULE
 from ..pdf.fonts import FontSet
 from ..pdf.styles import hex_colour
-from .cardunits import Unit
+from .cardunits import Placed, Unit, space
 
 CARDS_PER_PAGE = 2
 GAP = 12 * mm          # between two cards on a page: room for both cards' cut marks
@@ -110,17 +109,6 @@ class Tag(Flowable):
         )
 
 
-@dataclass
-class Placed:
-    flowable: Flowable
-    y: float        # distance from the top of the content area to the flowable's top
-    height: float
-
-
-def _space(flowable: Flowable, attr: str) -> float:
-    return float(getattr(flowable, attr, 0) or 0)
-
-
 def _fits_a_line(flowable: Flowable, width: float, height: float) -> bool:
     """Whether at least the first part (a line or a row) of ``flowable`` fits."""
     if height <= 0:
@@ -146,7 +134,7 @@ def pack(
     while queue:
         item = queue.pop(0)
         room = heights(len(cards) - 1)
-        before = _space(item, "spaceBefore") if cards[-1] else 0.0
+        before = space(item, "spaceBefore") if cards[-1] else 0.0
         left = room - used - before
         _, h = item.wrap(width, max(left, 0))
         fits = h <= left + _FUZZ
@@ -154,14 +142,14 @@ def pack(
             fits = _fits_a_line(
                 queue[0],
                 width,
-                left - h - _space(item, "spaceAfter") - _space(queue[0], "spaceBefore"),
+                left - h - space(item, "spaceAfter") - space(queue[0], "spaceBefore"),
             )
             h = item.wrap(width, max(left, 0))[
                 1
             ]  # the look-ahead may have re-wrapped nothing of ours
         if fits:
             cards[-1].append(Placed(item, used + before, h))
-            used += before + h + _space(item, "spaceAfter")
+            used += before + h + space(item, "spaceAfter")
             continue
         if isinstance(item, Unit):
             parted = item.parted() if cards[-1] and left > EARLY_BREAK * room else None
@@ -298,14 +286,3 @@ class Card(Flowable):
             for y, dy in ((bottom, -1), (top, 1)):
                 canvas.line(x + dx * MARK_OFFSET, y, x + dx * (MARK_OFFSET + MARK_LENGTH), y)
                 canvas.line(x, y + dy * MARK_OFFSET, x, y + dy * (MARK_OFFSET + MARK_LENGTH))
-
-
-def stack(flowables: Sequence[Flowable], width: float) -> tuple[list[Placed], float]:
-    """Flowables one under another (a card header): their places and total height."""
-    placed, used = [], 0.0
-    for i, item in enumerate(flowables):
-        before = _space(item, "spaceBefore") if i else 0.0
-        _, h = item.wrap(width, 10_000)
-        placed.append(Placed(item, used + before, h))
-        used += before + h + _space(item, "spaceAfter")
-    return placed, used

@@ -22,8 +22,8 @@ from ..model import KINDS, STATUSES
 from ..pdf import PdfDocument, document_for, source_citation
 from ..pdf.badges import KindBadge, StatusMark
 from ..present.points import SIDES, ShownDebate, ShownPoint, Source, resolve_debates
-from .cardlayout import Card, Row, Tag, Words, pack_balanced, stack
-from .cardunits import Sentences, Unit
+from .cardlayout import Card, Row, Tag, Words, pack_balanced
+from .cardunits import Sentences, Unit, stack
 from .overview import overview_body
 
 VERSION = "2"

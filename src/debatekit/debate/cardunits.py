@@ -1,5 +1,6 @@
 """What cards keep together: a point with everything about it (``Unit``), and long texts
-that continue on the next card only between sentences (``Sentences``).
+that continue on the next card only between sentences (``Sentences``); ``stack`` places
+flowables one under another, for a unit's parts and a card's header alike.
 
 ``cardlayout.pack`` moves a Unit whole to the next card; only a unit taller than a whole
 card is taken apart, and then each of its texts breaks between sentences. ``balanced``
@@ -9,6 +10,7 @@ packs and then, where the last card would hold a single item, moves one more ite
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from reportlab.platypus import Flowable, Paragraph
@@ -30,6 +32,30 @@ def sentences(text: str) -> list[str]:
     return [p for p in parts if p] or [text]
 
 
+@dataclass
+class Placed:
+    flowable: Flowable
+    y: float        # distance from the top of the content area to the flowable's top
+    height: float
+
+
+def space(flowable: Flowable, attr: str) -> float:
+    """A flowable's own spaceBefore or spaceAfter (0 when unset)."""
+    return float(getattr(flowable, attr, 0) or 0)
+
+
+def stack(flowables: Sequence[Flowable], width: float) -> tuple[list[Placed], float]:
+    """Flowables one under another (a card header, the parts of a unit): their places and
+    total height."""
+    placed, used = [], 0.0
+    for i, item in enumerate(flowables):
+        before = space(item, "spaceBefore") if i else 0.0
+        _, h = item.wrap(width, 10_000)
+        placed.append(Placed(item, used + before, h))
+        used += before + h + space(item, "spaceAfter")
+    return placed, used
+
+
 class Unit(Flowable):
     """Flowables that go on one card together (a point: its badges, its text, how the
     side uses it, the quote and who said it, its sources)."""
@@ -45,17 +71,8 @@ class Unit(Flowable):
         first = self.items[0] if self.items else None
         self.spaceBefore = getattr(first, "spaceBefore", 0) or 0
 
-    def _layout(self, width):
-        placed, y = [], 0.0
-        for index, item in enumerate(self.items):
-            before = (getattr(item, "spaceBefore", 0) or 0) if index else 0.0
-            _, h = item.wrap(width, 10_000)
-            placed.append((item, y + before, h))
-            y += before + h + (getattr(item, "spaceAfter", 0) or 0)
-        return placed, y
-
     def wrap(self, avail_width, avail_height):
-        self._placed, self.height = self._layout(avail_width)
+        self._placed, self.height = stack(self.items, avail_width)
         self.width = avail_width
         return self.width, self.height
 
@@ -70,8 +87,8 @@ class Unit(Flowable):
         return None
 
     def draw(self):
-        for item, y, h in self._placed:
-            item.drawOn(self.canv, 0, self.height - y - h)
+        for p in self._placed:
+            p.flowable.drawOn(self.canv, 0, self.height - p.y - p.height)
 
 
 class Sentences(Flowable):

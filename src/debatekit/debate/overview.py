@@ -15,8 +15,8 @@ from ..pdf.badges import KindBadge, StatusMark
 from ..pdf.fonts import FontSet
 from ..pdf.styles import hex_colour
 from ..present.points import SIDES, ShownDebate, ShownPoint
-from .cardlayout import Row, Words, pack, stack
-from .cardunits import Sentences, Unit
+from .cardlayout import Row, Words, pack
+from .cardunits import Sentences, Unit, stack
 
 GAP = 5 * mm
 
