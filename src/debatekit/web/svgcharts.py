@@ -17,7 +17,8 @@ from ..looks import INK, KIND_LOOK, MUTED, PAPER
 from ..present.balance import OPINION_BAR_FILL, Balance
 from ..present.descriptions import number
 from ..present.figures import SERIES_COLOURS, FigureData
-from .svgmaps import _n
+from . import svg
+from .svg import coord
 
 WIDTH = 640.0
 SIZE = 12.0  # labels
@@ -42,36 +43,20 @@ def _wrap(text: str, width: float, size: float = SIZE) -> list[str]:
 
 
 def _rect(x: float, y: float, w: float, h: float, attrs: str) -> str:
-    return f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" height="{_n(h)}" {attrs}/>'
+    return f'<rect x="{coord(x)}" y="{coord(y)}" width="{coord(w)}" height="{coord(h)}" {attrs}/>'
 
 
 def _line(x1: float, y1: float, x2: float, y2: float, colour: str, width: float = 1) -> str:
     return (
-        f'<line x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}" '
-        f'stroke="#{colour}" stroke-width="{_n(width)}"/>'
-    )
-
-
-def _text(
-    text: str,
-    x: float,
-    y: float,
-    size: float = SIZE,
-    colour: str = INK,
-    anchor: str = "middle",
-    bold: bool = False,
-) -> str:
-    weight = ' font-weight="bold"' if bold else ""
-    return (
-        f'<text x="{_n(x)}" y="{_n(y)}" font-size="{_n(size)}" fill="#{colour}" '
-        f'text-anchor="{anchor}"{weight}>{escape(text)}</text>'
+        f'<line x1="{coord(x1)}" y1="{coord(y1)}" x2="{coord(x2)}" y2="{coord(y2)}" '
+        f'stroke="#{colour}" stroke-width="{coord(width)}"/>'
     )
 
 
 def _lines(
     lines: list[str], x: float, y: float, anchor: str = "middle", size: float = SIZE
 ) -> list[str]:
-    return [_text(t, x, y + i * size * 1.3, size, INK, anchor) for i, t in enumerate(lines)]
+    return [svg.text(t, x, y + i * size * 1.3, size, INK, anchor) for i, t in enumerate(lines)]
 
 
 def _ticks(low: float, high: float) -> list[float]:
@@ -92,7 +77,7 @@ def _ticks(low: float, high: float) -> list[float]:
 def _open(svg_id: str, height: float, title: str, description: str, css: str) -> list[str]:
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="{css}" role="img" id="{svg_id}" '
-        f'viewBox="0 0 {_n(WIDTH)} {_n(height)}" width="{_n(WIDTH)}" height="{_n(height)}" '
+        f'viewBox="0 0 {coord(WIDTH)} {coord(height)}" width="{coord(WIDTH)}" height="{coord(height)}" '
         f'aria-labelledby="{svg_id}-t {svg_id}-d">',
         f'<title id="{svg_id}-t">{escape(title)}</title>',
         f'<desc id="{svg_id}-d">{escape(description)}</desc>',
@@ -124,7 +109,7 @@ def _line_stroke(i: int, width: float) -> str:
     """The stroke of line series ``i``, in the chart and in its key alike: its colour and
     its dash, so a series is never told by colour alone."""
     dash = DASHES[i % len(DASHES)]
-    return f'stroke="#{SERIES_COLOURS[i % len(SERIES_COLOURS)]}" stroke-width="{_n(width)}"' + (
+    return f'stroke="#{SERIES_COLOURS[i % len(SERIES_COLOURS)]}" stroke-width="{coord(width)}"' + (
         f' stroke-dasharray="{dash}"' if dash else ""
     )
 
@@ -138,8 +123,8 @@ def _marker(shape: str, x: float, y: float, colour: str) -> str:
     elif shape == "triangle":
         pts = [(x, y - r - 1), (x + r + 1, y + r), (x - r - 1, y + r)]
     else:
-        return f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(r)}" fill="#{colour}"/>'
-    return f'<polygon points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in pts)}" fill="#{colour}"/>'
+        return f'<circle cx="{coord(x)}" cy="{coord(y)}" r="{coord(r)}" fill="#{colour}"/>'
+    return f'<polygon points="{" ".join(f"{coord(a)},{coord(b)}" for a, b in pts)}" fill="#{colour}"/>'
 
 
 def _legend(svg_id: str, figure: FigureData, y: float) -> list[str]:
@@ -148,15 +133,15 @@ def _legend(svg_id: str, figure: FigureData, y: float) -> list[str]:
         colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
         if figure.chart == "line":
             out.append(
-                f'<line x1="{_n(x)}" y1="{_n(y - 4)}" x2="{_n(x + 22)}" y2="{_n(y - 4)}" '
+                f'<line x1="{coord(x)}" y1="{coord(y - 4)}" x2="{coord(x + 22)}" y2="{coord(y - 4)}" '
                 f"{_line_stroke(i, 2)}/>"
             )
             out.append(_marker(MARKERS[i % len(MARKERS)], x + 11, y - 4, colour))
         else:
             out.append(
-                f'<rect x="{_n(x)}" y="{_n(y - 11)}" width="22" height="12" {_fill(svg_id, i)}/>'
+                f'<rect x="{coord(x)}" y="{coord(y - 11)}" width="22" height="12" {_fill(svg_id, i)}/>'
             )
-        out.append(_text(name, x + 28, y, SIZE, INK, "start"))
+        out.append(svg.text(name, x + 28, y, SIZE, INK, "start"))
         x += 28 + textfit.text_width(name, SIZE) + 24
     return out
 
@@ -184,13 +169,13 @@ def figure_svg(figure: FigureData, svg_id: str, description: str) -> Markup:
     out = _open(svg_id, height, figure.title, description, "chart")
     out += _patterns(svg_id, len(figure.series))
     if figure.unit:
-        out.append(_text(figure.unit, 4, 16, SMALL, MUTED, "start"))
+        out.append(svg.text(figure.unit, 4, 16, SMALL, MUTED, "start"))
     for t in ticks:
         out.append(
-            f'<line x1="{_n(left)}" y1="{_n(y_of(t))}" x2="{_n(right)}" y2="{_n(y_of(t))}" '
+            f'<line x1="{coord(left)}" y1="{coord(y_of(t))}" x2="{coord(right)}" y2="{coord(y_of(t))}" '
             f'stroke="#{GRID}" stroke-width="1"/>'
         )
-        out.append(_text(number(t), left - 6, y_of(t) + 4, SMALL, MUTED, "end"))
+        out.append(svg.text(number(t), left - 6, y_of(t) + 4, SMALL, MUTED, "end"))
     zero = y_of(max(low, min(0.0, high)))
     out.append(_line(left, zero, right, zero, INK))
     k = len(figure.series)
@@ -199,12 +184,12 @@ def figure_svg(figure: FigureData, svg_id: str, description: str) -> Markup:
             colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
             pts = [(left + slot * (j + 0.5), y_of(v)) for j, v in enumerate(vs) if v is not None]
             out.append(
-                f'<polyline points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in pts)}" fill="none" '
+                f'<polyline points="{" ".join(f"{coord(a)},{coord(b)}" for a, b in pts)}" fill="none" '
                 f"{_line_stroke(i, 2.5)}/>"
             )
             for (x, y), v in zip(pts, [v for v in vs if v is not None]):
                 out.append(_marker(MARKERS[i % len(MARKERS)], x, y, colour))
-                out.append(_text(number(v), x, y - 9, SMALL, INK))
+                out.append(svg.text(number(v), x, y - 9, SMALL, INK))
     else:
         bar = slot * 0.7 / k
         for i, (_, vs) in enumerate(figure.series):
@@ -215,7 +200,7 @@ def figure_svg(figure: FigureData, svg_id: str, description: str) -> Markup:
                 y1, y2 = sorted((y_of(v), zero))
                 out.append(_rect(x, y1, bar, max(y2 - y1, 0.5), _fill(svg_id, i)))
                 out.append(
-                    _text(number(v), x + bar / 2, y1 - 5 if v >= 0 else y2 + SMALL + 2, SMALL)
+                    svg.text(number(v), x + bar / 2, y1 - 5 if v >= 0 else y2 + SMALL + 2, SMALL, INK)
                 )
     for j, lines in enumerate(labels):
         out += _lines(lines, left + slot * (j + 0.5), bottom + 8 + SIZE)
@@ -243,11 +228,11 @@ def _bar_chart(
     out = _open(svg_id, height, figure.title, description, "chart")
     out += _patterns(svg_id, k)
     if figure.unit:
-        out.append(_text(figure.unit, 4, 16, SMALL, MUTED, "start"))
+        out.append(svg.text(figure.unit, 4, 16, SMALL, MUTED, "start"))
     bottom = top + plot_h
     for t in ticks:
         out.append(_line(x_of(t), top, x_of(t), bottom, GRID))
-        out.append(_text(number(t), x_of(t), bottom + 8 + SMALL, SMALL, MUTED))
+        out.append(svg.text(number(t), x_of(t), bottom + 8 + SMALL, SMALL, MUTED))
     zero = x_of(max(low, min(0.0, high)))
     out.append(_line(zero, top, zero, bottom, INK))
     y = top
@@ -262,7 +247,7 @@ def _bar_chart(
             by = y + 6 + bar * i
             out.append(_rect(x1, by, max(x2 - x1, 0.5), bar - 2, _fill(svg_id, i)))
             out.append(
-                _text(
+                svg.text(
                     number(v),
                     x2 + 4 if v >= 0 else x1 - 4,
                     by + bar / 2 + 3,
@@ -303,17 +288,17 @@ def balance_svg(balance: Balance, svg_id: str, description: str, symbols: dict[s
             fill, stroke, ink = KIND_BARS[kind]
             w = count * scale
             out.append(
-                f'<rect x="{_n(x)}" y="{_n(y + 5)}" width="{_n(w)}" height="{_n(row - 10)}" '
+                f'<rect x="{coord(x)}" y="{coord(y + 5)}" width="{coord(w)}" height="{coord(row - 10)}" '
                 f'fill="#{fill}" stroke="#{stroke}" stroke-width="1.5"/>'
             )
             out.append(
-                _text(f"{symbols[kind]} {count}", x + w / 2, y + row / 2 + 4, SMALL, ink, bold=True)
+                svg.text(f"{symbols[kind]} {count}", x + w / 2, y + row / 2 + 4, SMALL, ink, bold=True)
             )
             x += w
         y += row
     bottom = top + plot_h
     out.append(_line(left, top, left, bottom, INK))
-    out.append(_text(balance.axis_title, (left + right) / 2, bottom + 8 + SMALL, SMALL, MUTED))
+    out.append(svg.text(balance.axis_title, (left + right) / 2, bottom + 8 + SMALL, SMALL, MUTED))
     x, ky = left, height - LINE * 0.8
     for kind, word, _ in balance.series:
         fill, stroke, _ = KIND_BARS[kind]
@@ -321,7 +306,7 @@ def balance_svg(balance: Balance, svg_id: str, description: str, symbols: dict[s
             _rect(x, ky - 11, 18, 12, f'fill="#{fill}" stroke="#{stroke}" stroke-width="1.5"')
         )
         text = f"{symbols[kind]} {word}"
-        out.append(_text(text, x + 24, ky, SIZE, INK, "start"))
+        out.append(svg.text(text, x + 24, ky, SIZE, INK, "start"))
         x += 24 + textfit.text_width(text, SIZE) + 24
     out.append("</svg>")
     return Markup("\n".join(out))

@@ -32,6 +32,8 @@ from ..present.mapboxes import (
     heading_colour,
     node_colours,
 )
+from . import svg
+from .svg import coord
 
 EDGE_LOOK = {  # colour, width, dash, filled head
     "supports": (RELATION_COLOURS["supports"], 1.4, None, True),
@@ -42,40 +44,18 @@ OUTLINE_WIDTH = {"thesis": 1.8, "strand": 1.0, "ref": 1.0, "claim": 1.2}
 BLANK_FRAME = "767676"  # the dashed frame of an empty badge
 
 
-def _n(value: float) -> str:
-    """A coordinate, short and the same on every machine."""
-    text = f"{value:.1f}"
-    return text.removesuffix(".0")
-
-
 def _shape(
     shape: str, x: float, y: float, w: float, h: float, radius: float, tip: float, attrs: str
 ) -> str:
     if shape == "rounded":
         return (
-            f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" height="{_n(h)}" '
-            f'rx="{_n(radius)}" {attrs}/>'
+            f'<rect x="{coord(x)}" y="{coord(y)}" width="{coord(w)}" height="{coord(h)}" '
+            f'rx="{coord(radius)}" {attrs}/>'
         )
     if shape == "arrow":
         pts = [(x, y), (x + w - tip, y), (x + w, y + h / 2), (x + w - tip, y + h), (x, y + h)]
-        return f'<polygon points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in pts)}" {attrs}/>'
-    return f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" height="{_n(h)}" {attrs}/>'
-
-
-def _text(
-    text: str,
-    x: float,
-    baseline: float,
-    size: float,
-    colour: str,
-    bold: bool,
-    anchor: str = "middle",
-) -> str:
-    weight = ' font-weight="bold"' if bold else ""
-    return (
-        f'<text x="{_n(x)}" y="{_n(baseline)}" font-size="{_n(size)}" fill="#{colour}"'
-        f' text-anchor="{anchor}"{weight}>{escape(text)}</text>'
-    )
+        return f'<polygon points="{" ".join(f"{coord(a)},{coord(b)}" for a, b in pts)}" {attrs}/>'
+    return f'<rect x="{coord(x)}" y="{coord(y)}" width="{coord(w)}" height="{coord(h)}" {attrs}/>'
 
 
 def _node(node: MapNode, page: MapPage, blank: bool) -> list[str]:
@@ -117,7 +97,7 @@ def _node(node: MapNode, page: MapPage, blank: bool) -> list[str]:
                 out += _blank_badge(node, text, top, size, pitch, st)
             first_heading = False
         else:
-            out.append(_text(text, cx, baseline, size, colour, bold))
+            out.append(svg.text(text, cx, baseline, size, colour, bold=bold))
         top += pitch
     return out
 
@@ -129,12 +109,13 @@ def _blank_badge(
     number = heading.split(" ", 1)[0]
     pad = style.pad_x * box_scale(node, style)
     left, right = node.x + pad, node.x + node.width - pad
-    out = [_text(number, left, top + (pitch - size) / 2 + size * 0.86, size, INK, True, "start")]
+    baseline = top + (pitch - size) / 2 + size * 0.86
+    out = [svg.text(number, left, baseline, size, INK, "start", bold=True)]
     box_left = left + textfit.text_width(number, size, bold=True) + size * 0.5
     if right - box_left > size * 2:
         out.append(
-            f'<rect x="{_n(box_left)}" y="{_n(top + 1)}" width="{_n(right - box_left)}" '
-            f'height="{_n(pitch - 2)}" fill="none" stroke="#{BLANK_FRAME}" '
+            f'<rect x="{coord(box_left)}" y="{coord(top + 1)}" width="{coord(right - box_left)}" '
+            f'height="{coord(pitch - 2)}" fill="none" stroke="#{BLANK_FRAME}" '
             f'stroke-width="0.8" stroke-dasharray="2 2"/>'
         )
     return out
@@ -147,7 +128,7 @@ def _edge(points, relation: str, head_size: float = 6.5) -> list[str]:
     out = []
     if filled is not None and len(pts) >= 2:
         pts[-1], wing = arrow_head(pts, head_size, head_size / 2)
-        line = " ".join(f"{_n(a)},{_n(b)}" for a, b in wing)
+        line = " ".join(f"{coord(a)},{coord(b)}" for a, b in wing)
         if filled:
             head = (
                 f'<polygon points="{line}" fill="#{colour}" stroke="#{colour}" stroke-width="0.6"/>'
@@ -159,7 +140,7 @@ def _edge(points, relation: str, head_size: float = 6.5) -> list[str]:
     else:
         head = ""
     out.append(
-        f'<polyline points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in pts)}" fill="none" '
+        f'<polyline points="{" ".join(f"{coord(a)},{coord(b)}" for a, b in pts)}" fill="none" '
         f'stroke="#{colour}" stroke-width="{width}"{dash_attr}/>'
     )
     if head:
@@ -204,13 +185,12 @@ def _key(page: MapPage, blank: bool) -> list[str]:
                 )
             )
         out.append(
-            _text(
+            svg.text(
                 item.text,
                 item.x + item.sample_width + 4,
                 mid + item.size * 0.35,
                 item.size,
                 INK,
-                False,
                 "start",
             )
         )
@@ -224,8 +204,8 @@ def map_svg(
     page = cropped(page)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="map" role="img" id="{svg_id}" '
-        f'viewBox="-3 -3 {_n(page.width + 6)} {_n(page.height + 6)}" width="{_n(page.width + 6)}" '
-        f'height="{_n(page.height + 6)}" aria-labelledby="{svg_id}-t {svg_id}-d">',
+        f'viewBox="-3 -3 {coord(page.width + 6)} {coord(page.height + 6)}" width="{coord(page.width + 6)}" '
+        f'height="{coord(page.height + 6)}" aria-labelledby="{svg_id}-t {svg_id}-d">',
         f'<title id="{svg_id}-t">{escape(title)}</title>',
         f'<desc id="{svg_id}-d">{escape(description)}</desc>',
     ]
