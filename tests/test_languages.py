@@ -163,3 +163,14 @@ def test_korean_takes_western_punctuation_in_cards_and_markdown_alike(monkeypatc
     text = "".join(page.extract_text() for page in pdf.pages)
     assert f"토론 카드: {title}" in text.replace("\n", " ")
     assert "：" not in text and "（" not in text
+
+
+def test_count_words_agree_with_their_number():
+    """English says "1 fact" and "2 facts"; a language without plural forms ignores them."""
+    from debatekit.labels import BUILTIN, fill
+
+    assert fill(BUILTIN["en"]["counts"], "en", fact=1, opinion=2, prediction=0) == \
+        "1 fact, 2 opinions, 0 predictions"
+    assert fill(BUILTIN["en"]["map_claims"], "en", n=1) == "1 statement"
+    assert fill(BUILTIN["en"]["minutes"], "en", n=45) == "45 minutes"
+    assert fill(BUILTIN["zh"]["counts"], "zh", fact=1, opinion=2, prediction=0) == "事实 1 条，观点 2 条，预测 0 条"

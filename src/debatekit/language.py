@@ -47,6 +47,13 @@ class Profile:
     deck_font: str | None = None           # the east-asian face of a deck in this language
     cid_font: str | None = None            # reportlab's built-in (not embedded) CID font
     theme_script: str | None = None        # the script code of a pptx theme's per-script face ("Hans")
+    singular: tuple[int, ...] = (1,)       # the counts that take a word's first form ("1 fact")
+
+    def plural(self, count: int, forms: str) -> str:
+        """One of ``forms`` ("fact|facts") for ``count``: the first for the counts this
+        language treats as singular, the last otherwise."""
+        choices = forms.split("|")
+        return choices[0] if count in self.singular else choices[-1]
 
     @property
     def colon(self) -> str:

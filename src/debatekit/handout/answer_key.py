@@ -9,7 +9,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from ..labels import labels_for
+from ..labels import fill, labels_for
 from ..language import profile
 from ..looks import ACCENT
 from ..model import Claim
@@ -185,7 +185,7 @@ def debate_answers(doc: PdfDocument, debate) -> list[Flowable]:
     story += common.motion_block(doc, debate)
     mark = profile(doc.lang)
     rests = ("；" if mark.full_width else "; ").join(
-        f"{labels[side]}{mark.colon}{labels['counts'].format(**debate.counts(side))}"
+        f"{labels[side]}{mark.colon}{fill(labels['counts'], doc.lang, **debate.counts(side))}"
         for side in SIDES)
     question = doc.fonts.markup(labels["which_leans"])
     story.append(styles.para(rests, "body", prefix=f'<font color="#{ACCENT}"><b>{question}</b></font> '))

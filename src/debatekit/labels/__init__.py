@@ -11,6 +11,7 @@ import string
 from types import MappingProxyType
 from typing import Mapping
 
+from ..language import profile
 from ..model import Outline
 from .en import WORDS as _EN
 from .zh import WORDS as _ZH
@@ -66,3 +67,23 @@ def labels_for(outline: Outline, lang: str) -> Mapping[str, str]:
 
 def has_builtin(lang: str) -> bool:
     return lang in BUILTIN or lang.split("-")[0] in BUILTIN
+
+
+class _CountFormatter(string.Formatter):
+    """str.format, plus a count's word in the right number: ``{n:statement|statements}``
+    gives the form the language's profile picks for the count ``n``."""
+
+    def __init__(self, lang: str):
+        super().__init__()
+        self.lang = lang
+
+    def format_field(self, value, format_spec: str):
+        if "|" in format_spec and isinstance(value, int):
+            return profile(self.lang).plural(value, format_spec)
+        return super().format_field(value, format_spec)
+
+
+def fill(template: str, lang: str, **values) -> str:
+    """A word with placeholders filled in, counts' words in the right number (a label
+    that counts says ``{n} {n:statement|statements}``)."""
+    return _CountFormatter(lang).format(template, **values)

@@ -5,7 +5,7 @@ the output's language: what a screen reader says for a drawing (the web pages' S
 
 from __future__ import annotations
 
-from ..labels import labels_for
+from ..labels import fill, labels_for
 from ..language import profile
 from ..model import Outline
 from .balance import Balance, kind_counts
@@ -29,7 +29,7 @@ def _sentences(parts: list[str], lang: str) -> str:
 
 def strand_counts(outline: Outline, strand, lang: str) -> str:
     """ "9 facts, 8 opinions, 0 predictions": counts in words a screen reader says as they are."""
-    return labels_for(outline, lang)["counts"].format(**kind_counts(strand.claims))
+    return fill(labels_for(outline, lang)["counts"], lang, **kind_counts(strand.claims))
 
 
 def map_description(outline: Outline, page: MapPage, lang: str, blank: bool = False) -> str:
@@ -40,7 +40,7 @@ def map_description(outline: Outline, page: MapPage, lang: str, blank: bool = Fa
     _, separator = _joiners(lang)
     boxes = [n for n in page.nodes if n.role in ("claim", "ref")]
     home = sum(1 for n in boxes if n.role == "claim")
-    size = w["map_claims"].format(n=home)
+    size = fill(w["map_claims"], lang, n=home)
     sentences = [page.title if page.kind == "overview" else look.labelled(page.title, size)]
     if boxes and not blank:
         labels = []

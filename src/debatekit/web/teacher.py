@@ -7,6 +7,7 @@ labelled maps, the figures and the balance chart, and the debates with each poin
 
 from __future__ import annotations
 
+from ..labels import fill
 from ..language import profile
 from ..present.lessonplan import plan as lesson_plan
 from . import content, page
@@ -24,7 +25,7 @@ def context(job) -> dict:
     facts = []
     if lesson and lesson.level:
         facts.append(f"{w['level']}{ctx['colon']}{lesson.level[lang]}")
-    facts.append(w["minutes"].format(n=sum(p.minutes for p in plan)))
+    facts.append(fill(w["minutes"], lang, n=sum(p.minutes for p in plan)))
     balance, prompt = content.balance_chart(outline, lang)
     ctx.update(
         page_class="teacher",
