@@ -7,6 +7,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
 
+from ..labels import fill
 from ..language import profile
 from ..pdf import PdfDocument
 from ..present.lessonplan import lesson_minutes, plan
@@ -29,7 +30,7 @@ def lesson_plan(doc: PdfDocument, job) -> list[Flowable]:
     pages = student.section_pages(job)
     minutes = lesson_minutes(doc.outline)
     story: list[Flowable] = [styles.para(labels["lesson_plan"], "h1"),
-                             styles.para(labels["plan_rule"].format(minutes=minutes), "small")]
+                             styles.para(fill(labels["plan_rule"], doc.lang, minutes=minutes), "small")]
     head = [styles.para(labels["phase"], "cell_head"), styles.para(labels["plan_minutes"], "cell_head"),
             styles.para(labels["plan_slides"], "cell_head"),
             styles.para(labels["plan_handout"], "cell_head"),

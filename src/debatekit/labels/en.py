@@ -149,7 +149,7 @@ WORDS = {
     "prep_sheet": "Prepare your motion",
     # the answer key: lesson plan and answers
     "lesson_plan": "Lesson plan",
-    "plan_rule": "{minutes} minutes in all. Each phase keeps its share of a 90-minute lesson, rounded to whole minutes.",
+    "plan_rule": "{minutes} {minutes:minute|minutes} in all. Each phase keeps its share of a 90-minute lesson, rounded to whole minutes.",
     "phase": "Phase",
     "plan_minutes": "Min.",
     "plan_slides": "Slides",
