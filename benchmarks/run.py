@@ -33,10 +33,10 @@ class Failed(Exception):
     """A measured command failed: reported in its row, the other measurements go on."""
 
 
-def measure(command: list[str], cwd: Path) -> tuple[float, int]:
+def measure(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int]:
     """Wall seconds and peak resident KiB of one child process; fails loudly if it fails."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
