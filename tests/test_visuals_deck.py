@@ -22,7 +22,7 @@ from debatekit.slides.writer import render
 from debatekit.present.balance import strand_counts
 from debatekit.job import Job
 
-from support import needs
+from support import deck_bytes, needs
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 CHART_TYPES = {"column": XL_CHART_TYPE.COLUMN_CLUSTERED, "bar": XL_CHART_TYPE.BAR_CLUSTERED,
@@ -34,9 +34,9 @@ def decks(sample, flagship):
     """(outline, lang, bytes, presentation) for the flagship in zh and en and the sample in
     zh, as full decks: the lesson (key-claims maps) and the appendix (every claim mapped)."""
     out = []
-    for outline, lang in ((flagship.outline, "zh"), (flagship.outline, "en"), (sample.outline, "zh")):
-        data = render(Job(outline, lang, deck="full"))
-        out.append((outline, lang, data, Presentation(io.BytesIO(data))))
+    for name, reading, lang in (("flagship", flagship, "zh"), ("flagship", flagship, "en"), ("sample", sample, "zh")):
+        data = deck_bytes(name, lang, "full")    # rendered once per session, shared with other tests
+        out.append((reading.outline, lang, data, Presentation(io.BytesIO(data))))
     return out
 
 
@@ -227,7 +227,7 @@ def test_claim_boxes_are_shaped_by_kind(decks):
 
 def test_decks_with_charts_are_byte_identical_and_workbooks_timeless(decks, flagship):
     outline, lang, data, _ = decks[0]
-    assert render(Job(outline, lang, deck="full")) == data
+    assert render(Job(outline, lang, deck="full", article=flagship.article)) == data
     with zipfile.ZipFile(io.BytesIO(data)) as deck:
         books = [n for n in deck.namelist() if n.endswith(".xlsx")]
         assert len(books) == len(outline.figures) + 1
