@@ -61,6 +61,7 @@ def char_em(ch: str) -> float:
     return OTHER_NARROW_EM
 
 
+@lru_cache(maxsize=4096)
 def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
@@ -156,8 +157,8 @@ def _wrap_paragraph(text: str, usable: float, factor: float) -> list[tuple[int, 
     line_end = 0
     for start, end in _tokens(text):
         piece = text[start:end]
-        visible = sum(char_em(ch) for ch in piece.rstrip()) * factor
-        full = sum(char_em(ch) for ch in piece) * factor
+        visible = _ems(piece.rstrip()) * factor
+        full = _ems(piece) * factor
         if line_end > line_start and line_width + visible > usable:
             result.append((line_start, line_end))
             line_start, line_width = start, 0.0
