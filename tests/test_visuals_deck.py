@@ -225,9 +225,11 @@ def test_claim_boxes_are_shaped_by_kind(decks):
                 assert shape.auto_shape_type.name == shapes[kind], shape.name
 
 
-def test_decks_with_charts_are_byte_identical_and_workbooks_timeless(decks, flagship):
-    outline, lang, data, _ = decks[0]
-    assert render(Job(outline, lang, deck="full", article=flagship.article)) == data
+@pytest.mark.parametrize("which", [pytest.param(0, marks=pytest.mark.slow), 2])   # flagship zh, sample zh
+def test_decks_with_charts_are_byte_identical_and_workbooks_timeless(decks, which, sample, flagship):
+    outline, lang, data, _ = decks[which]
+    article = (flagship if which == 0 else sample).article
+    assert render(Job(outline, lang, deck="full", article=article)) == data
     with zipfile.ZipFile(io.BytesIO(data)) as deck:
         books = [n for n in deck.namelist() if n.endswith(".xlsx")]
         assert len(books) == len(outline.figures) + 1
