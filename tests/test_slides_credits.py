@@ -49,7 +49,7 @@ def _credits_text(data: bytes, title: str) -> str:
     return _squash("".join(text))
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", ["zh", pytest.param("en", marks=pytest.mark.slow)])
 def test_credits_slides_list_each_flagship_source_once_after_the_article(flagship, lang):
     outline = flagship.outline
     # the full deck's appendix lists every source (the lesson's slide says how many)
