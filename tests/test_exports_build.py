@@ -30,6 +30,8 @@ def test_exports_are_a_group_outside_the_default_build():
         "answer-key",
         "debate-cards",
         "debate-md",
+        "student-page",
+        "teacher-page",
     ]
     assert [s.name for s in select(["exports"])] == EXPORTS
     assert [s.name for s in select(["map-argdown", "quiz-gift"])] == ["quiz-gift", "map-argdown"]
@@ -74,7 +76,8 @@ def test_cli_names_exports_one_by_one_and_as_a_group(tmp_path, monkeypatch):
     assert wrong.exit_code == 2
     assert (
         "unknown output `export`; valid outputs: slides, handout, answer-key, debate-cards, "
-        "debate-md, quiz-gift, quiz-moodle, quiz-qti, map-argdown, map-graphml, exports"
+        "debate-md, student-page, teacher-page, quiz-gift, quiz-moodle, quiz-qti, map-argdown, "
+        "map-graphml, exports"
         in wrong.output
     )
     # click wraps the help, breaking lines after hyphens too

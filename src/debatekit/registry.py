@@ -67,6 +67,10 @@ WRITERS: dict[str, WriterSpec] = {
         WriterSpec(
             "debate-md", "debate.md", "debatekit.debate.markdown", "debate prompts in Markdown"
         ),
+        WriterSpec(
+            "student-page", "student.html", "debatekit.web.student", "student web page with a self-check"
+        ),
+        WriterSpec("teacher-page", "teacher.html", "debatekit.web.teacher", "teacher's web page"),
         # exports into other tools: built only when asked for, by name or as `exports`
         WriterSpec(
             "quiz-gift", "quiz.gift.txt", "debatekit.exports.quiz_gift", "quiz in GIFT (Moodle)",

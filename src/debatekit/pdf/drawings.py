@@ -17,12 +17,13 @@ from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 
 from .. import textfit
-from ..looks import INK, KIND_LOOK, MUTED, PAPER, RULE
+from ..looks import INK, KIND_LOOK, MUTED, PAPER
 from ..present.argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
 from ..present.balance import OPINION_BAR_FILL, Balance
 from ..present.figures import SERIES_COLOURS, FigureData
 from ..present.mapboxes import (
     BLANK_BADGE,
+    MEMBER_COLOUR,
     RELATION_COLOURS,
     box_scale,
     heading_colour,
@@ -33,7 +34,7 @@ from .fonts import FontSet
 EDGE_LOOK = {   # colour, width, dash, filled head
     "supports": (RELATION_COLOURS["supports"], 1.2, None, True),
     "challenges": (RELATION_COLOURS["challenges"], 1.2, (4, 2.5), False),
-    "member": (RULE, 0.7, None, None),
+    "member": (MEMBER_COLOUR, 0.7, None, None),
 }
 # Balance bars told apart in greyscale: dark, light, and white with a strong outline.
 KIND_BARS = {"fact": (KIND_LOOK["fact"].colour, KIND_LOOK["fact"].colour),

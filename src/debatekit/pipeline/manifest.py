@@ -36,9 +36,10 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """A hash of debatekit's own source: any change to the code, shared modules and
-    word tables included, counts as a new writer version."""
+    word tables included, or to a writer's templates, counts as a new writer version."""
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+    sources = [*PACKAGE_DIR.rglob("*.py"), *PACKAGE_DIR.rglob("templates/*")]
+    for path in sorted(p for p in sources if p.is_file()):
         digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()

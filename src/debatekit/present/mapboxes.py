@@ -20,6 +20,9 @@ RELATIONS = ("supports", "challenges")
 # Line colours of the relations, the same in the deck and the handout (green as a
 # verified fact's mark, red as a false one's); they differ in greyscale by dash and head.
 RELATION_COLOURS = {"supports": "2E6B30", "challenges": "A11D1D"}
+# The lines from strands to the thesis: grey, but dark enough (4.5:1 on white) to read as
+# the structure they are; the light rule grey of tables reaches only 1.8:1.
+MEMBER_COLOUR = "767676"
 BOLD_BODY = ("thesis", "strand")   # roles whose text is drawn bold
 # A blank map (the students' copy) writes this after a claim's number, where the kind
 # badge would be; the renderers draw an empty box over it for the student to fill in.

@@ -17,9 +17,9 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Pt
 
 from .. import textfit
-from ..looks import ACCENT, INK, KIND_LOOK, MUTED, PAPER, RULE
+from ..looks import ACCENT, INK, KIND_LOOK, MUTED, PAPER
 from ..present.argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
-from ..present.mapboxes import RELATION_COLOURS, node_colours
+from ..present.mapboxes import MEMBER_COLOUR, RELATION_COLOURS, node_colours
 from .geometry import emu
 from .pptx_internals import (
     count_shape_id,
@@ -35,7 +35,7 @@ from .runs import DeckFonts, add_run, keep_empty_texts, paragraph_end_xml, runs_
 EDGE_LOOK = {   # colour, width (pt), dash, arrow head
     "supports": (RELATION_COLOURS["supports"], 1.75, None, "triangle"),
     "challenges": (RELATION_COLOURS["challenges"], 1.75, MSO_LINE_DASH_STYLE.DASH, "stealth"),
-    "member": (RULE, 1.0, None, None),
+    "member": (MEMBER_COLOUR, 1.0, None, None),
 }
 SHAPES = {"rectangle": MSO_SHAPE.RECTANGLE, "rounded": MSO_SHAPE.ROUNDED_RECTANGLE,
           "arrow": MSO_SHAPE.PENTAGON}
