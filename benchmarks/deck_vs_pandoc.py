@@ -37,12 +37,12 @@ from run import ROOT, measure, prepare  # noqa: E402
 LANGS = ("zh", "en")
 
 
-def environment(work: Path) -> dict:
+def environment(work: Path, source: Path = ROOT / "src") -> dict:
     """This checkout's source first; bytecode written to and read from work/pycache."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), *filter(None, [env.get("PYTHONPATH")])])
+    env["PYTHONPATH"] = os.pathsep.join([str(source), *filter(None, [env.get("PYTHONPATH")])])
     return env
 
 
@@ -83,28 +83,39 @@ def deck_markdown(deck: Path) -> str:
     return "\n".join(lines)
 
 
-def compare(outline: Path, work: Path, runs: int) -> dict:
+def compare(outline: Path, work: Path, runs: int, baseline: Path | None = None) -> dict:
+    """Medians per language; with ``baseline`` (another checkout's ``src``), that code's
+    rebuild is timed in the same rounds too, for a before/after figure."""
     env = environment(work)
+    envs = {"debatekit": env, "debatekit_first": env, "pandoc": env}
+    if baseline is not None:
+        envs["baseline"] = environment(work, baseline)
     commands = {}
     for lang in LANGS:
         out = work / f"deck-{lang}"
         ours = [sys.executable, "-m", "debatekit", "build", str(outline), "--only", "slides", "--lang", lang,
                 "--force", "--out", str(out), "--quiet"]
         subprocess.run(ours, cwd=work, env=env, check=True, capture_output=True)  # compiles the bytecode
+        if baseline is not None:
+            base = [str(work / "base") if part == str(out) else part for part in ours]
+            subprocess.run(base, cwd=work, env=envs["baseline"], check=True, capture_output=True)
         markdown = work / f"deck-{lang}.md"
         markdown.write_text(deck_markdown(next(out.glob("*/*.pptx"))), "utf-8")
         theirs = ["pandoc", "-o", str(work / f"pandoc-{lang}.pptx"), str(markdown)]
         subprocess.run(theirs, cwd=work, check=True)
         commands[lang] = (ours, theirs)
-    times = {lang: {"debatekit": [], "debatekit_first": [], "pandoc": []} for lang in LANGS}
+    times = {lang: {side: [] for side in envs} for lang in LANGS}
     for run in range(runs):
         for lang in LANGS:
             ours, theirs = commands[lang]
             first = [str(work / "first") if part == str(work / f"deck-{lang}") else part for part in ours]
             sides = [("debatekit", ours), ("debatekit_first", first), ("pandoc", theirs)]
+            if baseline is not None:
+                sides.append(("baseline", [str(work / "base") if part == str(work / f"deck-{lang}") else part
+                                           for part in ours]))
             for side, command in sides if run % 2 == 0 else sides[::-1]:
                 shutil.rmtree(work / "first", ignore_errors=True)
-                times[lang][side].append(measure(command, work, env)[0])
+                times[lang][side].append(measure(command, work, envs[side])[0])
     from pptx import Presentation
 
     report = {}
@@ -118,6 +129,8 @@ def compare(outline: Path, work: Path, runs: int) -> dict:
             "slides": len(Presentation(str(next((work / f"deck-{lang}").glob("*/*.pptx")))).slides),
             "pandoc_slides": len(Presentation(str(work / f"pandoc-{lang}.pptx")).slides),
             "all": times[lang],
+            **({"baseline": statistics.median(times[lang]["baseline"]),
+                "ratio_baseline": statistics.median(times[lang]["baseline"]) / theirs} if baseline else {}),
         }
     return report
 
@@ -128,6 +141,8 @@ def print_comparison(report: dict) -> None:
         print(f"  {lang}: pandoc {row['pandoc']:.3f} s ({row['pandoc_slides']} slides); debatekit "
               f"{row['debatekit']:.3f} s ({row['slides']} slides), ratio {row['ratio']:.2f}; first build "
               f"{row['debatekit_first']:.3f} s, ratio {row['ratio_first']:.2f}  [{row['runs']} runs]")
+        if "baseline" in row:
+            print(f"      baseline code: {row['baseline']:.3f} s, ratio {row['ratio_baseline']:.2f}")
 
 
 def main() -> None:
@@ -135,6 +150,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=11, help="runs of each side per language (median)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--keep", type=Path, help="copy the generated Markdown here")
+    parser.add_argument("--baseline", type=Path, help="another checkout's src/ to time beside this one (before/after)")
     args = parser.parse_args()
     if not shutil.which("pandoc"):
         raise SystemExit("pandoc is not installed (apt-get install pandoc)")
@@ -142,7 +158,7 @@ def main() -> None:
         work = Path(scratch)
         outline = prepare(work)
         start = time.perf_counter()
-        report = compare(outline, work, args.runs)
+        report = compare(outline, work, args.runs, args.baseline.resolve() if args.baseline else None)
         if args.keep:
             args.keep.mkdir(parents=True, exist_ok=True)
             for lang in LANGS:
