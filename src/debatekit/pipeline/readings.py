@@ -8,6 +8,10 @@ translations and its template (content hashes), the path as given (warnings name
 debatekit's own code and the Python version. Anything else, a missing or unreadable or
 foreign file included, means the outline is read again; losing the folder costs nothing
 but that. Outlines with errors are never kept: their problems are reported afresh.
+
+Loading a pickle can run code, so the output folder is trusted as the build's own: it is
+written only by debatekit (the manifest beside it decides what gets overwritten too).
+Do not point ``--out`` at a folder that others can write to.
 """
 
 from __future__ import annotations
