@@ -33,10 +33,10 @@ class Failed(Exception):
     """A measured command failed: reported in its row, the other measurements go on."""
 
 
-def measure(command: list[str], cwd: Path) -> tuple[float, int]:
+def measure(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int]:
     """Wall seconds and peak resident KiB of one child process; fails loudly if it fails."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -172,21 +172,6 @@ def slide_count(deck: Path) -> int:
     return len(Presentation(str(deck)).slides)
 
 
-# -- pandoc ------------------------------------------------------------------------------
-
-def pandoc_markdown(outline: Path, lang: str) -> str:
-    """The deck's content as a pandoc slide show: a slide per strand's claims."""
-    data = yaml.safe_load(outline.read_text("utf-8"))
-    def pick(text):
-        return text[lang] if isinstance(text, dict) else text
-    lines = [f"% {pick(data['title'])}", ""]
-    for strand in data["strands"]:
-        lines += [f"# {pick(strand['title'])}", ""]
-        for claim in strand["claims"]:
-            lines += [f"## {claim['kind']}", "", pick(claim["text"]), "", f"> {claim.get('quote', '')}", ""]
-    return "\n".join(lines)
-
-
 # -- the run -----------------------------------------------------------------------------
 
 def main() -> None:
@@ -253,20 +238,9 @@ def main() -> None:
                 row["cold_build"] = {"failed": str(exc)}
 
         if shutil.which("pandoc"):
-            markdown = work / "deck.md"
-            markdown.write_text(pandoc_markdown(outline, "zh"), "utf-8")
-            results["pandoc"] = {
-                "pandoc_deck": median_of(args.build_runs, ["pandoc", str(markdown), "-o", str(work / "pandoc.pptx")], work),
-                "debatekit_deck": median_of(args.build_runs, DEBATEKIT + [
-                    "build", str(outline), "--out", str(work / "deck"), "--only", "slides", "--lang", "zh", "--quiet"], work,
-                    before=lambda: shutil.rmtree(work / "deck", ignore_errors=True)),
-                # the full deck has every claim on a slide, as the pandoc deck has
-                "debatekit_full": median_of(args.build_runs, DEBATEKIT + [
-                    "build", str(outline), "--out", str(work / "deck-full"), "--only", "slides", "--lang", "zh",
-                    "--deck", "full", "--quiet"], work,
-                    before=lambda: shutil.rmtree(work / "deck-full", ignore_errors=True)),
-            }
-            results["pandoc"]["pandoc_slides"] = slide_count(work / "pandoc.pptx")
+            from deck_vs_pandoc import compare   # the same slide texts and notes, side by side
+
+            results["pandoc"] = compare(outline, work, args.build_runs * 2 + 1)
         else:
             results["pandoc"] = "pandoc is not installed: comparison skipped"
 
@@ -316,12 +290,10 @@ def print_report(results: dict) -> None:
     if isinstance(pandoc, str):
         print(f"\n{pandoc}")
     else:
-        theirs = pandoc["pandoc_deck"]["seconds"]
-        print(f"\nzh deck against pandoc ({pandoc['pandoc_slides']} slides, a claim per slide): "
-              f"pandoc {theirs:.2f} s")
-        for name in ("debatekit_deck", "debatekit_full"):
-            ours = pandoc[name]["seconds"]
-            print(f"  {name.replace('_', ' ')}: {ours:.2f} s  (debatekit / pandoc: {ours / theirs:.2f})")
+        from deck_vs_pandoc import print_comparison
+
+        print()
+        print_comparison(pandoc)
 
 
 if __name__ == "__main__":

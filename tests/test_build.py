@@ -433,3 +433,37 @@ def test_watch_keeps_one_warm_pool_across_builds(project, in_workers):
     assert len(first.written) == 4 and sorted(p.name for p in second.written) == ["sample-zh-handout.txt", "sample-zh-slides.txt"]
     assert "第二版大纲" in (project / "output/sample/sample-zh-slides.txt").read_text("utf-8")
     assert "示例大纲" not in (project / "output/sample/sample-zh-handout.txt").read_text("utf-8")
+
+
+def test_a_forced_rebuild_uses_the_remembered_reading_with_its_warnings(project, monkeypatch):
+    first_errors: list[str] = []
+    run([SAMPLE], first_errors)
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the outline was read again although nothing changed")
+
+    monkeypatch.setattr("debatekit.pipeline.render.read_outline", no_parsing)
+    again: list[str] = []
+    report = run([SAMPLE], again, force=True)
+    assert report.ok and sorted(p.name for p in report.unchanged) == ALL_SAMPLE
+    assert [e for e in again if ": warning: " in e] == [e for e in first_errors if ": warning: " in e]
+
+
+@pytest.mark.parametrize("change", ["outline", "source", "cache"])
+def test_a_remembered_reading_is_not_used_once_an_input_changed(project, change):
+    run([SAMPLE])
+    source = project / "seeds" / SEED.name
+    quote = next(line.split("quote:", 1)[1].strip().strip('"')
+                 for line in (project / SAMPLE).read_text("utf-8").splitlines() if "quote:" in line)
+    if change == "source":       # the article loses a quoted sentence: the build must say so
+        source.write_text(source.read_text("utf-8").replace(quote, ""), "utf-8")
+    elif change == "outline":    # the outline gains an error
+        text = (project / SAMPLE).read_text("utf-8")
+        (project / SAMPLE).write_text(text.replace("id: sample", "id: Sample!"), "utf-8")
+    else:                        # a damaged cache file is ignored
+        for cached in (project / "output" / files.CACHE_FOLDER).iterdir():
+            cached.write_bytes(b"debatekit-reading/1\nnot a pickle")
+    errors: list[str] = []
+    report = run([SAMPLE], errors, force=True)
+    assert report.ok == (change == "cache"), errors
+    if change == "source":
+        assert any("quote" in e and ": error: " in e for e in errors), errors

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import fake_writers as fakes
+from debatekit.files import CACHE_FOLDER
 from debatekit.registry import select
 
 pytestmark = pytest.mark.slow
@@ -61,7 +63,11 @@ def test_a_killed_build_changes_no_output_and_leaves_nothing_after_the_next(proj
     result = debatekit(project, "build")
     assert result.returncode == 0, result.stderr
     assert not list((project / "output").rglob("*.part"))
-    assert not any(p.name.startswith(".") and p.name != ".debatekit-manifest.json" for p in (project / "output").rglob("*"))
+    # dot-named: only the build's own records (the manifest, the remembered readings)
+    records = [p for p in (project / "output").rglob("*") if p.name.startswith(".")]
+    assert all(p.name in (".debatekit-manifest.json", CACHE_FOLDER)
+               or p.parent.name == CACHE_FOLDER and re.fullmatch(r"\.reading-[0-9a-f]{32}\.pickle", p.name)
+               for p in records), records
     assert "An edited" in (project / "output/sample/sample-en-slides.txt").read_text("utf-8")
     assert "改过的大纲" in (project / "output/sample/sample-zh-handout.txt").read_text("utf-8")
 

@@ -50,7 +50,7 @@ def poppler(program: str, path: Path, *args: str) -> str:
     return done.stdout
 
 
-@pytest.fixture(scope="module", params=["sample", "flagship"])
+@pytest.fixture(scope="module", params=["sample", pytest.param("flagship", marks=pytest.mark.slow)])
 def rendered(request, tmp_path_factory):
     """Every (writer, language) PDF of one outline, in memory and on disk."""
     reading = request.getfixturevalue(request.param)

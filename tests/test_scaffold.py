@@ -240,6 +240,7 @@ _PIECES = ["The", "city", "will", "clearly", "2024", "12%", "U.S.", "Dr.", ".", 
            ":", "：", ",", "，", "\r\n", "\u3000", "-", "*", "[", "]", "{", "}", "#", "&", "%", "yes", "null", "~", ">"]
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=60),
        st.sampled_from([(), ("en",), ("zh", "en"), ("en", "zh", "es")]))

@@ -427,6 +427,7 @@ def test_no_line_starts_with_closing_punctuation():
     assert all(text[line.start] not in textfit.NO_LINE_START for line in lines)
 
 
+@pytest.mark.slow   # both flagship full decks; the sample's, long and Chinese-only full decks are checked fast
 def test_flagship_decks_fit(flagship):
     outline = flagship.outline
     for lang in outline.languages:

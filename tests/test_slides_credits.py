@@ -10,8 +10,7 @@ from pptx import Presentation
 
 from debatekit.labels import labels_for
 from debatekit.slides.credits import distinct_sources
-from debatekit.slides.writer import render
-from debatekit.job import Job
+from support import deck_bytes
 
 EO = "The White House, Executive Order 14166, 'Application of the Act to TikTok', 20 January 2025, 90 FR 8611"
 EO_SHORT = "The White House, Executive Order 14166, 20 January 2025, 90 FR 8611 ('used by 170 million Americans')"
@@ -50,11 +49,11 @@ def _credits_text(data: bytes, title: str) -> str:
     return _squash("".join(text))
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", ["zh", pytest.param("en", marks=pytest.mark.slow)])
 def test_credits_slides_list_each_flagship_source_once_after_the_article(flagship, lang):
     outline = flagship.outline
     # the full deck's appendix lists every source (the lesson's slide says how many)
-    text = _credits_text(render(Job(outline, lang, deck="full")), labels_for(outline, lang)["sources"])
+    text = _credits_text(deck_bytes("flagship", lang, "full"), labels_for(outline, lang)["sources"])
     cited = [s for c in outline.claims if c.check for s in c.check.sources]
     cited += [s for d in outline.debates for p in (*d.pro, *d.con) for s in p.sources]
     expected = distinct_sources(cited)

@@ -22,21 +22,22 @@ from debatekit.slides.writer import render
 from debatekit.present.balance import strand_counts
 from debatekit.job import Job
 
-from support import needs
+from support import deck_bytes, needs
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 CHART_TYPES = {"column": XL_CHART_TYPE.COLUMN_CLUSTERED, "bar": XL_CHART_TYPE.BAR_CLUSTERED,
                "line": XL_CHART_TYPE.LINE_MARKERS}
 
 
-@pytest.fixture(scope="module")
-def decks(sample, flagship):
-    """(outline, lang, bytes, presentation) for the flagship in zh and en and the sample in
-    zh, as full decks: the lesson (key-claims maps) and the appendix (every claim mapped)."""
+@pytest.fixture(scope="module", params=["zh", pytest.param("en", marks=pytest.mark.slow)])
+def decks(request, sample, flagship):
+    """(outline, lang, bytes, presentation) for the flagship (in Chinese; in English too in
+    the full suite) and the sample in zh, as full decks: the lesson (key-claims maps) and
+    the appendix (every claim mapped)."""
     out = []
-    for outline, lang in ((flagship.outline, "zh"), (flagship.outline, "en"), (sample.outline, "zh")):
-        data = render(Job(outline, lang, deck="full"))
-        out.append((outline, lang, data, Presentation(io.BytesIO(data))))
+    for name, reading, lang in (("flagship", flagship, request.param), ("sample", sample, "zh")):
+        data = deck_bytes(name, lang, "full")    # rendered once per session, shared with other tests
+        out.append((reading.outline, lang, data, Presentation(io.BytesIO(data))))
     return out
 
 
@@ -225,9 +226,11 @@ def test_claim_boxes_are_shaped_by_kind(decks):
                 assert shape.auto_shape_type.name == shapes[kind], shape.name
 
 
-def test_decks_with_charts_are_byte_identical_and_workbooks_timeless(decks, flagship):
-    outline, lang, data, _ = decks[0]
-    assert render(Job(outline, lang, deck="full")) == data
+@pytest.mark.parametrize("which", [pytest.param(0, marks=pytest.mark.slow), -1])   # the flagship, the sample
+def test_decks_with_charts_are_byte_identical_and_workbooks_timeless(decks, which, sample, flagship):
+    outline, lang, data, _ = decks[which]
+    article = (flagship if which == 0 else sample).article
+    assert render(Job(outline, lang, deck="full", article=article)) == data
     with zipfile.ZipFile(io.BytesIO(data)) as deck:
         books = [n for n in deck.namelist() if n.endswith(".xlsx")]
         assert len(books) == len(outline.figures) + 1
@@ -264,9 +267,10 @@ def _squash(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def rendered_sample(decks, tmp_path_factory):
+def rendered_sample(sample, tmp_path_factory):
     """The sample's Chinese deck through LibreOffice: (presentation, text per page)."""
-    outline, lang, data, prs = decks[2]
+    outline, data = sample.outline, deck_bytes("sample", "zh", "full")
+    prs = Presentation(io.BytesIO(data))
     folder = tmp_path_factory.mktemp("visual-render")
     deck = folder / "sample-zh.pptx"
     deck.write_bytes(data)

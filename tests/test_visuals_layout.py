@@ -57,20 +57,22 @@ def synthetic(strands: int, per_strand: int, density: float, seed: int) -> Outli
 
 def cases(sample, flagship_outline=None):
     """(outline, language, box) combinations: every size and language is covered, and
-    the dense synthetic outlines at the sizes where they are hardest."""
+    the dense synthetic outlines at the sizes where they are hardest; or, given the
+    flagship, the flagship on a slide in English and on a page in Chinese."""
     combos = [(sample.outline, "zh", SLIDE), (sample.outline, "en", PAGE),
               (synthetic(1, 3, 0.0, 1), "en", SMALL), (synthetic(3, 6, 2.0, 2), "zh", SLIDE),
               (synthetic(4, 9, 4.0, 3), "en", SLIDE), (synthetic(2, 14, 1.0, 4), "zh", PAGE),
               (synthetic(6, 5, 8.0, 5), "en", SMALL)]
     if flagship_outline is not None:
-        combos += [(flagship_outline, "en", SLIDE), (flagship_outline, "zh", PAGE)]
+        combos = [(flagship_outline, "en", SLIDE), (flagship_outline, "zh", PAGE)]
     for outline, lang, (width, height, style) in combos:
         yield outline, lang, width, height, map_pages(outline, lang, width, height, style)
 
 
-@pytest.fixture(scope="module")
-def laid_out(sample, flagship):
-    return list(cases(sample, flagship.outline))
+@pytest.fixture(scope="module", params=["sample-and-synthetic", pytest.param("flagship", marks=pytest.mark.slow)])
+def laid_out(request, sample, flagship):
+    """Every test below holds for both sets; the flagship's (the larger) runs in the full suite."""
+    return list(cases(sample, flagship.outline if request.param == "flagship" else None))
 
 
 def _overlap(a, b, margin=0.0) -> bool:

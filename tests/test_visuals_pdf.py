@@ -35,17 +35,23 @@ def _written(readings, writer, folder):
     return out
 
 
-@pytest.fixture(scope="module")
-def keys(sample, flagship, tmp_path_factory):
-    """(outline, lang, path of the answer key) for the flagship in zh and the sample in en."""
-    return _written(((flagship, "zh"), (sample, "en")), answer_key,
+# the sample in English, and the flagship in Chinese (larger: in the full suite)
+READINGS = ["sample-en", pytest.param("flagship-zh", marks=pytest.mark.slow)]
+
+
+@pytest.fixture(scope="module", params=READINGS)
+def keys(request, tmp_path_factory):
+    """[(outline, lang, path of the answer key)] for the sample in en or the flagship in zh."""
+    name, lang = request.param.split("-")
+    return _written(((request.getfixturevalue(name), lang),), answer_key,
                     tmp_path_factory.mktemp("visual-keys"))
 
 
-@pytest.fixture(scope="module")
-def handouts(sample, flagship, tmp_path_factory):
-    """(outline, lang, path of the student handout), as ``keys``."""
-    return _written(((flagship, "zh"), (sample, "en")), student,
+@pytest.fixture(scope="module", params=READINGS)
+def handouts(request, tmp_path_factory):
+    """[(outline, lang, path of the student handout)], as ``keys``."""
+    name, lang = request.param.split("-")
+    return _written(((request.getfixturevalue(name), lang),), student,
                     tmp_path_factory.mktemp("visual-handouts"))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from .files import Stamp, display, remove_leftovers
+from .files import CACHE_FOLDER, Stamp, display, remove_leftovers
 from .job import BuildOptions, BuildReport
 from .pipeline.manifest import Manifest, fast_key, request_inputs
 from .registry import UnknownWriter, WriterInfo, select
@@ -32,7 +32,8 @@ def build(
     report = BuildReport()
     manifest = Manifest.load(options.out_dir)
     writers = _selected(manifest, options.only)
-    for folder in [options.out_dir] + [options.out_dir / i for i in manifest.known_ids()]:
+    cache = options.out_dir / CACHE_FOLDER    # remembered readings (pipeline.readings)
+    for folder in [options.out_dir, cache] + [options.out_dir / i for i in manifest.known_ids()]:
         report.cleaned.extend(remove_leftovers(folder))
     try:
         for path in outlines:

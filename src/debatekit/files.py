@@ -26,6 +26,10 @@ class ReplaceError(OSError):
     """An output exists but cannot be replaced: read-only, or open in another program."""
 
 
+# Where a build keeps what it remembers besides the manifest (validated outlines).
+CACHE_FOLDER = ".debatekit-cache"
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write data to a temporary file beside path, then move it into place."""
     path = Path(path)

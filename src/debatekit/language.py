@@ -210,6 +210,12 @@ def _within(char: str, ranges) -> bool:
     return any(low <= code <= high for low, high in ranges)
 
 
+def suspicious_characters() -> str:
+    """A regular-expression class of every right-to-left and emoji character above."""
+    spans = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _RTL_RANGES + _EMOJI_RANGES)
+    return f"[{spans}]"
+
+
 def is_right_to_left(char: str) -> bool:
     return _within(char, _RTL_RANGES)
 

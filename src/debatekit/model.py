@@ -42,6 +42,11 @@ class FrozenMap(Mapping[str, str]):
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("FrozenMap is immutable")
 
+    def __reduce__(self):
+        # pickled by its data (a build remembers validated outlines), since the
+        # default would set the slot that ``__setattr__`` refuses
+        return FrozenMap, (self._data,)
+
     def __getitem__(self, key: str) -> str:
         return self._data[key]
 
@@ -66,7 +71,7 @@ LangMap = Annotated[dict[Lang, Str], AfterValidator(FrozenMap), PlainSerializer(
 
 
 class Node(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Check(Node):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import typing
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,24 +21,8 @@ from .files import display
 from .loader import LocatedTree, read_tree
 from .model import FORMAT, Outline
 from .problems import OutlineError, Problem, in_file_order
+from .reading import Reading
 from .salvage import MAX_ROUNDS, Salvage, SalvagedTree, fill_missing, prune
-
-
-@dataclass(frozen=True)
-class Reading:
-    path: Path
-    outline: Outline
-    warnings: tuple[Problem, ...]
-    article: Article  # the source's paragraphs and its translations'
-    id_at: tuple[int, int] = (1, 1)  # line and column of the outline's `id`
-
-    @property
-    def directory(self) -> Path:
-        return self.path.parent
-
-    def resolve(self, relative: str) -> Path:
-        """A path written in the outline, relative to the outline's folder."""
-        return (self.directory / relative).resolve()
 
 
 def read_outline(path: Path, strict: bool = False) -> Reading:

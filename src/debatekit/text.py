@@ -31,6 +31,11 @@ class Text(Mapping[str, str]):
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("Text is immutable")
 
+    def __reduce__(self):
+        # pickled by its items (a build remembers validated outlines), since
+        # the default would set the slot that ``__setattr__`` refuses
+        return Text, (dict(self._items),)
+
     @property
     def is_plain(self) -> bool:
         return len(self._items) == 1 and self._items[0][0] is None

@@ -61,6 +61,7 @@ def char_em(ch: str) -> float:
     return OTHER_NARROW_EM
 
 
+@lru_cache(maxsize=4096)
 def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
@@ -68,7 +69,13 @@ def is_wide(ch: str) -> bool:
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width of a single line of text in points."""
     factor = BOLD_FACTOR if bold else 1.0
-    return sum(char_em(ch) for ch in text) * size * factor
+    return _ems(text) * size * factor
+
+
+@lru_cache(maxsize=8192)
+def _ems(text: str) -> float:
+    """A text's width in ems; remembered, as layouts measure the same texts many times."""
+    return sum(char_em(ch) for ch in text)
 
 
 def line_height(size: float, leading: float = LEADING) -> float:
@@ -122,6 +129,13 @@ def _tokens(text: str) -> list[tuple[int, int]]:
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[Line]:
     """Wrap text (which may hold ``\\n``) into lines no wider than ``width`` points.
     A token wider than a line is broken between characters, as renderers do."""
+    return list(_wrapped(text, width, size, bold))
+
+
+@lru_cache(maxsize=8192)
+def _wrapped(text: str, width: float, size: float, bold: bool) -> tuple[Line, ...]:
+    """``wrap``'s lines, remembered: a layout tries the same text at the same widths
+    again and again while it searches for a fit."""
     usable = width * SAFETY
     factor = size * (BOLD_FACTOR if bold else 1.0)
     lines: list[Line] = []
@@ -134,7 +148,7 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[Line]
                 Line(offset + a, offset + b) for a, b in _wrap_paragraph(paragraph, usable, factor)
             )
         offset += len(paragraph) + 1
-    return lines
+    return tuple(lines)
 
 
 def _wrap_paragraph(text: str, usable: float, factor: float) -> list[tuple[int, int]]:
@@ -143,8 +157,8 @@ def _wrap_paragraph(text: str, usable: float, factor: float) -> list[tuple[int, 
     line_end = 0
     for start, end in _tokens(text):
         piece = text[start:end]
-        visible = sum(char_em(ch) for ch in piece.rstrip()) * factor
-        full = sum(char_em(ch) for ch in piece) * factor
+        visible = _ems(piece.rstrip()) * factor
+        full = _ems(piece) * factor
         if line_end > line_start and line_width + visible > usable:
             result.append((line_start, line_end))
             line_start, line_width = start, 0.0

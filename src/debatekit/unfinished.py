@@ -7,12 +7,13 @@ characters are errors; emoji and right-to-left text are warnings naming them).
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from dataclasses import replace
 from typing import Any, Iterator
 
 from .drafts import TRANSLATE, unfinished_texts
-from .language import is_emoji, is_right_to_left
+from .language import is_emoji, is_right_to_left, suspicious_characters
 from .loader import LocatedTree
 from .model import Outline
 from .problems import Problem
@@ -81,6 +82,8 @@ def character_problems(tree: LocatedTree) -> Iterator[Problem]:
         return _warning(tree, path, message, code)
 
     for path, value in strings(tree.data):
+        if not _SUSPECT.search(value):  # most texts: no character below is in them
+            continue
         controls = sorted({ch for ch in value if _control(ch)})
         if controls:
             yield error(path, f"the text holds {_named(controls)}, which no output can show; remove "
@@ -142,6 +145,10 @@ def number_problems(tree: LocatedTree) -> Iterator[Problem]:
                     yield tree.problem(("figures", f, "series", s, "points", p, "value"),
                                        f"`{value:g}` is too {'large' if abs(value) > LARGEST else 'small'} for a "
                                        "chart axis; give the figure in another unit (thousands, millions, percent)")
+
+
+# Any character the three rules above might name: a text without one is skipped whole.
+_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]|" + suspicious_characters())
 
 
 def _control(ch: str) -> bool:

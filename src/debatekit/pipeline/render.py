@@ -22,9 +22,9 @@ from ..files import (
 )
 from ..job import BuildOptions, BuildReport
 from ..problems import OutlineError
-from ..reader import read_outline
 from ..registry import WriterInfo
 from .manifest import Manifest, code_fingerprint, digest_json, fast_key, request_inputs
+from . import readings
 from .parallel import Task, render_all
 from .projection import digest
 
@@ -38,15 +38,18 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
     outline_sha = manifest.file_sha(
         absolute
     )  # hashed before reading: an edit meanwhile only costs a rebuild
-    try:
-        reading = read_outline(path)
-    except OutlineError as exc:
-        for problem in exc.problems:
-            err(str(problem))
-        report.failed.append(
-            (path, f"{name}: {sum(p.severity == 'error' for p in exc.problems)} error(s)")
-        )
-        return
+    reading = readings.load(options.out_dir, path, absolute, outline_sha, manifest.file_sha)
+    remember = reading is None
+    if reading is None:
+        try:
+            reading = read_outline(path)
+        except OutlineError as exc:
+            for problem in exc.problems:
+                err(str(problem))
+            report.failed.append(
+                (path, f"{name}: {sum(p.severity == 'error' for p in exc.problems)} error(s)")
+            )
+            return
     warnings = [str(w) for w in reading.warnings]
     for warning in warnings:
         err(warning)
@@ -206,6 +209,9 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
         if stamp is not None:  # else it vanished at once: leave it unrecorded, to be rebuilt
             outputs[relative] = {**record, "stamp": stamp.dump()}
 
+    if remember and _unchanged_since(absolute, outline_sha):  # not edited while it was read
+        # kept only once the outputs are in place: a failed build leaves the folder as it was
+        readings.save(options.out_dir, path, absolute, outline_sha, reading, manifest.file_sha)
     manifest.set_entry(absolute, {
         "id": outline.id,
         "languages": list(outline.languages),
@@ -213,6 +219,13 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
         "warnings": warnings,
         "outputs": dict(sorted(outputs.items())),
     })
+
+
+def read_outline(path: Path):
+    """The reader (YAML, the model, the checks), imported only when an outline is read."""
+    from ..reader import read_outline as read
+
+    return read(path)
 
 
 def _keep_hand_edits(target: Path, old: dict | None, err: Say) -> None:
@@ -237,3 +250,10 @@ def _keep_hand_edits(target: Path, old: dict | None, err: Say) -> None:
 def _fail(report: BuildReport, err: Say, where: Path, message: str) -> None:
     err(message)
     report.failed.append((where, message))
+
+
+def _unchanged_since(path: Path, sha: str | None) -> bool:
+    try:
+        return sha is not None and sha256_file(path) == sha
+    except OSError:
+        return False

@@ -1,0 +1,92 @@
+"""Validated outlines remembered between builds, in the output folder.
+
+Reading an outline (YAML, the model's validation, every check, the quotes found in the
+article) takes longer than many a writer. A build that reads an outline successfully
+keeps the reading, pickled, in ``.debatekit-cache/``; the next build uses
+it instead only when nothing it was made from changed: the outline file, its source and
+translations and its template (content hashes), the path as given (warnings name it),
+debatekit's own code and the Python version. Anything else, a missing or unreadable or
+foreign file included, means the outline is read again; losing the folder costs nothing
+but that. Outlines with errors are never kept: their problems are reported afresh.
+
+Loading a pickle can run code, so the output folder is trusted as the build's own: it is
+written only by debatekit (the manifest beside it decides what gets overwritten too).
+Do not point ``--out`` at a folder that others can write to.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import hashlib
+import pickle
+import sys
+import types
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable
+
+from ..files import CACHE_FOLDER, write_atomic
+from ..reading import Reading
+from .manifest import code_fingerprint
+
+FORMAT = b"debatekit-reading/1\n"
+
+Sha = Callable[[Path], "str | None"]
+
+
+def _mapping_proxy(data: dict) -> types.MappingProxyType:
+    return types.MappingProxyType(data)
+
+
+# The model's read-only views (its claims by id) pickle as the dicts they show.
+copyreg.pickle(types.MappingProxyType, lambda view: (_mapping_proxy, (dict(view),)))
+
+
+def _file(out_dir: Path, outline: Path) -> Path:
+    name = hashlib.sha256(str(outline).encode("utf-8")).hexdigest()[:32]
+    # dot-named like the manifest: a build's own records, not among its outputs
+    return out_dir / CACHE_FOLDER / f".reading-{name}.pickle"
+
+
+def _key(given: Path, outline_sha: str | None) -> str:
+    return "\0".join([sys.version, code_fingerprint(), str(given), str(outline_sha)])
+
+
+def _inputs(reading: Reading) -> list[Path]:
+    """The files a reading was made from besides the outline itself."""
+    source = reading.outline.source
+    paths = [reading.resolve(source.path)]
+    paths += [reading.resolve(p) for _, p in sorted(source.translations.items())]
+    if reading.outline.style.template:
+        paths.append(reading.resolve(reading.outline.style.template))
+    return paths
+
+
+def load(out_dir: Path, given: Path, absolute: Path, outline_sha: str | None, sha: Sha) -> Reading | None:
+    """The remembered reading of ``given``, if it still holds; None otherwise."""
+    if outline_sha is None:
+        return None
+    try:
+        data = _file(out_dir, absolute).read_bytes()
+        if not data.startswith(FORMAT):
+            return None
+        key, inputs, reading = pickle.loads(data[len(FORMAT):])
+    except Exception:  # absent, unreadable, or written by another version: read again
+        return None
+    if key != _key(given, outline_sha) or not isinstance(reading, Reading):
+        return None
+    if any(sha(Path(path)) != digest for path, digest in inputs):
+        return None
+    return replace(reading, path=given)
+
+
+def save(out_dir: Path, given: Path, absolute: Path, outline_sha: str | None, reading: Reading, sha: Sha) -> None:
+    """Remember a reading that had no errors; a failure to write only costs a later read."""
+    if outline_sha is None:
+        return
+    inputs = [(str(path), sha(path)) for path in _inputs(reading)]
+    try:
+        data = pickle.dumps((_key(given, outline_sha), inputs, reading), protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomic(_file(out_dir, absolute), FORMAT + data)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        pass
