@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 
 import pytest
 
 from debatekit.reader import read_outline
 from support import DATA, FLAGSHIP, SEED
+
+# the key that signs remembered readings lives in the user's cache folder: the tests
+# (and the builds they start in subprocesses) get a folder of their own
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="debatekit-test-cache-")
 
 
 @pytest.fixture(scope="session")

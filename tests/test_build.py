@@ -461,9 +461,36 @@ def test_a_remembered_reading_is_not_used_once_an_input_changed(project, change)
         (project / SAMPLE).write_text(text.replace("id: sample", "id: Sample!"), "utf-8")
     else:                        # a damaged cache file is ignored
         for cached in (project / "output" / files.CACHE_FOLDER).iterdir():
-            cached.write_bytes(b"debatekit-reading/1\nnot a pickle")
+            cached.write_bytes(b"debatekit-reading/2\n" + b"0" * 32 + b"not a pickle")
     errors: list[str] = []
     report = run([SAMPLE], errors, force=True)
     assert report.ok == (change == "cache"), errors
     if change == "source":
         assert any("quote" in e and ": error: " in e for e in errors), errors
+
+
+class _Planted:
+    """A pickle that, once loaded, would create a file: what a foreign cache could hold."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+def test_a_remembered_reading_not_signed_by_this_user_is_never_unpickled(project, tmp_path):
+    import pickle
+
+    from debatekit.pipeline import readings
+
+    run([SAMPLE])
+    marker = tmp_path / "ran"
+    for cached in (project / "output" / files.CACHE_FOLDER).iterdir():
+        # a kit copied from elsewhere: right format, a signature made with another key
+        cached.write_bytes(readings.FORMAT + b"\x00" * readings.SIGNATURE_BYTES
+                           + pickle.dumps(_Planted(marker)))
+    errors: list[str] = []
+    report = run([SAMPLE], errors, force=True)
+    assert report.ok, errors
+    assert not marker.exists()

@@ -29,7 +29,8 @@ from ..files import CACHE_FOLDER, write_atomic
 from ..reading import Reading
 from .manifest import code_fingerprint
 
-FORMAT = b"debatekit-reading/1\n"
+FORMAT = b"debatekit-reading/2\n"
+SIGNATURE_BYTES = 32
 
 Sha = Callable[[Path], "str | None"]
 
@@ -40,6 +41,35 @@ def _mapping_proxy(data: dict) -> types.MappingProxyType:
 
 # The model's read-only views (its claims by id) pickle as the dicts they show.
 copyreg.pickle(types.MappingProxyType, lambda view: (_mapping_proxy, (dict(view),)))
+
+
+def _key_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "debatekit" / "cache-key"
+
+
+def _signing_key() -> bytes | None:
+    """This user's key for signing remembered readings, made on first use; None where
+    it can be neither read nor made."""
+    path = _key_file()
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32:
+            return key
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(32))
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _sign(key: bytes, payload: bytes) -> bytes:
+    return hmac.new(key, payload, hashlib.sha256).digest()
 
 
 def _file(out_dir: Path, outline: Path) -> Path:
@@ -66,11 +96,19 @@ def load(out_dir: Path, given: Path, absolute: Path, outline_sha: str | None, sh
     """The remembered reading of ``given``, if it still holds; None otherwise."""
     if outline_sha is None:
         return None
+    signing_key = _signing_key()
+    if signing_key is None:
+        return None
     try:
         data = _file(out_dir, absolute).read_bytes()
         if not data.startswith(FORMAT):
             return None
-        key, inputs, reading = pickle.loads(data[len(FORMAT):])
+        signature = data[len(FORMAT):len(FORMAT) + SIGNATURE_BYTES]
+        payload = data[len(FORMAT) + SIGNATURE_BYTES:]
+        # a file this user's debatekit did not write is never unpickled
+        if not hmac.compare_digest(signature, _sign(signing_key, payload)):
+            return None
+        key, inputs, reading = pickle.loads(payload)
     except Exception:  # absent, unreadable, or written by another version: read again
         return None
     if key != _key(given, outline_sha) or not isinstance(reading, Reading):
@@ -82,11 +120,12 @@ def load(out_dir: Path, given: Path, absolute: Path, outline_sha: str | None, sh
 
 def save(out_dir: Path, given: Path, absolute: Path, outline_sha: str | None, reading: Reading, sha: Sha) -> None:
     """Remember a reading that had no errors; a failure to write only costs a later read."""
-    if outline_sha is None:
+    signing_key = _signing_key()
+    if outline_sha is None or signing_key is None:
         return
     inputs = [(str(path), sha(path)) for path in _inputs(reading)]
     try:
         data = pickle.dumps((_key(given, outline_sha), inputs, reading), protocol=pickle.HIGHEST_PROTOCOL)
-        write_atomic(_file(out_dir, absolute), FORMAT + data)
+        write_atomic(_file(out_dir, absolute), FORMAT + _sign(signing_key, data) + data)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass
