@@ -9,16 +9,21 @@ debatekit's own code and the Python version. Anything else, a missing or unreada
 foreign file included, means the outline is read again; losing the folder costs nothing
 but that. Outlines with errors are never kept: their problems are reported afresh.
 
-Loading a pickle can run code, so the output folder is trusted as the build's own: it is
-written only by debatekit (the manifest beside it decides what gets overwritten too).
-Do not point ``--out`` at a folder that others can write to.
+Loading a pickle can run code, and an output folder may come from elsewhere (a kit
+copied from a colleague, an unzipped archive). So every remembered reading is signed
+with a key of this user's own, kept outside the project (``debatekit/cache-key`` in the
+user's cache folder, readable by the user alone), and a file whose signature does not
+match is never unpickled. Where no key can be kept, nothing is remembered.
 """
 
 from __future__ import annotations
 
 import copyreg
 import hashlib
+import hmac
+import os
 import pickle
+import secrets
 import sys
 import types
 from dataclasses import replace
