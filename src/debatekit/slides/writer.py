@@ -17,7 +17,7 @@ deck is set tighter (``lesson.DENSITIES``) until it fits, or warns.
 from __future__ import annotations
 
 from ..job import Job
-from . import debates, lesson, package, sections, visual_slides
+from . import debates, lesson, package, reveal, sections, visual_slides
 from .deck import Deck
 from .template import TemplateError
 
@@ -46,7 +46,7 @@ def lesson_slides(deck: Deck, density: lesson.Density) -> None:
     sections.objectives(deck)
     sections.badge_key(deck)
     lesson.exercise(deck, density)
-    lesson.reveal(deck, density)
+    reveal.reveal(deck, density)
     sections.central_claim(deck)
     visual_slides.strand_map_slides(deck)
     visual_slides.figure_slides(deck)
