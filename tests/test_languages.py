@@ -174,3 +174,23 @@ def test_count_words_agree_with_their_number():
     assert fill(BUILTIN["en"]["map_claims"], "en", n=1) == "1 statement"
     assert fill(BUILTIN["en"]["minutes"], "en", n=45) == "45 minutes"
     assert fill(BUILTIN["zh"]["counts"], "zh", fact=1, opinion=2, prediction=0) == "事实 1 条，观点 2 条，预测 0 条"
+
+
+def test_a_words_module_beside_the_others_is_found_by_its_name(tmp_path, monkeypatch):
+    """A new language's words are one module in debatekit/labels/, registered nowhere."""
+    import sys
+
+    from debatekit import labels
+
+    table = dict(labels.BUILTIN["en"], fact="Fait")
+    (tmp_path / "fr_ca.py").write_text(f"WORDS = {table!r}\n", "utf-8")
+    monkeypatch.setattr(labels, "__path__", [*labels.__path__, str(tmp_path)])
+    monkeypatch.delitem(sys.modules, "debatekit.labels.fr_ca", raising=False)
+    found = labels._word_modules()
+    assert found["fr-ca"]["fact"] == "Fait"
+    assert set(found) == {"en", "zh", "fr-ca"}
+    (tmp_path / "xx.py").write_text("WORDS = {'fact': 'x'}\n", "utf-8")
+    with pytest.raises(ValueError, match="labels/xx.py lacks the words"):
+        labels._word_modules()
+    monkeypatch.delitem(sys.modules, "debatekit.labels.fr_ca", raising=False)
+    monkeypatch.delitem(sys.modules, "debatekit.labels.xx", raising=False)

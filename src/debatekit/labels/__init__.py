@@ -1,4 +1,6 @@
-"""The tool's own words, per language (a module of words per language beside this one).
+"""The tool's own words, per language: a module of words per language beside this one
+(``en.py``, ``zh.py``), each found here by its name, so a new language's words are one
+new module (a name such as ``pt_br.py`` stands for ``pt-br``; a module may set ``LANG``).
 
 Writers ask ``labels_for(outline, lang)`` and index it by key. An outline may override or
 supply words under ``style.labels``; a language with no table of its own falls back to
@@ -7,6 +9,8 @@ English for any word the outline does not supply.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import string
 from types import MappingProxyType
 from typing import Mapping
@@ -14,9 +18,24 @@ from typing import Mapping
 from ..language import profile
 from ..model import Outline
 from .en import WORDS as _EN
-from .zh import WORDS as _ZH
 
-_BUILTIN: dict[str, Mapping[str, str]] = {"en": MappingProxyType(_EN), "zh": MappingProxyType(_ZH)}
+
+def _word_modules() -> dict[str, Mapping[str, str]]:
+    """Every words module of this package, by the language it is for. A table that lacks
+    a word of the English one is a mistake in debatekit itself, refused at once."""
+    found: dict[str, Mapping[str, str]] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        lang = getattr(module, "LANG", info.name.replace("_", "-"))
+        missing = sorted(set(_EN) - set(module.WORDS))
+        if missing:
+            raise ValueError(f"debatekit/labels/{info.name}.py lacks the words "
+                             + ", ".join(missing[:5]))
+        found[lang] = MappingProxyType(module.WORDS)
+    return found
+
+
+_BUILTIN: dict[str, Mapping[str, str]] = _word_modules()
 BUILTIN: Mapping[str, Mapping[str, str]] = MappingProxyType(_BUILTIN)   # a live, read-only view
 KEYS = frozenset(_EN)
 
