@@ -127,6 +127,13 @@ CASES = [
         "where only the saying is at stake, \"X said Y\" is a fact; label it a fact, or add an `accept` entry",
         "0 errors, 1 warning",
     ]),
+    # the teacher named the quote's judging word (太): the content is marked, even though
+    # the lint's own short table does not hold the word
+    ("speech-opinion-with-named-signal-is-quiet", [("        kind: fact\n        text: {en: Some parents", "        kind: opinion\n        text: {en: Some parents"),
+                                                   ("        speaker: {en: some parents, zh: 一些家长}\n",
+                                                    "        speaker: {en: some parents, zh: 一些家长}\n        signals: [太]\n"),
+                                                   ("        accept:\n          - kind: opinion\n            why: {en: “Too crowded” is their judgement, zh: “太拥挤”是他们的判断}\n", "")], [
+    ]),
     ("speech-opinion-with-accept-is-quiet", [("        kind: fact\n        text: {en: Some parents", "        kind: opinion\n        text: {en: Some parents"),
                                              ("          - kind: opinion\n            why: {en: “Too crowded”", "          - kind: fact\n            why: {en: “Too crowded”")], [
     ]),
