@@ -398,3 +398,22 @@ def test_no_reference_box_names_its_own_strand(flagship):
                     assert re.search(r"\d+/\d+", node.body_text), node.body_text
         if outline.id == "star":
             assert split                 # the star's strand spans pages that point at c0
+
+
+PLACEHOLDER = re.compile(r"\{[a-z_]+(:[^{}]*)?\}")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_slide_or_note_shows_an_unfilled_placeholder(lang):
+    """The tool's words are filled in everywhere, counts' words too: the cover says
+    "45 minutes", never "45 {n:minute|minutes}"."""
+    prs = read(deck_bytes("sample", lang, "full"))
+    leftovers = []
+    for number, slide in enumerate(prs.slides, 1):
+        texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+        if slide.has_notes_slide:
+            texts.append(slide.notes_slide.notes_text_frame.text)
+        leftovers += [(number, m.group(0)) for text in texts for m in PLACEHOLDER.finditer(text)]
+    assert leftovers == []
+    cover = " ".join(s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame)
+    assert ("45 minutes" if lang == "en" else "45") in cover
