@@ -417,3 +417,24 @@ def test_no_slide_or_note_shows_an_unfilled_placeholder(lang):
     assert leftovers == []
     cover = " ".join(s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame)
     assert ("45 minutes" if lang == "en" else "45") in cover
+
+
+def test_the_exit_ticket_asks_about_statements_no_slide_has_labelled(lesson):
+    """The exit ticket's statements are new to the class: none is on a map (with its
+    kind's badge) or among the debates' points before it."""
+    outline, lang, prs = lesson
+    w = labels_for(outline, lang)
+    on_maps: set[int] = set()
+    ticket = ""
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.name.startswith("Key claims map"):
+                on_maps |= {int(n) for s in all_shapes(shape.shapes) if s.has_text_frame
+                            for n in re.findall(r"#(\d+)", s.text_frame.text)}
+        if title_of(slide).startswith(w["exit_ticket"]):
+            ticket += " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    debated = {p.claim for d in outline.debates for p in (*d.pro, *d.con) if p.claim}
+    asked = [c for c in outline.claims if c.text[lang] in " ".join(ticket.split())]
+    assert len(asked) >= 2
+    assert [outline.claim_number(c.id) for c in asked if outline.claim_number(c.id) in on_maps] == []
+    assert [c.id for c in asked if c.id in debated] == []

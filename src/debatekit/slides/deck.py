@@ -77,6 +77,8 @@ class Deck:
         self.copies = Copies()
         self._bases: dict[str, str] = {}           # continued title -> the title it continues
         self.titles: list[tuple[object, object, str, str]] = []   # slide, shape, base, role
+        # claims whose kind a lesson slide has shown (the maps): the exit ticket avoids them
+        self.labelled: set[str] = set()
 
     # -- labels ----------------------------------------------------------------
 
