@@ -106,6 +106,9 @@ def test_kind_suggestions_for_the_hard_families():
         ("峰会将于12月5日举行。", "zh", "fact"),
         ("办法自2026年1月1日起施行。", "zh", "fact"),
         ("降雨量为有气象记录以来最高。", "zh", "fact"),
+        ("开通首日，客流达到8.2万人次，比预测多出约三成。", "zh", "fact"),   # a past forecast
+        ("现在一趟地铁四十分钟就到了。", "zh", "fact"),                       # minutes, not "very"
+        ("这个办法十分有效。", "zh", "opinion"),
     ]
     assert [(s, suggest(s, lang).kind) for s, lang, _ in cases] == [(s, kind) for s, _, kind in cases]
 
