@@ -81,11 +81,14 @@ def test_speakers_are_named_people_and_later_surnames_are_recognised():
     assert speaker("Cho called the vote “historic.”", "en", known) == "Mayor Linda Cho"
     assert speaker("“Nobody asked us,” he added.", "en", known) is None
     assert speaker("Critics say the plan may fail.", "en", known) is None
+    # the paper is who was told, not who spoke
+    assert speaker("“We lost a day,” one mother told the Kansas City Star.", "en", set()) != "Kansas City Star"
     known = set()
     assert speaker("历史老师李强说：“好。”", "zh", known) == "历史老师李强"
     assert speaker("“这是最好的变化。”李强说。", "zh", known) == "李强"
     assert speaker("他们说：“好。”", "zh", known) is None
     assert speaker("商务部表示，新规合理。", "zh", known) is None
+    assert speaker("“好多了，”家住良渚的市民李女士说，“真方便。”", "zh", set()) == "市民李女士"
 
 
 def test_kind_suggestions_for_the_hard_families():
