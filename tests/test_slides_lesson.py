@@ -438,3 +438,17 @@ def test_the_exit_ticket_asks_about_statements_no_slide_has_labelled(lesson):
     assert len(asked) >= 2
     assert [outline.claim_number(c.id) for c in asked if outline.claim_number(c.id) in on_maps] == []
     assert [c.id for c in asked if c.id in debated] == []
+
+
+def test_a_debate_in_full_never_leaves_one_point_alone_on_its_last_slide():
+    """For: two points on the first page; against: one on each page. The last page
+    would hold the against side's second point alone: the for side's second moves to it."""
+    from debatekit.slides.debates import _fill_last_page
+
+    sides = [[["pro 1", "pro 2"]], [["con 1"], ["con 2"]]]
+    _fill_last_page(sides)
+    assert sides == [[["pro 1"], ["pro 2"]], [["con 1"], ["con 2"]]]
+    # one point a page on each side: nothing can move without emptying a page
+    sides = [[["pro 1"], ["pro 2"]], [["con 1"]]]
+    _fill_last_page(sides)
+    assert sides == [[["pro 1"], ["pro 2"]], [["con 1"], []]]
