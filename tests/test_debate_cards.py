@@ -267,3 +267,15 @@ def test_letter_paper_keeps_two_cards_a_page(sample):
     doc = document_for(Job(sample.outline, "en", paper="letter"), header_right="x")
     assert len(reader.pages) == (len(cards.CardWriter(doc).all_cards()) + 1) // 2
     check_all_present(sample.outline, "en", pypdf_text(data), paper="letter")
+
+
+def test_a_single_item_never_spills_onto_a_continuation_card_of_its_own():
+    """Two points and one question that do not fit one card: the second point goes with
+    the question (the first card may hold one item, a continuation may not)."""
+    from reportlab.platypus import Spacer
+
+    from debatekit.debate.cardlayout import _items, pack_balanced
+
+    assert [_items(card) for card in pack_balanced([Spacer(1, 40)] * 3, 100, 100)] == [1, 2]
+    assert [_items(card) for card in pack_balanced([Spacer(1, 40)] * 4, 100, 100)] == [2, 2]
+    assert [_items(card) for card in pack_balanced([Spacer(1, 30)] * 7, 100, 100)] == [3, 2, 2]

@@ -167,3 +167,27 @@ def test_emphasis_markers_never_show_as_stars(sample, flagship, lang):
         points = sum(len(d.pro) + len(d.con) for d in outline.debates)
         assert html.count("<strong>") >= points + 3  # every point's kind word, and the key
         assert html.count(f"<strong>{w['fact']}</strong>") >= 1
+
+
+def test_a_quote_in_another_language_carries_its_own_translation():
+    """As on the cards: an English class reads a Chinese quote's own translation under it,
+    a Chinese class the quote alone."""
+    from debatekit.reader import read_outline
+    from support import DATA
+
+    outline = with_debates(read_outline(DATA / "lesson.yaml").outline, {
+        "id": "d", "motion": {"en": "This house would open on Sundays", "zh": "本院认为周日应开放"},
+        "pro": [{"claim": "most-important"}],
+        "con": [{"point": {"en": "Staff need rest", "zh": "员工需要休息"}, "kind": "opinion"}]})
+    quotes, inside = [], False
+    for tok in parse(markdown.render_text(Job(outline, "en"))):
+        if tok.type == "blockquote_open":
+            quotes.append("")
+            inside = True
+        elif tok.type == "blockquote_close":
+            inside = False
+        elif inside and tok.type == "inline":
+            quotes[-1] += plain(tok) + "\n"
+    assert any("这是我们最重要的一项改变" in q and "This is the most important change we have made." in q
+               for q in quotes), quotes
+    assert "This is the most important change" not in markdown.render_text(Job(outline, "zh"))

@@ -127,6 +127,13 @@ CASES = [
         "where only the saying is at stake, \"X said Y\" is a fact; label it a fact, or add an `accept` entry",
         "0 errors, 1 warning",
     ]),
+    # the teacher named the quote's judging word (太): the content is marked, even though
+    # the lint's own short table does not hold the word
+    ("speech-opinion-with-named-signal-is-quiet", [("        kind: fact\n        text: {en: Some parents", "        kind: opinion\n        text: {en: Some parents"),
+                                                   ("        speaker: {en: some parents, zh: 一些家长}\n",
+                                                    "        speaker: {en: some parents, zh: 一些家长}\n        signals: [太]\n"),
+                                                   ("        accept:\n          - kind: opinion\n            why: {en: “Too crowded” is their judgement, zh: “太拥挤”是他们的判断}\n", "")], [
+    ]),
     ("speech-opinion-with-accept-is-quiet", [("        kind: fact\n        text: {en: Some parents", "        kind: opinion\n        text: {en: Some parents"),
                                              ("          - kind: opinion\n            why: {en: “Too crowded”", "          - kind: fact\n            why: {en: “Too crowded”")], [
     ]),
@@ -254,6 +261,36 @@ def test_drift_is_where_the_pairing_breaks(change, expected):
                "The third paragraph, of middling length. " * 2, "A short line.",
                "This is the fifth paragraph; it is long too and says a lot. " * 3, "The end."]
     assert first_drift(tuple(source), tuple(change(english))) == expected
+
+
+REPORT_ZH = ["杭州地铁3号线北延段今日开通 早高峰客流超预期", "本报记者 王明", "2026年6月18日",
+             "6月18日上午9时，杭州地铁3号线北延段正式开通运营。该段全长12.6公里，设车站7座，总投资约98亿元。",
+             "开通首日，北延段客流达到8.2万人次，比预测多出约三成。杭州市地铁集团一位负责人表示，早高峰期间部分车站一度实行限流。",
+             "“以前进城要倒两趟公交，现在一趟地铁四十分钟就到了，”家住良渚的市民李女士说，“这条线真是修到了大家心坎上。”",
+             "不过，也有专家提醒，北延段沿线住宅开发还在进行，客流短期内可能回落。浙江大学交通研究所一位教授认为，单看开通首日的数字来评价线路，显然过于乐观。",
+             "按照规划，杭州地铁3号线北延段二期将于2028年底开工，届时线路将延伸至德清县境内。"]
+REPORT_EN = ["Hangzhou Metro Line 3 northern extension opens today; morning rush-hour ridership beats forecasts",
+             "By our reporter Wang Ming", "18 June 2026",
+             "At 9 a.m. on 18 June, the northern extension of Hangzhou Metro Line 3 opened to passengers. "
+             "The section is 12.6 kilometres long, has seven stations and cost about 9.8 billion yuan in all.",
+             "On its first day the extension carried 82,000 passenger trips, about 30 per cent more than forecast. "
+             "A manager at the Hangzhou Metro Group said that some stations limited entry for a time during the morning rush.",
+             "\"I used to change buses twice to get into town; now one metro ride takes forty minutes,\" said Ms Li, "
+             "who lives in Liangzhu. \"This line really was built where people needed it.\"",
+             "Some experts warn, however, that housing along the extension is still being built and ridership may fall "
+             "back in the short term. A professor at Zhejiang University's transport institute said that judging the line "
+             "by its opening-day figure alone is clearly too optimistic.",
+             "Under the plan, work on the second phase of the northern extension will begin at the end of 2028, "
+             "taking the line into Deqing County."]
+
+
+@pytest.mark.parametrize("missing", [4, 5, 6, 7, 8])
+def test_drift_names_the_missing_paragraph_among_others_of_like_length(missing):
+    """A news report: short headline, byline and date, then long paragraphs of about the
+    same length. One missing makes every other paragraph a larger share of the whole; the
+    pairing allows for that and names the missing one, not one two paragraphs before it."""
+    english = REPORT_EN[:missing - 1] + REPORT_EN[missing:]
+    assert first_drift(tuple(REPORT_ZH), tuple(english)) == missing
 
 
 def echo_article(job) -> bytes:

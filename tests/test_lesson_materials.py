@@ -198,6 +198,23 @@ def test_plan_minutes_add_up(sample, minutes):
     assert all(p.minutes > 0 for p in phases)
 
 
+@pytest.mark.parametrize("name", ["sample", "flagship"])
+def test_plan_has_an_exit_ticket_exactly_when_the_deck_does(name, sample, flagship):
+    """The plan does not send the teacher to an exit ticket the deck lacks (an outline
+    whose every claim is in the exercise has no statement left to ask about)."""
+    from pptx import Presentation
+    from support import deck_bytes
+
+    outline = {"sample": sample, "flagship": flagship}[name].outline
+    title = labels_for(outline, "zh")["exit_ticket"]
+    prs = Presentation(io.BytesIO(deck_bytes(name, "zh")))
+    in_deck = any(s.shapes.title is not None and s.shapes.title.text_frame.text.startswith(title)
+                  for s in prs.slides)
+    in_plan = any(p.phase.name == "exit" for p in plan(outline))
+    assert (in_plan, in_deck) == ((name == "flagship"),) * 2
+    assert sum(p.minutes for p in plan(outline)) == outline.lesson.minutes
+
+
 def test_plan_without_minutes_is_ninety(sample):
     outline = sample.outline.model_copy(update={"lesson": None})
     assert sum(p.minutes for p in plan(outline)) == 90

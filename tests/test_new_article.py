@@ -81,11 +81,14 @@ def test_speakers_are_named_people_and_later_surnames_are_recognised():
     assert speaker("Cho called the vote “historic.”", "en", known) == "Mayor Linda Cho"
     assert speaker("“Nobody asked us,” he added.", "en", known) is None
     assert speaker("Critics say the plan may fail.", "en", known) is None
+    # the paper is who was told, not who spoke
+    assert speaker("“We lost a day,” one mother told the Kansas City Star.", "en", set()) != "Kansas City Star"
     known = set()
     assert speaker("历史老师李强说：“好。”", "zh", known) == "历史老师李强"
     assert speaker("“这是最好的变化。”李强说。", "zh", known) == "李强"
     assert speaker("他们说：“好。”", "zh", known) is None
     assert speaker("商务部表示，新规合理。", "zh", known) is None
+    assert speaker("“好多了，”家住良渚的市民李女士说，“真方便。”", "zh", set()) == "市民李女士"
 
 
 def test_kind_suggestions_for_the_hard_families():
@@ -106,6 +109,9 @@ def test_kind_suggestions_for_the_hard_families():
         ("峰会将于12月5日举行。", "zh", "fact"),
         ("办法自2026年1月1日起施行。", "zh", "fact"),
         ("降雨量为有气象记录以来最高。", "zh", "fact"),
+        ("开通首日，客流达到8.2万人次，比预测多出约三成。", "zh", "fact"),   # a past forecast
+        ("现在一趟地铁四十分钟就到了。", "zh", "fact"),                       # minutes, not "very"
+        ("这个办法十分有效。", "zh", "opinion"),
     ]
     assert [(s, suggest(s, lang).kind) for s, lang, _ in cases] == [(s, kind) for s, _, kind in cases]
 

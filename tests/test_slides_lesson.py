@@ -398,3 +398,57 @@ def test_no_reference_box_names_its_own_strand(flagship):
                     assert re.search(r"\d+/\d+", node.body_text), node.body_text
         if outline.id == "star":
             assert split                 # the star's strand spans pages that point at c0
+
+
+PLACEHOLDER = re.compile(r"\{[a-z_]+(:[^{}]*)?\}")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_slide_or_note_shows_an_unfilled_placeholder(lang):
+    """The tool's words are filled in everywhere, counts' words too: the cover says
+    "45 minutes", never "45 {n:minute|minutes}"."""
+    prs = read(deck_bytes("sample", lang, "full"))
+    leftovers = []
+    for number, slide in enumerate(prs.slides, 1):
+        texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+        if slide.has_notes_slide:
+            texts.append(slide.notes_slide.notes_text_frame.text)
+        leftovers += [(number, m.group(0)) for text in texts for m in PLACEHOLDER.finditer(text)]
+    assert leftovers == []
+    cover = " ".join(s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame)
+    assert ("45 minutes" if lang == "en" else "45") in cover
+
+
+def test_the_exit_ticket_asks_about_statements_no_slide_has_labelled(lesson):
+    """The exit ticket's statements are new to the class: none is on a map (with its
+    kind's badge) or among the debates' points before it."""
+    outline, lang, prs = lesson
+    w = labels_for(outline, lang)
+    on_maps: set[int] = set()
+    ticket = ""
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.name.startswith("Key claims map"):
+                on_maps |= {int(n) for s in all_shapes(shape.shapes) if s.has_text_frame
+                            for n in re.findall(r"#(\d+)", s.text_frame.text)}
+        if title_of(slide).startswith(w["exit_ticket"]):
+            ticket += " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    debated = {p.claim for d in outline.debates for p in (*d.pro, *d.con) if p.claim}
+    asked = [c for c in outline.claims if c.text[lang] in " ".join(ticket.split())]
+    assert len(asked) >= 2
+    assert [outline.claim_number(c.id) for c in asked if outline.claim_number(c.id) in on_maps] == []
+    assert [c.id for c in asked if c.id in debated] == []
+
+
+def test_a_debate_in_full_never_leaves_one_point_alone_on_its_last_slide():
+    """For: two points on the first page; against: one on each page. The last page
+    would hold the against side's second point alone: the for side's second moves to it."""
+    from debatekit.slides.debates import _fill_last_page
+
+    sides = [[["pro 1", "pro 2"]], [["con 1"], ["con 2"]]]
+    _fill_last_page(sides)
+    assert sides == [[["pro 1"], ["pro 2"]], [["con 1"], ["con 2"]]]
+    # one point a page on each side: nothing can move without emptying a page
+    sides = [[["pro 1"], ["pro 2"]], [["con 1"]]]
+    _fill_last_page(sides)
+    assert sides == [[["pro 1"], ["pro 2"]], [["con 1"], []]]

@@ -52,6 +52,15 @@ def test_a_900_character_claim_and_a_600_character_chinese_one_build(tmp_path):
     render_all(write(tmp_path, data))
 
 
+def test_a_glossary_term_as_long_as_a_chinese_paragraph_builds(tmp_path):
+    """Cut to fit, the term's two parts are each nearly a page: no page holds both, so the
+    table is split one row a page rather than moved on whole for ever (found by the
+    property test below)."""
+    data = sample_dict()
+    data["glossary"][0]["term"] = {"zh": "字" * 650, "en": "字" * 650}
+    render_all(write(tmp_path, data))
+
+
 TEXT = st.one_of(
     st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40),
     st.sampled_from(["😀🎉 party", "مرحبا بالعالم", "שלום", "x" * 700, "字" * 650, "a\u200bb", "ok", "\u3000", "—",

@@ -86,13 +86,29 @@ class Article:
 # looking like large differences.
 _SKIP_COST = 1.5
 _SMOOTHING = 0.25
+# the translation's shares scaled by these, for a paragraph missing or added (1.0 first: ties keep it)
+_SCALES = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 1.05, 1.1, 1.15, 1.2, 1.25, 1.3, 1.4, 1.5)
 
 
 def first_drift(source: tuple[str, ...], translation: tuple[str, ...]) -> int:
     """The 1-based position of the first paragraph that the best pairing by length cannot
     match one to one (a paragraph missing, added, split or merged). Both texts agree on
-    every paragraph before it. Assumes the counts differ, or at least one pairing fails."""
+    every paragraph before it. Assumes the counts differ, or at least one pairing fails.
+
+    A missing or added paragraph changes the other paragraphs' shares of their whole text
+    too (one of eight missing makes each of the others about an eighth longer), so the
+    pairing is tried with the translation's shares scaled, and the cheapest wins."""
     s, t = _shares(source), _shares(translation)
+    best = min((_pairing(s, [x * scale for x in t]) for scale in _SCALES), key=lambda r: r[0])
+    for start, di, dj in best[1]:
+        if (di, dj) != (1, 1):
+            return start + 1
+    return min(len(s), len(t)) + 1
+
+
+def _pairing(s: list[float], t: list[float]) -> tuple[float, list[tuple[int, int, int]]]:
+    """The cheapest pairing of two lists of shares: its cost and its steps, in order, as
+    (source position, source paragraphs used, translation paragraphs used)."""
     n, m = len(s), len(t)
     e = _SMOOTHING / max(n, m, 1)
 
@@ -127,10 +143,7 @@ def first_drift(source: tuple[str, ...], translation: tuple[str, ...]) -> int:
         di, dj = step[i][j]  # type: ignore[misc]
         path.append((i - di, di, dj))
         i, j = i - di, j - dj
-    for start, di, dj in reversed(path):
-        if (di, dj) != (1, 1):
-            return start + 1
-    return min(n, m) + 1
+    return cost[n][m], path[::-1]
 
 
 def _shares(paragraphs: tuple[str, ...]) -> list[float]:

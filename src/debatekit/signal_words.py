@@ -115,6 +115,11 @@ NOT_SIGNALS = MappingProxyType({
     "很": ("很多", "很少", "很久", "很快"),
     "说": ("说明", "小说", "说法", "就是说", "来说"),
     "称": ("名称", "称为", "称作", "简称", "号称", "对称", "称号"),
+    # a number of minutes or a fraction (四十分钟, 十分之一), not "very"
+    "十分": ("十分钟", "十分之", *(numeral + "十分" for numeral in "一二三四五六七八九两几")),
+    # a result measured against a forecast made earlier: the comparison is the fact
+    "预测": ("比预测", "高于预测", "低于预测", "超出预测"),
+    "预期": ("超预期", "超出预期", "高于预期", "低于预期", "好于预期", "不及预期", "符合预期", "比预期"),
 })
 
 

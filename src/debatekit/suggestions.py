@@ -216,7 +216,9 @@ def as_written(words: list[str], sentence: str) -> tuple[str, ...]:
 _EN_VERBS = (r"(?:said|says|told|added|argued|warned|wrote|explained|insisted|noted|recalled|complained|"
              r"called|calls|believes|thinks|fears|claimed|claims|announced|stated|asked)")
 _NAME = r"(?:[A-Z][\w'’-]+\.?\s+){0,3}[A-Z][\w'’-]+"
-_EN_AFTER = re.compile(rf"\b{_EN_VERBS}\s+(?:(?:the\s+)?[a-z]+\s+){{0,3}}(?P<name>{_NAME})")
+# a name after "told" or "called" is who was told or what was called, never the speaker
+_EN_INVERTED = _EN_VERBS.replace("told|", "").replace("called|calls|", "")
+_EN_AFTER = re.compile(rf"\b{_EN_INVERTED}\s+(?:(?:the\s+)?[a-z]+\s+){{0,3}}(?P<name>{_NAME})")
 _EN_BEFORE = re.compile(rf"(?P<name>{_NAME})(?:,[^,]{{3,80}},)?\s+{_EN_VERBS}\b")
 _EN_ACCORDING = re.compile(rf"\baccording to (?P<name>{_NAME})")
 _NOT_NAMES = frozenset("""A An The This That These Those He She It They We I You Its Their His Her Our Officials
@@ -228,7 +230,7 @@ September October November December""".split())
 _ZH_VERBS = "(?:回忆说|补充说|表示|指出|强调|认为|透露|坦言|直言|告诉|介绍|说|称|问道|写道|抱怨|批评|预测)"
 _ZH_TITLES = ("局长", "主任", "教授", "负责人", "老师", "阿姨", "叔叔", "书记", "部长", "发言人", "总统", "市长",
               "主席", "经理", "总裁", "董事长", "院长", "校长", "专家", "研究员", "县长", "省长", "厅长", "记者",
-              "律师", "医生", "议员", "首相", "总理", "大使", "创始人", "首席执行官", "CEO")
+              "律师", "医生", "议员", "首相", "总理", "大使", "创始人", "首席执行官", "CEO", "女士", "先生")
 _ZH_CLAUSE = re.compile(rf"(?:^|[，。：；“”「」！？])(?P<who>[^，。：；“”「」！？]{{2,24}}?){_ZH_VERBS}")
 _ZH_PRONOUNS = ("他", "她", "他们", "她们", "我", "我们", "有人", "也有", "对方", "一位", "有家长", "大家")
 

@@ -198,12 +198,16 @@ def _items(card: list[Placed]) -> int:
 
 def pack_balanced(flowables: Sequence[Flowable], width: float, room: float) -> list[list[Placed]]:
     """``pack`` on cards of equal ``room``; where the last card would hold one item, the
-    card before it ends one item earlier so that the last card holds two."""
+    card before it ends one item earlier so that the last card holds two. The card before
+    keeps two items, or one when it is the first: only a continuation must not hold a
+    single item (a side's two points and one question: a point, then a point and the
+    question, never the question alone on a card of its own)."""
     cards = pack(flowables, width, lambda i: room)
-    if len(cards) < 2 or _items(cards[-1]) != 1 or _items(cards[-2]) < 3:
+    keeps = 1 if len(cards) == 2 else 2
+    if len(cards) < 2 or _items(cards[-1]) != 1 or _items(cards[-2]) - 1 < keeps:
         return cards
     before = len(cards) - 2
-    cut = cards[before][-1].y - 0.5     # the room that leaves out its last item
+    cut = cards[before][-1].y           # the room that leaves out its last item (its top)
     fewer = pack(flowables, width, lambda i: cut if i == before else room)
     return fewer if len(fewer) == len(cards) and _items(fewer[-1]) >= 2 else cards
 

@@ -104,10 +104,22 @@ class _Prompts:
         if point.quote:
             speaker = point.speaker or self.w["the_author"]
             by = inline(self.w["quote_by"].format(speaker=speaker))
-            self.block(f"{_INDENT}> {leading(point.quote)}", f"{_INDENT}>", f"{_INDENT}> — {by}")
+            meaning = self.quote_meaning(point)
+            lines = [f"{_INDENT}> {leading(point.quote)}", f"{_INDENT}>"]
+            if meaning:
+                # as on the cards: a student of another language reads the quote's own translation
+                lines += [f"{_INDENT}> {leading(meaning)}", f"{_INDENT}>"]
+            self.block(*lines, f"{_INDENT}> — {by}")
         if point.sources:
             links = "; ".join(source_link(s) for s in point.sources)
             self.block(f"{_INDENT}*{self.label('sources')}*{self.colon}{links}")
+
+
+    def quote_meaning(self, point: ShownPoint) -> str | None:
+        """The quote's own translation into this language, when the article is in another."""
+        if not point.claim_id or self.lang == self.outline.source.language:
+            return None
+        return self.outline.claim(point.claim_id).quote_translation.get(self.lang)
 
 
 def render_text(job: Job) -> str:

@@ -22,3 +22,9 @@ def table_row_count(table) -> int:
     """The rows of a laid-out Table (or of one part of a split one): tables keep no
     public count, and a split part is only known by its rows."""
     return table._nrows
+
+
+def table_height(table) -> float:
+    """The height of a laid-out Table (set by ``wrap``): ``split`` is given only the room
+    left, and deciding whether a table could fit a whole page needs its own height."""
+    return table._height

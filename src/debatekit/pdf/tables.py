@@ -8,7 +8,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Table, TableStyle
 
 from ..looks import RULE
-from .reportlab_internals import table_row_count
+from .reportlab_internals import table_height, table_row_count
 from .styles import hex_colour
 
 HEAD_FILL = "EDEDED"
@@ -87,8 +87,12 @@ class _HoldingTable(Table):
     before gives up one more row, so no page carries a single row. (reportlab makes
     each part with ``self.__class__``, so the parts keep this rule.)"""
 
+    frame_height: float | None = None    # a page's body, where known (grid_table)
+
     def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
+        for part in parts:
+            part.frame_height = self.frame_height
         if len(parts) != 2:
             return parts
         head = self.repeatRows
@@ -96,7 +100,10 @@ class _HoldingTable(Table):
         if table_row_count(parts[1]) - head != 1:
             return parts
         if kept < 2:
-            return []           # too few rows to share: the whole table moves on
+            # too few rows to share: the whole table moves on, unless no page could hold
+            # it whole (two rows each cut to nearly a page): then one row a page
+            whole = self.frame_height is not None and table_height(self) > self.frame_height
+            return parts if whole else []
         height = availHeight
         while height > 0:
             height -= SPLIT_STEP
@@ -153,4 +160,5 @@ def grid_table(
     commands += [("LINEABOVE", (0, r), (-1, r), 0.6, colors.white) for r in continuing]
     commands.extend(extra)
     table.setStyle(TableStyle(commands))
+    table.frame_height = frame_height
     return table

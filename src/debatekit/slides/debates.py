@@ -120,6 +120,21 @@ def _columns(items: list[Item], heights: list[float], room: float) -> list[list[
     return pages
 
 
+def _fill_last_page(sides: list[list[list[Item]]]) -> None:
+    """Where the last page of the columns would hold a single point, the other side's
+    last point of the page before moves to it (its column there is empty, so it fits):
+    no continuation slide carries one point alone."""
+    pages = max(len(s) for s in sides)
+    for s in sides:
+        s.extend([] for _ in range(pages - len(s)))
+    if pages < 2 or sum(len(s[-1]) for s in sides) != 1:
+        return
+    for s in sides:
+        if not s[-1] and len(s[-2]) >= 2:
+            s[-1].append(s[-2].pop())
+            return
+
+
 def debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
     """The appendix's debate: the motion with its context, both sides with every point
     in full beside its badges, then the rebuttal questions."""
@@ -176,6 +191,7 @@ def debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
         items = _items(deck, getattr(debate, side), col_w, room, plan)
         heights = [_item_h(deck, item, col_w, plan) for item in items]
         sides.append(_columns(items, heights, room))
+    _fill_last_page(sides)
     pages = max(len(s) for s in sides)
     for i in range(pages):
         page = deck.new_slide(title if i == 0 and not intro else deck.continued(title), notes=notes)

@@ -17,7 +17,7 @@ from pptx.util import Pt
 
 from .. import textfit
 from ..job import Job
-from ..labels import labels_for
+from ..labels import fill, labels_for
 from ..language import profile
 from ..looks import ACCENT, INK, MUTED, RULE
 from . import template as base
@@ -77,6 +77,8 @@ class Deck:
         self.copies = Copies()
         self._bases: dict[str, str] = {}           # continued title -> the title it continues
         self.titles: list[tuple[object, object, str, str]] = []   # slide, shape, base, role
+        # claims whose kind a lesson slide has shown (the maps): the exit ticket avoids them
+        self.labelled: set[str] = set()
 
     # -- labels ----------------------------------------------------------------
 
@@ -96,9 +98,12 @@ class Deck:
         """One of the tool's words with its ``{placeholders}`` filled in. Words an outline
         supplies may hold other braces: they are left as written, never an error."""
         text = self.labels[key]
-        for name, value in values.items():
-            text = text.replace("{" + name + "}", str(value))
-        return text
+        try:
+            return fill(text, self.lang, **values)      # counts' words agree: "1 minute", "45 minutes"
+        except (ValueError, KeyError, IndexError, AttributeError):
+            for name, value in values.items():
+                text = text.replace("{" + name + "}", str(value))
+            return text
 
     # -- slides ----------------------------------------------------------------
 

@@ -230,8 +230,23 @@ def exercise(deck: Deck, density: Density) -> None:
 def exit_claims(deck: Deck, size: int = EXIT_TICKET) -> list[Claim]:
     """Up to ``size`` statements the class has not classified, one of each kind where
     the outline has them (kinds in the order fact, opinion, prediction), each the shortest
-    of its kind, so the ticket fits one slide; in outline order."""
-    pool = deck.outline.extension_claims
+    of its kind, so the ticket fits one slide; in outline order. Statements no earlier
+    slide has labelled (on a map, as a debate point) come first: a ticket whose answers
+    are on the map the class has just seen tests nothing."""
+    o = deck.outline
+    shown = deck.labelled | {p.claim for d in o.debates for p in (*d.pro, *d.con) if p.claim}
+    unseen = [c for c in o.extension_claims if c.id not in shown]
+    chosen = _exit_pick(deck, unseen, size)
+    enough = min(2, len(o.extension_claims))
+    if len(chosen) < enough:
+        # too few new statements: the lesson plan promises a ticket, so top it up with
+        # labelled ones (the teacher's notes still hold the answers)
+        chosen += _exit_pick(deck, [c for c in o.extension_claims if c not in chosen],
+                             enough - len(chosen))
+    return sorted(chosen, key=lambda c: o.claim_number(c.id))
+
+
+def _exit_pick(deck: Deck, pool: list[Claim], size: int) -> list[Claim]:
     chosen: list[Claim] = []
     for kind in KINDS:
         of_kind = [c for c in pool if c.kind == kind]
@@ -242,8 +257,7 @@ def exit_claims(deck: Deck, size: int = EXIT_TICKET) -> list[Claim]:
             break
         if claim not in chosen:
             chosen.append(claim)
-    chosen = chosen[:size]
-    return sorted(chosen, key=lambda c: deck.outline.claim_number(c.id))
+    return chosen[:size]
 
 
 def exit_ticket(deck: Deck, density: Density) -> None:

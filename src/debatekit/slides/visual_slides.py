@@ -98,6 +98,7 @@ def strand_map_slides(deck) -> None:
     box = min((deck.body_for(title) for title in titles), key=lambda b: b.height)
     for i, (strand, title) in enumerate(zip(o.strands, titles)):
         keymap = key_map(o, deck.lang, i, box.width, box.height, LESSON_MAP_STYLE, title)
+        deck.labelled.update(node.id for node in keymap.page.nodes if node.kind)
         items = [(w["summary"], deck.t(strand.summary), None)] if strand.summary else []
         for claim_id in keymap.page.claims:
             claim = o.claim(claim_id)
