@@ -308,17 +308,25 @@ def glossary(deck: Deck) -> None:
     flow_paras(deck, w["glossary"], paras, notes)
 
 
+def _citation(src) -> str:
+    """The article as the credits slides cite it."""
+    return ", ".join(x for x in [src.author, src.title, src.publisher, src.published, src.url] if x)
+
+
+def _checked_sources(o, citation: str) -> list[str]:
+    """Every source the fact checks and debate points cite, once each, the article aside."""
+    cited = [s for c in o.claims if c.check for s in c.check.sources]
+    cited += [s for d in o.debates for p in (*d.pro, *d.con) for s in p.sources]
+    return distinct_sources(cited, article=citation)
+
+
 def sources(deck: Deck, title: str | None = None) -> None:
     o, w, src = deck.outline, deck.labels, deck.outline.source
-    citation = ", ".join(
-        x for x in [src.author, src.title, src.publisher, src.published, src.url] if x
-    )
+    citation = _citation(src)
     paras = [heading(deck, w["article"], 0), para(citation, BODY_MIN, deck.lang, space_before=4)]
     if src.accessed:
         paras.append(labelled(deck, w["accessed"], src.accessed, size=BODY_MIN, space=4))
-    checked = [s for c in o.claims if c.check for s in c.check.sources]
-    checked += [s for d in o.debates for p in (*d.pro, *d.con) for s in p.sources]
-    checked = distinct_sources(checked, article=citation)
+    checked = _checked_sources(o, citation)
     if checked:
         paras.append(heading(deck, w["sources"]))
         paras.extend(para(f"•  {s}", BODY_MIN, deck.lang, space_before=4) for s in checked)
@@ -355,15 +363,11 @@ def lesson_sources(deck: Deck) -> None:
     are in the notes (a list of citations is not read from the back of a room; the full
     deck's appendix and the answer key list them)."""
     o, w, src = deck.outline, deck.labels, deck.outline.source
-    citation = ", ".join(
-        x for x in [src.author, src.title, src.publisher, src.published, src.url] if x
-    )
+    citation = _citation(src)
     paras = [heading(deck, w["article"], 0), para(citation, BODY, deck.lang, space_before=4)]
     if src.accessed:
         paras.append(labelled(deck, w["accessed"], src.accessed, size=BODY_MIN, space=4))
-    checked = [s for c in o.claims if c.check for s in c.check.sources]
-    checked += [s for d in o.debates for p in (*d.pro, *d.con) for s in p.sources]
-    checked = distinct_sources(checked, article=citation)
+    checked = _checked_sources(o, citation)
     credit = para(w["generated_by"], BODY_MIN, deck.lang, colour=None if deck.custom else MUTED,
                   space_before=18)
     if checked:
