@@ -177,3 +177,19 @@ def deck_bytes(name: str, lang: str, deck: str = "lesson") -> bytes:
         return render(reading.outline, lang, article=reading.article, deck=deck)
     outlines = {"long": long_outline, "zh-only": zh_only_outline}
     return render(outlines[name](), lang, deck=deck)
+
+
+def read(data: bytes):
+    """A deck's bytes as python-pptx reads them (imported only by the tests that ask)."""
+    import io
+
+    from pptx import Presentation
+
+    return Presentation(io.BytesIO(data))
+
+
+def title_of(slide) -> str:
+    """A slide's title, from its title placeholder or the shape named Title."""
+    if slide.shapes.title is not None:
+        return slide.shapes.title.text_frame.text
+    return next(s.text_frame.text for s in slide.shapes if s.name == "Title")

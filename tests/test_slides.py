@@ -20,7 +20,7 @@ from debatekit.slides import writer
 from debatekit.slides.template import TemplateError
 from debatekit.registry import WRITERS
 from support import (LONG_EN, LONG_ZH, deck_bytes, long_outline, render,
-                     sample_dict, zh_only_outline)
+                     read, sample_dict, title_of, zh_only_outline)
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 # Footer, slide number and badges are labels, not body text; chart captions and the
@@ -30,14 +30,6 @@ SMALL_SHAPES = ("Footer", "Slide number", "Badge ", "Status ", "Choice ", "Capti
 
 # -- reading decks back ---------------------------------------------------------------
 
-def read(data: bytes):
-    return Presentation(io.BytesIO(data))
-
-
-def title_of(slide) -> str:
-    if slide.shapes.title is not None:
-        return slide.shapes.title.text_frame.text
-    return next(s.text_frame.text for s in slide.shapes if s.name == "Title")
 
 
 def notes_of(slide) -> str:

@@ -4,12 +4,10 @@ alternative text, titles, reading order and schema validity."""
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
 from lxml import etree
-from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from debatekit.labels import labels_for
@@ -19,7 +17,7 @@ from debatekit.present.keymap import KEY_CLAIMS, key_map, key_order
 from debatekit.present.mapboxes import Builder
 from debatekit.slides import writer
 from debatekit.slides.visual_slides import LESSON_MAP_STYLE
-from support import deck_bytes, render
+from support import deck_bytes, read, render, title_of
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -28,14 +26,6 @@ FOOTERS = ("Footer", "Slide number")
 NUMBERED = re.compile(r"[（(](\d+)/(\d+)[)）]$")
 
 
-def read(data: bytes):
-    return Presentation(io.BytesIO(data))
-
-
-def title_of(slide) -> str:
-    if slide.shapes.title is not None:
-        return slide.shapes.title.text_frame.text
-    return next(s.text_frame.text for s in slide.shapes if s.name == "Title")
 
 
 def all_shapes(shapes):
