@@ -121,3 +121,36 @@ def package_entries(package, sink) -> None:
 def replace_part_blob(part, blob: bytes) -> None:
     """Replace a plain part's bytes (the theme: no XML part class, no public setter)."""
     part._blob = blob
+
+
+# -- python-pptx's XML lookups: the same answers, without redoing the same work ----------
+
+def keep_compiled_lookups() -> None:
+    """python-pptx compiles an XPath expression again on every ``element.xpath(...)`` call
+    and builds a namespace-prefixed tag object on every child lookup (``qn`` in its
+    ``xmlchemy`` layer); a deck makes tens of thousands of both, a sixth of its drawing
+    time. Keep each compiled expression and each tag's name once made: the lookups find
+    the same elements, so the XML written is unchanged. (lxml's compiled XPath locks
+    itself while it runs, so this is safe in threads too.)"""
+    from functools import lru_cache
+
+    from lxml import etree
+    from pptx.oxml import xmlchemy
+    from pptx.oxml.ns import _nsmap
+
+    if getattr(xmlchemy.BaseOxmlElement.xpath, "keeps_compiled", False):
+        return
+
+    @lru_cache(maxsize=512)
+    def compiled(expression: str):
+        return etree.XPath(expression, namespaces=_nsmap)
+
+    def xpath(self, xpath_str: str):
+        return compiled(xpath_str)(self)
+
+    xpath.keeps_compiled = True
+    xmlchemy.BaseOxmlElement.xpath = xpath
+    xmlchemy.qn = lru_cache(maxsize=None)(xmlchemy.qn)
+
+
+keep_compiled_lookups()
