@@ -191,8 +191,10 @@ def _faces_xml(fonts: DeckFonts) -> str:
             f"<a:ea typeface={quoteattr(fonts.east_asian)}/>")
 
 
+@lru_cache(maxsize=256)
 def paragraph_end_xml(fonts: DeckFonts, lang: str, size: float | None = None) -> str:
-    """The ``<a:endParaRPr>`` that ``style_paragraph_end`` gives a fresh paragraph."""
+    """The ``<a:endParaRPr>`` that ``style_paragraph_end`` gives a fresh paragraph.
+    (Cached: a deck's paragraphs end in a handful of sizes and languages.)"""
     sz = f' sz="{int(round(size * 100))}"' if size is not None else ""
     return f"<a:endParaRPr{sz} lang={quoteattr(lang_tag(lang))}>{_faces_xml(fonts)}</a:endParaRPr>"
 

@@ -135,24 +135,26 @@ def fill_frame(frame, paras: list[Para] | tuple[Para, ...], fonts: DeckFonts,
     """Write paragraphs into a text frame (of a text box, shape or placeholder)."""
     body = text_body(frame)
     props = body.bodyPr
-    # what python-pptx's word_wrap, auto_size, margin_* and vertical_anchor setters
-    # write, in their order, without their per-attribute overhead
+    # what python-pptx's word_wrap, margin_* and vertical_anchor setters write, in their
+    # order, without their per-attribute overhead (auto_size is set below)
     props.set("wrap", "square")
-    frame.auto_size = MSO_AUTO_SIZE.NONE
     for name, value in _INSETS:
         props.set(name, value)
     props.set("anchor", _ANCHOR_XML[anchor])
     existing = body.findall(_P)
     if len(existing) == 1 and _blank(existing[0]):
         # a fresh frame: its paragraphs are written as XML in one go (as below, faster)
+        _no_autofit(props)
         xml = "".join(_paragraph_xml(p, fonts, i) for i, p in enumerate(paras))
         holder = parse_xml(f"<a:txBody {_NS}>{xml}</a:txBody>")
         if len(holder):
             body.remove(existing[0])
             for element in list(holder):
                 body.append(element)
-            keep_empty_texts(body)
+            if _EMPTY_TEXT in xml:
+                keep_empty_texts(body)
         return
+    frame.auto_size = MSO_AUTO_SIZE.NONE
     for i, p in enumerate(paras):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         for r in list(paragraph.runs):
@@ -168,6 +170,21 @@ def fill_frame(frame, paras: list[Para] | tuple[Para, ...], fonts: DeckFonts,
         style_paragraph_end(paragraph, fonts, p.lang, p.size)
 
 
+def _no_autofit(props) -> None:
+    """What python-pptx's ``frame.auto_size = MSO_AUTO_SIZE.NONE`` writes (its setter walks
+    the schema's element lists on every call): any autofit choice in the ``a:bodyPr``
+    replaced by ``<a:noAutofit/>``, placed before the elements that follow it."""
+    for old in [child for child in props if child.tag in _AUTOFITS]:
+        props.remove(old)
+    mark = props.makeelement(_NO_AUTOFIT)
+    later = next((props.find(tag) for tag in _AFTER_AUTOFIT if props.find(tag) is not None),
+                 None)
+    if later is None:
+        props.append(mark)
+    else:
+        later.addprevious(mark)
+
+
 def _blank(p) -> bool:
     """A paragraph with nothing in it but, at most, an alignment (what a new text box or
     shape holds): what the slow path would keep of it, the fast path writes anew."""
@@ -180,6 +197,10 @@ def _blank(p) -> bool:
 
 
 _P = qn("a:p")
+_AUTOFITS = frozenset(qn(tag) for tag in ("a:noAutofit", "a:normAutofit", "a:spAutoFit"))
+_NO_AUTOFIT = qn("a:noAutofit")
+_AFTER_AUTOFIT = tuple(qn(tag) for tag in ("a:scene3d", "a:sp3d", "a:flatTx", "a:extLst"))
+_EMPTY_TEXT = "<a:t></a:t>"      # an empty run, which keep_empty_texts keeps that way
 _INSETS = (("lIns", str(Pt(INSET_X))), ("rIns", str(Pt(INSET_X))), ("tIns", str(Pt(INSET_Y))),
            ("bIns", str(Pt(INSET_Y))))
 _ANCHOR_XML = {"top": "t", "middle": "ctr", "bottom": "b"}
@@ -190,14 +211,21 @@ _ALIGN_XML = {"left": "l", "center": "ctr", "right": "r"}
 
 def _paragraph_xml(p: Para, fonts: DeckFonts, index: int) -> str:
     """One paragraph as the slow path above writes it, element for element."""
-    spacing = f'<a:lnSpc><a:spcPts val="{Pt(p.size * LINE_PITCH).centipoints}"/></a:lnSpc>'
-    if p.space_before and index > 0:
-        spacing += f'<a:spcBef><a:spcPts val="{Pt(p.space_before).centipoints}"/></a:spcBef>'
     runs = "".join(runs_xml(span.text, fonts, span.lang or p.lang, p.size, bold=span.bold,
                             italic=span.italic or None, colour=span.colour or p.colour)
                    for span in p.spans)
-    return (f'<a:p><a:pPr algn="{_ALIGN_XML[p.align]}" hangingPunct="0">{spacing}</a:pPr>{runs}'
+    space_before = p.space_before if index > 0 else 0.0
+    return (f"<a:p>{_properties_xml(p.align, p.size, space_before)}{runs}"
             f"{paragraph_end_xml(fonts, p.lang, p.size)}</a:p>")
+
+
+@lru_cache(maxsize=256)
+def _properties_xml(align: str, size: float, space_before: float) -> str:
+    # a deck's paragraphs come in a handful of sizes and spacings: each written once
+    spacing = f'<a:lnSpc><a:spcPts val="{Pt(size * LINE_PITCH).centipoints}"/></a:lnSpc>'
+    if space_before:
+        spacing += f'<a:spcBef><a:spcPts val="{Pt(space_before).centipoints}"/></a:spcBef>'
+    return f'<a:pPr algn="{_ALIGN_XML[align]}" hangingPunct="0">{spacing}</a:pPr>'
 
 
 def add_text(slide, box: Box, paras, fonts: DeckFonts, *, name: str = "Text",
