@@ -51,7 +51,7 @@ def reading_order(slide) -> None:
     def rank(element) -> int:
         props = _properties(element)
         name = props.get("name", "") if props is not None else ""
-        ph = element.find(f"./{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
+        ph = element.find(_PLACEHOLDER)
         if name in TITLE_NAMES or (ph is not None and ph.get("type") in ("title", "ctrTitle")):
             return 0
         if name in FOOTER_NAMES:
@@ -61,13 +61,16 @@ def reading_order(slide) -> None:
     ordered = sorted(shapes, key=rank)     # stable: the drawing order within each rank
     if ordered == shapes:
         return
+    # each shape goes right after the one before it in reading order; those already
+    # there stay (moving an element in lxml is cheaper than removing it first)
     anchor = shapes[0].getprevious()
-    for element in shapes:
-        tree.remove(element)
-    for element in reversed(ordered):
-        anchor.addnext(element)
+    for element in ordered:
+        if anchor.getnext() is not element:
+            anchor.addnext(element)
+        anchor = element
 
 
+_PLACEHOLDER = f"./{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
 _SHAPE_TAGS = {qn(t) for t in ("p:sp", "p:grpSp", "p:graphicFrame", "p:pic", "p:cxnSp")}
 
 __all__ = ["set_alt_text", "mark_decorative", "reading_order"]
