@@ -1,11 +1,13 @@
-"""The deck writes its text as XML in one go (fast path); it must be the very XML that
-python-pptx's own calls produce (slow path, still used for frames that hold something)."""
+"""The deck writes its text, and its maps' boxes and lines, as XML in one go (fast path); it
+must be the very XML that python-pptx's own calls produce (slow path, still used for text
+frames that hold something; kept here for the maps)."""
 
 from __future__ import annotations
 
 from lxml import etree
 from pptx import Presentation
 
+from debatekit.slides.pptx_internals import nsdecls, parse_xml, qn
 from debatekit.slides.runs import DeckFonts
 from debatekit.slides.textbox import Para, Span, fill_frame
 
@@ -39,3 +41,139 @@ def test_fast_text_is_what_python_pptx_writes():
     assert runs == [("Ban & <order> ", "en-US"), ("禁令「", "zh-CN"), ("TikTok", "en-US"), ("」", "zh-CN"),
                     (" ok_x0007_", "en-US"), ("", "en-US"), (" said 美国", "zh-CN")]
     assert [r.font.italic for r in fast.paragraphs[1].runs] == [True]
+
+
+# -- argument maps: boxes and lines written as XML, against python-pptx's own calls ------
+
+def _reference_node(shapes, node, left, top, page, fonts, lang):
+    """A map box drawn through python-pptx's API (how the deck drew them before)."""
+    from pptx.dml.color import RGBColor
+    from pptx.enum.dml import MSO_LINE_DASH_STYLE
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.enum.text import MSO_ANCHOR
+    from pptx.util import Pt
+
+    from debatekit.looks import ACCENT, KIND_LOOK, MUTED
+    from debatekit.present.argmap import BOLD_BODY, ROUND_RADIUS
+    from debatekit.present.mapboxes import node_colours
+    from debatekit.slides.geometry import emu
+    from debatekit.slides.map_drawing import OUTLINE_WIDTH, SHAPES, _paragraph_xml
+    from debatekit.slides.runs import keep_empty_texts
+
+    st = page.style
+    look = KIND_LOOK.get(node.kind) if node.kind else None
+    geometry = SHAPES[look.shape] if look else MSO_SHAPE.RECTANGLE
+    shape = shapes.add_shape(geometry, emu(left + node.x), emu(top + node.y),
+                             emu(node.width), emu(node.height))
+    shape.name = f"{node.role} {node.id}"
+    shape.shadow.inherit = False
+    fill, line, ink = node_colours(node)
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = RGBColor.from_string(fill)
+    shape.line.color.rgb = RGBColor.from_string(line)
+    shape.line.width = Pt(OUTLINE_WIDTH[node.role])
+    if node.role == "ref":
+        shape.line.dash_style = MSO_LINE_DASH_STYLE.SQUARE_DOT
+    if geometry == MSO_SHAPE.ROUNDED_RECTANGLE:
+        shape.adjustments[0] = min(0.5, ROUND_RADIUS / min(node.width, node.height))
+    right_extra = 0.0
+    if geometry == MSO_SHAPE.PENTAGON:
+        tip = st.arrow_tip * node.body_size / st.body_size
+        shape.adjustments[0] = tip / min(node.width, node.height)
+        right_extra = tip / 2
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.auto_size = None
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    scale = node.body_size / (st.body_size * (st.ref_scale if node.role == "ref" else 1.0))
+    frame.margin_left = frame.margin_right = emu(st.pad_x * scale)
+    frame.margin_right = emu(st.pad_x * scale + right_extra)
+    frame.margin_top = frame.margin_bottom = emu(st.pad_y * scale)
+    heading_colour = look.colour if look else (ACCENT if node.role == "thesis" else MUTED)
+    xml = (_paragraph_xml(node.heading_text, node.heading_size, fonts, lang, bold=True,
+                          colour=heading_colour)
+           + _paragraph_xml(node.body_text, node.body_size, fonts, lang,
+                            bold=node.role in BOLD_BODY, colour=ink))
+    body = frame._txBody
+    for old in body.findall(qn("a:p")):
+        body.remove(old)
+    for paragraph in parse_xml(f"<a:txBody {nsdecls('a')}>{xml}</a:txBody>"):
+        body.append(paragraph)
+    keep_empty_texts(body)
+
+
+def _reference_line(shapes, points, relation):
+    """A map line drawn with python-pptx's freeform builder (how the deck drew them)."""
+    from pptx.dml.color import RGBColor
+    from pptx.util import Pt
+
+    from debatekit.slides.geometry import emu
+    from debatekit.slides.map_drawing import EDGE_LOOK
+
+    colour, width, dash, head = EDGE_LOOK[relation]
+    (x0, y0), rest = points[0], points[1:]
+    builder = shapes.build_freeform(emu(x0), emu(y0), scale=1.0)
+    builder.add_line_segments([(emu(x), emu(y)) for x, y in rest], close=False)
+    shape = builder.convert_to_shape()
+    shapes._cached_max_shape_id = max(shapes._cached_max_shape_id, shape.shape_id)
+    shape.name = f"{relation} line"
+    shape.shadow.inherit = False
+    shape.fill.background()
+    line = shape.line
+    line.color.rgb = RGBColor.from_string(colour)
+    line.width = Pt(width)
+    if dash is not None:
+        line.dash_style = dash
+    if head is not None:
+        tail = etree.SubElement(line._get_or_add_ln(), qn("a:tailEnd"))
+        tail.set("type", head)
+        tail.set("w", "med")
+        tail.set("len", "med")
+
+
+def test_map_boxes_and_lines_are_what_python_pptx_writes():
+    from debatekit.present.argmap import MapNode, MapPage
+    from debatekit.present.mapboxes import MapStyle
+    from debatekit.slides import map_drawing
+
+    style = MapStyle(body_size=14.0)
+    nodes = []
+    for i, (role, kind, size) in enumerate([
+            ("thesis", None, 14.0), ("strand", None, 14.0), ("claim", "fact", 14.0),
+            ("claim", "opinion", 13.0), ("claim", "prediction", 14.0), ("ref", "opinion", 11.9),
+            ("ref", "prediction", 11.9), ("ref", None, 11.9), ("claim", "opinion", 14.0)]):
+        width, height = (300.0, 1.0) if i == 8 else (120.0 + 10 * i, 40.0 + 3 * i)
+        nodes.append(MapNode(f"c{i}&<x>", role, kind, None, ("#1",), ("text",), "#1 ● 观点",
+                             "" if i == 3 else "Ban & <order> 禁令", 0.82 * size, size,
+                             12.5 * i, 7.25 * i, width, height))
+    # boxes whose side or top inset is python-pptx's default, which its setter leaves out
+    for size in (16.8, 12.6):
+        nodes.append(MapNode(f"plain {size}", "claim", "fact", None, (), (), "h", "b", size,
+                             size, 1.0, 2.0, 80.0, 30.0))
+    page = MapPage("whole", "map", 900.0, 500.0, tuple(nodes), (), (), style)
+    lines = [([(10.0, 20.0), (10.0, 60.5), (200.25, 60.5), (200.25, 90.0)], "supports"),
+             ([(300.0, 10.0), (120.0, 10.0)], "challenges"), ([(5.0, 5.0), (5.0, 5.0)], "member")]
+
+    def draw(reference: bool) -> bytes:
+        prs = Presentation()
+        slide = prs.slides.add_slide(prs.slide_layouts[3])    # title and two bodies
+        for placeholder in list(slide.placeholders)[:2]:       # ids 2 and 3: the group
+            placeholder.element.getparent().remove(placeholder.element)   # takes one
+        group = slide.shapes.add_group_shape()
+        shapes = group.shapes
+        shapes._recalculate_extents = lambda: None
+        shapes.turbo_add_enabled = True
+        for points, relation in lines:
+            (_reference_line if reference else map_drawing._polyline)(shapes, points, relation)
+        for node in page.nodes:
+            (_reference_node if reference else map_drawing._node)(
+                shapes, node, 30.0, 40.0, page, FONTS, "zh")
+        if reference:
+            group.element.recalculate_extents()
+        else:
+            map_drawing._fit_group(group.element)
+        return etree.tostring(slide.shapes.element)
+
+    reference, fast = draw(True), draw(False)
+    assert b'id="3" name="supports line"' in reference    # the freeform took the gap
+    assert fast == reference
