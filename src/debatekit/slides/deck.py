@@ -74,6 +74,7 @@ class Deck:
         self._title_layouts: dict[tuple[str, str], tuple[Box, float]] = {}
         self._source_lines: dict[float, str] = {}
         self._footer_pattern: list | None = None
+        self._title_places: dict[str, int | None] = {}     # role -> index among the shapes
         self.copies = Copies()
         self._bases: dict[str, str] = {}           # continued title -> the title it continues
         self.titles: list[tuple[object, object, str, str]] = []   # slide, shape, base, role
@@ -112,9 +113,7 @@ class Deck:
         title = " ".join(title.split())      # stray spaces and line breaks from the outline
         layout = self.layouts[role]
         slide = self.copies.blank_slide(self.prs, layout, role, _title_only)
-        title_shape = next(
-            (s for s in slide.placeholders if base.placeholder_kind(s) == "title"), None
-        )
+        title_shape = self._title_placeholder(slide, role)
         # Shape ids count up from the highest one so far; python-pptx would search the
         # whole slide for it before every shape. Everything on the slide is added through
         # this one collection (the argument map refreshes it after drawing its group).
@@ -130,6 +129,17 @@ class Deck:
             self._footer(slide)
         self.write_notes(slide, notes or [])
         return Page(slide, title, body)
+
+    def _title_placeholder(self, slide, role: str):
+        """The slide's title placeholder, if its layout has one. Every slide of a role
+        starts with the same shapes (``Copies.blank_slide``), so the title's place among
+        them is looked up once."""
+        if role not in self._title_places:
+            self._title_places[role] = next(
+                (i for i, s in enumerate(slide.shapes)
+                 if s.is_placeholder and base.placeholder_kind(s) == "title"), None)
+        place = self._title_places[role]
+        return None if place is None else slide.shapes[place]
 
     @staticmethod
     def _title_rule(slide, box: tuple[int, int, int, int]):
@@ -192,7 +202,7 @@ class Deck:
         if shape is None:
             shape = add_text(slide, box, paras, self.fonts, name="Title", anchor=anchor)
         else:
-            shape.left, shape.top, shape.width, shape.height = box.emu()
+            _place(shape, box)
             fill_frame(shape.text_frame, paras, self.fonts, anchor, inherit_colour=self.custom)
             if not self.custom:
                 first = text_body(shape.text_frame).find(qn("a:p"))  # the base layout sets capitals
@@ -364,6 +374,20 @@ def _title_only(slide) -> None:
             title_seen = True
         else:
             shape.element.getparent().remove(shape.element)
+
+
+def _place(shape, box: Box) -> None:
+    """Set a placeholder's position and size. A new slide's placeholder has no ``a:xfrm``
+    of its own (it inherits the layout's): the one python-pptx's left, top, width and
+    height setters would add is written directly, without their chains of lookups."""
+    properties = shape.element.spPr
+    if len(properties):
+        shape.left, shape.top, shape.width, shape.height = box.emu()
+        return
+    x, y, cx, cy = box.emu()
+    holder = parse_xml(f'<p:spPr {nsdecls("a", "p")}><a:xfrm><a:off x="{x}" y="{y}"/>'
+                       f'<a:ext cx="{cx}" cy="{cy}"/></a:xfrm></p:spPr>')
+    properties.append(holder[0])
 
 
 def _sizes(largest: float, smallest: float) -> tuple[float, ...]:

@@ -22,6 +22,8 @@ class NotesPages:
     def __init__(self):
         self._pattern = None         # a blank notes page's element, after the first page
         self._names: set[str] = set()
+        self._master = None          # the notes master part, which every page relates to
+        self._body_place = 0         # where the notes placeholder is among a page's shapes
 
     def frame(self, slide):
         """The notes text frame of ``slide``, its notes page made if need be."""
@@ -32,17 +34,21 @@ class NotesPages:
                 prefix = _TEMPLATE.split("%")[0]
                 self._names = {str(p.partname) for p in slide.part.package.iter_parts()
                                if str(p.partname).startswith(prefix)}
+                self._master = slide.part.package.presentation_part.notes_master_part
+                body = notes.notes_placeholder.element
+                self._body_place = [s.element for s in notes.shapes].index(body)
             return notes.notes_text_frame
         slide_part = slide.part
-        package = slide_part.package
-        master_part = package.presentation_part.notes_master_part
         part = NotesSlidePart(
-            self._next_name(), CT.PML_NOTES_SLIDE, package, copy.deepcopy(self._pattern)
+            self._next_name(), CT.PML_NOTES_SLIDE, slide_part.package,
+            copy.deepcopy(self._pattern)
         )
-        part.relate_to(master_part, RT.NOTES_MASTER)
+        part.relate_to(self._master, RT.NOTES_MASTER)
         part.relate_to(slide_part, RT.SLIDE)
         slide_part.relate_to(part, RT.NOTES_SLIDE)
-        return part.notes_slide.notes_text_frame
+        # the copy's notes placeholder is where the pattern's is (python-pptx would look
+        # at each placeholder's type for it)
+        return part.notes_slide.shapes[self._body_place].text_frame
 
     def _next_name(self) -> PackURI:
         # python-pptx's rule (package.next_partname): the highest free number up to one
