@@ -177,3 +177,24 @@ def test_map_boxes_and_lines_are_what_python_pptx_writes():
     reference, fast = draw(True), draw(False)
     assert b'id="3" name="supports line"' in reference    # the freeform took the gap
     assert fast == reference
+
+
+def test_chart_text_style_is_what_python_pptx_writes():
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    from debatekit.slides import charts
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    data = CategoryChartData()
+    data.categories = ["a", "b"]
+    data.add_series("s", [1, 2])
+    chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, 0, 0, 100, 100, data).chart
+    fast, slow = chart.category_axis.tick_labels.font, chart.value_axis.tick_labels.font
+    charts._font(fast, FONTS, "zh", 16.0, "1a1a1a", bold=True)
+    slow._rPr.set("marker", "1")        # a style that holds something takes python-pptx's way
+    charts._font(slow, FONTS, "zh", 16.0, "1a1a1a", bold=True)
+    del slow._rPr.attrib["marker"]
+    assert etree.tostring(fast._rPr) == etree.tostring(slow._rPr)
+    assert b'<a:ea typeface="Microsoft YaHei"/>' in etree.tostring(fast._rPr)

@@ -246,6 +246,19 @@ def _legend(chart, show, fonts, lang):
 
 def _font(font, fonts: DeckFonts, lang: str, size, colour, bold=False):
     """Chart text properties (``a:defRPr``): size, colour and both typefaces."""
+    rpr = font_properties(font)
+    if not len(rpr) and not rpr.attrib:
+        # a new text style (every one a chart of the deck has): what the setters below
+        # write, set directly rather than through python-pptx's fill and colour objects
+        rpr.set("sz", str(Pt(size).centipoints))
+        rpr.set("b", "1" if bold else "0")
+        fill = rpr.makeelement(qn("a:solidFill"), {})
+        fill.append(fill.makeelement(qn("a:srgbClr"), {"val": str(RGBColor.from_string(colour))}))
+        rpr.append(fill)
+        rpr.append(rpr.makeelement(qn("a:latin"), {"typeface": fonts.latin}))
+        rpr.append(rpr.makeelement(qn("a:ea"), {"typeface": fonts.east_asian}))
+        rpr.set("lang", lang_tag(lang))
+        return
     font.size = Pt(size)
     font.bold = bold
     font.color.rgb = RGBColor.from_string(colour)
