@@ -198,3 +198,21 @@ def test_chart_text_style_is_what_python_pptx_writes():
     del slow._rPr.attrib["marker"]
     assert etree.tostring(fast._rPr) == etree.tostring(slow._rPr)
     assert b'<a:ea typeface="Microsoft YaHei"/>' in etree.tostring(fast._rPr)
+
+
+def test_text_box_is_what_python_pptx_writes():
+    from debatekit.slides.geometry import Box
+    from debatekit.slides.textbox import add_text
+
+    prs = Presentation()
+    for paras, anchor in ((PARAS, "top"), (PARAS[1:], "middle"), ([], "bottom")):
+        fast_slide = prs.slides.add_slide(prs.slide_layouts[6])
+        slow_slide = prs.slides.add_slide(prs.slide_layouts[6])
+        box = Box(10.5, 20.25, 300.0, 40.0)
+        for slide in (fast_slide, slow_slide):
+            slide.shapes.turbo_add_enabled = True
+        add_text(fast_slide, box, paras, FONTS, name="Point & <pro>", anchor=anchor)
+        shape = slow_slide.shapes.add_textbox(*box.emu())
+        shape.name = "Point & <pro>"
+        fill_frame(shape.text_frame, paras, FONTS, anchor)
+        assert etree.tostring(fast_slide.shapes.element) == etree.tostring(slow_slide.shapes.element)

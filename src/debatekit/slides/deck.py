@@ -200,7 +200,8 @@ class Deck:
         # sits on the subtitle rather than leaving a gap above it
         anchor = "bottom" if role == "cover" else "top"
         if shape is None:
-            shape = add_text(slide, box, paras, self.fonts, name="Title", anchor=anchor)
+            add_text(slide, box, paras, self.fonts, name="Title", anchor=anchor)
+            shape = slide.shapes[-1]            # python-pptx's shape for it: the last one
         else:
             _place(shape, box)
             fill_frame(shape.text_frame, paras, self.fonts, anchor, inherit_colour=self.custom)

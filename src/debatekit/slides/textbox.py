@@ -16,6 +16,7 @@ from pptx.util import Pt
 from .. import textfit
 from .geometry import INSET_X, INSET_Y, LINE_PITCH, Box, emu
 from .pptx_internals import (
+    next_shape_id,
     nsdecls,
     paragraph_element,
     parse_xml,
@@ -204,6 +205,8 @@ _EMPTY_TEXT = "<a:t></a:t>"      # an empty run, which keep_empty_texts keeps th
 _INSETS = (("lIns", str(Pt(INSET_X))), ("rIns", str(Pt(INSET_X))), ("tIns", str(Pt(INSET_Y))),
            ("bIns", str(Pt(INSET_Y))))
 _ANCHOR_XML = {"top": "t", "middle": "ctr", "bottom": "b"}
+_INSETS_XML = "".join(f' {name}="{value}"' for name, value in _INSETS)
+_NS_SHAPE = nsdecls("a", "p")
 _PPR = qn("a:pPr")
 _NS = nsdecls("a")
 _ALIGN_XML = {"left": "l", "center": "ctr", "right": "r"}
@@ -230,11 +233,26 @@ def _properties_xml(align: str, size: float, space_before: float) -> str:
 
 def add_text(slide, box: Box, paras, fonts: DeckFonts, *, name: str = "Text",
              anchor: str = "top", inherit_colour: bool = False):
-    """A text box at ``box`` holding the paragraphs."""
-    shape = slide.shapes.add_textbox(*box.emu())
-    shape.name = name
-    fill_frame(shape.text_frame, paras, fonts, anchor, inherit_colour)
-    return shape
+    """A text box at ``box`` holding the paragraphs; returns its ``p:sp`` element. A deck
+    has hundreds: each is written as one piece of XML, the text box python-pptx's
+    ``add_textbox`` makes as ``fill_frame`` fills it (tests/test_slides_xml.py checks the
+    two are the same)."""
+    shapes = slide.shapes
+    x, y, cx, cy = box.emu()
+    # a frame given no paragraphs keeps the new text box's empty one
+    paragraphs = "".join(_paragraph_xml(p, fonts, i) for i, p in enumerate(paras)) or "<a:p/>"
+    sp = parse_xml(
+        f'<p:sp {_NS_SHAPE}><p:nvSpPr><p:cNvPr id="{next_shape_id(shapes)}" name=""/>'
+        f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/>'
+        f'<a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        f'<a:noFill/></p:spPr><p:txBody><a:bodyPr wrap="square"{_INSETS_XML} '
+        f'anchor="{_ANCHOR_XML[anchor]}"><a:noAutofit/></a:bodyPr><a:lstStyle/>{paragraphs}'
+        "</p:txBody></p:sp>")
+    sp[0][0].set("name", name)          # p:nvSpPr/p:cNvPr; set here, where it is escaped
+    if _EMPTY_TEXT in paragraphs:
+        keep_empty_texts(sp)
+    shapes.element.insert_element_before(sp, "p:extLst")
+    return sp
 
 
 def add_field(paragraph, field_type: str, placeholder_text: str, fonts: DeckFonts, lang: str,
