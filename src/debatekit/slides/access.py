@@ -20,7 +20,7 @@ TITLE_NAMES = ("Title",)
 
 def _properties(element):
     """The shape's ``p:cNvPr`` (its non-visual properties: id, name, descr)."""
-    return element[0].find(qn("p:cNvPr"))
+    return element[0].find(_NON_VISUAL)
 
 
 def set_alt_text(shape, text: str) -> None:
@@ -51,8 +51,10 @@ def reading_order(slide) -> None:
     def rank(element) -> int:
         props = _properties(element)
         name = props.get("name", "") if props is not None else ""
+        if name in TITLE_NAMES:
+            return 0
         ph = element.find(_PLACEHOLDER)
-        if name in TITLE_NAMES or (ph is not None and ph.get("type") in ("title", "ctrTitle")):
+        if ph is not None and ph.get("type") in ("title", "ctrTitle"):
             return 0
         if name in FOOTER_NAMES:
             return 2
@@ -70,6 +72,7 @@ def reading_order(slide) -> None:
         anchor = element
 
 
+_NON_VISUAL = qn("p:cNvPr")
 _PLACEHOLDER = f"./{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
 _SHAPE_TAGS = {qn(t) for t in ("p:sp", "p:grpSp", "p:graphicFrame", "p:pic", "p:cxnSp")}
 
