@@ -58,10 +58,16 @@ def _chunk(queue: list[Para], width: float, height: float) -> tuple[list[Para], 
     """What of ``queue`` goes on one slide: the whole paragraphs that fit, a heading
     never last; a paragraph is cut at a line end only when it is the first and does not
     fit on its own (no question or definition begins on one slide and ends on the next)."""
-    chunk: list[Para] = []
-    rest = list(queue)
-    while rest and paras_height(chunk + [rest[0]], width) <= height:
-        chunk.append(rest.pop(0))
+    # the box's height grows paragraph by paragraph: the sum paras_height would make of
+    # chunk + [next], kept rather than summed again for every paragraph tried
+    insets = paras_height([], width)
+    body, fit = 0, 0
+    for p in queue:
+        grown = body + p.height(width, first=fit == 0)
+        if grown + insets > height:
+            break
+        body, fit = grown, fit + 1
+    chunk, rest = list(queue[:fit]), list(queue[fit:])
     if not chunk and rest:
         chunk, rest = split_paras(rest, width, height, MIN_SPLIT_LINES)
     while rest and len(chunk) > 1 and chunk[-1].keep_with_next:

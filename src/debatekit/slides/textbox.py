@@ -278,10 +278,14 @@ def split_paras(
 ) -> tuple[list[Para], list[Para]]:
     """As many paragraphs as fit a box ``max_height`` tall, the first that does not fit
     cut at a line end when at least ``min_lines`` of it fit: (head, rest)."""
-    head: list[Para] = []
-    rest = list(paras)
-    while rest and paras_height(head + [rest[0]], width) <= max_height:
-        head.append(rest.pop(0))
+    # the heights summed as paras_height sums them, one paragraph more each time
+    body, fit = 0, 0
+    for p in paras:
+        grown = body + p.height(width, first=fit == 0)
+        if grown + 2 * INSET_Y > max_height:
+            break
+        body, fit = grown, fit + 1
+    head, rest = list(paras[:fit]), list(paras[fit:])
     if rest:
         gap = rest[0].space_before if head else 0.0
         room = max_height - (paras_height(head, width) if head else 2 * INSET_Y) - gap + 2 * INSET_Y
