@@ -132,7 +132,12 @@ def choose_layouts(prs, warn: Callable[[str], None]) -> dict[str, object]:
     if not layouts:
         raise TemplateError("the template has no slide layouts; save a presentation whose slide "
                             "master has at least one layout")
-    kinds = {id(lay): [placeholder_kind(p) for p in lay.placeholders] for lay in layouts}
+    kinds: dict[int, list[str]] = {}      # a layout's placeholder kinds, looked up if needed
+
+    def kinds_of(layout) -> list[str]:
+        if id(layout) not in kinds:
+            kinds[id(layout)] = [placeholder_kind(p) for p in layout.placeholders]
+        return kinds[id(layout)]
 
     def by_name(role):
         for name in _NAMES[role]:
@@ -142,7 +147,7 @@ def choose_layouts(prs, warn: Callable[[str], None]) -> dict[str, object]:
         return None
 
     def has_title(layout):
-        return "title" in kinds[id(layout)]
+        return "title" in kinds_of(layout)
 
     def by_type(role):
         titled = [lay for lay in layouts if has_title(lay)]
@@ -152,8 +157,8 @@ def choose_layouts(prs, warn: Callable[[str], None]) -> dict[str, object]:
             return (centred or titled or [None])[0]
         if role == "section":
             return next((lay for lay in layouts if "section" in lay.name.lower()), None) or (
-                [lay for lay in titled if "body" not in kinds[id(lay)]] or titled or [None])[0]
-        return ([lay for lay in titled if "body" not in kinds[id(lay)]] or titled or [None])[0]
+                [lay for lay in titled if "body" not in kinds_of(lay)] or titled or [None])[0]
+        return ([lay for lay in titled if "body" not in kinds_of(lay)] or titled or [None])[0]
 
     chosen: dict[str, object] = {}
     for role in ("cover", "section", "content"):
