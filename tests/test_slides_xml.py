@@ -216,3 +216,92 @@ def test_text_box_is_what_python_pptx_writes():
         shape.name = "Point & <pro>"
         fill_frame(shape.text_frame, paras, FONTS, anchor)
         assert etree.tostring(fast_slide.shapes.element) == etree.tostring(slow_slide.shapes.element)
+
+
+def _reference_badge(deck, page, box, height, label, shape, fill, text_colour, line, name, size):
+    """A badge drawn through python-pptx's API (how the deck drew them before)."""
+    from pptx.dml.color import RGBColor
+    from pptx.util import Pt
+
+    from debatekit.slides.blocks import _SHAPES, ARROW_ROOM, BADGE_PAD, _badge_paras
+
+    s = page.slide.shapes.add_shape(_SHAPES[shape], *box)
+    s.name = name
+    if shape == "rounded":
+        s.adjustments[0] = 0.5
+    if shape == "arrow":
+        s.adjustments[0] = min(ARROW_ROOM / height, 0.5) if height else 0.3
+    s.fill.solid()
+    s.fill.fore_color.rgb = RGBColor.from_string(fill)
+    if line:
+        s.line.color.rgb = RGBColor.from_string(line)
+        s.line.width = Pt(1.5)
+    else:
+        s.line.fill.background()
+    s.shadow.inherit = False
+    frame = s.text_frame
+    fill_frame(frame, _badge_paras(label, size, deck.lang, text_colour), deck.fonts, "middle")
+    frame.margin_left = Pt(BADGE_PAD)
+    frame.margin_right = Pt(BADGE_PAD + (ARROW_ROOM if shape == "arrow" else 0.0))
+
+
+def _reference_panel(slide, box, fill, line, shape, name):
+    """A panel drawn through python-pptx's API (how the deck drew them before)."""
+    from pptx.dml.color import RGBColor
+    from pptx.util import Pt
+
+    from debatekit.slides.access import mark_decorative
+
+    s = slide.shapes.add_shape(shape, *box)
+    s.name = name
+    if fill is None:
+        s.fill.background()
+    else:
+        s.fill.solid()
+        s.fill.fore_color.rgb = RGBColor.from_string(fill)
+    if line is None:
+        s.line.fill.background()
+    else:
+        s.line.color.rgb = RGBColor.from_string(line)
+        s.line.width = Pt(1.25)
+    s.shadow.inherit = False
+    mark_decorative(s.element)
+
+
+def test_badges_and_panels_are_what_python_pptx_writes():
+    from types import SimpleNamespace
+
+    from pptx.enum.shapes import MSO_SHAPE
+
+    from debatekit.slides import blocks
+    from debatekit.slides.deck import Deck
+    from debatekit.slides.geometry import Box
+
+    deck = SimpleNamespace(lang="zh", fonts=FONTS)
+    badges = [("■ 事实 & <fact>", "rectangle", "1F4E79", "FFFFFF", None, 20.0),
+              ("● 观点", "rounded", "A64B00", "FFFFFF", None, 18.0),
+              ("▲ Prediction", "arrow", "5B2C83", "FFFFFF", None, 30.0),
+              ("▲ Prediction", "arrow", "5B2C83", "FFFFFF", None, 0.0),
+              ("√ verified", "rectangle", "FFFFFF", "2E6B30", "2E6B30", 24.0)]
+    panels = [("1F4E79", None, MSO_SHAPE.RECTANGLE, "Accent band"),
+              ("DDEEDB", "2E6B30", MSO_SHAPE.ROUNDED_RECTANGLE, "Side pro & <con>"),
+              (None, "2E6B30", MSO_SHAPE.RECTANGLE, "Frame")]
+
+    def draw(reference: bool) -> bytes:
+        prs = Presentation()
+        slide = prs.slides.add_slide(prs.slide_layouts[6])
+        slide.shapes.turbo_add_enabled = True
+        page = SimpleNamespace(slide=slide)
+        for i, (label, shape, fill, text, line, height) in enumerate(badges):
+            box = (1000 * i, 2000, 1524000, int(height * 12700))
+            (_reference_badge if reference else blocks._draw_badge)(
+                deck, page, box, height, label, shape, fill, text, line, f"Badge {i}", 18.0)
+        for i, (fill, line, shape, name) in enumerate(panels):
+            box = Box(1.0 * i, 2.0, 18.0, 10.0)
+            if reference:
+                _reference_panel(slide, box.emu(), fill, line, shape, name)
+            else:   # the deck is not looked at: only the page's slide
+                Deck.panel(None, page, box, fill, line=line, shape=shape, name=name)
+        return etree.tostring(slide.shapes.element)
+
+    assert draw(False) == draw(True)

@@ -27,10 +27,10 @@ def set_alt_text(shape, text: str) -> None:
     _properties(shape.element).set("descr", " ".join(text.split()))
 
 
-def mark_decorative(shape) -> None:
-    """Mark a shape that carries no meaning (a band, a rule) as decorative, as
-    PowerPoint's "Mark as decorative" does; readers skip it."""
-    props = _properties(shape.element)
+def mark_decorative(element) -> None:
+    """Mark a shape (its XML element) that carries no meaning (a band, a rule) as
+    decorative, as PowerPoint's "Mark as decorative" does; readers skip it."""
+    props = _properties(element)
     ext_list = props.find(qn("a:extLst"))
     if ext_list is None:
         ext_list = etree.SubElement(props, qn("a:extLst"))

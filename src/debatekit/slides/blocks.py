@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Pt
 
 from .. import textfit
 from ..looks import KIND_LOOK, MUTED, STATUS_LOOK
 from ..model import Claim
+from . import shape_xml
 from .deck import Deck, Page
 from .geometry import BADGE, BODY, BODY_MIN, INSET_X, INSET_Y, LINE_PITCH, Box
-from .textbox import Para, Span, fill_frame, para, paras_height, split_paras
+from .textbox import Para, Span, para, paragraphs_xml, paras_height, split_paras
 
 _SHAPES = {"rectangle": MSO_SHAPE.RECTANGLE, "rounded": MSO_SHAPE.ROUNDED_RECTANGLE,
            "arrow": MSO_SHAPE.PENTAGON}
@@ -97,25 +97,20 @@ def add_badge(deck: Deck, page: Page, left: float, top: float, width: float, lab
 
 def _draw_badge(deck: Deck, page: Page, box, height: float, label: str, shape: str, fill: str,
                 text_colour: str, line: str | None, name: str, size: float):
-    s = page.slide.shapes.add_shape(_SHAPES[shape], *box)
-    s.name = name
+    adjustment = None
     if shape == "rounded":
-        s.adjustments[0] = 0.5
+        adjustment = 0.5
     if shape == "arrow":
-        s.adjustments[0] = min(ARROW_ROOM / height, 0.5) if height else 0.3
-    s.fill.solid()
-    s.fill.fore_color.rgb = RGBColor.from_string(fill)
-    if line:
-        s.line.color.rgb = RGBColor.from_string(line)
-        s.line.width = Pt(1.5)
-    else:
-        s.line.fill.background()
-    s.shadow.inherit = False
-    frame = s.text_frame
-    fill_frame(frame, _badge_paras(label, size, deck.lang, text_colour), deck.fonts, "middle")
-    frame.margin_left = Pt(BADGE_PAD)
-    frame.margin_right = Pt(BADGE_PAD + (ARROW_ROOM if shape == "arrow" else 0.0))
-    return s
+        adjustment = min(ARROW_ROOM / height, 0.5) if height else 0.3
+    # the text frame as fill_frame fills it, its side insets then set to the badge's own
+    right = BADGE_PAD + (ARROW_ROOM if shape == "arrow" else 0.0)
+    body = shape_xml.text_body({"lIns": int(Pt(BADGE_PAD)), "rIns": int(Pt(right)),
+                                "tIns": int(Pt(INSET_Y)), "bIns": int(Pt(INSET_Y))},
+                               no_autofit=True)
+    paragraphs = paragraphs_xml(_badge_paras(label, size, deck.lang, text_colour), deck.fonts)
+    return shape_xml.add_shape(page.slide.shapes, name, box,
+                               shape_xml.preset(_SHAPES[shape], adjustment),
+                               shape_xml.look(fill, line or None, 1.5), body, paragraphs)
 
 
 def add_kind_badge(deck: Deck, page: Page, left: float, top: float, width: float, kind: str,

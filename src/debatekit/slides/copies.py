@@ -18,13 +18,13 @@ class Copies:
         self._slides: dict[Hashable, list] = {}
 
     def shape(self, slide, key: Hashable, left: int, top: int, draw: Callable[[], object]):
-        """The shape ``draw()`` adds to ``slide`` (returned the first time), or for a key
-        seen before a copy of it placed at (left, top) EMU (the XML element is returned)."""
+        """The shape (its XML element) ``draw()`` adds to ``slide`` and returns, or for a
+        key seen before a copy of it placed at (left, top) EMU."""
         pattern = self._shapes.get(key)
         if pattern is None:
-            shape = draw()
-            self._shapes[key] = copy.deepcopy(shape.element)
-            return shape
+            element = draw()
+            self._shapes[key] = copy.deepcopy(element)
+            return element
         shapes = slide.shapes
         sp = copy.deepcopy(pattern)
         sp.nvSpPr.cNvPr.id = next_shape_id(shapes)

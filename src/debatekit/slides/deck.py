@@ -11,15 +11,14 @@ import copy
 from dataclasses import dataclass
 from typing import Mapping
 
-from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.util import Pt
 
 from .. import textfit
 from ..job import Job
 from ..labels import fill, labels_for
 from ..language import profile
 from ..looks import ACCENT, INK, MUTED, RULE
+from . import shape_xml
 from . import template as base
 from .copies import Copies
 from .geometry import (
@@ -143,9 +142,8 @@ class Deck:
 
     @staticmethod
     def _title_rule(slide, box: tuple[int, int, int, int]):
-        rule = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *box)
-        rule.name = "Title rule"
-        _flat(rule, ACCENT)
+        rule = shape_xml.add_shape(slide.shapes, "Title rule", box,
+                                   shape_xml.preset(MSO_SHAPE.RECTANGLE), _panel_look(ACCENT))
         mark_decorative(rule)
         return rule
 
@@ -337,10 +335,9 @@ class Deck:
 
     def panel(self, page: Page, box: Box, fill: str, *, line: str | None = None,
               shape=MSO_SHAPE.RECTANGLE, name: str = "Panel"):
-        """A filled shape without text (backgrounds, bands)."""
-        s = page.slide.shapes.add_shape(shape, *box.emu())
-        s.name = name
-        _flat(s, fill, line)
+        """A filled shape without text (backgrounds, bands); returns its XML element."""
+        s = shape_xml.add_shape(page.slide.shapes, name, box.emu(), shape_xml.preset(shape),
+                                _panel_look(fill, line))
         mark_decorative(s)      # bands, bars and the panels behind labels carry no meaning
         return s
 
@@ -400,18 +397,9 @@ def _sizes(largest: float, smallest: float) -> tuple[float, ...]:
     return tuple(sizes)
 
 
-def _flat(shape, fill: str | None, line: str | None = None) -> None:
-    if fill is None:
-        shape.fill.background()
-    else:
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = RGBColor.from_string(fill)
-    if line is None:
-        shape.line.fill.background()
-    else:
-        shape.line.color.rgb = RGBColor.from_string(line)
-        shape.line.width = Pt(1.25)
-    shape.shadow.inherit = False
+def _panel_look(fill: str | None, line: str | None = None) -> str:
+    """A panel's look: filled (or not), outlined (or not), no shadow."""
+    return shape_xml.look(fill, line, 1.25)
 
 
 __all__ = ["Deck", "Page", "ROLES", "RULE"]

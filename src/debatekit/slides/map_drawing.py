@@ -19,16 +19,14 @@ from .. import textfit
 from ..looks import ACCENT, INK, KIND_LOOK, MUTED, PAPER
 from ..present.argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
 from ..present.mapboxes import MEMBER_COLOUR, RELATION_COLOURS, node_colours
+from . import shape_xml
 from .geometry import emu
 from .pptx_internals import (
     count_shape_id,
     defer_group_extents,
-    next_shape_id,
-    nsdecls,
-    parse_xml,
     qn,
 )
-from .runs import DeckFonts, add_run, keep_empty_texts, paragraph_end_xml, runs_xml
+from .runs import DeckFonts, add_run, paragraph_end_xml, runs_xml
 
 EDGE_LOOK = {   # colour, width (pt), dash, arrow head
     "supports": (RELATION_COLOURS["supports"], 1.75, None, "triangle"),
@@ -63,58 +61,6 @@ def draw_map(shapes, page: MapPage, left: float, top: float, fonts: DeckFonts, l
 
 OUTLINE_WIDTH = {"thesis": 2.25, "strand": 1.25, "ref": 1.0, "claim": 1.5}   # points, on a slide
 
-# A map has dozens of boxes and lines, and python-pptx builds each of them element by
-# element, then each setter walks the schema's child lists again. Boxes and lines are
-# therefore written as the XML that python-pptx's add_shape or freeform builder writes,
-# with the settings below applied (outline, fill, no shadow; the text frame's wrap,
-# insets and anchor), and parsed in one go. tests/test_slides_xml.py checks them against
-# python-pptx's own calls.
-_STYLE = ('<p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef>'
-          '<a:fillRef idx="3"><a:schemeClr val="accent1"/></a:fillRef>'
-          '<a:effectRef idx="2"><a:schemeClr val="accent1"/></a:effectRef>'
-          '<a:fontRef idx="minor"><a:schemeClr val="lt1"/></a:fontRef></p:style>')
-_NS = nsdecls("a", "p")
-_EMPTY_PARAGRAPH = '<a:p><a:pPr algn="ctr"/></a:p>'     # a new shape's text
-_INSET_DEFAULTS = {"lIns": 91440, "rIns": 91440, "tIns": 45720, "bIns": 45720}
-
-
-def _add_shape(shapes, shape_id: int, name: str, box: tuple[int, int, int, int], geometry: str,
-               look: str, body: str, paragraphs: str):
-    """Append a ``p:sp`` (EMU ``box``: left, top, width, height) to ``shapes``."""
-    x, y, cx, cy = box
-    xml = (f'<p:sp {_NS}><p:nvSpPr><p:cNvPr id="{shape_id}" name=""/><p:cNvSpPr/><p:nvPr/>'
-           f'</p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/>'
-           f"</a:xfrm>{geometry}{look}</p:spPr>{_STYLE}<p:txBody>{body}<a:lstStyle/>"
-           f"{paragraphs}</p:txBody></p:sp>")
-    sp = parse_xml(xml)
-    sp[0][0].set("name", name)          # p:nvSpPr/p:cNvPr; set here, where it is escaped
-    if "<a:t></a:t>" in paragraphs:
-        keep_empty_texts(sp)
-    shapes.element.insert_element_before(sp, "p:extLst")
-    return sp
-
-
-def _look_xml(fill: str | None, line: str, width: float, dash=None, head: str | None = None) -> str:
-    """What ``shape.fill.solid()`` and its colour (or ``fill.background()`` for no
-    fill), ``line.color.rgb``, ``line.width``, ``line.dash_style``, an arrow head and
-    ``shadow.inherit = False`` write after the shape's geometry."""
-    fill_xml = (f'<a:solidFill><a:srgbClr val="{RGBColor.from_string(fill)}"/></a:solidFill>'
-                if fill else "<a:noFill/>")
-    dash_xml = f'<a:prstDash val="{dash.xml_value}"/>' if dash is not None else ""
-    head_xml = f'<a:tailEnd type="{head}" w="med" len="med"/>' if head else ""
-    return (f'{fill_xml}<a:ln w="{Pt(width)}"><a:solidFill><a:srgbClr '
-            f'val="{RGBColor.from_string(line)}"/></a:solidFill>{dash_xml}{head_xml}</a:ln>'
-            "<a:effectLst/>")
-
-
-def _preset_xml(geometry, adjustment: float | None) -> str:
-    """A preset shape, with its one adjustment (a rounded rectangle's corner, an arrow's
-    point) written as python-pptx's ``shape.adjustments[0] = value`` writes it."""
-    guides = ("" if adjustment is None else
-              f'<a:gd name="adj" fmla="val {int(adjustment * 100000.0)}"/>')
-    return (f'<a:prstGeom prst="{geometry.xml_value}"><a:avLst>{guides}</a:avLst></a:prstGeom>'
-            if guides else f'<a:prstGeom prst="{geometry.xml_value}"><a:avLst/></a:prstGeom>')
-
 
 def _node(shapes, node: MapNode, left, top, page: MapPage, fonts, lang):
     st = page.style
@@ -130,12 +76,9 @@ def _node(shapes, node: MapNode, left, top, page: MapPage, fonts, lang):
         adjustment = tip / min(node.width, node.height)
         right_extra = tip / 2      # the preset's text area already stops half-way into the tip
     scale = node.body_size / (st.body_size * (st.ref_scale if node.role == "ref" else 1.0))
-    insets = {"lIns": emu(st.pad_x * scale), "rIns": emu(st.pad_x * scale + right_extra),
-              "tIns": emu(st.pad_y * scale), "bIns": emu(st.pad_y * scale)}
-    # python-pptx leaves out an inset equal to the default (its setter removes it)
-    body = '<a:bodyPr rtlCol="0" anchor="ctr" wrap="square"' + "".join(
-        f' {name}="{value}"' for name, value in insets.items()
-        if value != _INSET_DEFAULTS[name]) + "/>"
+    body = shape_xml.text_body({"lIns": emu(st.pad_x * scale),
+                                "rIns": emu(st.pad_x * scale + right_extra),
+                                "tIns": emu(st.pad_y * scale), "bIns": emu(st.pad_y * scale)})
     heading_colour = look.colour if look else (ACCENT if node.role == "thesis" else MUTED)
     paragraphs = [_paragraph_xml(node.heading_text, node.heading_size, fonts, lang, bold=True,
                                  colour=heading_colour),
@@ -149,9 +92,10 @@ def _node(shapes, node: MapNode, left, top, page: MapPage, fonts, lang):
         )
     dash = MSO_LINE_DASH_STYLE.SQUARE_DOT if node.role == "ref" else None
     box = (emu(left + node.x), emu(top + node.y), emu(node.width), emu(node.height))
-    _add_shape(shapes, next_shape_id(shapes), f"{node.role} {node.id}", box,
-               _preset_xml(geometry, adjustment),
-               _look_xml(fill, line, OUTLINE_WIDTH[node.role], dash), body, "".join(paragraphs))
+    # a map has dozens of boxes: each is written as XML in one go (see slides.shape_xml)
+    shape_xml.add_shape(shapes, f"{node.role} {node.id}", box, shape_xml.preset(geometry, adjustment),
+                        shape_xml.look(fill, line, OUTLINE_WIDTH[node.role], dash), body,
+                        "".join(paragraphs))
 
 
 def _paragraph_xml(text, size, fonts, lang, *, bold, colour) -> str:
@@ -164,8 +108,9 @@ def _paragraph_xml(text, size, fonts, lang, *, bold, colour) -> str:
 
 
 def _polyline(shapes, points, relation):
-    """A line through ``points`` (slide points), drawn as python-pptx's freeform builder
-    draws it at scale 1: its box spans the points, which the path gives relative to it."""
+    """A line through ``points`` (slide points), written as the XML python-pptx's freeform
+    builder writes at scale 1 (see slides.shape_xml): its box spans the points, which the
+    path gives relative to it."""
     colour, width, dash, head = EDGE_LOOK[relation]
     xs = [emu(x) for x, _ in points]
     ys = [emu(y) for _, y in points]
@@ -182,9 +127,9 @@ def _polyline(shapes, points, relation):
     # map's collection counts ids)
     shape_id = _lowest_free_id(shapes.element)
     count_shape_id(shapes, shape_id)
-    return _add_shape(shapes, shape_id, f"{relation} line", (x0, y0, cx, cy), geometry,
-                      _look_xml(None, colour, width, dash, head),
-                      '<a:bodyPr rtlCol="0" anchor="ctr"/>', _EMPTY_PARAGRAPH)
+    return shape_xml.add_shape(shapes, f"{relation} line", (x0, y0, cx, cy), geometry,
+                               shape_xml.look(None, colour, width, dash, head),
+                               shape_id=shape_id)
 
 
 def _lowest_free_id(element) -> int:

@@ -146,7 +146,7 @@ def fill_frame(frame, paras: list[Para] | tuple[Para, ...], fonts: DeckFonts,
     if len(existing) == 1 and _blank(existing[0]):
         # a fresh frame: its paragraphs are written as XML in one go (as below, faster)
         _no_autofit(props)
-        xml = "".join(_paragraph_xml(p, fonts, i) for i, p in enumerate(paras))
+        xml = paragraphs_xml(paras, fonts)
         holder = parse_xml(f"<a:txBody {_NS}>{xml}</a:txBody>")
         if len(holder):
             body.remove(existing[0])
@@ -212,6 +212,11 @@ _NS = nsdecls("a")
 _ALIGN_XML = {"left": "l", "center": "ctr", "right": "r"}
 
 
+def paragraphs_xml(paras, fonts: DeckFonts) -> str:
+    """The paragraphs as ``fill_frame`` writes them into a fresh frame."""
+    return "".join(_paragraph_xml(p, fonts, i) for i, p in enumerate(paras))
+
+
 def _paragraph_xml(p: Para, fonts: DeckFonts, index: int) -> str:
     """One paragraph as the slow path above writes it, element for element."""
     runs = "".join(runs_xml(span.text, fonts, span.lang or p.lang, p.size, bold=span.bold,
@@ -240,7 +245,7 @@ def add_text(slide, box: Box, paras, fonts: DeckFonts, *, name: str = "Text",
     shapes = slide.shapes
     x, y, cx, cy = box.emu()
     # a frame given no paragraphs keeps the new text box's empty one
-    paragraphs = "".join(_paragraph_xml(p, fonts, i) for i, p in enumerate(paras)) or "<a:p/>"
+    paragraphs = paragraphs_xml(paras, fonts) or "<a:p/>"
     sp = parse_xml(
         f'<p:sp {_NS_SHAPE}><p:nvSpPr><p:cNvPr id="{next_shape_id(shapes)}" name=""/>'
         f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/>'
@@ -270,7 +275,7 @@ def add_field(paragraph, field_type: str, placeholder_text: str, fonts: DeckFont
 
 
 __all__ = ["Span", "Para", "para", "paras_height", "split_para", "fill_frame", "add_text",
-           "add_field", "emu"]
+           "add_field", "emu", "paragraphs_xml"]
 
 
 def split_paras(
