@@ -131,8 +131,53 @@ def _reference_line(shapes, points, relation):
         tail.set("len", "med")
 
 
+def _reference_legend(shapes, page, left, top, fonts, lang):
+    """A map's key drawn through python-pptx's API (how the deck drew it before)."""
+    from pptx.dml.color import RGBColor
+    from pptx.enum.dml import MSO_LINE_DASH_STYLE
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.enum.text import MSO_ANCHOR
+    from pptx.util import Pt
+
+    from debatekit import textfit
+    from debatekit.looks import INK, KIND_LOOK, MUTED, PAPER
+    from debatekit.present.argmap import RELATIONS
+    from debatekit.slides.geometry import emu
+    from debatekit.slides.map_drawing import SHAPES
+    from debatekit.slides.runs import add_run
+
+    for item in page.legend:
+        x, y, h = left + item.x, top + item.y, item.height
+        mid = y + h / 2
+        if item.type in RELATIONS:
+            _reference_line(shapes, [(x, mid), (x + item.sample_width, mid)], item.type)
+        else:
+            look = KIND_LOOK[item.type] if item.type in KIND_LOOK else None
+            geometry = SHAPES[look.shape] if look else MSO_SHAPE.RECTANGLE
+            sample = shapes.add_shape(geometry, emu(x), emu(mid - h * 0.3),
+                                      emu(item.sample_width), emu(h * 0.6))
+            sample.shadow.inherit = False
+            sample.fill.solid()
+            sample.fill.fore_color.rgb = RGBColor.from_string(look.tint if look else PAPER)
+            sample.line.color.rgb = RGBColor.from_string(look.colour if look else MUTED)
+            sample.line.width = Pt(1.0)
+            if look is None:
+                sample.line.dash_style = MSO_LINE_DASH_STYLE.SQUARE_DOT
+            if geometry == MSO_SHAPE.ROUNDED_RECTANGLE:
+                sample.adjustments[0] = 0.5
+        width = textfit.text_width(item.text, item.size) / textfit.SAFETY + 4
+        label = shapes.add_textbox(emu(x + item.sample_width + 4), emu(y), emu(width), emu(h))
+        frame = label.text_frame
+        frame.word_wrap = False
+        frame.auto_size = None
+        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        add_run(frame.paragraphs[0], item.text, fonts, lang, item.size, colour=INK)
+        label.name = f"key {item.type}"
+
+
 def test_map_boxes_and_lines_are_what_python_pptx_writes():
-    from debatekit.present.argmap import MapNode, MapPage
+    from debatekit.present.argmap import LegendItem, MapNode, MapPage
     from debatekit.present.mapboxes import MapStyle
     from debatekit.slides import map_drawing
 
@@ -150,7 +195,9 @@ def test_map_boxes_and_lines_are_what_python_pptx_writes():
     for size in (16.8, 12.6):
         nodes.append(MapNode(f"plain {size}", "claim", "fact", None, (), (), "h", "b", size,
                              size, 1.0, 2.0, 80.0, 30.0))
-    page = MapPage("whole", "map", 900.0, 500.0, tuple(nodes), (), (), style)
+    legend = tuple(LegendItem(kind, f"{kind} & 关键", 10.0 + 90 * i, 400.0, 24.0, 16.8, 14.0)
+                   for i, kind in enumerate(["supports", "challenges", "fact", "opinion", "ref"]))
+    page = MapPage("whole", "map", 900.0, 500.0, tuple(nodes), (), legend, style)
     lines = [([(10.0, 20.0), (10.0, 60.5), (200.25, 60.5), (200.25, 90.0)], "supports"),
              ([(300.0, 10.0), (120.0, 10.0)], "challenges"), ([(5.0, 5.0), (5.0, 5.0)], "member")]
 
@@ -168,6 +215,8 @@ def test_map_boxes_and_lines_are_what_python_pptx_writes():
         for node in page.nodes:
             (_reference_node if reference else map_drawing._node)(
                 shapes, node, 30.0, 40.0, page, FONTS, "zh")
+        (_reference_legend if reference else map_drawing._legend)(
+            shapes, page, 30.0, 40.0, FONTS, "zh")
         if reference:
             group.element.recalculate_extents()
         else:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Pt
 
 from .. import textfit
@@ -26,7 +25,7 @@ from .pptx_internals import (
     defer_group_extents,
     qn,
 )
-from .runs import DeckFonts, add_run, paragraph_end_xml, runs_xml
+from .runs import DeckFonts, paragraph_end_xml, runs_xml
 
 EDGE_LOOK = {   # colour, width (pt), dash, arrow head
     "supports": (RELATION_COLOURS["supports"], 1.75, None, "triangle"),
@@ -192,12 +191,6 @@ def _legend(shapes, page: MapPage, left, top, fonts, lang):
             if geometry == MSO_SHAPE.ROUNDED_RECTANGLE:
                 sample.adjustments[0] = 0.5
         width = textfit.text_width(item.text, item.size) / textfit.SAFETY + 4
-        label = shapes.add_textbox(emu(x + item.sample_width + 4), emu(y), emu(width), emu(h))
-        frame = label.text_frame
-        frame.word_wrap = False
-        frame.auto_size = None
-        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
-        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-        p = frame.paragraphs[0]
-        add_run(p, item.text, fonts, lang, item.size, colour=INK)
-        label.name = f"key {item.type}"
+        shape_xml.add_label(shapes, f"key {item.type}",
+                            (emu(x + item.sample_width + 4), emu(y), emu(width), emu(h)),
+                            runs_xml(item.text, fonts, lang, item.size, colour=INK))

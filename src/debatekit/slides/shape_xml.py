@@ -82,3 +82,22 @@ def text_body(insets: dict[str, int], no_autofit: bool = False) -> str:
                          if value != INSET_DEFAULTS[name])
     start = f'<a:bodyPr rtlCol="0" anchor="ctr" wrap="square"{attributes}'
     return f"{start}><a:noAutofit/></a:bodyPr>" if no_autofit else f"{start}/>"
+
+
+def add_label(shapes, name: str, box: tuple[int, int, int, int], runs: str):
+    """Append a one-line text box without insets, its text centred vertically, and return
+    it: what python-pptx's ``add_textbox`` makes after ``word_wrap = False``,
+    ``auto_size = None``, zero margins, a middle anchor and ``runs`` (``a:r`` elements)
+    added to its paragraph."""
+    x, y, cx, cy = box
+    xml = (f'<p:sp {_NS}><p:nvSpPr><p:cNvPr id="{next_shape_id(shapes)}" name=""/>'
+           f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/>'
+           f'<a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+           '<a:noFill/></p:spPr><p:txBody><a:bodyPr wrap="none" lIns="0" rIns="0" tIns="0" '
+           f'bIns="0" anchor="ctr"/><a:lstStyle/><a:p>{runs}</a:p></p:txBody></p:sp>')
+    sp = parse_xml(xml)
+    sp[0][0].set("name", name)
+    if "<a:t></a:t>" in runs:
+        keep_empty_texts(sp)
+    shapes.element.insert_element_before(sp, "p:extLst")
+    return sp
