@@ -75,7 +75,7 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 @lru_cache(maxsize=8192)
 def _ems(text: str) -> float:
     """A text's width in ems; remembered, as layouts measure the same texts many times."""
-    return sum(char_em(ch) for ch in text)
+    return sum(map(char_em, text))
 
 
 def line_height(size: float, leading: float = LEADING) -> float:
@@ -90,9 +90,11 @@ class Line:
     end: int
 
 
-def _tokens(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[tuple[int, int], ...]:
     """Unbreakable pieces of one paragraph as (start, end) slices. A break may occur
-    between any two tokens; trailing spaces belong to the token before them."""
+    between any two tokens; trailing spaces belong to the token before them.
+    (Remembered: a layout wraps the same text at several widths and sizes.)"""
     tokens: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
@@ -123,7 +125,7 @@ def _tokens(text: str) -> list[tuple[int, int]]:
         merged.append((start, end))
     if carry is not None:
         merged.append((carry, n))
-    return merged
+    return tuple(merged)
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[Line]:

@@ -147,7 +147,8 @@ def runs_xml(
 
 
 def _pieces(text: str, fonts: DeckFonts, lang: str) -> list[tuple[str, str]]:
-    if profile(lang).cjk or not any(is_wide(ch) for ch in text):
+    # ASCII holds no wide character: most English text is not looked at letter by letter
+    if profile(lang).cjk or text.isascii() or not any(is_wide(ch) for ch in text):
         return [(text, lang)]
     pieces, start = [], 0
     for i in range(1, len(text) + 1):
