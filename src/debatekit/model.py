@@ -191,8 +191,15 @@ def _freeze_labels(value: Mapping[str, Mapping[str, str]]) -> Mapping[str, Mappi
     return MappingProxyType({lang: MappingProxyType(dict(words)) for lang, words in value.items()})
 
 
+def _plain_labels(value: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, str]]:
+    return {lang: dict(words) for lang, words in value.items()}
+
+
+# Frozen once read, and plain dicts again in JSON: worker processes get the outline as JSON.
 Labels = Annotated[
-    dict[Lang, dict[Str, Annotated[str, Strict()]]], AfterValidator(_freeze_labels)
+    dict[Lang, dict[Str, Annotated[str, Strict()]]],
+    AfterValidator(_freeze_labels),
+    PlainSerializer(_plain_labels, return_type=dict),
 ]
 
 
