@@ -209,7 +209,9 @@ class Style(Node):
     # lesson: the deck a class is taught from; full: the same with every claim's own
     # slide appended as an appendix
     deck: Literal["lesson", "full"] = "lesson"
-    fonts: Fonts = Fonts()
+    # made without validation: validating here would build the validators of every
+    # model at import, which a build reading a remembered outline never needs
+    fonts: Fonts = Fonts.model_construct()
     labels: Labels = Field(default_factory=dict)
     # which statements the quiz exports ask about: the exercise, or every claim
     quiz: Literal["exercise", "all"] = "exercise"
@@ -229,7 +231,7 @@ class Outline(Node):
     debates: tuple[Debate, ...] = ()
     questions: tuple[Text, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
-    style: Style = Style()
+    style: Style = Style.model_construct()  # see Style.fonts
 
     @property
     def main_language(self) -> str:
