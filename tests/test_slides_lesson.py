@@ -152,6 +152,14 @@ def test_english_statements_show_the_quote_with_its_translation(flagship):
         assert re.search(r"¶\d+", text)         # the paragraph, to find it in the article
 
 
+def test_no_quotation_mark_is_doubled_on_slides_or_in_notes(lesson):
+    _, lang, prs = lesson
+    for number, slide in enumerate(prs.slides, 1):
+        texts = [*_visible_texts(slide), slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""]
+        doubled = [t for t in texts if "””" in t or "““" in t]
+        assert not doubled, f"{lang} slide {number}: {doubled[0][:80]}"
+
+
 def test_every_run_on_a_slide_is_at_least_18_points(lesson):
     outline, lang, prs = lesson
     for index, slide in enumerate(prs.slides, 1):
