@@ -68,6 +68,8 @@ def key_order(b: Builder, strand_index: int) -> list[Claim]:
 
 
 def _page(b: Builder, strand_index: int, shown: list[Claim], title: str, max_refs: int):
+    """(the page or None if it does not fit, the relations to other strands left out,
+    the number of reference boxes drawn)."""
     outline = b.outline
     strand = outline.strands[strand_index]
     ids = {c.id for c in shown}
@@ -97,7 +99,7 @@ def _page(b: Builder, strand_index: int, shown: list[Claim], title: str, max_ref
                             kinds=b.style.key_kinds)
     page = b.page("strand", title, contents, nodes, edges, legend, strand.id,
                   tuple(c.id for c in shown))
-    return page, tuple(outside)
+    return page, tuple(outside), len(refs)
 
 
 def key_map(outline: Outline, lang: str, strand_index: int, width: float, height: float,
@@ -131,12 +133,16 @@ def key_map(outline: Outline, lang: str, strand_index: int, width: float, height
             if not partners or len(shown) + 2 > limit:
                 continue
             joining.append(partners[0])
-        for refs in range(max_refs, -1, -1):
-            page, outside = _page(b, strand_index, shown + joining, title, refs)
+        refs = max_refs
+        while refs >= 0:
+            page, outside, drawn = _page(b, strand_index, shown + joining, title, refs)
             if page is not None:
                 shown.extend(joining)
                 best = (page, outside)
                 break
+            # allowing fewer references than were drawn changes nothing until the
+            # allowance drops below that number: skip the identical pages
+            refs = min(refs, drawn) - 1
     if best is not None:
         omitted = tuple(c.id for c in order if c not in shown)
         return KeyMap(best[0], omitted, best[1])
