@@ -223,7 +223,11 @@ def _place_row(widths: list[float], desired: list[float], gap: float, total: flo
 
 def layout(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], size: SizeFn,
            width: float, height: float, gap: float = 12.0, channel: float = 26.0,
-           min_shrink: float = 0.6) -> Layout:
+           min_shrink: float = 0.6, placed_if_unfit: bool = True) -> Layout:
+    """The boxes and routes of the graph in a ``width`` by ``height`` box. With
+    ``placed_if_unfit`` False, a graph that does not fit comes back at once with its
+    rows measured but no boxes or routes: callers that search for a page that fits
+    skip placing the pages they reject."""
     layers = assign_layers(nodes, edges)
     layers = _narrow_rows(nodes, edges, layers, size, width, gap, min_shrink)
     edges = [e for e in edges if e.source != e.target and layers[e.source] != layers[e.target]]
@@ -255,6 +259,8 @@ def layout(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], size: SizeFn,
         y += h + channel
     total_height = y - channel if rows else 0.0
     fits = fits and total_height <= height + 0.01
+    if not fits and not placed_if_unfit:
+        return Layout({}, [], 0.0, total_height, False, n_rows, shrinks)
 
     centres = _place_x(rows, chains, sizes, width, gap)
     boxes = {}

@@ -283,7 +283,8 @@ class Builder:
 
         key, key_height = self.legend(legend)
         lay = layered.layout(nodes, edges, size, self.width, self.height - key_height,
-                             gap=self.style.gap, channel=self.style.channel)
+                             gap=self.style.gap, channel=self.style.channel,
+                             placed_if_unfit=False)
         if not lay.fits:
             return None
         # Centre the drawing in the box: the row placement may leave it off to one side.
