@@ -186,8 +186,11 @@ def _order_rows(rows: list[list[str]], chains) -> None:
             rows[r] = [n for _, n in sorted(enumerate(rows[r]), key=key)]
 
     for _ in range(4):
+        before = [list(row) for row in rows]
         sweep(range(1, len(rows)), up)
         sweep(range(len(rows) - 2, -1, -1), down)
+        if rows == before:
+            break       # a pair of sweeps that changed nothing would change nothing again
 
 
 def _place_row(widths: list[float], desired: list[float], gap: float, total: float) -> list[float]:
@@ -307,8 +310,9 @@ def _place_x(rows, chains, sizes, width, gap):
             centres[n] = x + sizes[n][0] / 2
             x += sizes[n][0] + gap
     order = list(range(len(rows)))
-    for sweep in range(6):
-        for r in (order if sweep % 2 == 0 else order[::-1]):
+    for _ in range(3):
+        before = dict(centres)
+        for r in order + order[::-1]:      # a sweep down the rows, then one up
             row = rows[r]
             desired = []
             for n in row:
@@ -318,6 +322,8 @@ def _place_x(rows, chains, sizes, width, gap):
             lefts = _place_row(widths, desired, gap, width)
             for n, left, w in zip(row, lefts, widths):
                 centres[n] = left + w / 2
+        if centres == before:
+            break       # a pair of sweeps that moved nothing would move nothing again
     return centres
 
 
