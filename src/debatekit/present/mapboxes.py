@@ -168,6 +168,7 @@ class Builder:
         self.labels = labels_for(outline, lang)
         self.width, self.height = width, height
         self._wrapped: dict[tuple[Content, float], tuple] = {}
+        self._claims: dict[str, Content] = {}
         self._relations: dict[str, list[tuple[str, str, str]]] | None = None
 
     def relations_of(self, claim_id: str) -> list[tuple[str, str, str]]:
@@ -217,9 +218,15 @@ class Builder:
         return (None, None) if self.blank else (claim.kind, claim.fact_status)
 
     def claim(self, claim: Claim) -> Content:
-        return Content("claim", *self._kind(claim), self.kind_badge(claim),
-                        shortened(claim.text[self.lang], self.style.text_em),
-                        max(110.0, min(self.width / 3.4, self.style.claim_cap)))
+        """A claim's box contents, made once per builder: a page search asks for the
+        same claims' boxes page after page."""
+        content = self._claims.get(claim.id)
+        if content is None:
+            content = Content("claim", *self._kind(claim), self.kind_badge(claim),
+                              shortened(claim.text[self.lang], self.style.text_em),
+                              max(110.0, min(self.width / 3.4, self.style.claim_cap)))
+            self._claims[claim.id] = content
+        return content
 
     def ref(self, claim: Claim, where: str | None = None) -> Content:
         """A pointer to a claim drawn on another map: its strand, or ``where`` (the page
@@ -245,9 +252,10 @@ class Builder:
         """(width, height, heading lines, body lines, heading size, body size, footer
         lines) of a box, remembered: paging lays the same boxes out many times."""
         key = (content, round(shrink, 4))
-        if key not in self._wrapped:
-            self._wrapped[key] = self._wrap(content, shrink)
-        return self._wrapped[key]
+        found = self._wrapped.get(key)
+        if found is None:
+            found = self._wrapped[key] = self._wrap(content, shrink)
+        return found
 
     def _wrap(self, content: Content, shrink: float):
         head, body, chrome = self.sizes(content)
