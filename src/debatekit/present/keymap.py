@@ -117,19 +117,21 @@ def key_map(outline: Outline, lang: str, strand_index: int, width: float, height
                      and e[0] != e[1]} for c in order}
     any_links = any(linked.values())
     by_id = {c.id: c for c in order}
+    position = {c.id: i for i, c in enumerate(order)}
     shown: list[Claim] = []
     best = None
     for claim in order:
-        if len(shown) >= limit or claim in shown:
+        # claims are compared by id: comparing the models field by field is slow
+        ids = {c.id for c in shown}
+        if len(shown) >= limit or claim.id in ids:
             continue
         if shown and any_links and not linked[claim.id]:
             continue            # a claim linked to nothing in the strand: its own box only
-        ids = {c.id for c in shown}
         joining = [claim]
         if shown and any_links and not any(s in ids or t in ids for s, t, _ in linked[claim.id]):
             # the root of another tree joins only with one of its claims, never alone
             partners = [by_id[s if t == claim.id else t] for s, t, _ in sorted(linked[claim.id])]
-            partners = sorted(partners, key=order.index)
+            partners = sorted(partners, key=lambda c: position[c.id])
             if not partners or len(shown) + 2 > limit:
                 continue
             joining.append(partners[0])
@@ -144,7 +146,8 @@ def key_map(outline: Outline, lang: str, strand_index: int, width: float, height
             # allowance drops below that number: skip the identical pages
             refs = min(refs, drawn) - 1
     if best is not None:
-        omitted = tuple(c.id for c in order if c not in shown)
+        ids = {c.id for c in shown}
+        omitted = tuple(c.id for c in order if c.id not in ids)
         return KeyMap(best[0], omitted, best[1])
     page = _forced_scale(lambda f: _page(Builder(outline, lang, width / f, height / f, style),
                                          strand_index, order[:1], title, 0)[0])
