@@ -347,8 +347,13 @@ def shortened(text: str, limit_em: float = MAX_NODE_EM) -> str:
     slide and in the handout's worksheet."""
     if textfit.text_width(text, 1.0) <= limit_em:
         return text
-    cut = 0
-    while textfit.text_width(text[:cut + 1], 1.0) <= limit_em:
+    # the longest start of the text within the limit, its width summed character by
+    # character (measuring every prefix anew cost time with the square of the length)
+    cut, width = 0, 0.0
+    for ch in text:
+        width += textfit.char_em(ch)
+        if width > limit_em:
+            break
         cut += 1
     space = text.rfind(" ", 0, cut)
     if space > cut * 0.6:
