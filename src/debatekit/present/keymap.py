@@ -107,7 +107,21 @@ def key_map(outline: Outline, lang: str, strand_index: int, width: float, height
             max_refs: int = KEY_REFS) -> KeyMap:
     """The strand's teaching map: as many of its key claims as fit (at most ``limit``)
     at the style's type size; only a single claim that cannot fit at all is scaled."""
+    return _key_map(Builder(outline, lang, width, height, style), strand_index, title,
+                    limit, max_refs)
+
+
+def key_maps(outline: Outline, lang: str, width: float, height: float, style: MapStyle,
+             titles: list[str]) -> list[KeyMap]:
+    """Every strand's teaching map (``titles``: one per strand), the same as
+    ``key_map`` of each. One builder serves them all: the outline's relations are indexed
+    once, not once per strand, so the cost grows with the claims, not with claims times
+    strands."""
     b = Builder(outline, lang, width, height, style)
+    return [_key_map(b, i, title, KEY_CLAIMS, KEY_REFS) for i, title in enumerate(titles)]
+
+
+def _key_map(b: Builder, strand_index: int, title: str, limit: int, max_refs: int) -> KeyMap:
     order = key_order(b, strand_index)
     # in order of importance (the main claim's tree first, then the next tree's), each
     # claim with a link in the strand (a strand without links: any claim) joins the map
@@ -149,9 +163,10 @@ def key_map(outline: Outline, lang: str, strand_index: int, width: float, height
         ids = {c.id for c in shown}
         omitted = tuple(c.id for c in order if c.id not in ids)
         return KeyMap(best[0], omitted, best[1])
-    page = _forced_scale(lambda f: _page(Builder(outline, lang, width / f, height / f, style),
+    page = _forced_scale(lambda f: _page(Builder(b.outline, b.lang, b.width / f, b.height / f,
+                                                 b.style),
                                          strand_index, order[:1], title, 0)[0])
     return KeyMap(page, tuple(c.id for c in order[1:]), ())
 
 
-__all__ = ["KeyMap", "KEY_CLAIMS", "key_map", "key_order"]
+__all__ = ["KeyMap", "KEY_CLAIMS", "key_map", "key_maps", "key_order"]
