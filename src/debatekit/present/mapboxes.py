@@ -169,6 +169,7 @@ class Builder:
         self.width, self.height = width, height
         self._wrapped: dict[tuple[Content, float], tuple] = {}
         self._claims: dict[str, Content] = {}
+        self._legends: dict[tuple, tuple[tuple[LegendItem, ...], float]] = {}
         self._relations: dict[str, list[tuple[str, str, str]]] | None = None
 
     def relations_of(self, claim_id: str) -> list[tuple[str, str, str]]:
@@ -320,7 +321,15 @@ class Builder:
 
     def legend(self, entries) -> tuple[tuple[LegendItem, ...], float]:
         """The key's items flowed left to right, wrapping as needed, bottom-aligned in
-        the box; and the height it takes from the map (with a gap above it)."""
+        the box; and the height it takes from the map (with a gap above it). Remembered:
+        a page search asks for the same few keys page after page."""
+        entries = tuple(entries)
+        found = self._legends.get(entries)
+        if found is None:
+            found = self._legends[entries] = self._legend(entries)
+        return found
+
+    def _legend(self, entries) -> tuple[tuple[LegendItem, ...], float]:
         st = self.style
         size = st.body_size * st.heading_scale
         line = size * st.leading
