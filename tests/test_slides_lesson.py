@@ -13,7 +13,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from debatekit.labels import labels_for
 from debatekit.looks import KIND_LOOK, STATUS_LOOK
 from debatekit.model import KINDS, STATUSES
-from debatekit.present.keymap import KEY_CLAIMS, key_map, key_order
+from debatekit.present.keymap import KEY_CLAIMS, key_map, key_maps, key_order
 from debatekit.present.mapboxes import Builder
 from debatekit.slides import writer
 from debatekit.slides.visual_slides import LESSON_MAP_STYLE
@@ -287,6 +287,18 @@ def test_key_maps_are_small_readable_and_rooted(flagship):
                             continue
                         assert not _crosses(x1, y1, x2, y2, node), (lang, edge, node.id)
                 assert edge.source in boxes and edge.target in boxes
+
+
+def test_the_decks_key_maps_of_all_strands_are_each_strands_own(flagship):
+    """The deck lays out every strand's map with one shared builder; nothing a strand's
+    search leaves in it may change another strand's map."""
+    outline = flagship.outline
+    titles = [f"t{i}" for i in range(len(outline.strands))]
+    for lang in outline.languages:
+        together = key_maps(outline, lang, 864, 370, LESSON_MAP_STYLE, titles)
+        alone = [key_map(outline, lang, i, 864, 370, LESSON_MAP_STYLE, title)
+                 for i, title in enumerate(titles)]
+        assert together == alone, lang
 
 
 def _crosses(x1, y1, x2, y2, node, inset=1.0) -> bool:

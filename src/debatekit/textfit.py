@@ -90,9 +90,11 @@ class Line:
     end: int
 
 
-def _tokens(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[tuple[int, int], ...]:
     """Unbreakable pieces of one paragraph as (start, end) slices. A break may occur
-    between any two tokens; trailing spaces belong to the token before them."""
+    between any two tokens; trailing spaces belong to the token before them. Remembered:
+    a layout wraps the same text at several widths."""
     tokens: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
@@ -123,7 +125,7 @@ def _tokens(text: str) -> list[tuple[int, int]]:
         merged.append((start, end))
     if carry is not None:
         merged.append((carry, n))
-    return merged
+    return tuple(merged)
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[Line]:
