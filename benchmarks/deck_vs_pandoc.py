@@ -12,7 +12,9 @@ interleaved run by run so that the machine's load falls on both alike:
 
 The first is a teacher's rebuild: the outline was read and validated by an earlier build,
 which remembered the reading (see `pipeline/readings.py`); the second is a first build
-into an empty folder, which reads, validates and checks the outline from scratch. The
+into an empty folder, which reads, validates and checks the outline from scratch. A
+fourth side is the teacher's edit under `debatekit watch`: a warm process (see
+`warm_rebuild.py`) edits the deck's title and rebuilds, reading the outline anew. The
 report gives each one's median and its ratio to pandoc's (below 1: ours is the faster).
 debatekit runs with this checkout's source and with compiled bytecode cached (in the
 temporary folder), as an installed package runs; the first, compiling run is not counted.
@@ -83,6 +85,24 @@ def deck_markdown(deck: Path) -> str:
     return "\n".join(lines)
 
 
+def _watcher(outline: Path, lang: str, work: Path, env: dict) -> subprocess.Popen:
+    """A warm process that rebuilds the deck after each edit of its own outline copy."""
+    copy = outline.with_name(f"watched-{lang}-{outline.name}")
+    shutil.copy(outline, copy)
+    child = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("warm_rebuild.py")), str(copy), lang, str(work / f"watch-{lang}")],
+        cwd=work, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    if child.stdout.readline().strip() != "ready":
+        raise SystemExit(f"the warm rebuild process for {lang} failed to start")
+    return child
+
+
+def _watched_edit(child: subprocess.Popen) -> float:
+    child.stdin.write("edit\n")
+    child.stdin.flush()
+    return float(child.stdout.readline())
+
+
 def compare(outline: Path, work: Path, runs: int, baseline: Path | None = None) -> dict:
     """Medians per language; with ``baseline`` (another checkout's ``src``), that code's
     rebuild is timed in the same rounds too, for a before/after figure."""
@@ -104,28 +124,40 @@ def compare(outline: Path, work: Path, runs: int, baseline: Path | None = None) 
         theirs = ["pandoc", "-o", str(work / f"pandoc-{lang}.pptx"), str(markdown)]
         subprocess.run(theirs, cwd=work, check=True)
         commands[lang] = (ours, theirs)
-    times = {lang: {side: [] for side in envs} for lang in LANGS}
-    for run in range(runs):
-        for lang in LANGS:
-            ours, theirs = commands[lang]
-            first = [str(work / "first") if part == str(work / f"deck-{lang}") else part for part in ours]
-            sides = [("debatekit", ours), ("debatekit_first", first), ("pandoc", theirs)]
-            if baseline is not None:
-                sides.append(("baseline", [str(work / "base") if part == str(work / f"deck-{lang}") else part
-                                           for part in ours]))
-            for side, command in sides if run % 2 == 0 else sides[::-1]:
-                shutil.rmtree(work / "first", ignore_errors=True)
-                times[lang][side].append(measure(command, work, envs[side])[0])
+    times = {lang: {side: [] for side in [*envs, "debatekit_watch"]} for lang in LANGS}
+    watchers = {lang: _watcher(outline, lang, work, env) for lang in LANGS}
+    try:
+        for run in range(runs):
+            for lang in LANGS:
+                ours, theirs = commands[lang]
+                first = [str(work / "first") if part == str(work / f"deck-{lang}") else part for part in ours]
+                sides = [("debatekit", ours), ("debatekit_first", first), ("pandoc", theirs),
+                         ("debatekit_watch", watchers[lang])]
+                if baseline is not None:
+                    sides.append(("baseline", [str(work / "base") if part == str(work / f"deck-{lang}") else part
+                                               for part in ours]))
+                for side, command in sides if run % 2 == 0 else sides[::-1]:
+                    if side == "debatekit_watch":
+                        times[lang][side].append(_watched_edit(command))
+                        continue
+                    shutil.rmtree(work / "first", ignore_errors=True)
+                    times[lang][side].append(measure(command, work, envs[side])[0])
+    finally:
+        for watcher in watchers.values():
+            watcher.stdin.close()
+            watcher.wait()
     from pptx import Presentation
 
     report = {}
     for lang in LANGS:
         ours = statistics.median(times[lang]["debatekit"])
         first = statistics.median(times[lang]["debatekit_first"])
+        watched = statistics.median(times[lang]["debatekit_watch"])
         theirs = statistics.median(times[lang]["pandoc"])
         report[lang] = {
             "debatekit": ours, "debatekit_first": first, "pandoc": theirs, "runs": runs,
             "ratio": ours / theirs, "ratio_first": first / theirs,
+            "debatekit_watch": watched, "ratio_watch": watched / theirs,
             "slides": len(Presentation(str(next((work / f"deck-{lang}").glob("*/*.pptx")))).slides),
             "pandoc_slides": len(Presentation(str(work / f"pandoc-{lang}.pptx")).slides),
             "all": times[lang],
@@ -140,7 +172,8 @@ def print_comparison(report: dict) -> None:
     for lang, row in report.items():
         print(f"  {lang}: pandoc {row['pandoc']:.3f} s ({row['pandoc_slides']} slides); debatekit "
               f"{row['debatekit']:.3f} s ({row['slides']} slides), ratio {row['ratio']:.2f}; first build "
-              f"{row['debatekit_first']:.3f} s, ratio {row['ratio_first']:.2f}  [{row['runs']} runs]")
+              f"{row['debatekit_first']:.3f} s, ratio {row['ratio_first']:.2f}; after an edit under watch "
+              f"{row['debatekit_watch']:.3f} s, ratio {row['ratio_watch']:.2f}  [{row['runs']} runs]")
         if "baseline" in row:
             print(f"      baseline code: {row['baseline']:.3f} s, ratio {row['ratio_baseline']:.2f}")
 

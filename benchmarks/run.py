@@ -145,12 +145,14 @@ class Toggle:
 MAP_TIMER = """
 import json, statistics, sys, time
 from pathlib import Path
+from debatekit import textfit
 from debatekit.reader import read_outline
 from debatekit.present import argmap
 from debatekit.slides.visual_slides import MAP_STYLE
 outline = read_outline(Path(sys.argv[1])).outline
 times = []
 for _ in range(int(sys.argv[2])):
+    textfit.forget()   # each run measures its texts afresh, as a build does
     start = time.perf_counter()
     argmap.map_pages(outline, "zh", 864, 380, MAP_STYLE)
     times.append(time.perf_counter() - start)
@@ -160,7 +162,10 @@ print(json.dumps({"seconds": statistics.median(times), "runs": len(times)}))
 
 def map_layout(outline: Path, runs: int) -> dict:
     """Median seconds of laying out every argument map of an outline (the appendix's and
-    the handout's maps: overview and strand pages), timed inside one child process."""
+    the handout's maps: overview and strand pages), timed inside one child process, each
+    run with the text measure's memory emptied first: otherwise a small outline's texts
+    stay remembered from run to run and a big one's do not, and the cost per claim would
+    compare a warm run with a cold one."""
     done = subprocess.run([sys.executable, "-c", MAP_TIMER, str(outline), str(runs)],
                           capture_output=True, text=True, check=True)
     return json.loads(done.stdout)

@@ -419,17 +419,26 @@ def test_a_failure_in_a_worker_changes_nothing(project, in_workers, monkeypatch)
     assert snapshot(project / "output") == before
 
 
-def test_watch_keeps_one_warm_pool_across_builds(project, in_workers):
-    from debatekit.pipeline import parallel
+def test_an_outline_with_its_own_words_renders_in_workers(project, in_workers):
+    """Workers get the outline as JSON: its `style.labels` (held read-only) must survive that."""
+    outline = project / SAMPLE
+    outline.write_text(outline.read_text("utf-8") + "style:\n  labels: {en: {opinion: Opinion}}\n", "utf-8")
+    errors: list[str] = []
+    report = run([SAMPLE], errors, jobs=2)
+    assert errors == [] and report.ok and len(report.written) == 4
 
-    with parallel.kept_workers(2):
+
+def test_watch_keeps_one_warm_pool_across_builds(project, in_workers):
+    from debatekit.pipeline import workers
+
+    with workers.kept_workers(2):
         first = run([SAMPLE], jobs=2)
-        pool = parallel._KEPT["pool"]
+        pool = workers._KEPT["pool"]
         outline = project / SAMPLE
         outline.write_text(outline.read_text("utf-8").replace("示例大纲", "第二版大纲"), "utf-8")
         second = run([SAMPLE], jobs=2)
-        assert parallel._KEPT["pool"] is pool
-    assert parallel._KEPT == {}
+        assert workers._KEPT["pool"] is pool
+    assert workers._KEPT == {}
     assert len(first.written) == 4 and sorted(p.name for p in second.written) == ["sample-zh-handout.txt", "sample-zh-slides.txt"]
     assert "第二版大纲" in (project / "output/sample/sample-zh-slides.txt").read_text("utf-8")
     assert "示例大纲" not in (project / "output/sample/sample-zh-handout.txt").read_text("utf-8")

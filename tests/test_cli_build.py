@@ -103,3 +103,22 @@ def test_help_lists_the_commands():
     result = cli("--help")
     for command in ("build", "watch", "new", "validate", "schema"):
         assert f"  {command} " in result.stdout
+
+
+def test_a_folder_stands_for_the_outlines_in_it(project):
+    (project / "more").mkdir()
+    sample = (project / "outlines/sample.yaml").read_text("utf-8")
+    (project / "more/other.yaml").write_text(sample.replace("id: sample", "id: other"), "utf-8")
+    result = cli("build", "--quiet", "outlines/", "more")
+    assert result.exit_code == 0, result.output
+    assert (project / "output/other/other-zh-slides.txt").is_file()
+    assert (project / "output/sample/sample-zh-slides.txt").is_file()
+    checked = cli("validate", "more")
+    assert checked.exit_code == 0 and checked.stdout.startswith("more/other.yaml: ok, ")
+
+
+def test_a_folder_without_outlines_is_a_usage_error(project):
+    (project / "empty").mkdir()
+    result = cli("build", "empty")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: no outline found in empty/*.yaml"

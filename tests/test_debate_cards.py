@@ -18,6 +18,7 @@ from debatekit.labels import labels_for
 from debatekit.pdf import document_for, source_citation
 from debatekit.pdf.badges import _Mark
 from debatekit.job import Job
+from debatekit.language import profile
 from debatekit.registry import WRITERS
 from support import NASTY, needs, with_debates
 
@@ -71,8 +72,8 @@ def expected_texts(outline, lang):
                 yield point.text
                 if point.use:
                     yield point.use
-                if point.quote:
-                    yield point.quote
+                if point.quote:   # set in the article's marks, its own quotes nested
+                    yield profile(outline.source.language).quoted(point.quote)
                 if not point.from_article:
                     for source in point.sources:
                         yield from (p for p in (source.before or source.text, source.url, source.after) if p)

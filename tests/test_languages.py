@@ -194,3 +194,12 @@ def test_a_words_module_beside_the_others_is_found_by_its_name(tmp_path, monkeyp
         labels._word_modules()
     monkeypatch.delitem(sys.modules, "debatekit.labels.fr_ca", raising=False)
     monkeypatch.delitem(sys.modules, "debatekit.labels.xx", raising=False)
+
+
+@pytest.mark.parametrize("lang, quote, shown", [
+    ("zh", "是“国家安全威胁”", "“是‘国家安全威胁’”"),
+    ("en", "a “substantive concession”", "“a ‘substantive concession’”"),
+    ("zh-TW", "說「好」", "「說『好』」"),
+])
+def test_a_quotation_inside_a_quotation_takes_the_inner_marks(lang, quote, shown):
+    assert profile(lang).quoted(quote) == shown

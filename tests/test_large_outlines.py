@@ -76,3 +76,23 @@ def test_overview_map_costs_a_layout_or_two_whatever_the_strands(monkeypatch):
         page = argmap._overview(builder)
         assert len([n for n in page.nodes if n.role == "strand"]) == count
         assert len(calls) <= 2, (count, len(calls))
+
+
+def test_strand_maps_of_many_strands_share_one_builder(monkeypatch):
+    """The deck's strand maps index the outline's relations once, in one builder, not
+    once per strand (which made their cost grow with claims times strands)."""
+    from debatekit.present import keymap, mapboxes
+    from debatekit.slides.visual_slides import LESSON_MAP_STYLE
+
+    made = []
+    original = mapboxes.Builder.__init__
+
+    def counted(self, *args, **kwargs):
+        made.append(1)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(mapboxes.Builder, "__init__", counted)
+    outline = many_strands(60)
+    maps = keymap.key_maps(outline, "en", 864, 370, LESSON_MAP_STYLE, ["t"] * 60)
+    assert len(maps) == 60 and all(m.page.nodes for m in maps)
+    assert len(made) == 1

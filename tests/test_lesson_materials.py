@@ -247,6 +247,15 @@ def test_answer_key_refers_to_claims_by_number_not_id(flagship):
         assert not [i for i in ids if squash(i) in text]
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_quotation_mark_is_doubled(flagship, lang):
+    """A quotation ending on a quoted phrase nests it (“… ‘…’”) instead of showing ””."""
+    assert any(c.quote and c.quote.endswith("”") for c in flagship.outline.claims)
+    for writer in (answer_key, card_writer):
+        text = squash("".join(pages_of(built(flagship, writer, lang))))
+        assert "””" not in text and "““" not in text, writer.__name__
+
+
 # -- debate cards -------------------------------------------------------------------------
 
 

@@ -13,7 +13,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from debatekit.labels import labels_for
 from debatekit.looks import KIND_LOOK, STATUS_LOOK
 from debatekit.model import KINDS, STATUSES
-from debatekit.present.keymap import KEY_CLAIMS, key_map, key_order
+from debatekit.present.keymap import KEY_CLAIMS, key_map, key_maps, key_order
 from debatekit.present.mapboxes import Builder
 from debatekit.slides import writer
 from debatekit.slides.visual_slides import LESSON_MAP_STYLE
@@ -152,6 +152,14 @@ def test_english_statements_show_the_quote_with_its_translation(flagship):
         assert re.search(r"¶\d+", text)         # the paragraph, to find it in the article
 
 
+def test_no_quotation_mark_is_doubled_on_slides_or_in_notes(lesson):
+    _, lang, prs = lesson
+    for number, slide in enumerate(prs.slides, 1):
+        texts = [*_visible_texts(slide), slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""]
+        doubled = [t for t in texts if "””" in t or "““" in t]
+        assert not doubled, f"{lang} slide {number}: {doubled[0][:80]}"
+
+
 def test_every_run_on_a_slide_is_at_least_18_points(lesson):
     outline, lang, prs = lesson
     for index, slide in enumerate(prs.slides, 1):
@@ -279,6 +287,18 @@ def test_key_maps_are_small_readable_and_rooted(flagship):
                             continue
                         assert not _crosses(x1, y1, x2, y2, node), (lang, edge, node.id)
                 assert edge.source in boxes and edge.target in boxes
+
+
+def test_the_decks_key_maps_of_all_strands_are_each_strands_own(flagship):
+    """The deck lays out every strand's map with one shared builder; nothing a strand's
+    search leaves in it may change another strand's map."""
+    outline = flagship.outline
+    titles = [f"t{i}" for i in range(len(outline.strands))]
+    for lang in outline.languages:
+        together = key_maps(outline, lang, 864, 370, LESSON_MAP_STYLE, titles)
+        alone = [key_map(outline, lang, i, 864, 370, LESSON_MAP_STYLE, title)
+                 for i, title in enumerate(titles)]
+        assert together == alone, lang
 
 
 def _crosses(x1, y1, x2, y2, node, inset=1.0) -> bool:

@@ -27,11 +27,22 @@ _ONLY_HELP = (
 
 
 def _outlines(paths: tuple[str, ...]) -> list[Path]:
-    if paths:
-        return [Path(p) for p in paths]
-    found = sorted(Path("outlines").glob("*.yaml"))
-    if not found:
-        raise click.UsageError("no outline given and none found in outlines/*.yaml")
+    """The outlines named; a folder stands for the outlines in it; none: outlines/."""
+    if not paths:
+        found = sorted(Path("outlines").glob("*.yaml"))
+        if not found:
+            raise click.UsageError("no outline given and none found in outlines/*.yaml")
+        return found
+    found = []
+    for given in paths:
+        path = Path(given)
+        if not path.is_dir():
+            found.append(path)
+            continue
+        inside = sorted(path.glob("*.yaml"))
+        if not inside:
+            raise click.UsageError(f"no outline found in {given.rstrip('/')}/*.yaml")
+        found.extend(inside)
     return found
 
 
@@ -82,7 +93,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("outlines", nargs=-1, type=click.Path(dir_okay=False))
+@click.argument("outlines", nargs=-1, type=click.Path())
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option(
     "--verbose",
@@ -172,11 +183,12 @@ def _options(out_dir, langs, only, paper, template, deck, font, jobs, force=Fals
 
 
 @main.command()
-@click.argument("outlines", nargs=-1, type=click.Path(dir_okay=False))
+@click.argument("outlines", nargs=-1, type=click.Path())
 @_build_options
 @click.option("--force", is_flag=True, help="Render every output even if nothing changed.")
 def build(outlines, out_dir, langs, only, paper, template, deck, font, jobs, quiet, force) -> None:
-    """Build the outputs of the outlines (default: outlines/*.yaml) into output/<id>/.
+    """Build the outputs of the outlines (files or folders; default: outlines/*.yaml)
+    into output/<id>/.
 
     Only outputs whose inputs changed are rendered and rewritten; a failed build leaves
     every earlier output as it was.
@@ -196,7 +208,7 @@ def build(outlines, out_dir, langs, only, paper, template, deck, font, jobs, qui
 
 
 @main.command()
-@click.argument("outlines", nargs=-1, type=click.Path(dir_okay=False))
+@click.argument("outlines", nargs=-1, type=click.Path())
 @_build_options
 def watch(outlines, out_dir, langs, only, paper, template, deck, font, jobs, quiet) -> None:
     """Build, then rebuild on every save of an outline, its source or its template.
@@ -208,7 +220,7 @@ def watch(outlines, out_dir, langs, only, paper, template, deck, font, jobs, qui
 
     try:
         run_watch(
-            list(outlines) or None,
+            _outlines(outlines) if outlines else None,
             _options(out_dir, langs, only, paper, template, deck, font, jobs),
             say=None if quiet else click.echo,
             err=_err,

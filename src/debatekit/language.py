@@ -42,6 +42,7 @@ class Profile:
     rtl: bool = False                      # written right to left
     spaced: bool = True                    # words separated by spaces (whole-word matching)
     quotes: tuple[str, str] = ("“", "”")   # around a quotation
+    inner_quotes: tuple[str, str] = ("‘", "’")   # around a quotation inside a quotation
     title_marks: tuple[str, str] | None = None   # around a cited title; None: the quote marks
     region_tag: str | None = None          # the tag PowerPoint wants, with a region
     deck_font: str | None = None           # the east-asian face of a deck in this language
@@ -79,16 +80,16 @@ class Profile:
         return self.region_tag or self.code
 
     def quoted(self, text: str) -> str:
-        """A quotation in this language's marks."""
-        return f"{self.quotes[0]}{text}{self.quotes[1]}"
+        """A quotation in this language's marks; the same marks inside it become the inner
+        ones (“… ‘…’”), so a quotation that ends on a quoted phrase never shows ””."""
+        (opening, closing), (inner_opening, inner_closing) = self.quotes, self.inner_quotes
+        text = text.replace(opening, inner_opening).replace(closing, inner_closing)
+        return f"{opening}{text}{closing}"
 
     def cited_title(self, title: str) -> str:
-        """A work's title as cited in running text: 《title》 in Chinese, “title” in English
-        (its own double quotes turned single)."""
+        """A work's title as cited in running text: 《title》 in Chinese, “title” in English."""
         if self.title_marks is not None:
             return f"{self.title_marks[0]}{title}{self.title_marks[1]}"
-        if self.quotes == ("“", "”"):
-            title = title.replace("“", "‘").replace("”", "’")
         return self.quoted(title)
 
     def labelled(self, label: str, text: str) -> str:
@@ -106,6 +107,7 @@ _CJK = dict(cjk=True, spaced=False, full_width=True)
 _HANT = dict(
     **_CJK,
     quotes=("「", "」"),
+    inner_quotes=("『", "』"),
     title_marks=("《", "》"),
     deck_font="Microsoft JhengHei",
     cid_font="MSung-Light",
@@ -132,6 +134,7 @@ _PROFILES: dict[str, Profile] = {
             "ja",
             **_CJK,
             quotes=("「", "」"),
+            inner_quotes=("『", "』"),
             title_marks=("『", "』"),
             region_tag="ja-JP",
             deck_font="Yu Gothic",

@@ -191,8 +191,15 @@ def _freeze_labels(value: Mapping[str, Mapping[str, str]]) -> Mapping[str, Mappi
     return MappingProxyType({lang: MappingProxyType(dict(words)) for lang, words in value.items()})
 
 
+def _plain_labels(value: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, str]]:
+    return {lang: dict(words) for lang, words in value.items()}
+
+
+# Frozen once read, and plain dicts again in JSON: worker processes get the outline as JSON.
 Labels = Annotated[
-    dict[Lang, dict[Str, Annotated[str, Strict()]]], AfterValidator(_freeze_labels)
+    dict[Lang, dict[Str, Annotated[str, Strict()]]],
+    AfterValidator(_freeze_labels),
+    PlainSerializer(_plain_labels, return_type=dict),
 ]
 
 
@@ -202,7 +209,9 @@ class Style(Node):
     # lesson: the deck a class is taught from; full: the same with every claim's own
     # slide appended as an appendix
     deck: Literal["lesson", "full"] = "lesson"
-    fonts: Fonts = Fonts()
+    # made without validation: validating here would build the validators of every
+    # model at import, which a build reading a remembered outline never needs
+    fonts: Fonts = Fonts.model_construct()
     labels: Labels = Field(default_factory=dict)
     # which statements the quiz exports ask about: the exercise, or every claim
     quiz: Literal["exercise", "all"] = "exercise"
@@ -222,7 +231,7 @@ class Outline(Node):
     debates: tuple[Debate, ...] = ()
     questions: tuple[Text, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
-    style: Style = Style()
+    style: Style = Style.model_construct()  # see Style.fonts
 
     @property
     def main_language(self) -> str:

@@ -93,8 +93,8 @@ class Line:
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[tuple[int, int], ...]:
     """Unbreakable pieces of one paragraph as (start, end) slices. A break may occur
-    between any two tokens; trailing spaces belong to the token before them.
-    (Remembered: a layout wraps the same text at several widths and sizes.)"""
+    between any two tokens; trailing spaces belong to the token before them. Remembered:
+    a layout wraps the same text at several widths."""
     tokens: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
@@ -212,3 +212,10 @@ def split_at_lines(text: str, width: float, size: float, max_lines: int,
         return text, ""
     cut = lines[max(max_lines, 1) - 1].end
     return text[:cut].rstrip(), text[cut:].lstrip()
+
+
+def forget() -> None:
+    """Empty the measure's memory of texts, so that a layout timed after another starts
+    as the first layout of a build does (the benchmarks compare outlines of many sizes)."""
+    for remembered in (_ems, _tokens, _wrapped):
+        remembered.cache_clear()

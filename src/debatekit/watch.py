@@ -15,7 +15,7 @@ from .build import BuildOptions, run
 from .files import Stamp, display
 from .pipeline.manifest import NAME as MANIFEST_NAME
 from .pipeline.manifest import Manifest, request_inputs
-from .pipeline.parallel import kept_workers
+from .pipeline.workers import kept_workers
 
 Say = Callable[[str], None]
 STEP_MS = 100         # quiet time after the last change before rebuilding

@@ -1,53 +1,22 @@
 """Rendering one outline's outputs, on several cores when that pays.
 
 A deck or a PDF takes seconds and the writers share nothing, so a build with several
-big renders hands them to worker processes. Workers are *spawned* (never forked: `watch`
-runs a watcher thread, and forking a threaded process can deadlock), receive the outline
-as JSON with each task (one model, validated once more per outline, equal to the
-parent's), and return bytes; only the parent ever writes a file. `watch` keeps one pool
-warm across rebuilds. Small jobs stay in the process, where starting
-workers would cost more than it saves.
+big renders hands them to worker processes (see ``workers``). Small jobs stay in the
+process, where starting workers would cost more than it saves.
 """
 
 from __future__ import annotations
 
-import hashlib
-import importlib
-import multiprocessing
-import os
-import threading
-import time
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from contextlib import contextmanager
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterator
 
 from ..article import Article
-from ..job import Job
 from ..model import Outline
+from .tasks import Result, Task, render_one
+
+__all__ = ["PARALLEL_FROM", "Result", "Task", "render_all"]
 
 # Claims x renders from which workers are worth their start-up (about half a second).
 PARALLEL_FROM = 200
-
-
-@dataclass(frozen=True)
-class Task:
-    writer: str
-    module: str
-    lang: str
-    paper: str
-    template: Path | None
-    font: Path | None
-    deck: str | None = None
-
-
-@dataclass(frozen=True)
-class Result:
-    index: int
-    data: bytes | None
-    error: str | None          # "Type: message" when the writer failed
-    warnings: tuple[str, ...]
 
 
 def render_all(
@@ -55,121 +24,14 @@ def render_all(
 ) -> Iterator[Result]:
     """Each task's result as it is ready; stops after the first failure."""
     if jobs > 1 and len(tasks) > 1 and len(outline.claims) * len(tasks) >= PARALLEL_FROM:
-        yield from _in_workers(outline, tasks, jobs, article)
+        # Imported here: multiprocessing and concurrent.futures add milliseconds to
+        # every start, and most builds (a teacher's edit, one output) never use a worker.
+        from .workers import in_workers
+
+        yield from in_workers(outline, tasks, jobs, article)
         return
     for index, task in enumerate(tasks):
-        result = _render(outline, index, task, article)
+        result = render_one(outline, index, task, article)
         yield result
         if result.error:
             return
-
-
-def _render(outline: Outline, index: int, task: Task, article: Article | None = None) -> Result:
-    warnings: list[str] = []
-    job = Job(
-        outline,
-        task.lang,
-        task.paper,
-        task.template,
-        task.font,
-        warn=warnings.append,
-        article=article,
-        deck=task.deck,
-    )
-    try:
-        data = importlib.import_module(task.module).render(job)
-        if not isinstance(data, bytes):
-            raise TypeError(f"render() returned {type(data).__name__}, not bytes")
-    except Exception as exc:  # reported as the writer's failure, never as a traceback
-        return Result(index, None, f"{type(exc).__name__}: {exc}", tuple(warnings))
-    return Result(index, data, None, tuple(warnings))
-
-
-# In a worker: the last outline it was sent, by the digest of its JSON.
-_WORKER_OUTLINE: tuple[str, Outline] | None = None
-# In `watch`: a pool kept warm across rebuilds, so workers start and import writers once.
-_KEPT: dict[str, ProcessPoolExecutor | int] = {}
-
-
-def _start_worker(parent: int) -> None:
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-
-
-def _exit_with_parent(parent: int) -> None:
-    """A killed build must not leave workers behind: the pool's queues never tell them."""
-    while os.getppid() == parent:
-        time.sleep(0.2)
-    os._exit(1)
-
-
-def _render_in_worker(
-    index: int, task: Task, key: str, outline_json: str, article: Article | None
-) -> Result:
-    global _WORKER_OUTLINE
-    if _WORKER_OUTLINE is None or _WORKER_OUTLINE[0] != key:
-        _WORKER_OUTLINE = (key, Outline.model_validate_json(outline_json))
-    return _render(_WORKER_OUTLINE[1], index, task, article)
-
-
-def _new_pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_start_worker, initargs=(os.getpid(),))
-
-
-@contextmanager
-def kept_workers(jobs: int):
-    """Within this block, parallel renders share one pool of ``jobs`` workers."""
-    _KEPT.clear()
-    _KEPT["jobs"] = jobs
-    try:
-        yield
-    finally:
-        pool = _KEPT.pop("pool", None)
-        _KEPT.clear()
-        if isinstance(pool, ProcessPoolExecutor):
-            pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _in_workers(
-    outline: Outline, tasks: list[Task], jobs: int, article: Article | None
-) -> Iterator[Result]:
-    kept = "jobs" in _KEPT
-    if kept:
-        pool = _KEPT.get("pool")
-        if not isinstance(pool, ProcessPoolExecutor):
-            pool = _KEPT["pool"] = _new_pool(int(_KEPT["jobs"]))
-    else:
-        pool = _new_pool(min(jobs, len(tasks)))
-    outline_json = outline.model_dump_json()
-    key = hashlib.sha256(outline_json.encode("utf-8")).hexdigest()
-    broken = False
-    try:
-        index_of = {
-            pool.submit(_render_in_worker, i, task, key, outline_json, article): i
-            for i, task in enumerate(tasks)
-        }
-        pending = set(index_of)
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in sorted(done, key=index_of.__getitem__):
-                try:
-                    result = future.result()
-                except Exception as exc:  # a worker died (out of memory, a crash in a library)
-                    broken = True
-                    result = Result(
-                        index_of[future],
-                        None,
-                        f"the worker process failed: {type(exc).__name__}: {exc}",
-                        (),
-                    )
-                yield result
-                if result.error:
-                    for other in pending:
-                        other.cancel()
-                    return
-    finally:
-        if not kept:
-            pool.shutdown(wait=True, cancel_futures=True)
-        elif broken:
-            _KEPT.pop("pool", None)
-            pool.shutdown(wait=False, cancel_futures=True)

@@ -68,6 +68,8 @@ def key_order(b: Builder, strand_index: int) -> list[Claim]:
 
 
 def _page(b: Builder, strand_index: int, shown: list[Claim], title: str, max_refs: int):
+    """(the page or None if it does not fit, the relations to other strands left out,
+    the number of reference boxes drawn)."""
     outline = b.outline
     strand = outline.strands[strand_index]
     ids = {c.id for c in shown}
@@ -97,7 +99,7 @@ def _page(b: Builder, strand_index: int, shown: list[Claim], title: str, max_ref
                             kinds=b.style.key_kinds)
     page = b.page("strand", title, contents, nodes, edges, legend, strand.id,
                   tuple(c.id for c in shown))
-    return page, tuple(outside)
+    return page, tuple(outside), len(refs)
 
 
 def key_map(outline: Outline, lang: str, strand_index: int, width: float, height: float,
@@ -105,7 +107,21 @@ def key_map(outline: Outline, lang: str, strand_index: int, width: float, height
             max_refs: int = KEY_REFS) -> KeyMap:
     """The strand's teaching map: as many of its key claims as fit (at most ``limit``)
     at the style's type size; only a single claim that cannot fit at all is scaled."""
+    return _key_map(Builder(outline, lang, width, height, style), strand_index, title,
+                    limit, max_refs)
+
+
+def key_maps(outline: Outline, lang: str, width: float, height: float, style: MapStyle,
+             titles: list[str]) -> list[KeyMap]:
+    """Every strand's teaching map (``titles``: one per strand), the same as
+    ``key_map`` of each. One builder serves them all: the outline's relations are indexed
+    once, not once per strand, so the cost grows with the claims, not with claims times
+    strands."""
     b = Builder(outline, lang, width, height, style)
+    return [_key_map(b, i, title, KEY_CLAIMS, KEY_REFS) for i, title in enumerate(titles)]
+
+
+def _key_map(b: Builder, strand_index: int, title: str, limit: int, max_refs: int) -> KeyMap:
     order = key_order(b, strand_index)
     # in order of importance (the main claim's tree first, then the next tree's), each
     # claim with a link in the strand (a strand without links: any claim) joins the map
@@ -115,34 +131,42 @@ def key_map(outline: Outline, lang: str, strand_index: int, width: float, height
                      and e[0] != e[1]} for c in order}
     any_links = any(linked.values())
     by_id = {c.id: c for c in order}
+    position = {c.id: i for i, c in enumerate(order)}
     shown: list[Claim] = []
     best = None
     for claim in order:
-        if len(shown) >= limit or claim in shown:
+        # claims are compared by id: comparing the models field by field is slow
+        ids = {c.id for c in shown}
+        if len(shown) >= limit or claim.id in ids:
             continue
         if shown and any_links and not linked[claim.id]:
             continue            # a claim linked to nothing in the strand: its own box only
-        ids = {c.id for c in shown}
         joining = [claim]
         if shown and any_links and not any(s in ids or t in ids for s, t, _ in linked[claim.id]):
             # the root of another tree joins only with one of its claims, never alone
             partners = [by_id[s if t == claim.id else t] for s, t, _ in sorted(linked[claim.id])]
-            partners = sorted(partners, key=order.index)
+            partners = sorted(partners, key=lambda c: position[c.id])
             if not partners or len(shown) + 2 > limit:
                 continue
             joining.append(partners[0])
-        for refs in range(max_refs, -1, -1):
-            page, outside = _page(b, strand_index, shown + joining, title, refs)
+        refs = max_refs
+        while refs >= 0:
+            page, outside, drawn = _page(b, strand_index, shown + joining, title, refs)
             if page is not None:
                 shown.extend(joining)
                 best = (page, outside)
                 break
+            # allowing fewer references than were drawn changes nothing until the
+            # allowance drops below that number: skip the identical pages
+            refs = min(refs, drawn) - 1
     if best is not None:
-        omitted = tuple(c.id for c in order if c not in shown)
+        ids = {c.id for c in shown}
+        omitted = tuple(c.id for c in order if c.id not in ids)
         return KeyMap(best[0], omitted, best[1])
-    page = _forced_scale(lambda f: _page(Builder(outline, lang, width / f, height / f, style),
+    page = _forced_scale(lambda f: _page(Builder(b.outline, b.lang, b.width / f, b.height / f,
+                                                 b.style),
                                          strand_index, order[:1], title, 0)[0])
     return KeyMap(page, tuple(c.id for c in order[1:]), ())
 
 
-__all__ = ["KeyMap", "KEY_CLAIMS", "key_map", "key_order"]
+__all__ = ["KeyMap", "KEY_CLAIMS", "key_map", "key_maps", "key_order"]

@@ -186,8 +186,11 @@ def _order_rows(rows: list[list[str]], chains) -> None:
             rows[r] = [n for _, n in sorted(enumerate(rows[r]), key=key)]
 
     for _ in range(4):
+        before = [list(row) for row in rows]
         sweep(range(1, len(rows)), up)
         sweep(range(len(rows) - 2, -1, -1), down)
+        if rows == before:
+            break       # a pair of sweeps that changed nothing would change nothing again
 
 
 def _place_row(widths: list[float], desired: list[float], gap: float, total: float) -> list[float]:
@@ -223,7 +226,11 @@ def _place_row(widths: list[float], desired: list[float], gap: float, total: flo
 
 def layout(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], size: SizeFn,
            width: float, height: float, gap: float = 12.0, channel: float = 26.0,
-           min_shrink: float = 0.6) -> Layout:
+           min_shrink: float = 0.6, placed_if_unfit: bool = True) -> Layout:
+    """The boxes and routes of the graph in a ``width`` by ``height`` box. With
+    ``placed_if_unfit`` False, a graph that does not fit comes back at once with its
+    rows measured but no boxes or routes: callers that search for a page that fits
+    skip placing the pages they reject."""
     layers = assign_layers(nodes, edges)
     layers = _narrow_rows(nodes, edges, layers, size, width, gap, min_shrink)
     edges = [e for e in edges if e.source != e.target and layers[e.source] != layers[e.target]]
@@ -255,6 +262,8 @@ def layout(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], size: SizeFn,
         y += h + channel
     total_height = y - channel if rows else 0.0
     fits = fits and total_height <= height + 0.01
+    if not fits and not placed_if_unfit:
+        return Layout({}, [], 0.0, total_height, False, n_rows, shrinks)
 
     centres = _place_x(rows, chains, sizes, width, gap)
     boxes = {}
@@ -301,8 +310,9 @@ def _place_x(rows, chains, sizes, width, gap):
             centres[n] = x + sizes[n][0] / 2
             x += sizes[n][0] + gap
     order = list(range(len(rows)))
-    for sweep in range(6):
-        for r in (order if sweep % 2 == 0 else order[::-1]):
+    for _ in range(3):
+        before = dict(centres)
+        for r in order + order[::-1]:      # a sweep down the rows, then one up
             row = rows[r]
             desired = []
             for n in row:
@@ -312,6 +322,8 @@ def _place_x(rows, chains, sizes, width, gap):
             lefts = _place_row(widths, desired, gap, width)
             for n, left, w in zip(row, lefts, widths):
                 centres[n] = left + w / 2
+        if centres == before:
+            break       # a pair of sweeps that moved nothing would move nothing again
     return centres
 
 

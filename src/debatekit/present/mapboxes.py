@@ -168,6 +168,8 @@ class Builder:
         self.labels = labels_for(outline, lang)
         self.width, self.height = width, height
         self._wrapped: dict[tuple[Content, float], tuple] = {}
+        self._claims: dict[str, Content] = {}
+        self._legends: dict[tuple, tuple[tuple[LegendItem, ...], float]] = {}
         self._relations: dict[str, list[tuple[str, str, str]]] | None = None
 
     def relations_of(self, claim_id: str) -> list[tuple[str, str, str]]:
@@ -217,9 +219,15 @@ class Builder:
         return (None, None) if self.blank else (claim.kind, claim.fact_status)
 
     def claim(self, claim: Claim) -> Content:
-        return Content("claim", *self._kind(claim), self.kind_badge(claim),
-                        shortened(claim.text[self.lang], self.style.text_em),
-                        max(110.0, min(self.width / 3.4, self.style.claim_cap)))
+        """A claim's box contents, made once per builder: a page search asks for the
+        same claims' boxes page after page."""
+        content = self._claims.get(claim.id)
+        if content is None:
+            content = Content("claim", *self._kind(claim), self.kind_badge(claim),
+                              shortened(claim.text[self.lang], self.style.text_em),
+                              max(110.0, min(self.width / 3.4, self.style.claim_cap)))
+            self._claims[claim.id] = content
+        return content
 
     def ref(self, claim: Claim, where: str | None = None) -> Content:
         """A pointer to a claim drawn on another map: its strand, or ``where`` (the page
@@ -245,9 +253,10 @@ class Builder:
         """(width, height, heading lines, body lines, heading size, body size, footer
         lines) of a box, remembered: paging lays the same boxes out many times."""
         key = (content, round(shrink, 4))
-        if key not in self._wrapped:
-            self._wrapped[key] = self._wrap(content, shrink)
-        return self._wrapped[key]
+        found = self._wrapped.get(key)
+        if found is None:
+            found = self._wrapped[key] = self._wrap(content, shrink)
+        return found
 
     def _wrap(self, content: Content, shrink: float):
         head, body, chrome = self.sizes(content)
@@ -283,7 +292,8 @@ class Builder:
 
         key, key_height = self.legend(legend)
         lay = layered.layout(nodes, edges, size, self.width, self.height - key_height,
-                             gap=self.style.gap, channel=self.style.channel)
+                             gap=self.style.gap, channel=self.style.channel,
+                             placed_if_unfit=False)
         if not lay.fits:
             return None
         # Centre the drawing in the box: the row placement may leave it off to one side.
@@ -311,7 +321,15 @@ class Builder:
 
     def legend(self, entries) -> tuple[tuple[LegendItem, ...], float]:
         """The key's items flowed left to right, wrapping as needed, bottom-aligned in
-        the box; and the height it takes from the map (with a gap above it)."""
+        the box; and the height it takes from the map (with a gap above it). Remembered:
+        a page search asks for the same few keys page after page."""
+        entries = tuple(entries)
+        found = self._legends.get(entries)
+        if found is None:
+            found = self._legends[entries] = self._legend(entries)
+        return found
+
+    def _legend(self, entries) -> tuple[tuple[LegendItem, ...], float]:
         st = self.style
         size = st.body_size * st.heading_scale
         line = size * st.leading
@@ -338,8 +356,13 @@ def shortened(text: str, limit_em: float = MAX_NODE_EM) -> str:
     slide and in the handout's worksheet."""
     if textfit.text_width(text, 1.0) <= limit_em:
         return text
-    cut = 0
-    while textfit.text_width(text[:cut + 1], 1.0) <= limit_em:
+    # the longest start of the text within the limit, its width summed character by
+    # character (measuring every prefix anew cost time with the square of the length)
+    cut, width = 0, 0.0
+    for ch in text:
+        width += textfit.char_em(ch)
+        if width > limit_em:
+            break
         cut += 1
     space = text.rfind(" ", 0, cut)
     if space > cut * 0.6:

@@ -14,7 +14,7 @@ from ..language import profile
 from ..present import argmap
 from ..present.balance import balance, strand_counts
 from ..present.figures import FigureData, all_figures, one_measure, status_caption
-from ..present.keymap import key_map
+from ..present.keymap import key_maps
 from . import charts, map_drawing
 from .access import set_alt_text
 from .blocks import kind_label
@@ -96,8 +96,8 @@ def strand_map_slides(deck) -> None:
     titles = [argmap.titled(f"{w['strand']} {i}", deck.t(s.title), deck.lang)
               for i, s in enumerate(o.strands, 1)]
     box = min((deck.body_for(title) for title in titles), key=lambda b: b.height)
-    for i, (strand, title) in enumerate(zip(o.strands, titles)):
-        keymap = key_map(o, deck.lang, i, box.width, box.height, LESSON_MAP_STYLE, title)
+    keymaps = key_maps(o, deck.lang, box.width, box.height, LESSON_MAP_STYLE, titles)
+    for strand, title, keymap in zip(o.strands, titles, keymaps):
         deck.labelled.update(node.id for node in keymap.page.nodes if node.kind)
         items = [(w["summary"], deck.t(strand.summary), None)] if strand.summary else []
         for claim_id in keymap.page.claims:
