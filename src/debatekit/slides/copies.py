@@ -9,13 +9,13 @@ from __future__ import annotations
 import copy
 from typing import Callable, Hashable
 
-from .pptx_internals import next_shape_id
+from .pptx_internals import add_slide_part, next_shape_id
 
 
 class Copies:
     def __init__(self):
         self._shapes: dict[Hashable, object] = {}
-        self._slides: dict[Hashable, list] = {}
+        self._slides: dict[Hashable, object] = {}      # key -> a blank slide's p:sld
 
     def shape(self, slide, key: Hashable, left: int, top: int, draw: Callable[[], object]):
         """The shape (its XML element) ``draw()`` adds to ``slide`` and returns, or for a
@@ -36,23 +36,13 @@ class Copies:
 
     def blank_slide(self, prs, layout, key: Hashable, prepare: Callable[[object], None]):
         """A new slide on ``layout``. The first for a key is made by python-pptx (which
-        copies the layout's placeholders) and ``prepare``d; later ones get copies of the
-        shapes the first had after ``prepare``, the same placeholders with the same ids."""
-        shapes = self._slides.get(key)
-        if shapes is None:
+        copies the layout's placeholders) and ``prepare``d; later ones are copies of the
+        first as it was then, the same placeholders with the same ids, added as
+        python-pptx adds a slide."""
+        pattern = self._slides.get(key)
+        if pattern is None:
             slide = prs.slides.add_slide(layout)
             prepare(slide)
-            self._slides[key] = [copy.deepcopy(e) for e in _shape_elements(slide)]
+            self._slides[key] = copy.deepcopy(slide.element)
             return slide
-        slides = prs.slides
-        rId, slide = prs.part.add_slide(layout)
-        tree = slide.shapes.element
-        for element in shapes:
-            tree.insert_element_before(copy.deepcopy(element), "p:extLst")
-        slides.element.add_sldId(rId)
-        return slide
-
-
-def _shape_elements(slide) -> list:
-    # the shape tree's own properties (nvGrpSpPr, grpSpPr) come with every new slide
-    return list(slide.shapes.element.iter_shape_elms())
+        return add_slide_part(prs, layout, copy.deepcopy(pattern))

@@ -13,7 +13,7 @@ import copy
 
 from .pptx_internals import CONTENT_TYPE as CT
 from .pptx_internals import RELATIONSHIP_TYPE as RT
-from .pptx_internals import NotesSlidePart, PackURI
+from .pptx_internals import NotesSlidePart, PackURI, relate_new
 
 _TEMPLATE = "/ppt/notesSlides/notesSlide%d.xml"
 
@@ -43,9 +43,10 @@ class NotesPages:
             self._next_name(), CT.PML_NOTES_SLIDE, slide_part.package,
             copy.deepcopy(self._pattern)
         )
-        part.relate_to(self._master, RT.NOTES_MASTER)
-        part.relate_to(slide_part, RT.SLIDE)
-        slide_part.relate_to(part, RT.NOTES_SLIDE)
+        # new relationships, as python-pptx makes them, without its search for old ones
+        relate_new(part, self._master, RT.NOTES_MASTER)
+        relate_new(part, slide_part, RT.SLIDE)
+        relate_new(slide_part, part, RT.NOTES_SLIDE)
         # the copy's notes placeholder is where the pattern's is (python-pptx would look
         # at each placeholder's type for it)
         return part.notes_slide.shapes[self._body_place].text_frame

@@ -18,7 +18,7 @@ from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import PackageWriter
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
-from pptx.parts.slide import NotesSlidePart
+from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.text.text import _Run
 
 __all__ = [
@@ -42,6 +42,8 @@ __all__ = [
     "package_relationships",
     "package_entries",
     "replace_part_blob",
+    "add_slide_part",
+    "relate_new",
 ]
 
 
@@ -121,6 +123,28 @@ def package_entries(package, sink) -> None:
 def replace_part_blob(part, blob: bytes) -> None:
     """Replace a plain part's bytes (the theme: no XML part class, no public setter)."""
     part._blob = blob
+
+
+# -- parts: new slides and notes pages related without searching what is related already --
+
+def relate_new(source, target, reltype: str) -> str:
+    """Relate ``source`` to a part it has no relationship with yet, as ``relate_to`` does
+    (the next free rId), without its search of every relationship of ``source`` for one
+    to reuse: the presentation is related to each new slide of a deck in turn."""
+    return source._rels._add_relationship(reltype, target)
+
+
+def add_slide_part(prs, layout, element):
+    """A new slide made of ``element`` (a ``p:sld`` that already holds the shapes the
+    layout gives it), added as python-pptx's ``prs.slides.add_slide`` adds one: the next
+    slide file, related to its layout, then related to and listed in the presentation.
+    Returns the slide."""
+    presentation = prs.part
+    part = SlidePart(presentation._next_slide_partname, CONTENT_TYPE.PML_SLIDE,
+                     presentation.package, element)
+    relate_new(part, layout.part, RELATIONSHIP_TYPE.SLIDE_LAYOUT)
+    prs.slides.element.add_sldId(relate_new(presentation, part, RELATIONSHIP_TYPE.SLIDE))
+    return part.slide
 
 
 # -- python-pptx's XML lookups: the same answers, without redoing the same work ----------
