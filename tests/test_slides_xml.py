@@ -354,3 +354,22 @@ def test_badges_and_panels_are_what_python_pptx_writes():
         return etree.tostring(slide.shapes.element)
 
     assert draw(False) == draw(True)
+
+
+def test_relationships_are_what_python_pptx_writes():
+    from debatekit.slides.pptx_internals import relationships_xml
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[1])
+    run = slide.shapes.title.text_frame.paragraphs[0].add_run()
+    run.text = "source"
+    run.hyperlink.address = "https://example.org/a?b=1&c=<2>"     # an external relationship
+    slide.notes_slide.notes_text_frame.text = "notes"
+    for _ in range(12):       # rId10 sorts after rId9
+        prs.slides.add_slide(prs.slide_layouts[6])
+    package = prs.part.package
+    written = [(relationships_xml(p.rels), p.rels.xml) for p in package.iter_parts() if p.rels]
+    written.append((relationships_xml(package._rels), package._rels.xml))
+    assert all(fast == slow for fast, slow in written)
+    assert any(b'TargetMode="External"' in fast for fast, _ in written)
+    assert any(b'Id="rId10"' in fast for fast, _ in written)

@@ -114,10 +114,36 @@ def package_relationships(package):
 def package_entries(package, sink) -> None:
     """Write every part of the package to ``sink.write(pack_uri, blob)``, as python-pptx's
     own save would, so the deck zips them once with fixed timestamps."""
-    writer = PackageWriter(None, package._rels, tuple(package.iter_parts()))
-    writer._write_content_types_stream(sink)
-    writer._write_pkg_rels(sink)
-    writer._write_parts(sink)
+    parts = tuple(package.iter_parts())
+    PackageWriter(None, package._rels, parts)._write_content_types_stream(sink)
+    # what the writer's _write_pkg_rels and _write_parts write, the relationships by
+    # relationships_xml (python-pptx parses a snippet of XML for each one)
+    sink.write(PackURI("/").rels_uri, relationships_xml(package._rels))
+    for part in parts:
+        sink.write(part.partname, part.blob)
+        if part._rels:
+            sink.write(part.partname.rels_uri, relationships_xml(part._rels))
+
+
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def relationships_xml(relationships) -> bytes:
+    """A ``.rels`` file as python-pptx writes it: each relationship's Id, Type, Target
+    and, for an external one, TargetMode, in the order of their rId numbers."""
+    root = parse_xml(f'<Relationships xmlns="{_RELATIONSHIPS}"/>')
+    tag = f"{{{_RELATIONSHIPS}}}Relationship"
+
+    def number(rId: str) -> int:
+        return int(rId[3:]) if rId.startswith("rId") and rId[3:].isdigit() else 0
+
+    for rId in sorted(relationships.keys(), key=lambda rId: (number(rId), rId)):
+        rel = relationships[rId]
+        attributes = {"Id": rel.rId, "Type": rel.reltype, "Target": rel.target_ref}
+        if rel.is_external:
+            attributes["TargetMode"] = "External"
+        root.append(root.makeelement(tag, attributes))
+    return root.xml_file_bytes
 
 
 def replace_part_blob(part, blob: bytes) -> None:
