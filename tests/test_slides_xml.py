@@ -373,3 +373,17 @@ def test_relationships_are_what_python_pptx_writes():
     assert all(fast == slow for fast, slow in written)
     assert any(b'TargetMode="External"' in fast for fast, _ in written)
     assert any(b'Id="rId10"' in fast for fast, _ in written)
+
+
+def test_placeholder_position_is_what_python_pptx_writes():
+    from debatekit.slides import shape_xml
+
+    prs = Presentation()
+    box = (457200, 274638, 8229600, 1143000)
+    fast, slow = (prs.slides.add_slide(prs.slide_layouts[5]).shapes.title for _ in range(2))
+    assert len(fast.element.spPr) == 0          # a new slide's title inherits its place
+    shape_xml.place(fast, box)
+    slow.left, slow.top, slow.width, slow.height = box
+    assert etree.tostring(fast.element) == etree.tostring(slow.element)
+    shape_xml.place(fast, (1, 2, 3, 4))          # placed again: through python-pptx's setters
+    assert (fast.left, fast.top, fast.width, fast.height) == (1, 2, 3, 4)

@@ -201,7 +201,7 @@ class Deck:
             add_text(slide, box, paras, self.fonts, name="Title", anchor=anchor)
             shape = slide.shapes[-1]            # python-pptx's shape for it: the last one
         else:
-            _place(shape, box)
+            shape_xml.place(shape, box.emu())
             fill_frame(shape.text_frame, paras, self.fonts, anchor, inherit_colour=self.custom)
             if not self.custom:
                 first = text_body(shape.text_frame).find(qn("a:p"))  # the base layout sets capitals
@@ -372,20 +372,6 @@ def _title_only(slide) -> None:
             title_seen = True
         else:
             shape.element.getparent().remove(shape.element)
-
-
-def _place(shape, box: Box) -> None:
-    """Set a placeholder's position and size. A new slide's placeholder has no ``a:xfrm``
-    of its own (it inherits the layout's): the one python-pptx's left, top, width and
-    height setters would add is written directly, without their chains of lookups."""
-    properties = shape.element.spPr
-    if len(properties):
-        shape.left, shape.top, shape.width, shape.height = box.emu()
-        return
-    x, y, cx, cy = box.emu()
-    holder = parse_xml(f'<p:spPr {nsdecls("a", "p")}><a:xfrm><a:off x="{x}" y="{y}"/>'
-                       f'<a:ext cx="{cx}" cy="{cy}"/></a:xfrm></p:spPr>')
-    properties.append(holder[0])
 
 
 def _sizes(largest: float, smallest: float) -> tuple[float, ...]:

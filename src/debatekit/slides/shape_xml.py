@@ -101,3 +101,17 @@ def add_label(shapes, name: str, box: tuple[int, int, int, int], runs: str):
         keep_empty_texts(sp)
     shapes.element.insert_element_before(sp, "p:extLst")
     return sp
+
+
+def place(shape, box: tuple[int, int, int, int]) -> None:
+    """Set a placeholder's position and size (EMU). A new slide's placeholder has no
+    ``a:xfrm`` of its own (it inherits the layout's): the one python-pptx's left, top,
+    width and height setters would add is written directly."""
+    properties = shape.element.spPr
+    if len(properties):
+        shape.left, shape.top, shape.width, shape.height = box
+        return
+    x, y, cx, cy = box
+    holder = parse_xml(f'<p:spPr {_NS}><a:xfrm><a:off x="{x}" y="{y}"/>'
+                       f'<a:ext cx="{cx}" cy="{cy}"/></a:xfrm></p:spPr>')
+    properties.append(holder[0])
