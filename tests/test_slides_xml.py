@@ -387,3 +387,25 @@ def test_placeholder_position_is_what_python_pptx_writes():
     assert etree.tostring(fast.element) == etree.tostring(slow.element)
     shape_xml.place(fast, (1, 2, 3, 4))          # placed again: through python-pptx's setters
     assert (fast.left, fast.top, fast.width, fast.height) == (1, 2, 3, 4)
+
+
+def test_notes_pages_are_what_python_pptx_writes():
+    from debatekit.slides.notes_pages import NotesPages
+
+    def deck(fast: bool) -> list:
+        prs = Presentation()
+        pages = NotesPages()
+        for n in range(4):
+            slide = prs.slides.add_slide(prs.slide_layouts[6])
+            paras = PARAS[n % 3:] or PARAS
+            if fast:
+                pages.write(slide, paras, FONTS)
+            else:
+                fill_frame(slide.notes_slide.notes_text_frame, paras, FONTS)
+        parts = [p for p in prs.part.package.iter_parts()
+                 if "notesSlide" in str(p.partname) or "/slides/" in str(p.partname)]
+        return sorted((str(p.partname), p.blob, p.rels.xml) for p in parts)
+
+    fast, slow = deck(True), deck(False)
+    assert len(fast) == 8      # four slides, four notes pages, related the same way
+    assert fast == slow

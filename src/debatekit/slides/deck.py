@@ -325,7 +325,7 @@ class Deck:
     def write_notes(self, slide, paras: list[Para]) -> None:
         if not paras:
             return
-        fill_frame(self.notes_pages.frame(slide), paras, self.fonts, inherit_colour=True)
+        self.notes_pages.write(slide, paras, self.fonts)
 
     # -- shapes ------------------------------------------------------------------
 
