@@ -1,6 +1,7 @@
-"""The deck writes its text, and its maps' boxes and lines, as XML in one go (fast path); it
-must be the very XML that python-pptx's own calls produce (slow path, still used for text
-frames that hold something; kept here for the maps)."""
+"""The deck writes its text boxes, shapes (map boxes and lines, badges, panels), notes pages
+and relationship files as XML in one go (fast path); it must be the very XML that
+python-pptx's own calls produce (slow path: still used for text frames that hold something,
+and kept here as the reference for the rest)."""
 
 from __future__ import annotations
 
