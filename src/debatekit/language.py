@@ -20,11 +20,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Mapping
 
 # Han, kana, hangul and CJK punctuation: text holding any of these wraps anywhere, whatever
 # the language of the document it appears in (a Chinese quote in an English handout).
-_CJK_CHARS = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+_CJK_CLASS = r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
+
+
+@lru_cache(maxsize=None)
+def _cjk_chars() -> re.Pattern:
+    """Compiled on first use: the wide character class takes milliseconds to compile,
+    and some commands (a deck's build) never ask."""
+    return re.compile(_CJK_CLASS)
+
 
 # Kinsoku: no line starts with a closing mark and none ends with an opening one.
 NO_LINE_START = frozenset(
@@ -190,7 +199,7 @@ def profiles() -> Mapping[str, Profile]:
 
 def has_cjk(text: str) -> bool:
     """Whether ``text`` holds CJK characters, in any language."""
-    return bool(_CJK_CHARS.search(text))
+    return bool(_cjk_chars().search(text))
 
 
 def first_cjk(langs) -> str:
