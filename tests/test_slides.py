@@ -15,6 +15,7 @@ from pptx.util import Emu
 
 from debatekit import textfit
 from debatekit.labels import labels_for
+from debatekit.language import profile
 from debatekit.model import Outline
 from debatekit.slides import writer
 from debatekit.slides.template import TemplateError
@@ -138,7 +139,7 @@ def test_notes_on_every_slide_hold_quotes_and_reasons(decks):
         for claim in outline.claims:
             notes = squash(" ".join(notes_of(prs.slides[i]) for i, _ in shapes[claim.id]))
             if claim.quote:
-                assert squash(claim.quote) in notes
+                assert squash(profile(outline.source.language).quoted(claim.quote)) in notes
             if claim.why:
                 assert squash(claim.why[lang]) in notes
             if claim.check:
