@@ -296,9 +296,28 @@ def test_the_decks_key_maps_of_all_strands_are_each_strands_own(flagship):
     titles = [f"t{i}" for i in range(len(outline.strands))]
     for lang in outline.languages:
         together = key_maps(outline, lang, 864, 370, LESSON_MAP_STYLE, titles)
-        alone = [key_map(outline, lang, i, 864, 370, LESSON_MAP_STYLE, title)
+        drawn = {c for m in together for c in m.page.claims}
+        alone = [key_map(outline, lang, i, 864, 370, LESSON_MAP_STYLE, title, refs_to=drawn)
                  for i, title in enumerate(titles)]
         assert together == alone, lang
+
+
+def test_a_reference_box_points_to_a_map_that_draws_its_claim(lesson):
+    """"→ Strand 1" sends the class to strand 1's map: the claim must be drawn there (the
+    flagship's Chinese closing strand once pointed to a claim strand 1's map left out)."""
+    outline, lang, prs = lesson
+    drawn, refs = set(), []
+    for number, slide in enumerate(prs.slides, 1):
+        for group in slide.shapes:
+            if group.shape_type == MSO_SHAPE_TYPE.GROUP and group.name.startswith("Key claims"):
+                for shape in group.shapes:
+                    role, _, claim_id = shape.name.partition(" ")
+                    if role == "claim":
+                        drawn.add(claim_id)
+                    elif role == "ref":
+                        refs.append((number, claim_id))
+    assert refs                          # the flagship's maps do show other strands' claims
+    assert [r for r in refs if r[1] not in drawn] == [], lang
 
 
 def _crosses(x1, y1, x2, y2, node, inset=1.0) -> bool:
