@@ -152,6 +152,21 @@ def test_english_statements_show_the_quote_with_its_translation(flagship):
         assert re.search(r"¶\d+", text)         # the paragraph, to find it in the article
 
 
+def test_a_reveal_statement_is_cut_only_when_that_saves_a_line(lesson):
+    """The reveal repeats each statement beside its badges, cut to a reminder; a cut that
+    saves no line only hides words ("41 percent oppose…" for "… oppose it")."""
+    outline, lang, prs = lesson
+    heads = {shape.name: shape.text_frame.text for slide in prs.slides
+             for shape in slide.shapes if re.fullmatch(r"Answer \d+", shape.name)}
+    whole = {"en": ["trump-channel", "shop-europe-2026"],
+             "zh": ["ban-as-distraction", "economic-loss"]}[lang]
+    for n, claim in enumerate(outline.exercise_claims, 1):
+        if claim.id in whole:
+            assert heads[f"Answer {n}"] == f"{n}. {claim.text[lang]}", (lang, n)
+    # a statement too long for its lines is still cut (the flagship's Chinese ones all fit)
+    assert any(text.endswith("…") for text in heads.values()) == (lang == "en")
+
+
 def test_no_quotation_mark_is_doubled_on_slides_or_in_notes(lesson):
     _, lang, prs = lesson
     for number, slide in enumerate(prs.slides, 1):
