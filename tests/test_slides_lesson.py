@@ -152,6 +152,21 @@ def test_english_statements_show_the_quote_with_its_translation(flagship):
         assert re.search(r"¶\d+", text)         # the paragraph, to find it in the article
 
 
+def test_a_reveal_statement_is_cut_only_when_that_saves_a_line(lesson):
+    """The reveal repeats each statement beside its badges, cut to a reminder; a cut that
+    saves no line only hides words ("41 percent oppose…" for "… oppose it")."""
+    outline, lang, prs = lesson
+    heads = {shape.name: shape.text_frame.text for slide in prs.slides
+             for shape in slide.shapes if re.fullmatch(r"Answer \d+", shape.name)}
+    whole = {"en": ["trump-channel", "shop-europe-2026"],
+             "zh": ["ban-as-distraction", "economic-loss"]}[lang]
+    for n, claim in enumerate(outline.exercise_claims, 1):
+        if claim.id in whole:
+            assert heads[f"Answer {n}"] == f"{n}. {claim.text[lang]}", (lang, n)
+    # a statement too long for its lines is still cut (the flagship's Chinese ones all fit)
+    assert any(text.endswith("…") for text in heads.values()) == (lang == "en")
+
+
 def test_no_quotation_mark_is_doubled_on_slides_or_in_notes(lesson):
     _, lang, prs = lesson
     for number, slide in enumerate(prs.slides, 1):
@@ -296,9 +311,28 @@ def test_the_decks_key_maps_of_all_strands_are_each_strands_own(flagship):
     titles = [f"t{i}" for i in range(len(outline.strands))]
     for lang in outline.languages:
         together = key_maps(outline, lang, 864, 370, LESSON_MAP_STYLE, titles)
-        alone = [key_map(outline, lang, i, 864, 370, LESSON_MAP_STYLE, title)
+        drawn = {c for m in together for c in m.page.claims}
+        alone = [key_map(outline, lang, i, 864, 370, LESSON_MAP_STYLE, title, refs_to=drawn)
                  for i, title in enumerate(titles)]
         assert together == alone, lang
+
+
+def test_a_reference_box_points_to_a_map_that_draws_its_claim(lesson):
+    """"→ Strand 1" sends the class to strand 1's map: the claim must be drawn there (the
+    flagship's Chinese closing strand once pointed to a claim strand 1's map left out)."""
+    outline, lang, prs = lesson
+    drawn, refs = set(), []
+    for number, slide in enumerate(prs.slides, 1):
+        for group in slide.shapes:
+            if group.shape_type == MSO_SHAPE_TYPE.GROUP and group.name.startswith("Key claims"):
+                for shape in group.shapes:
+                    role, _, claim_id = shape.name.partition(" ")
+                    if role == "claim":
+                        drawn.add(claim_id)
+                    elif role == "ref":
+                        refs.append((number, claim_id))
+    assert refs                          # the flagship's maps do show other strands' claims
+    assert [r for r in refs if r[1] not in drawn] == [], lang
 
 
 def _crosses(x1, y1, x2, y2, node, inset=1.0) -> bool:

@@ -11,6 +11,7 @@ imported here.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..model import Claim, Outline
@@ -67,9 +68,11 @@ def key_order(b: Builder, strand_index: int) -> list[Claim]:
     return order
 
 
-def _page(b: Builder, strand_index: int, shown: list[Claim], title: str, max_refs: int):
+def _page(b: Builder, strand_index: int, shown: list[Claim], title: str, max_refs: int,
+          refs_to: Collection[str] | None = None):
     """(the page or None if it does not fit, the relations to other strands left out,
-    the number of reference boxes drawn)."""
+    the number of reference boxes drawn). ``refs_to``: the other strands' claims a
+    reference box may show (None: any)."""
     outline = b.outline
     strand = outline.strands[strand_index]
     ids = {c.id for c in shown}
@@ -85,7 +88,8 @@ def _page(b: Builder, strand_index: int, shown: list[Claim], title: str, max_ref
     for source, target, relation in found:
         if source in ids and target in ids:
             edges.append(layered.GraphEdge(source, target, relation))
-        elif target in ids and source not in own and (source in refs or len(refs) < max_refs):
+        elif (target in ids and source not in own and (refs_to is None or source in refs_to)
+              and (source in refs or len(refs) < max_refs)):
             # another strand's claim bearing on this one: a reference box below it
             if source not in refs:
                 refs.append(source)
@@ -104,24 +108,39 @@ def _page(b: Builder, strand_index: int, shown: list[Claim], title: str, max_ref
 
 def key_map(outline: Outline, lang: str, strand_index: int, width: float, height: float,
             style: MapStyle, title: str, limit: int = KEY_CLAIMS,
-            max_refs: int = KEY_REFS) -> KeyMap:
+            max_refs: int = KEY_REFS, refs_to: Collection[str] | None = None) -> KeyMap:
     """The strand's teaching map: as many of its key claims as fit (at most ``limit``)
-    at the style's type size; only a single claim that cannot fit at all is scaled."""
+    at the style's type size; only a single claim that cannot fit at all is scaled.
+    ``refs_to``: the other strands' claims a reference box may show (None: any)."""
     return _key_map(Builder(outline, lang, width, height, style), strand_index, title,
-                    limit, max_refs)
+                    limit, max_refs, refs_to)
 
 
 def key_maps(outline: Outline, lang: str, width: float, height: float, style: MapStyle,
              titles: list[str]) -> list[KeyMap]:
     """Every strand's teaching map (``titles``: one per strand), the same as
-    ``key_map`` of each. One builder serves them all: the outline's relations are indexed
-    once, not once per strand, so the cost grows with the claims, not with claims times
-    strands."""
+    ``key_map`` of each with ``refs_to`` the claims the maps draw. One builder serves them
+    all: the outline's relations are indexed once, not once per strand, so the cost grows
+    with the claims, not with claims times strands."""
     b = Builder(outline, lang, width, height, style)
-    return [_key_map(b, i, title, KEY_CLAIMS, KEY_REFS) for i, title in enumerate(titles)]
+    maps = [_key_map(b, i, title, KEY_CLAIMS, KEY_REFS) for i, title in enumerate(titles)]
+    # A reference box ("→ Strand 4") sends the class to that strand's map, so it may only
+    # show a claim that map draws: a map pointing elsewhere is laid out again with its
+    # references limited to drawn claims (the links left out are named in its notes).
+    # Fewer references only leave more room, so this settles in a round or two.
+    for _ in range(3):
+        drawn = frozenset(c for m in maps for c in m.page.claims)
+        stale = [i for i, m in enumerate(maps)
+                 if any(n.role == "ref" and n.id not in drawn for n in m.page.nodes)]
+        if not stale:
+            break
+        for i in stale:
+            maps[i] = _key_map(b, i, titles[i], KEY_CLAIMS, KEY_REFS, drawn)
+    return maps
 
 
-def _key_map(b: Builder, strand_index: int, title: str, limit: int, max_refs: int) -> KeyMap:
+def _key_map(b: Builder, strand_index: int, title: str, limit: int, max_refs: int,
+             refs_to: Collection[str] | None = None) -> KeyMap:
     order = key_order(b, strand_index)
     # in order of importance (the main claim's tree first, then the next tree's), each
     # claim with a link in the strand (a strand without links: any claim) joins the map
@@ -151,7 +170,8 @@ def _key_map(b: Builder, strand_index: int, title: str, limit: int, max_refs: in
             joining.append(partners[0])
         refs = max_refs
         while refs >= 0:
-            page, outside, drawn = _page(b, strand_index, shown + joining, title, refs)
+            page, outside, drawn = _page(b, strand_index, shown + joining, title, refs,
+                                         refs_to)
             if page is not None:
                 shown.extend(joining)
                 best = (page, outside)

@@ -72,10 +72,18 @@ def signal_gloss(deck: Deck, claim: Claim) -> str | None:
     return shown
 
 
-def _reveal_head(deck: Deck, claim: Claim, n: int) -> list[Para]:
+def _reveal_head(deck: Deck, claim: Claim, n: int, width: float) -> list[Para]:
+    """The statement beside its badges, cut to a reminder; whole when it takes no more
+    lines than its cut form (a cut that saves only a word or two only hides them)."""
     accent = None if deck.custom else ACCENT
-    return [Para((Span(f"{n}. ", bold=True, colour=accent),
-                  Span(_short(deck, deck.t(claim.text), 64), bold=True)), BODY_MIN, deck.lang)]
+
+    def head(text: str) -> list[Para]:
+        return [Para((Span(f"{n}. ", bold=True, colour=accent), Span(text, bold=True)),
+                     BODY_MIN, deck.lang)]
+
+    text = deck.t(claim.text)
+    whole, cut = head(text), head(_short(deck, text, 64))
+    return whole if paras_height(whole, width) <= paras_height(cut, width) else cut
 
 
 def reveal_paras(deck: Deck, claim: Claim, n: int) -> list[Para]:
@@ -115,7 +123,7 @@ def _reveal_rows(deck: Deck, claims: list[Claim], width: float) -> tuple[list[_R
     badges_w = kind_w + 8 + status_w
     rows = []
     for n, claim in enumerate(claims, 1):
-        head = _reveal_head(deck, claim, n)
+        head = _reveal_head(deck, claim, n, width - badges_w - 12)
         badge_h = badge_height(kind_label(deck, claim.kind), kind_w,
                                shape=KIND_LOOK[claim.kind].shape)
         head_h = max(paras_height(head, width - badges_w - 12), badge_h)
