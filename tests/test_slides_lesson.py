@@ -175,6 +175,16 @@ def test_no_quotation_mark_is_doubled_on_slides_or_in_notes(lesson):
         assert not doubled, f"{lang} slide {number}: {doubled[0][:80]}"
 
 
+def test_map_notes_name_the_links_they_leave_out_as_such(lesson):
+    """Links to other strands a map does not draw are listed as left out, not under the
+    legend's words for a reference box (their claims may be on no map at all)."""
+    outline, lang, prs = lesson
+    w = labels_for(outline, lang)
+    notes = [s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide]
+    assert not [n for n in notes if w["map_reference"] in n]
+    assert [n for n in notes if w["map_links_out"] in n]
+
+
 def test_every_run_on_a_slide_is_at_least_18_points(lesson):
     outline, lang, prs = lesson
     for index, slide in enumerate(prs.slides, 1):

@@ -103,6 +103,7 @@ WORDS = {
     # visuals: argument maps, figure captions, balance chart
     "map_overview": "overview",
     "map_reference": "claim shown on another map",
+    "map_links_out": "Links to other strands not drawn",
     "figure_source": "Source: {source}; numbers from claims {claims}.",
     "figure_all_stated": "As stated in the article, not checked.",
     "figure_statuses": "Cited claims: {statuses}.",

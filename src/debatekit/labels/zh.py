@@ -94,6 +94,7 @@ WORDS = {
     "total": "合计",
     "map_overview": "总览",
     "map_reference": "见另一张论证图",
+    "map_links_out": "未画出的跨线索关联",
     "figure_source": "来源：{source}；数字出自论断 {claims}。",
     "figure_all_stated": "数据为文章所述，未经核实。",
     "figure_statuses": "所引论断：{statuses}。",

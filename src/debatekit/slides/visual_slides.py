@@ -110,7 +110,7 @@ def strand_map_slides(deck) -> None:
         links = [f"#{o.claim_number(s)} {w[r]} #{o.claim_number(t)}"
                  for s, t, r in keymap.outside]
         if links:
-            items.append((w["map_reference"], "; ".join(links), None))
+            items.append((w["map_links_out"], "; ".join(links), None))
         page = deck.new_slide(title, notes=deck.note_paras(items))
         group = draw_map(deck, page, keymap.page)
         group.name = f"Key claims map: {title}"
