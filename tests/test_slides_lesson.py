@@ -17,7 +17,7 @@ from debatekit.present.keymap import KEY_CLAIMS, key_map, key_maps, key_order
 from debatekit.present.mapboxes import Builder
 from debatekit.slides import writer
 from debatekit.slides.visual_slides import LESSON_MAP_STYLE
-from support import deck_bytes, read, render, title_of
+from support import deck_bytes, long_outline, read, render, title_of
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -53,6 +53,31 @@ def test_flagship_lesson_keeps_to_its_slide_budget(lesson, sample):
     assert 24 <= len(prs.slides) <= 40, (lang, len(prs.slides))
     short = read(deck_bytes("sample", lang))
     assert len(short.slides) <= writer.slide_budget(sample.outline) < 40
+
+
+@pytest.mark.parametrize("minutes, budget", [(20, 12), (30, 13), (45, 20), (200, 40)])
+def test_a_short_lesson_is_not_warned_about_slides_it_cannot_cut(sample, minutes, budget):
+    """The sample's 15 slides are 15 parts, a slide each: shorter it cannot get."""
+    outline = sample.outline.model_copy(
+        update={"lesson": sample.outline.lesson.model_copy(update={"minutes": minutes})})
+    assert writer.slide_budget(outline) == budget
+    warnings: list[str] = []
+    titles = [title_of(s) for s in read(render(outline, "en", article=sample.article,
+                                                warn=warnings.append)).slides]
+    assert not warnings
+    assert len(titles) <= budget or not [t for t in titles if "/" in t], titles
+
+
+def test_a_lesson_over_its_budget_says_what_to_cut():
+    """Continuations the teacher can cut (a long exercise) still warn, and say how."""
+    outline = long_outline()
+    outline = outline.model_copy(update={"lesson": outline.lesson.model_copy(update={"minutes": 20})})
+    warnings: list[str] = []
+    prs = read(render(outline, "en", warn=warnings.append))
+    assert len(prs.slides) > 12
+    assert warnings == [f"the lesson has {len(prs.slides)} slides, more than the 12 its minutes "
+                        "allow (one per 2.25 minutes, at most 40): shorten `lesson.exercise` or "
+                        "give the lesson more `lesson.minutes`"]
 
 
 def test_the_lesson_runs_in_teaching_order(lesson):

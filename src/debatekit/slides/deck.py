@@ -77,6 +77,7 @@ class Deck:
         self.copies = Copies()
         self._bases: dict[str, str] = {}           # continued title -> the title it continues
         self.titles: list[tuple[object, object, str, str]] = []   # slide, shape, base, role
+        self.part_of: dict[str, str] = {}     # a numbered title ("... (2/3)"): its part's
         # claims whose kind a lesson slide has shown (the maps): the exit ticket avoids them
         self.labelled: set[str] = set()
 
@@ -85,6 +86,11 @@ class Deck:
     def t(self, text) -> str:
         """A text of the outline in the deck's language."""
         return text[self.lang]
+
+    def parts(self) -> int:
+        """How many parts the slides make: a continuation ("Glossary (2/2)", the
+        exercise's second slide) adds to its part rather than starting one."""
+        return len(dict.fromkeys(self.part_of.get(base, base) for _, _, base, _ in self.titles))
 
     def continued(self, title: str) -> str:
         """The title of a continuation slide. ``finish`` numbers every run of slides that

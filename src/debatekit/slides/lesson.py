@@ -170,7 +170,9 @@ def pack(heights: list[float], capacity: float, most: int, gap: float = ITEM_GAP
 
 
 def numbered_title(deck: Deck, title: str, i: int, n: int) -> str:
-    return profile(deck.lang).remark(title, f"{i}/{n}") if n > 1 else title
+    numbered = profile(deck.lang).remark(title, f"{i}/{n}") if n > 1 else title
+    deck.part_of[numbered] = title
+    return numbered
 
 
 # -- the exercise ---------------------------------------------------------------------------

@@ -79,11 +79,14 @@ def build_deck(job: Job) -> Deck:
     for density in lesson.DENSITIES:
         deck = Deck(job)
         lesson_slides(deck, density)
-        if len(deck.prs.slides) <= budget:
+        # a short lesson may have more parts than its minutes have slides: a slide a part
+        # is as short as it gets, and a warning would name slides nobody can cut
+        if len(deck.prs.slides) <= max(budget, deck.parts()):
             break
     else:
         job.warn(f"the lesson has {len(deck.prs.slides)} slides, more than the {budget} "
-                 "its minutes allow (one per 2.25 minutes, at most 40)")
+                 "its minutes allow (one per 2.25 minutes, at most 40): shorten "
+                 "`lesson.exercise` or give the lesson more `lesson.minutes`")
     deck.lesson_slides = len(deck.prs.slides)
     if (job.deck or job.outline.style.deck) == "full":
         appendix(deck)
