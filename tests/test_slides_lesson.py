@@ -12,7 +12,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from debatekit.labels import labels_for
 from debatekit.looks import KIND_LOOK, STATUS_LOOK
-from debatekit.model import KINDS, STATUSES
+from debatekit.model import KINDS, STATUSES, Outline
 from debatekit.present.keymap import KEY_CLAIMS, key_map, key_maps, key_order
 from debatekit.present.mapboxes import Builder
 from debatekit.slides import writer
@@ -350,6 +350,34 @@ def test_the_decks_key_maps_of_all_strands_are_each_strands_own(flagship):
         alone = [key_map(outline, lang, i, 864, 370, LESSON_MAP_STYLE, title, refs_to=drawn)
                  for i, title in enumerate(titles)]
         assert together == alone, lang
+
+
+def test_a_deep_chain_of_claims_fills_its_map():
+    """Claims each answering the one before: narrow boxes stacked that deep do not fit,
+    and the map once showed two of six claims on a half-empty slide. Wider boxes take
+    fewer lines, so more rows fit."""
+    rows = [("vote", "fact", (), (), "The council voted 5 to 2 to close Main Street to cars "
+             "on Sundays, May to September."),
+            ("best", "opinion", ("vote",), (), "Jo Park calls the plan the best idea in a decade."),
+            ("signatures", "fact", (), ("best",), "Shop owners collected 340 signatures against "
+             "the closure."),
+            ("cars", "fact", (), (), "About 4,100 cars use Main Street on an average Sunday."),
+            ("sales", "prediction", ("best",), ("signatures",), "The mayor expects Sunday sales to rise."),
+            ("side", "prediction", (), ("sales",), "Critics expect traffic to move onto quiet side streets.")]
+    claims = [{"id": i, "kind": kind, "text": text, "why": "The article says so.",
+               "supports": list(sup), "challenges": list(chal),
+               **({"status": "stated"} if kind == "fact" else {})}
+              for i, kind, sup, chal, text in rows]
+    outline = Outline.model_validate({
+        "format": "debatekit/1", "id": "chain", "languages": ["en"], "title": "Main Street",
+        "source": {"path": "none.txt", "title": "Main Street", "publisher": "example.org",
+                   "language": "en", "published": "2026"},
+        "thesis": "Closing Main Street on Sundays is good for the town.",
+        "strands": [{"id": "s", "title": "The vote", "claims": claims}]})
+    narrow = key_map(outline, "en", 0, 864, 370, LESSON_MAP_STYLE, "t")
+    (chosen,) = key_maps(outline, "en", 864, 370, LESSON_MAP_STYLE, ["t"])
+    assert len(chosen.page.claims) > len(narrow.page.claims) >= 1
+    assert set(narrow.page.claims) <= set(chosen.page.claims)
 
 
 def test_a_reference_box_points_to_a_map_that_draws_its_claim(lesson):

@@ -12,7 +12,7 @@ imported here.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Claim, Outline
 from . import layered
@@ -21,6 +21,7 @@ from .mapboxes import RELATIONS, Builder, Content, legend_entries
 
 KEY_CLAIMS = 7       # claims on a teaching map at most
 KEY_REFS = 2         # references to other strands at most
+SPARSE = 4           # a map showing fewer claims (of more) is tried with wider boxes
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,8 @@ def key_map(outline: Outline, lang: str, strand_index: int, width: float, height
 def key_maps(outline: Outline, lang: str, width: float, height: float, style: MapStyle,
              titles: list[str]) -> list[KeyMap]:
     """Every strand's teaching map (``titles``: one per strand), the same as
-    ``key_map`` of each with ``refs_to`` the claims the maps draw. One builder serves them
+    ``key_map`` of each with ``refs_to`` the claims the maps draw (a map left with few
+    claims is tried with wider boxes, see ``_widened``). One builder serves them
     all: the outline's relations are indexed once, not once per strand, so the cost grows
     with the claims, not with claims times strands."""
     b = Builder(outline, lang, width, height, style)
@@ -136,6 +138,28 @@ def key_maps(outline: Outline, lang: str, width: float, height: float, style: Ma
             break
         for i in stale:
             maps[i] = _key_map(b, i, titles[i], KEY_CLAIMS, KEY_REFS, drawn)
+    return _widened(maps, b, titles)
+
+
+def _widened(maps: list[KeyMap], b: Builder, titles: list[str]) -> list[KeyMap]:
+    """A strand whose claims form a deep chain can leave its map with two or three boxes
+    and half the slide empty: boxes wrapped narrow stack too tall to add a row. Such a
+    map is laid out again with boxes up to half the width (fewer, longer lines), and kept
+    when it shows more claims, every one it showed among them (other maps' reference
+    boxes may point to those)."""
+    drawn = frozenset(c for m in maps for c in m.page.claims)
+    wide = None
+    for i, m in enumerate(maps):
+        if len(m.page.claims) >= SPARSE or not m.omitted:
+            continue
+        if wide is None:
+            wide = Builder(b.outline, b.lang, b.width, b.height,
+                           replace(b.style, claim_share=2.0,
+                                   claim_cap=max(b.style.claim_cap, b.width / 2)))
+        other = _key_map(wide, i, titles[i], KEY_CLAIMS, KEY_REFS, drawn)
+        if (len(other.page.claims) > len(m.page.claims)
+                and set(m.page.claims) <= set(other.page.claims)):
+            maps[i] = other
     return maps
 
 

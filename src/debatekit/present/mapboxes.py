@@ -50,6 +50,7 @@ class MapStyle:
     text_em: float = 90.0            # longest claim text drawn whole (ems), see ``shortened``
     short_kinds: bool = False        # "Fact" rather than "Stated fact" in a box's badge line
     claim_cap: float = 260.0         # widest a claim's box may be
+    claim_share: float = 3.4         # ... and at most the map's width over this
     key_kinds: bool = True           # the key shows the kinds' boxes (else the relations only)
 
     def scaled(self, factor: float) -> "MapStyle":
@@ -225,7 +226,8 @@ class Builder:
         if content is None:
             content = Content("claim", *self._kind(claim), self.kind_badge(claim),
                               shortened(claim.text[self.lang], self.style.text_em),
-                              max(110.0, min(self.width / 3.4, self.style.claim_cap)))
+                              max(110.0, min(self.width / self.style.claim_share,
+                                             self.style.claim_cap)))
             self._claims[claim.id] = content
         return content
 
