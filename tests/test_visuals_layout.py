@@ -223,6 +223,19 @@ def test_balance_prompt_names_the_most_opinionated_strand():
     assert f"“{data.categories[best]}”" in data.prompt
 
 
+def test_balance_prompt_passes_over_a_strand_too_short_to_lean():
+    """A one-claim strand of opinion is "1 of 1 claims", 100%: the prompt names the
+    longest-leaning strand of three or more claims instead."""
+    d = synthetic(2, 4, 0.0, 5).model_dump()
+    d["strands"][0]["claims"] = d["strands"][0]["claims"][:1]
+    d["strands"][0]["claims"][0].update(kind="opinion", status=None)
+    for claim, kind in zip(d["strands"][1]["claims"], ("opinion", "opinion", "fact", "prediction")):
+        claim.update(kind=kind, status="stated" if kind == "fact" else None)
+    outline = Outline.model_validate(d)
+    data = balance(outline, "en")
+    assert f"“{data.categories[1]}”" in data.prompt and "(3 of 4 claims)" in data.prompt
+
+
 def test_balance_prompt_does_not_nest_double_quotes(sample):
     d = sample.outline.model_dump()
     d["strands"][0]["title"] = {"zh": "结语：从博弈赢家到“引领者”", "en": "From “winner” to leader"}

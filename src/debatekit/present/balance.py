@@ -41,11 +41,19 @@ def balance(outline: Outline, lang: str) -> Balance:
                    w["balance_count"])
 
 
+MEANINGFUL_SHARE = 3     # claims a strand needs before its share says something
+
+
 def _prompt(w, categories, counts) -> str:
     """Point students at the strand leaning most on opinions and predictions (largest
-    share, then largest number, then earliest), or at the facts when there are none."""
+    share, then largest number, then earliest), or at the facts when there are none. A
+    strand of one or two claims is a share of almost nothing ("1 of 1 claims"): it is
+    pointed at only when no strand is longer."""
+    longer = [i for i, c in enumerate(counts) if sum(c.values()) >= MEANINGFUL_SHARE]
     best = None
     for i, c in enumerate(counts):
+        if longer and i not in longer:
+            continue
         total = sum(c.values())
         judged = c["opinion"] + c["prediction"]
         key = (judged / total if total else 0.0, judged, -i)
