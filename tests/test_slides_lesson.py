@@ -210,6 +210,21 @@ def test_map_notes_name_the_links_they_leave_out_as_such(lesson):
     assert [n for n in notes if w["map_links_out"] in n]
 
 
+def test_a_signal_word_glossed_with_itself_is_not_shown_twice(flagship):
+    from debatekit.job import Job
+    from debatekit.slides.deck import Deck
+    from debatekit.slides.reveal import signal_gloss
+
+    d = flagship.outline.model_dump()
+    claim = next(c for c in flagship.outline.claims if c.signals)
+    word = claim.signals[0]
+    d["glossary"] = [*d["glossary"], {"term": {"zh": word, "en": f"{word} (key variable)"},
+                                           "definition": {"zh": "说明", "en": "A note."}}]
+    outline = Outline.model_validate(d)
+    shown = signal_gloss(Deck(Job(outline, "en", article=flagship.article)), outline.claim(claim.id))
+    assert f"{word} (key variable)" in shown and f"{word} ({word}" not in shown
+
+
 def test_every_run_on_a_slide_is_at_least_18_points(lesson):
     outline, lang, prs = lesson
     for index, slide in enumerate(prs.slides, 1):

@@ -64,7 +64,9 @@ def signal_gloss(deck: Deck, claim: Claim) -> str | None:
         return sep.join(claim.signals)
     glossary = {e.term.get(src): deck.t(e.definition) if e.term.get(deck.lang) is None
                 else e.term.get(deck.lang) for e in deck.outline.glossary}
-    words = [f"{s} ({glossary[s]})" if glossary.get(s) else s for s in claim.signals]
+    # a gloss that already holds the word ("将 (will)") is shown alone, not "将 (将 (will))"
+    words = [s if not glossary.get(s) else glossary[s] if s in glossary[s]
+             else f"{s} ({glossary[s]})" for s in claim.signals]
     shown = ", ".join(words)
     translation = quote_translation(deck, claim)
     if not all(glossary.get(s) for s in claim.signals):
