@@ -71,7 +71,7 @@ CASES = [
     ]),
     ("exercise-missing-kind", [(" branch-plan,", "")], [
         "o.yaml:15:13: error: the exercise lists 5 claims; it needs 6 to 15",
-        "o.yaml:15:13: warning: the exercise has no prediction; a class practises the labels best with every kind in it",
+        "o.yaml:15:13: warning: the exercise has no prediction; a class practises the labels best with every kind in it [exercise-kinds]",
         "1 error, 1 warning",
     ]),
     ("misleading-without-check", [('''        check:
@@ -95,7 +95,7 @@ CASES = [
         "1 error, 0 warnings",
     ]),
     ("quote-translation-without-quote", [("        quote: 这是我们最重要的一项改变\n", ""), ("        signals: [最重要]\n", "")], [
-        "o.yaml:29:9: warning: claim `most-important` has no `quote`: students cannot find it in the article",
+        "o.yaml:29:9: warning: claim `most-important` has no `quote`: students cannot find it in the article [no-quote]",
         "o.yaml:33:9: error: `quote_translation` translates the quote, but this claim has no `quote`",
         "1 error, 1 warning",
     ]),
@@ -118,13 +118,13 @@ CASES = [
     ("speech-fact-with-opinion-words", [("        quote: 一些家长抱怨，周末的自习室太拥挤了\n", "        quote: 有人说，这个城市的图书馆是全省最好的\n"),
                                         ("        accept:\n          - kind: opinion\n            why: {en: “Too crowded” is their judgement, zh: “太拥挤”是他们的判断}\n", "")], [
         "o.yaml:47:15: warning: a fact with a speaker whose quote holds 最: a claim is labelled by what is said; "
-        "label it by its content, or, if only the saying is at stake, add an `accept` entry for the other label",
+        "label it by its content, or, if only the saying is at stake, add an `accept` entry for the other label [reported-speech]",
         "0 errors, 1 warning",
     ]),
     ("speech-opinion-about-the-saying", [("        kind: fact\n        text: {en: Some parents", "        kind: opinion\n        text: {en: Some parents"),
                                          ("        accept:\n          - kind: opinion\n            why: {en: “Too crowded” is their judgement, zh: “太拥挤”是他们的判断}\n", "")], [
         "o.yaml:47:15: warning: an opinion with a speaker whose quote holds no opinion words but reports the saying (抱怨, complained): "
-        "where only the saying is at stake, \"X said Y\" is a fact; label it a fact, or add an `accept` entry",
+        "where only the saying is at stake, \"X said Y\" is a fact; label it a fact, or add an `accept` entry [reported-speech]",
         "0 errors, 1 warning",
     ]),
     # the teacher named the quote's judging word (太): the content is marked, even though

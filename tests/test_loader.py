@@ -96,7 +96,7 @@ def test_strict_turns_warnings_into_errors(tmp_path):
     code, _, err = run(edits, "--strict", tmp=tmp_path)
     assert code == 1
     assert err.splitlines() == [
-        "o.yaml:46:9: error: claim `users-2025` has no `why`: the answer key cannot give the reason for its label",
+        "o.yaml:46:9: error: claim `users-2025` has no `why`: the answer key cannot give the reason for its label [no-why]",
         "1 error, 0 warnings",
     ]
 

@@ -72,6 +72,18 @@ def test_a_trailing_comment_silences_one_warning_on_its_line():
     assert code == 0 and err == ""
 
 
+def test_the_advice_on_a_finished_outline_is_silenced_by_its_code_too():
+    edits = [("        why: {zh: 数字可以核实, en: A number that can be checked}\n", "")]
+    code, _, err = run_validate(edits, "--strict")
+    warning = err.splitlines()[0]
+    assert code == 1 and warning.endswith("[no-why]"), warning
+    lines = outline_text(edits).splitlines(keepends=True)
+    number = int(warning.split(":")[1])
+    lines[number - 1] = lines[number - 1].rstrip("\n") + "  # debatekit: ignore[no-why]\n"
+    code, _, err = run_validate([], "--strict", raw="".join(lines).encode("utf-8"))
+    assert code == 0 and err == ""
+
+
 def test_an_ignore_comment_never_silences_an_error():
     code, _, err = run_validate([("value: 200,", "value: .nan,  # debatekit: ignore")])
     assert code == 1 and "`.nan` is not a number" in err

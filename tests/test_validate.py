@@ -163,15 +163,15 @@ CASES = [
         '1 error, 0 warnings',
     ]),
     ("lint-fact-with-opinion-words", [("quote: 到2025年底,TikTok在美国的用户已经超过了2亿", "quote: 这清楚地说明了美国在这场斗争中做出了实质性的让步")], [
-        'o.yaml:50:16: warning: a fact whose quote holds opinion words (说明, 清楚地); split off the judgement or label it an opinion',
+        'o.yaml:50:16: warning: a fact whose quote holds opinion words (说明, 清楚地); split off the judgement or label it an opinion [fact-judges]',
         '0 errors, 1 warning',
     ]),
     ("lint-prediction-without-future", [("quote: 2026年,TikTok Shop计划全面进入欧洲市场", "quote: 到2025年底,TikTok在美国的用户已经超过了2亿")], [
-        'o.yaml:44:16: warning: a prediction whose quote has no word about the future; is it a fact or an opinion?',
+        'o.yaml:44:16: warning: a prediction whose quote has no word about the future; is it a fact or an opinion? [no-future]',
         '0 errors, 1 warning',
     ]),
     ("lint-no-why", [("        why: {zh: 数字可以核实, en: A number that can be checked}\n", "")], [
-        'o.yaml:46:9: warning: claim `users-2025` has no `why`: the answer key cannot give the reason for its label',
+        'o.yaml:46:9: warning: claim `users-2025` has no `why`: the answer key cannot give the reason for its label [no-why]',
         '0 errors, 1 warning',
     ]),
     ("errors-in-file-order", [("thesis:", "foo: 1\nthesis:"), ("kind: prediction", "kind: predction"), ("id: future", "id: deal"), ("minutes: 45", "minutes: on"), ("signals: [清楚地说明]", "signals: [显然]")], [

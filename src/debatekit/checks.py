@@ -180,7 +180,7 @@ class Checker:
         kinds = {known[i].kind for i in ids if i in known}
         missing = [kind for kind in KINDS if kind not in kinds]
         if ids and missing and not any(i not in known for i in ids):
-            yield self.warning(where, f"the exercise has no {' or '.join(missing)}; a class practises the labels best with every kind in it")
+            yield self.warning(where, f"the exercise has no {' or '.join(missing)}; a class practises the labels best with every kind in it", "exercise-kinds")
 
     def figures(self) -> Iterator[Problem]:
         known = {claim.id: claim for claim in self.outline.claims}
@@ -319,9 +319,9 @@ class Checker:
         quote_lang = self.outline.source.language
         for path, claim in self._claim_paths():
             if claim.why is None:
-                yield self.warning(path, f"claim `{claim.id}` has no `why`: the answer key cannot give the reason for its label")
+                yield self.warning(path, f"claim `{claim.id}` has no `why`: the answer key cannot give the reason for its label", "no-why")
             if claim.quote is None:
-                yield self.warning(path, f"claim `{claim.id}` has no `quote`: students cannot find it in the article")
+                yield self.warning(path, f"claim `{claim.id}` has no `quote`: students cannot find it in the article", "no-quote")
                 continue
             speech = self._reported_speech(path, claim)
             if speech is not None:
@@ -330,19 +330,19 @@ class Checker:
             if claim.kind == "fact":
                 markers = signal_words.found(claim.quote, quote_lang, "opinion")
                 if markers:
-                    yield self.warning((*path, "quote"), f"a fact whose quote holds opinion words ({', '.join(markers)}); split off the judgement or label it an opinion")
+                    yield self.warning((*path, "quote"), f"a fact whose quote holds opinion words ({', '.join(markers)}); split off the judgement or label it an opinion", "fact-judges")
             if claim.kind == "prediction" and not (signal_words.found(claim.quote, quote_lang, "prediction")
                                                    or signal_words.found(claim.quote, quote_lang, "hedge")):
-                yield self.warning((*path, "quote"), "a prediction whose quote has no word about the future; is it a fact or an opinion?")
+                yield self.warning((*path, "quote"), "a prediction whose quote has no word about the future; is it a fact or an opinion?", "no-future")
         for i, lang in enumerate(self.outline.languages):
             if not labels.has_builtin(lang) and lang not in self.outline.style.labels:
-                yield self.warning(("languages", i), f"debatekit has no words of its own in `{lang}`; headings will be in English unless `style.labels.{lang}` gives them")
+                yield self.warning(("languages", i), f"debatekit has no words of its own in `{lang}`; headings will be in English unless `style.labels.{lang}` gives them", "no-words")
             elif not labels.has_builtin(lang):
                 # a partial table mixes languages on every page: say which words are left
                 missing = [key for key in labels.BUILTIN["en"] if key not in self.outline.style.labels[lang]]
                 if missing:
                     named = ", ".join(f"`{key}`" for key in missing[:5])
-                    yield self.warning(("style", "labels", lang), f"`style.labels.{lang}` gives {len(labels.KEYS) - len(missing)} of debatekit's {len(labels.KEYS)} words; the other {len(missing)} stay in English ({named}{', …' if len(missing) > 5 else ''})")
+                    yield self.warning(("style", "labels", lang), f"`style.labels.{lang}` gives {len(labels.KEYS) - len(missing)} of debatekit's {len(labels.KEYS)} words; the other {len(missing)} stay in English ({named}{', …' if len(missing) > 5 else ''})", "some-words")
 
 
     def _reported_speech(self, path: tuple, claim: Claim) -> Problem | None:
@@ -359,7 +359,8 @@ class Checker:
             words = signal_words.found(claim.quote, lang, "opinion") + signal_words.found(claim.quote, lang, "prediction")
             if words:
                 return self.warning(where, f"a fact with a speaker whose quote holds {', '.join(words)}: a claim is labelled by what is said; "
-                                           "label it by its content, or, if only the saying is at stake, add an `accept` entry for the other label")
+                                           "label it by its content, or, if only the saying is at stake, add an `accept` entry for the other label",
+                                    "reported-speech")
             return None
         if signal_words.found(claim.quote, lang, claim.kind) or signal_words.found(claim.quote, lang, _HEDGES[claim.kind]):
             return None
@@ -373,7 +374,7 @@ class Checker:
         if saying:
             return self.warning(where, f"{_a(claim.kind)} with a speaker whose quote holds no {claim.kind} words but reports the saying "
                                        f"({', '.join(saying)}): where only the saying is at stake, \"X said Y\" is a fact; "
-                                       "label it a fact, or add an `accept` entry")
+                                       "label it a fact, or add an `accept` entry", "reported-speech")
         return None
 
 # a hedge (may, 可能) is a word about the future too; evaluative words stay new's alone

@@ -28,6 +28,15 @@ CODES = {
     "no-debate": "the kit has no debate",
     "missing-text": "a language's text is empty",
     "undrawable": "characters no embedded font can draw",
+    # what the lint says of a finished outline (see ``checks``)
+    "no-why": "a claim without the reason for its label",
+    "no-quote": "a claim without its quote",
+    "fact-judges": "a fact whose quote holds opinion words",
+    "no-future": "a prediction whose quote has no word about the future",
+    "reported-speech": "a reported claim labelled by the saying, not by what is said",
+    "exercise-kinds": "an exercise without every kind",
+    "no-words": "a language debatekit has no words in",
+    "some-words": "a language given only some of debatekit's words",
 }
 
 # the comment may go on to say why: `# debatekit: ignore[no-debate] the class debates orally`
