@@ -52,7 +52,7 @@ def test_each_figure_is_a_native_chart_with_the_outline_numbers(decks):
             assert frame.has_chart
             chart = frame.chart
             assert chart.chart_type == CHART_TYPES[figure.chart]
-            labels = list(dict.fromkeys(p.label for s in figure.series for p in s.points))
+            labels = list(dict.fromkeys(p.label[lang] for s in figure.series for p in s.points))
             if len(figure.series) > 1 and all(len(s.points) == 1 for s in figure.series):
                 # one value per series: different measures, one bar each, named by measure
                 categories = list(chart.plots[0].categories)
@@ -65,7 +65,7 @@ def test_each_figure_is_a_native_chart_with_the_outline_numbers(decks):
                 assert list(chart.plots[0].categories) == labels
                 for series, drawn in zip(figure.series, chart.plots[0].series):
                     assert drawn.name == series.name[lang]
-                    by_label = {p.label: p.value for p in series.points}
+                    by_label = {p.label[lang]: p.value for p in series.points}
                     assert list(drawn.values) == [by_label.get(label) for label in labels]
             # the slide's title names the chart; the chart does not repeat it
             assert _title(prs.slides[index]) == figure.title[lang] and not chart.has_title
@@ -299,3 +299,23 @@ def test_libreoffice_renders_maps_and_charts(rendered_sample):
         assert _squash(f"{strand_word} {number}") in balance_text
     (figure_index, _), = _frames(prs, f"Figure {outline.figures[0].id}")
     assert "200" in pages[figure_index]
+
+
+def test_a_figure_category_may_have_words_per_language(sample):
+    d = sample.outline.model_dump()
+    d["figures"][0]["series"][0]["points"][0]["label"] = {"zh": "二〇二五年", "en": "The year 2025"}
+    outline = Outline.model_validate(d)
+    for lang, word in (("zh", "二〇二五年"), ("en", "The year 2025")):
+        prs = Presentation(io.BytesIO(render(Job(outline, lang, article=sample.article))))
+        charts = [s.chart for slide in prs.slides for s in slide.shapes
+                  if getattr(s, "has_chart", False) and s.has_chart]
+        assert any(word in list(c.plots[0].categories) for c in charts), lang
+
+
+def test_a_figure_category_in_some_languages_only_is_an_error():
+    from support import run_validate
+
+    code, _, err = run_validate([('{label: "2025",', '{label: {zh: 二〇二五年},')])
+    assert code == 1 and ": error: missing translation: `en`" in err
+    code, _, err = run_validate([])          # a plain category serves both languages
+    assert code == 0, err

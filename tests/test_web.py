@@ -333,7 +333,7 @@ def test_text_alternatives_say_what_the_drawings_show(pages, case):
     for figure in outline.figures:
         for series in figure.series:
             for point in series.points:
-                assert f"{point.label} {point.value:g}" in teacher_descs
+                assert f"{point.label[lang]} {point.value:g}" in teacher_descs
     for kind in ("fact", "opinion", "prediction"):
         assert w[kind] in teacher_descs
         assert w[kind] not in student_descs

@@ -77,7 +77,7 @@ class Checker:
         langs = self.outline.languages
         for path, text in _texts(self.outline, ()):
             if text.is_plain:
-                if len(langs) > 1:
+                if len(langs) > 1 and not _shared_by_every_language(path):
                     example = ", ".join(f"{lang}: ..." for lang in langs)
                     yield self.error(path, f"this text needs every language of the outline; write it as {{{example}}}")
                 continue
@@ -391,6 +391,12 @@ def _texts(node: Any, path: tuple) -> Iterator[tuple[tuple, Text]]:
     elif isinstance(node, tuple):
         for i, item in enumerate(node):
             yield from _texts(item, (*path, i))
+
+
+def _shared_by_every_language(path: tuple) -> bool:
+    """A figure's category may be one plain string for every language (a year, a place
+    name written alike): it is data, not prose."""
+    return path[0] == "figures" and path[-1] == "label"
 
 
 def _a(kind: str) -> str:

@@ -139,7 +139,9 @@ class Lesson(Node):
 
 
 class FigurePoint(Node):
-    label: Str
+    # a category: a plain string serves every language ("2025"); a mapping gives each
+    # language its own words ({zh: 电动公交, en: e-buses})
+    label: Text
     value: Annotated[float, Strict()]
     claim: Id
 

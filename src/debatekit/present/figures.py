@@ -30,12 +30,12 @@ def figure_data(outline: Outline, figure: Figure, lang: str) -> FigureData:
     categories: list[str] = []
     for s in figure.series:
         for p in s.points:
-            if p.label not in categories:
-                categories.append(p.label)
+            if p.label[lang] not in categories:
+                categories.append(p.label[lang])
     series = []
     for s in figure.series:
         # A label given twice in one series keeps its last value, as a spreadsheet would.
-        by_label = {p.label: p.value for p in s.points}
+        by_label = {p.label[lang]: p.value for p in s.points}
         series.append((s.name[lang], tuple(by_label.get(c) for c in categories)))
     claims: list[str] = []
     for s in figure.series:
