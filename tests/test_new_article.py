@@ -75,6 +75,15 @@ def test_headline_byline_dateline_and_subheadings():
     assert [s.heading for s in parts.sections] == [None, "专家观点"]
 
 
+def test_a_byline_may_name_the_paper_and_the_date_too():
+    article = "Main Street to close on Sundays\n\nBy Dana Ortiz, Riverton Gazette, 3 March 2026\n\n" \
+              "The council voted 5 to 2 on Monday. Shop owners collected 340 signatures.\n"
+    parts = read_parts(article, "en")
+    assert (parts.author, parts.publisher, parts.published) == ("Dana Ortiz", "Riverton Gazette", "3 March 2026")
+    staff = read_parts(article.replace("Riverton Gazette, 3 March 2026", "Staff Writer"), "en")
+    assert (staff.author, staff.publisher, staff.published) == ("Dana Ortiz", None, None)
+
+
 def test_speakers_are_named_people_and_later_surnames_are_recognised():
     known: set[str] = set()
     assert speaker("“This is it,” said Mayor Linda Cho.", "en", known) == "Mayor Linda Cho"

@@ -204,7 +204,7 @@ def outline_yaml(name: str, text: str, source_path: str, langs: tuple[str, ...] 
         "source:",
         f"  path: {_q(source_path)}",
         f"  title: {_q(title)}",
-        f"  publisher: {_q(fill.format(what=_PUBLISHER.get(source_lang.split('-')[0], _PUBLISHER['en'])))}",
+        f"  publisher: {_q(parts.publisher or fill.format(what=_PUBLISHER.get(source_lang.split('-')[0], _PUBLISHER['en'])))}",
     ]
     if parts.author:
         lines.append(f"  author: {_q(parts.author)}")

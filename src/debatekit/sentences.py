@@ -32,6 +32,7 @@ _BYLINE = re.compile(
     re.IGNORECASE)
 _ROLE = re.compile(r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+[\w\s]*"
                    r"(?:Correspondent|Editor|Reporter|Writer|Columnist|Staff|Contributor)\b")
+_ROLE_WORD = re.compile(r"\b(?:Correspondent|Editor|Reporter|Writer|Columnist|Staff|Contributor)\b")
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
            r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATE = re.compile(
@@ -57,7 +58,8 @@ class ArticleParts:
     title: str | None
     sections: tuple[Section, ...]
     author: str | None = None
-    published: str | None = None   # the dateline's date as written
+    published: str | None = None   # the dateline's (or byline's) date as written
+    publisher: str | None = None   # named by the byline
 
 
 class NoSentences(ValueError):
@@ -122,15 +124,32 @@ def _attribution(previous: str, piece: str, cjk: bool) -> bool:
 
 def byline_author(line: str) -> str | None:
     """The author named by a byline line, or None when the line is no byline."""
+    found = byline(line)
+    return found[0] if found else None
+
+
+def byline(line: str) -> tuple[str, str | None, str | None] | None:
+    """(author, publisher, date) of a byline line, or None when the line is no byline.
+    An English byline may go on to name the paper and the date, in either order:
+    "By Dana Ortiz, Riverton Gazette, 3 March 2026"."""
     line = line.strip()
     match = _BYLINE.match(line)
     if match:
         name = (match.group("en") or match.group("zh") or "").strip()
         if match.group("en") and (len(name.split()) > 8 or name[:1].islower()):
             return None
-        return name.rstrip("。.") or None
+        name = name.rstrip("。.")
+        publisher = date = None
+        if match.group("en") and "," in name:
+            name, *rest = [part.strip() for part in name.split(",")]
+            for part in rest:
+                if date is None and _DATE.fullmatch(part):
+                    date = part
+                elif publisher is None and part[:1].isupper() and not _ROLE_WORD.search(part):
+                    publisher = part
+        return (name, publisher, date) if name else None
     match = _ROLE.match(line)
-    return match.group("name") if match else None
+    return (match.group("name"), None, None) if match else None
 
 
 def dateline_date(line: str) -> str | None:
@@ -169,7 +188,7 @@ def read_parts(text: str, lang: str) -> ArticleParts:
     """The article's title, byline, dateline and sections."""
     blocks = [[line for line in chunk.split("\n") if line.strip()] for chunk in re.split(r"\n\s*\n", text)]
     blocks = [b for b in blocks if b]
-    author = published = None
+    author = published = publisher = None
     kept: list[list[str]] = []
     headline_at: int | None = None   # a first line followed by a byline or dateline is the headline
     for block in blocks:
@@ -178,10 +197,11 @@ def read_parts(text: str, lang: str) -> ArticleParts:
             headline_at = 0
         lines = []
         for line in block:
-            name = byline_author(line) if author is None else None
+            named = byline(line) if author is None else None
             date = dateline_date(line) if published is None and len(block) <= 3 else None
-            if name:
-                author = name
+            if named:
+                author, publisher = named[0], named[1]
+                published = published or named[2]
             elif date and _is_heading([line]):
                 published = date
             else:
@@ -217,7 +237,7 @@ def read_parts(text: str, lang: str) -> ArticleParts:
     sections = [s for s in sections if s.sentences]
     if not sections:
         raise NoSentences("found no sentences in the article")
-    return ArticleParts(title, tuple(sections), author, published)
+    return ArticleParts(title, tuple(sections), author, published, publisher)
 
 
 def _join(lines: list[str]) -> str:
