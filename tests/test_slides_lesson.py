@@ -574,3 +574,55 @@ def test_a_debate_in_full_never_leaves_one_point_alone_on_its_last_slide():
     sides = [[["pro 1"], ["pro 2"]], [["con 1"]]]
     _fill_last_page(sides)
     assert sides == [[["pro 1"], ["pro 2"]], [["con 1"], []]]
+
+
+def _bus_outline(claims: list[dict], figures: list[dict] = ()) -> Outline:
+    """An English article taught in English and Chinese."""
+    both = lambda en, zh: {"en": en, "zh": zh}  # noqa: E731
+    return Outline.model_validate({
+        "format": "debatekit/1", "id": "buses", "languages": ["en", "zh"],
+        "title": both("Electric buses", "电动公交"),
+        "source": {"path": "none.txt", "title": "Riverton bets on electric buses",
+                   "publisher": "Riverton Gazette", "language": "en"},
+        "thesis": both("The switch is a bet on the grid.", "更换是对电网的押注。"),
+        "strands": [{"id": "s", "title": both("Costs", "代价"), "claims": claims}],
+        "figures": list(figures),
+    })
+
+
+def _bus_claims() -> list[dict]:
+    return [{"id": f"c{i}", "kind": ("fact", "opinion", "prediction")[i % 3],
+             "text": {"en": f"Statement {i}.", "zh": f"陈述{i}。"}} for i in range(6)]
+
+
+def test_a_quote_copied_with_its_own_quotation_marks_is_not_quoted_twice():
+    """A quote that is a speaker's whole sentence, marks and all, and its translation
+    written the same way, are each set in one pair of marks on the exercise slide."""
+    claims = _bus_claims()
+    claims[1].update(
+        quote="\"They keep saying 'zero emissions', but the grid still burns coal.\"",
+        quote_translation={"zh": "“他们总说‘零排放’，可是电网仍在烧煤。”"})
+    prs = read(render(_bus_outline(claims), "zh"))
+    statement = next(shape.text_frame.text for slide in prs.slides for shape in slide.shapes
+                     if shape.name == "Statement 2")
+    assert "“他们总说‘零排放’，可是电网仍在烧煤。”" in statement
+    assert "“They keep saying 'zero emissions', but the grid still burns coal.”" in statement
+    assert "“\"" not in statement and "“‘" not in statement
+
+
+def test_a_measure_whose_point_repeats_its_name_is_named_once():
+    """One value per series, each point labelled with its series' name: the bars are
+    'fuel bill' and 'ridership', not 'fuel bill, fuel bill'."""
+    claims = _bus_claims()
+    figure = {"id": "change", "title": {"en": "Changes in 2025", "zh": "2025年的变化"},
+              "chart": "bar", "series": [
+                  {"name": {"en": "fuel bill", "zh": "燃料开支"}, "points": [
+                      {"label": {"en": "fuel bill", "zh": "燃料开支"}, "value": -30, "claim": "c0"}]},
+                  {"name": {"en": "ridership", "zh": "乘客量"}, "points": [
+                      {"label": {"en": "Ridership", "zh": "乘客量"}, "value": 12, "claim": "c3"}]}]}
+    for lang, names in (("en", ["fuel bill", "ridership"]), ("zh", ["燃料开支", "乘客量"])):
+        prs = read(render(_bus_outline(claims, [figure]), lang))
+        chart = next(s.chart for slide in prs.slides for s in slide.shapes if s.has_chart
+                     and s.name == "Figure change")
+        assert list(chart.plots[0].categories) == names
+

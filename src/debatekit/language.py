@@ -23,6 +23,23 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Mapping
 
+# The double quotation marks a copied quote may come wrapped in: straight, curly, corner.
+_ENCLOSING = (('"', '"'), ("“", "”"), ("「", "」"), ("『", "』"))
+
+
+def unquoted(text: str) -> str:
+    """The text without the pair of quotation marks that encloses all of it, when one does
+    ('"They said so."' gives 'They said so.'); any other text as it is. A text that only
+    starts and ends on quoted phrases ('“a” and “b”') keeps its marks."""
+    stripped = text.strip()
+    for opening, closing in _ENCLOSING:
+        inside = stripped[1:-1]
+        if (len(stripped) > 2 and stripped[0] == opening and stripped[-1] == closing
+                and opening not in inside and closing not in inside):
+            return inside.strip()
+    return text
+
+
 # Han, kana, hangul and CJK punctuation: text holding any of these wraps anywhere, whatever
 # the language of the document it appears in (a Chinese quote in an English handout).
 _CJK_CLASS = r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
@@ -90,9 +107,11 @@ class Profile:
 
     def quoted(self, text: str) -> str:
         """A quotation in this language's marks; the same marks inside it become the inner
-        ones (“… ‘…’”), so a quotation that ends on a quoted phrase never shows ””."""
+        ones (“… ‘…’”), so a quotation that ends on a quoted phrase never shows ””. A text
+        already wholly in quotation marks (a quote copied with the speaker's own) keeps
+        only the new pair."""
         (opening, closing), (inner_opening, inner_closing) = self.quotes, self.inner_quotes
-        text = text.replace(opening, inner_opening).replace(closing, inner_closing)
+        text = unquoted(text).replace(opening, inner_opening).replace(closing, inner_closing)
         return f"{opening}{text}{closing}"
 
     def cited_title(self, title: str) -> str:

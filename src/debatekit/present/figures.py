@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..labels import labels_for
-from ..language import profile
+from ..language import profile, unquoted
 from ..looks import ACCENT
 from ..model import STATUSES, Figure, Outline
 
@@ -55,15 +55,19 @@ def one_measure(data: FigureData) -> FigureData:
     """Series that hold one value each are different measures, not groups of one
     measure: drawn side by side in one category they read as comparable. They become
     one series whose categories are the measures (named with their point's label when
-    the points share it), so each bar is labelled by what it measures."""
+    the points share it, and once when the label only repeats the measure's name), so
+    each bar is labelled by what it measures."""
     filled = [[v for v in values if v is not None] for _, values in data.series]
     if len(data.series) < 2 or any(len(values) != 1 for values in filled):
         return data
     categories = []
     for name, values in data.series:
         label = next(c for c, v in zip(data.categories, values) if v is not None)
-        categories.append(f"{name} ({label})" if len(data.categories) == 1 else
-                          f"{name}, {label}")
+        if label.casefold() == name.casefold():
+            categories.append(name)
+        else:
+            categories.append(f"{name} ({label})" if len(data.categories) == 1 else
+                              f"{name}, {label}")
     values = tuple(values[0] for values in filled)
     return FigureData(data.id, data.title, data.unit, data.chart, tuple(categories),
                       ((data.unit or data.title, values),), data.caption, data.claims)
@@ -96,8 +100,9 @@ def caption(outline: Outline, claim_ids: list[str], lang: str, with_source: bool
 
 
 def inner_quotes(text: str) -> str:
-    """Text to be set inside double quotes: its own double quotes become single ones."""
-    return text.replace("“", "‘").replace("”", "’")
+    """Text to be set inside double quotes: its own double quotes become single ones, and
+    a pair that encloses all of it goes (the new pair replaces it)."""
+    return unquoted(text).replace("“", "‘").replace("”", "’")
 
 
 def cited_title(title: str, lang: str) -> str:
