@@ -626,3 +626,27 @@ def test_a_measure_whose_point_repeats_its_name_is_named_once():
                      and s.name == "Figure change")
         assert list(chart.plots[0].categories) == names
 
+
+def test_long_statements_share_their_slides_rather_than_sit_alone():
+    """Six Chinese statements of about 250 characters: at 24 pt each needs more than half
+    a slide, so each sat alone on one of six slides; set a step smaller (not below 18 pt),
+    two share a slide."""
+    long = ("市政府与批评者围绕这个问题的争论表明，这一说法背后牵涉到城市财政、居民出行习惯、电网结构、"
+            "公共卫生、土地利用以及未来十年技术进步速度等多重因素，任何单一视角都难以完整解释，"
+            "教师在课堂上应当引导学生逐一拆解其中的事实成分、判断成分和对未来的推测成分，并追问每一部分的"
+            "证据来源是否可靠、是否经过独立核实，以及作者在选择这些数字和事例时是否有意忽略了不利的材料")
+    claims = [{"id": f"z{i}", "kind": KINDS[i % 3], "text": f"第{i}点：{long}，{long[:30]}。"} for i in range(6)]
+    outline = Outline.model_validate({
+        "format": "debatekit/1", "id": "zh-long", "languages": ["zh"], "title": "长论断",
+        "source": {"path": "none.txt", "title": "一篇文章", "publisher": "示例报", "language": "zh"},
+        "lesson": {"minutes": 90}, "thesis": "文章认为电动公交利大于弊。",
+        "strands": [{"id": "s", "title": "线索", "claims": claims}]})
+    prs = read(render(outline, "zh"))
+    per_slide = [sum(1 for shape in slide.shapes if re.fullmatch(r"Statement \d+", shape.name))
+                 for slide in prs.slides]
+    per_slide = [n for n in per_slide if n]
+    assert sum(per_slide) == 6 and 1 not in per_slide, per_slide
+    sizes = {run.font.size.pt for slide in prs.slides for shape in slide.shapes
+             if re.fullmatch(r"Statement \d+", shape.name)
+             for p in shape.text_frame.paragraphs for run in p.runs}
+    assert min(sizes) >= 18

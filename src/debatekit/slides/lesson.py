@@ -182,11 +182,20 @@ def _statement_slides(deck: Deck, title: str, claims: list[Claim], first_number:
                       size: float, most: int, notes_for, name: str) -> None:
     probe = deck.body_for(numbered_title(deck, title, 9, 9))
     text_w = probe.width - NUMBER_W - 12
-    items = []
-    for claim in claims:
-        paras = _fitted_statement(deck, claim, size, text_w, probe.height)
-        items.append((claim, paras, paras_height(paras, text_w)))
-    groups = pack([h for _, _, h in items], probe.height, most)
+    tried = []
+    # statements so long that each would sit alone on its slide are set a step smaller
+    # (never below 18 pt) when that lets them share: no continuation holds one statement
+    for step in [size] + [s for s in (BODY, BODY_MIN) if s < size]:
+        items = []
+        for claim in claims:
+            paras = _fitted_statement(deck, claim, step, text_w, probe.height)
+            items.append((claim, paras, paras_height(paras, text_w)))
+        groups = pack([h for _, _, h in items], probe.height, most)
+        alone = groups.count(1) if len(groups) > 1 else 0
+        tried.append((alone, len(tried), items, groups))
+        if not alone:
+            break
+    _, _, items, groups = min(tried, key=lambda t: t[:2])
     start = 0
     for g, count in enumerate(groups, 1):
         group = items[start:start + count]
