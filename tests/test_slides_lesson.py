@@ -75,6 +75,15 @@ def test_a_lesson_over_its_budget_says_what_to_cut():
     warnings: list[str] = []
     prs = read(render(outline, "en", warn=warnings.append))
     assert len(prs.slides) > 12
+    # no `lesson.exercise` to shorten: the default pick chose the 12 statements
+    assert warnings == [f"the lesson has {len(prs.slides)} slides, more than the 12 its minutes "
+                        "allow (one per 2.25 minutes, at most 40): give a `lesson.exercise` of "
+                        "fewer than the 12 statements the default pick chose or give the lesson "
+                        "more `lesson.minutes`"]
+    given = outline.model_copy(update={"lesson": outline.lesson.model_copy(
+        update={"exercise": tuple(c.id for c in outline.exercise_claims)})})
+    warnings.clear()
+    prs = read(render(given, "en", warn=warnings.append))
     assert warnings == [f"the lesson has {len(prs.slides)} slides, more than the 12 its minutes "
                         "allow (one per 2.25 minutes, at most 40): shorten `lesson.exercise` or "
                         "give the lesson more `lesson.minutes`"]

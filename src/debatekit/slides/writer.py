@@ -84,9 +84,14 @@ def build_deck(job: Job) -> Deck:
         if len(deck.prs.slides) <= max(budget, deck.parts()):
             break
     else:
+        o = job.outline
+        # without `lesson.exercise` there is no list to shorten: the default pick chose it
+        cut = ("shorten `lesson.exercise`" if o.exercise_given else
+               f"give a `lesson.exercise` of fewer than the {len(o.exercise_claims)} "
+               "statements the default pick chose")
         job.warn(f"the lesson has {len(deck.prs.slides)} slides, more than the {budget} "
-                 "its minutes allow (one per 2.25 minutes, at most 40): shorten "
-                 "`lesson.exercise` or give the lesson more `lesson.minutes`")
+                 f"its minutes allow (one per 2.25 minutes, at most 40): {cut} or give the "
+                 "lesson more `lesson.minutes`")
     deck.lesson_slides = len(deck.prs.slides)
     if (job.deck or job.outline.style.deck) == "full":
         appendix(deck)
