@@ -89,6 +89,26 @@ def test_a_lesson_over_its_budget_says_what_to_cut():
                         "give the lesson more `lesson.minutes`"]
 
 
+def test_the_exercise_and_reveal_set_last_stand_in_their_place_numbered_right(sample):
+    """The exercise and the reveal are made after the other slides (their setting depends
+    on how many those take) and moved into place: the order, the titles' numbering and
+    every footer's slide number must read as if they had been made in order."""
+    outline = sample.outline.model_copy(
+        update={"lesson": sample.outline.lesson.model_copy(update={"minutes": 20})})
+    prs = read(render(outline, "en", article=sample.article))
+    w = labels_for(outline, "en")
+    titles = [title_of(s) for s in prs.slides]
+    first = next(i for i, t in enumerate(titles) if t.startswith(w["exercise"]))
+    assert titles[first - 1] == w["badge_key"]
+    reveal = next(i for i, t in enumerate(titles) if t.startswith(w["reveal"]))
+    assert all(t.startswith(w["exercise"]) for t in titles[first:reveal])
+    after = next(t for t in titles[reveal:] if not t.startswith(w["reveal"]))
+    assert after == w["thesis"] and titles.index(after) == titles.index(w["thesis"])
+    for number, slide in enumerate(prs.slides, 1):
+        shown = next(s for s in slide.shapes if s.name == "Slide number").text_frame.text
+        assert shown == str(number), (number, shown)
+
+
 def test_the_lesson_runs_in_teaching_order(lesson):
     outline, lang, prs = lesson
     w = labels_for(outline, lang)

@@ -178,8 +178,8 @@ def numbered_title(deck: Deck, title: str, i: int, n: int) -> str:
 # -- the exercise ---------------------------------------------------------------------------
 
 
-def _statement_slides(deck: Deck, title: str, claims: list[Claim], first_number: int,
-                      size: float, most: int, notes_for, name: str) -> None:
+def _statement_plan(deck: Deck, title: str, claims: list[Claim], size: float, most: int):
+    """(statements with their paragraphs and heights, statements per slide)."""
     probe = deck.body_for(numbered_title(deck, title, 9, 9))
     text_w = probe.width - NUMBER_W - 12
     tried = []
@@ -196,6 +196,13 @@ def _statement_slides(deck: Deck, title: str, claims: list[Claim], first_number:
         if not alone:
             break
     _, _, items, groups = min(tried, key=lambda t: t[:2])
+    return items, groups
+
+
+def _statement_slides(deck: Deck, title: str, claims: list[Claim], first_number: int,
+                      size: float, most: int, notes_for, name: str) -> None:
+    items, groups = _statement_plan(deck, title, claims, size, most)
+    text_w = deck.body_for(numbered_title(deck, title, 9, 9)).width - NUMBER_W - 12
     start = 0
     for g, count in enumerate(groups, 1):
         group = items[start:start + count]
@@ -215,6 +222,15 @@ def _statement_slides(deck: Deck, title: str, claims: list[Claim], first_number:
             deck.text(page, Box(b.left + NUMBER_W + 12, top, text_w, h), paras,
                       name=f"{name} {n}")
             top += h + gap
+
+
+def exercise_slides(deck: Deck, density: Density) -> int:
+    """How many slides ``exercise`` makes at ``density``, found without making them."""
+    claims = list(deck.outline.exercise_claims)
+    if not claims:
+        return 0
+    return len(_statement_plan(deck, deck.labels["exercise"], claims, density.statement_size,
+                               density.per_slide)[1])
 
 
 def exercise(deck: Deck, density: Density) -> None:
@@ -288,5 +304,5 @@ def exit_ticket(deck: Deck, density: Density) -> None:
     _statement_slides(deck, w["exit_ticket"], claims, 1, BODY, EXIT_TICKET, notes, "Exit")
 
 
-__all__ = ["Density", "DENSITIES", "exercise", "exit_ticket", "exit_claims",
+__all__ = ["Density", "DENSITIES", "exercise", "exercise_slides", "exit_ticket", "exit_claims",
            "statement_paras", "pack", "cut_to_fit"]

@@ -140,6 +140,16 @@ def _probe_height(deck: Deck) -> float:
     return deck.body_for(numbered_title(deck, deck.labels["reveal"], 9, 9)).height
 
 
+def reveal_slides(deck: Deck, density: Density) -> int:
+    """How many slides ``reveal`` makes at ``density``, found without making them."""
+    claims = list(deck.outline.exercise_claims)
+    if not claims:
+        return 0
+    probe = deck.body_for(numbered_title(deck, deck.labels["reveal"], 9, 9))
+    rows, _, _ = _reveal_rows(deck, claims, probe.width)
+    return len(pack([r.height for r in rows], probe.height, density.reveal_per_slide, gap=14.0))
+
+
 def reveal(deck: Deck, density: Density) -> None:
     """Each exercise statement again, with its kind and status badges, the reason, the
     other labels a teacher accepts and the signal words."""

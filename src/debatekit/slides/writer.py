@@ -11,7 +11,7 @@ full maps and every claim beside its badges; the debates point by point; every s
 
 The lesson keeps to about one slide per 2.25 minutes of ``lesson.minutes`` (45 when not
 given), at most 40 slides (``slide_budget``); where the loosest layout needs more, the
-deck is set tighter (``lesson.DENSITIES``) until it fits, or warns.
+exercise and reveal are set tighter (``lesson.DENSITIES``) until it fits, or it warns.
 """
 
 from __future__ import annotations
@@ -19,10 +19,14 @@ from __future__ import annotations
 from ..job import Job
 from . import debates, lesson, package, reveal, sections, visual_slides
 from .deck import Deck
+from .pptx_internals import qn
 from .template import TemplateError
 
 # 3: the deck is a lesson; the walk-through is the `full` deck's appendix
 VERSION = "3"
+
+# the cached text of a slide's number field, shown until a viewer fills the field in
+SLIDE_NUMBER = f".//{qn('a:fld')}[@type='slidenum']/{qn('a:t')}"
 
 MINUTES_PER_SLIDE = 2.25
 MOST_SLIDES = 40
@@ -40,22 +44,51 @@ def slide_budget(outline) -> int:
     return max(FEWEST_SLIDES, min(MOST_SLIDES, round(minutes / MINUTES_PER_SLIDE)))
 
 
-def lesson_slides(deck: Deck, density: lesson.Density) -> None:
+def lesson_slides(deck: Deck, budget: int) -> bool:
+    """The lesson in teaching order; False when even its tightest setting runs over
+    ``budget``. The exercise and its reveal are the parts set tighter when the lesson runs
+    over (``lesson.DENSITIES``): they are made last, once the other slides are counted, and
+    moved into their place, so no slide is laid out twice."""
     sections.cover(deck)
     sections.about_source(deck)
     sections.objectives(deck)
     sections.badge_key(deck)
-    lesson.exercise(deck, density)
-    reveal.reveal(deck, density)
+    at = len(deck.prs.slides)
     sections.central_claim(deck)
     visual_slides.strand_map_slides(deck)
     visual_slides.figure_slides(deck)
     visual_slides.balance_slide(deck)
     debates.debates(deck)
     sections.discussion(deck)
-    lesson.exit_ticket(deck, density)
+    lesson.exit_ticket(deck, lesson.DENSITIES[0])
     sections.glossary(deck)
     sections.lesson_sources(deck)
+    others = len(deck.prs.slides)
+    # a short lesson may have more parts than its minutes have slides: a slide a part is
+    # as short as it gets, and a warning would name slides nobody can cut
+    most = max(budget, deck.parts() + (2 if deck.outline.exercise_claims else 0))
+    density = next((d for d in lesson.DENSITIES
+                    if others + lesson.exercise_slides(deck, d) + reveal.reveal_slides(deck, d)
+                    <= most), None)
+    lesson.exercise(deck, density or lesson.DENSITIES[-1])
+    reveal.reveal(deck, density or lesson.DENSITIES[-1])
+    _move_slides(deck, others, at)
+    return density is not None
+
+
+def _move_slides(deck: Deck, start: int, to: int) -> None:
+    """Move the slides from position ``start`` on (the last made) to position ``to``; the
+    numbers their footers show before a viewer fills in the field follow."""
+    order = deck.prs.slides.element
+    moved = list(order)[start:]
+    for offset, slide_id in enumerate(moved):
+        order.insert(to + offset, slide_id)     # lxml moves an element it re-inserts
+    deck.titles[to:to] = deck.titles[start:]
+    del deck.titles[start + len(moved):]
+    for number, slide in enumerate(deck.prs.slides, 1):
+        field = slide.shapes.element.find(SLIDE_NUMBER) if number > to else None
+        if field is not None:
+            field.text = str(number)
 
 
 def appendix(deck: Deck) -> None:
@@ -76,14 +109,8 @@ def appendix(deck: Deck) -> None:
 def build_deck(job: Job) -> Deck:
     """The deck with every slide, before saving (the visuals and tests use it)."""
     budget = slide_budget(job.outline)
-    for density in lesson.DENSITIES:
-        deck = Deck(job)
-        lesson_slides(deck, density)
-        # a short lesson may have more parts than its minutes have slides: a slide a part
-        # is as short as it gets, and a warning would name slides nobody can cut
-        if len(deck.prs.slides) <= max(budget, deck.parts()):
-            break
-    else:
+    deck = Deck(job)
+    if not lesson_slides(deck, budget):
         o = job.outline
         # without `lesson.exercise` there is no list to shorten: the default pick chose it
         cut = ("shorten `lesson.exercise`" if o.exercise_given else
