@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..language import profile
-from ..looks import ACCENT, KIND_LOOK
+from ..looks import ACCENT, KIND_LOOK, MUTED
 from ..model import Claim
 from .blocks import (
     add_kind_badge,
@@ -76,16 +76,23 @@ def signal_gloss(deck: Deck, claim: Claim) -> str | None:
 
 def _reveal_head(deck: Deck, claim: Claim, n: int, width: float) -> list[Para]:
     """The statement beside its badges, cut to a reminder; whole when it takes no more
-    lines than its cut form (a cut that saves only a word or two only hides them)."""
+    lines than its cut form (a cut that saves only a word or two only hides them). Its
+    number on the maps follows ("· #6"): the maps and the charts' captions number the
+    article's claims, the exercise only its own statements."""
     accent = None if deck.custom else ACCENT
+    on_maps = Span(f" · #{deck.outline.claim_number(claim.id)}",
+                   colour=None if deck.custom else MUTED)
 
-    def head(text: str) -> list[Para]:
-        return [Para((Span(f"{n}. ", bold=True, colour=accent), Span(text, bold=True)),
+    def head(text: str, *tail: Span) -> list[Para]:
+        return [Para((Span(f"{n}. ", bold=True, colour=accent), Span(text, bold=True), *tail),
                      BODY_MIN, deck.lang)]
 
+    # whole or cut is decided on the statement alone: the number after it must not make
+    # a cut of a word or two look worth a line
     text = deck.t(claim.text)
-    whole, cut = head(text), head(_short(deck, text, 64))
-    return whole if paras_height(whole, width) <= paras_height(cut, width) else cut
+    short = _short(deck, text, 64)
+    chosen = text if paras_height(head(text), width) <= paras_height(head(short), width) else short
+    return head(chosen, on_maps)
 
 
 def reveal_paras(deck: Deck, claim: Claim, n: int) -> list[Para]:
