@@ -133,18 +133,15 @@ def _reference_line(shapes, points, relation):
 
 
 def _reference_legend(shapes, page, left, top, fonts, lang):
-    """A map's key drawn through python-pptx's API (how the deck drew it before)."""
-    from pptx.dml.color import RGBColor
-    from pptx.enum.dml import MSO_LINE_DASH_STYLE
-    from pptx.enum.shapes import MSO_SHAPE
+    """A map's key with its words drawn through python-pptx's API (how the deck drew them
+    before); the kinds' sample boxes are the deck's own, drawn through that API still."""
     from pptx.enum.text import MSO_ANCHOR
-    from pptx.util import Pt
 
     from debatekit import textfit
-    from debatekit.looks import INK, KIND_LOOK, MUTED, PAPER
+    from debatekit.looks import INK
     from debatekit.present.argmap import RELATIONS
     from debatekit.slides.geometry import emu
-    from debatekit.slides.map_drawing import SHAPES
+    from debatekit.slides.map_drawing import key_sample
     from debatekit.slides.runs import add_run
 
     for item in page.legend:
@@ -153,19 +150,7 @@ def _reference_legend(shapes, page, left, top, fonts, lang):
         if item.type in RELATIONS:
             _reference_line(shapes, [(x, mid), (x + item.sample_width, mid)], item.type)
         else:
-            look = KIND_LOOK[item.type] if item.type in KIND_LOOK else None
-            geometry = SHAPES[look.shape] if look else MSO_SHAPE.RECTANGLE
-            sample = shapes.add_shape(geometry, emu(x), emu(mid - h * 0.3),
-                                      emu(item.sample_width), emu(h * 0.6))
-            sample.shadow.inherit = False
-            sample.fill.solid()
-            sample.fill.fore_color.rgb = RGBColor.from_string(look.tint if look else PAPER)
-            sample.line.color.rgb = RGBColor.from_string(look.colour if look else MUTED)
-            sample.line.width = Pt(1.0)
-            if look is None:
-                sample.line.dash_style = MSO_LINE_DASH_STYLE.SQUARE_DOT
-            if geometry == MSO_SHAPE.ROUNDED_RECTANGLE:
-                sample.adjustments[0] = 0.5
+            key_sample(shapes, item, x, mid)
         width = textfit.text_width(item.text, item.size) / textfit.SAFETY + 4
         label = shapes.add_textbox(emu(x + item.sample_width + 4), emu(y), emu(width), emu(h))
         frame = label.text_frame

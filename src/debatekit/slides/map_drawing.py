@@ -170,6 +170,24 @@ _XFRM, _OFF, _EXT = qn("a:xfrm"), qn("a:off"), qn("a:ext")
 _CH_OFF, _CH_EXT = qn("a:chOff"), qn("a:chExt")
 
 
+def key_sample(shapes, item, x: float, mid: float) -> None:
+    """The small box beside a kind's (or a reference's) word in a map's key."""
+    h = item.height
+    look = KIND_LOOK[item.type] if item.type in KIND_LOOK else None
+    geometry = SHAPES[look.shape] if look else MSO_SHAPE.RECTANGLE
+    sample = shapes.add_shape(geometry, emu(x), emu(mid - h * 0.3),
+                              emu(item.sample_width), emu(h * 0.6))
+    sample.shadow.inherit = False
+    sample.fill.solid()
+    sample.fill.fore_color.rgb = RGBColor.from_string(look.tint if look else PAPER)
+    sample.line.color.rgb = RGBColor.from_string(look.colour if look else MUTED)
+    sample.line.width = Pt(1.0)
+    if look is None:
+        sample.line.dash_style = MSO_LINE_DASH_STYLE.SQUARE_DOT
+    if geometry == MSO_SHAPE.ROUNDED_RECTANGLE:
+        sample.adjustments[0] = 0.5
+
+
 def _legend(shapes, page: MapPage, left, top, fonts, lang):
     for item in page.legend:
         x, y, h = left + item.x, top + item.y, item.height
@@ -177,19 +195,7 @@ def _legend(shapes, page: MapPage, left, top, fonts, lang):
         if item.type in RELATIONS:
             _polyline(shapes, [(x, mid), (x + item.sample_width, mid)], item.type)
         else:
-            look = KIND_LOOK[item.type] if item.type in KIND_LOOK else None
-            geometry = SHAPES[look.shape] if look else MSO_SHAPE.RECTANGLE
-            sample = shapes.add_shape(geometry, emu(x), emu(mid - h * 0.3),
-                                      emu(item.sample_width), emu(h * 0.6))
-            sample.shadow.inherit = False
-            sample.fill.solid()
-            sample.fill.fore_color.rgb = RGBColor.from_string(look.tint if look else PAPER)
-            sample.line.color.rgb = RGBColor.from_string(look.colour if look else MUTED)
-            sample.line.width = Pt(1.0)
-            if look is None:
-                sample.line.dash_style = MSO_LINE_DASH_STYLE.SQUARE_DOT
-            if geometry == MSO_SHAPE.ROUNDED_RECTANGLE:
-                sample.adjustments[0] = 0.5
+            key_sample(shapes, item, x, mid)
         width = textfit.text_width(item.text, item.size) / textfit.SAFETY + 4
         shape_xml.add_label(shapes, f"key {item.type}",
                             (emu(x + item.sample_width + 4), emu(y), emu(width), emu(h)),

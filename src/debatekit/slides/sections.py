@@ -18,7 +18,6 @@ from .blocks import (
     kind_label,
     status_label,
 )
-from .credits import distinct_sources
 from .deck import Deck, Page
 from .flow import flow_claims, flow_paras
 from .geometry import BADGE, BODY, BODY_MIN, LEAD, Box
@@ -308,34 +307,6 @@ def glossary(deck: Deck) -> None:
     flow_paras(deck, w["glossary"], paras, notes)
 
 
-def _citation(src) -> str:
-    """The article as the credits slides cite it."""
-    return ", ".join(x for x in [src.author, src.title, src.publisher, src.published, src.url] if x)
-
-
-def _checked_sources(o, citation: str) -> list[str]:
-    """Every source the fact checks and debate points cite, once each, the article aside."""
-    cited = [s for c in o.claims if c.check for s in c.check.sources]
-    cited += [s for d in o.debates for p in (*d.pro, *d.con) for s in p.sources]
-    return distinct_sources(cited, article=citation)
-
-
-def sources(deck: Deck, title: str | None = None) -> None:
-    o, w, src = deck.outline, deck.labels, deck.outline.source
-    citation = _citation(src)
-    paras = [heading(deck, w["article"], 0), para(citation, BODY_MIN, deck.lang, space_before=4)]
-    if src.accessed:
-        paras.append(labelled(deck, w["accessed"], src.accessed, size=BODY_MIN, space=4))
-    checked = _checked_sources(o, citation)
-    if checked:
-        paras.append(heading(deck, w["sources"]))
-        paras.extend(para(f"•  {s}", BODY_MIN, deck.lang, space_before=4) for s in checked)
-    paras.append(para(w["generated_by"], BODY_MIN, deck.lang, colour=None if deck.custom else MUTED,
-                      space_before=18))
-    notes = deck.note_paras([(w["article"], citation, None), (w["accessed"], src.accessed, None)])
-    flow_paras(deck, title or w["source_credits"], paras, notes)
-
-
 def appendix_section(deck: Deck) -> None:
     """The section slide that opens the claim-by-claim appendix of a full deck."""
     notes = deck.note_paras([(deck.labels["thesis"], deck.t(deck.outline.thesis), None)])
@@ -356,34 +327,6 @@ def objectives(deck: Deck) -> None:
     notes = deck.note_paras([(w["thesis"], deck.t(o.thesis), None)]
                             + [(w["objectives"], deck.t(obj), None) for obj in lesson.objectives])
     flow_paras(deck, w["objectives"], paras, notes)
-
-
-def lesson_sources(deck: Deck) -> None:
-    """The article in full and how many sources the checks cite; the sources themselves
-    are in the notes (a list of citations is not read from the back of a room; the full
-    deck's appendix and the answer key list them)."""
-    o, w, src = deck.outline, deck.labels, deck.outline.source
-    citation = _citation(src)
-    paras = [heading(deck, w["article"], 0), para(citation, BODY, deck.lang, space_before=4)]
-    if src.accessed:
-        paras.append(labelled(deck, w["accessed"], src.accessed, size=BODY_MIN, space=4))
-    checked = _checked_sources(o, citation)
-    credit = para(w["generated_by"], BODY_MIN, deck.lang, colour=None if deck.custom else MUTED,
-                  space_before=18)
-    if checked:
-        listed = paras + [heading(deck, w["sources"])] + [
-            para(f"•  {s}", BODY_MIN, deck.lang, space_before=4) for s in checked] + [credit]
-        body = deck.body_for(w["source_credits"])
-        if paras_height(listed, body.width) <= body.height:
-            paras = listed[:-1]         # a short list fits the slide: shown in full
-        else:
-            paras.append(heading(deck, w["sources"]))
-            paras.append(para(deck.say("sources_in_notes", n=len(checked)), BODY, deck.lang,
-                              space_before=4))
-    paras.append(credit)
-    notes = deck.note_paras([(w["article"], citation, None), (w["accessed"], src.accessed, None)]
-                            + [("", f"•  {s}", None) for s in checked])
-    flow_paras(deck, w["source_credits"], paras, notes)
 
 
 def central_claim(deck: Deck) -> None:

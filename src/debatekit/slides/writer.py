@@ -17,7 +17,7 @@ exercise and reveal are set tighter (``lesson.DENSITIES``) until it fits, or it 
 from __future__ import annotations
 
 from ..job import Job
-from . import debates, lesson, package, reveal, sections, visual_slides
+from . import debates, lesson, package, reveal, sections, source_slides, visual_slides
 from .deck import Deck
 from .pptx_internals import qn
 from .template import TemplateError
@@ -62,7 +62,7 @@ def lesson_slides(deck: Deck, budget: int) -> bool:
     sections.discussion(deck)
     lesson.exit_ticket(deck, lesson.DENSITIES[0])
     sections.glossary(deck)
-    sections.lesson_sources(deck)
+    source_slides.lesson_sources(deck)
     others = len(deck.prs.slides)
     # a short lesson may have more parts than its minutes have slides: a slide a part is
     # as short as it gets, and a warning would name slides nobody can cut
@@ -103,7 +103,7 @@ def appendix(deck: Deck) -> None:
         visual_slides.argument_map_slides(deck, plan, strand.id)
         sections.strand_claims(deck, strand)
     debates.debates(deck, in_full=True)          # every point in full beside its badges
-    sections.sources(deck, deck.labels["sources"])   # every source the checks cite
+    source_slides.sources(deck, deck.labels["sources"])   # every source the checks cite
 
 
 def build_deck(job: Job) -> Deck:
