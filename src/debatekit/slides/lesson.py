@@ -238,20 +238,22 @@ def exercise(deck: Deck, density: Density) -> None:
     claims = list(deck.outline.exercise_claims)
     if not claims:
         return
-    w = deck.labels
+    _statement_slides(deck, deck.labels["exercise"], claims, 1, density.statement_size,
+                      density.per_slide, _task_notes(deck, "exercise_task"), "Statement")
 
+
+def _task_notes(deck: Deck, task: str):
+    """Speaker notes for a slide of statements: the task, then each one's answer."""
     def notes(group):
-        items = [("", w["exercise_task"], None)]
+        items = [("", deck.labels[task], None)]
         for claim in group:
             items.append(("", "—", None))
             items.extend(claim_notes(deck, claim))
         return deck.note_paras(items)
-
-    _statement_slides(deck, w["exercise"], claims, 1, density.statement_size,
-                      density.per_slide, notes, "Statement")
+    return notes
 
 
-# -- the reveal ------------------------------------------------------------------------------
+# -- the exit ticket ---------------------------------------------------------------------------
 
 
 def exit_claims(deck: Deck, size: int = EXIT_TICKET) -> list[Claim]:
@@ -287,21 +289,12 @@ def _exit_pick(deck: Deck, pool: list[Claim], size: int) -> list[Claim]:
     return chosen[:size]
 
 
-def exit_ticket(deck: Deck, density: Density) -> None:
+def exit_ticket(deck: Deck) -> None:
     """Two or three new statements to classify on the way out; the answers in the notes."""
     claims = exit_claims(deck)
-    if not claims:
-        return
-    w = deck.labels
-
-    def notes(group):
-        items = [("", w["exit_task"], None)]
-        for claim in group:
-            items.append(("", "—", None))
-            items.extend(claim_notes(deck, claim))
-        return deck.note_paras(items)
-
-    _statement_slides(deck, w["exit_ticket"], claims, 1, BODY, EXIT_TICKET, notes, "Exit")
+    if claims:
+        _statement_slides(deck, deck.labels["exit_ticket"], claims, 1, BODY, EXIT_TICKET,
+                          _task_notes(deck, "exit_task"), "Exit")
 
 
 __all__ = ["Density", "DENSITIES", "exercise", "exercise_slides", "exit_ticket", "exit_claims",

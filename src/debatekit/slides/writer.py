@@ -60,7 +60,7 @@ def lesson_slides(deck: Deck, budget: int) -> bool:
     visual_slides.balance_slide(deck)
     debates.debates(deck)
     sections.discussion(deck)
-    lesson.exit_ticket(deck, lesson.DENSITIES[0])
+    lesson.exit_ticket(deck)
     sections.glossary(deck)
     source_slides.lesson_sources(deck)
     others = len(deck.prs.slides)
