@@ -12,7 +12,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from debatekit.labels import labels_for
 from debatekit.looks import KIND_LOOK, STATUS_LOOK
-from debatekit.model import KINDS, STATUSES, Outline
+from debatekit.model import KINDS, STATUSES, Debate, Outline
 from debatekit.present.keymap import KEY_CLAIMS, key_map, key_maps, key_order
 from debatekit.present.mapboxes import Builder
 from debatekit.slides import writer
@@ -690,3 +690,34 @@ def test_long_statements_share_their_slides_rather_than_sit_alone():
              if re.fullmatch(r"Statement \d+", shape.name)
              for p in shape.text_frame.paragraphs for run in p.runs}
     assert min(sizes) >= 18
+
+
+def test_lesson_debate_points_use_the_room_and_are_cut_only_when_too_long():
+    """Two points a side: a short one stands whole; a long one fills up to four lines
+    of its column (the fixed cut at about 60 characters left it at two, with the rest of
+    the slide empty) and ends in "…"; every column stays above the footer."""
+    long = ("Riverton's fuel bill fell by a third in the first year, but the council's own "
+            "report says most of the saving went on repairs to the chargers, the new depot "
+            "and the overtime of drivers trained on the new buses, so the money the switch "
+            "was meant to free for more routes never reached the timetable at all.")
+    debate = {"id": "d", "motion": {"en": "The switch paid for itself.", "zh": "更换已经回本。"},
+              "pro": [{"point": {"en": "Fuel got cheaper.", "zh": "燃料更便宜了。"}, "kind": "fact"},
+                      {"point": {"en": long, "zh": "燃料开支第一年下降了三分之一，" * 6},
+                       "kind": "opinion"}],
+              "con": [{"point": {"en": "Repairs ate the saving.", "zh": "维修吃掉了节省。"},
+                       "kind": "opinion"},
+                      {"point": {"en": long, "zh": "燃料开支第一年下降了三分之一，" * 6},
+                       "kind": "fact"}]}
+    outline = _bus_outline(_bus_claims()).model_copy(
+        update={"debates": (Debate.model_validate(debate),)})
+    for lang in ("en", "zh"):
+        prs = read(render(outline, lang))
+        slides = [s for s in prs.slides if title_of(s).startswith(labels_for(outline, lang)["debate"])]
+        assert len(slides) == 1
+        footer_top = min(s.top for s in slides[0].shapes if s.name.startswith("Footer"))
+        for side in ("pro", "con"):
+            box = next(s for s in slides[0].shapes if s.name == f"Points {side}")
+            assert box.top + box.height <= footer_top
+            short, cut = [p.text for p in box.text_frame.paragraphs]
+            assert not short.endswith("…")
+            assert cut.endswith("…") and len(cut) > (100 if lang == "en" else 45), cut

@@ -24,7 +24,7 @@ from .geometry import BODY, BODY_MIN, LEAD, Box
 from .lesson import cut_to_fit
 from .notes import point_notes
 from .sections import labelled, numbered
-from .textbox import Para, Span, para, paras_height, split_paras
+from .textbox import Para, Span, clip_para, para, paras_height, split_paras
 
 COLUMN_GAP = 24.0
 POINT = BODY_MIN          # two columns of prose: the smallest body size keeps points together
@@ -269,9 +269,9 @@ def debates(deck: Deck, in_full: bool = False) -> None:
 # -- the lesson's debate slide ----------------------------------------------------------------
 
 
-def _short_point(deck: Deck, point: DebatePoint) -> Para:
-    """A point as one short paragraph: kind and status as symbol and word, the claim's
-    number and its text cut to about two lines (the notes hold it whole)."""
+def _point_line(deck: Deck, point: DebatePoint) -> Para:
+    """A point as one paragraph: kind and status as symbol and word, the claim's number
+    and its text (cut to the room on the slide by ``_clipped``; the notes hold it whole)."""
     shown = resolve_point(deck.outline, point, deck.lang)
     look = KIND_LOOK[shown.kind]
     mark = f"{look.symbol} {deck.labels['fact_short'] if shown.kind == 'fact' else deck.labels[shown.kind]}"
@@ -282,15 +282,24 @@ def _short_point(deck: Deck, point: DebatePoint) -> Para:
         text = f"#{deck.outline.claim_number(claim.id)} {deck.t(claim.text)}"
     else:
         text = deck.t(point.point) if point.point is not None else ""
-    limit = 28 if profile(deck.lang).cjk else 60
-    if len(text) > limit:
-        cut = text[:limit]
-        if not profile(deck.lang).cjk and " " in cut:
-            cut = cut[: cut.rfind(" ")]
-        text = cut.rstrip(" ,;:，、；：") + "…"
     colour = None if deck.custom else look.colour
     return Para((Span(mark + "  ", bold=True, colour=colour), Span(text)), POINT, deck.lang,
                 space_before=8.0)
+
+
+MOST_POINT_LINES = 4      # a debate slide is the overview: longer points end in "…"
+
+
+def _clipped(points: list[Para], width: float, room: float, pages: int) -> list[Para]:
+    """A side's points cut to as many lines each as still spreads them over ``pages``
+    slides (two at least, ``MOST_POINT_LINES`` at most); a shorter point stays whole."""
+    best = [clip_para(p, width, 2) for p in points]
+    for lines in range(3, MOST_POINT_LINES + 1):
+        trial = [clip_para(p, width, lines) for p in points]
+        if _column_pages(trial, width, room, pages) is None:
+            break
+        best = trial
+    return best
 
 
 def lesson_debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
@@ -321,10 +330,12 @@ def lesson_debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
     head_h = max(paras_height([para(w[side], BODY, deck.lang, bold=True)], col_w)
                  for side in ("pro", "con")) + 6
     room = body.height - motion_h - 16 - head_h - 4
-    sides = [[_short_point(deck, p) for p in getattr(debate, side)] for side in ("pro", "con")]
+    points = [[_point_line(deck, p) for p in getattr(debate, side)] for side in ("pro", "con")]
+    sides = [[clip_para(p, col_w, 2) for p in side] for side in points]
     pages = 1
     while any(_column_pages(s, col_w, room, pages) is None for s in sides) and pages < 6:
         pages += 1
+    sides = [_clipped(side, col_w, room, pages) for side in points]
     columns = [_column_pages(s, col_w, room, pages) or [s] for s in sides]
     for i in range(pages):
         page = deck.new_slide(title if i == 0 else deck.continued(title), notes=notes)

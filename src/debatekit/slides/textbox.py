@@ -14,6 +14,7 @@ from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Pt
 
 from .. import textfit
+from ..language import profile
 from .geometry import INSET_X, INSET_Y, LINE_PITCH, Box, emu
 from .pptx_internals import (
     next_shape_id,
@@ -126,6 +127,26 @@ def split_para(p: Para, width: float, max_height: float) -> tuple[Para | None, P
             space_before=0.0,
         ),
     )
+
+
+def clip_para(p: Para, width: float, lines: int) -> Para:
+    """The paragraph as it is when it takes at most ``lines`` lines, else its last span
+    cut at a word (at a character in Chinese and Japanese) and ending in "…", within
+    ``lines``. For overviews whose full text is elsewhere (the notes, the printed cards)."""
+    if p.lines(width) <= lines:
+        return p
+    head, _ = textfit.split_at_lines(p.text, width - 2 * INSET_X, p.size, lines, p.bold)
+    *kept, last = p.spans
+    fixed = sum(len(s.text) for s in kept)
+    text = last.text[: max(len(head) - fixed, 0)]
+    by_word = not profile(p.lang).cjk
+    while text:
+        clipped = replace(p, spans=(*kept, replace(last, text=text.rstrip(" ,;:，、；：") + "…")))
+        if clipped.lines(width) <= lines:
+            return clipped
+        space = text.rstrip().rfind(" ") if by_word else -1
+        text = text[:space] if space > 0 else text[:-1]
+    return replace(p, spans=(*kept, replace(last, text="…")))
 
 
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
