@@ -277,3 +277,32 @@ def test_figure_caption_cites_the_title_as_the_pdf_footer_does(sample):
         (figure,) = all_figures(outline, lang)
         assert cited in figure.caption, figure.caption
         assert cited in source_citation(outline, lang)
+
+
+def _long_lines(page) -> int:
+    """Edges whose ends have a row of boxes between them: such lines are routed
+    through the gaps of that row."""
+    nodes = {n.id: n for n in page.nodes}
+    count = 0
+    for edge in page.edges:
+        a, b = nodes[edge.source], nodes[edge.target]
+        upper, lower = (a, b) if a.y < b.y else (b, a)
+        between = upper.y + upper.height, lower.y
+        count += any(between[0] < n.y and n.y + n.height < between[1] for n in page.nodes)
+    return count
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_appendix_maps_route_at_most_one_line_past_a_row(flagship, lang):
+    """The Chinese strand 'going global' had three supporting facts on a third row, their
+    lines to the top row running side by side through the gaps of the second: a page of
+    several claims now takes at most one such line, and the rest go to the next page."""
+    from debatekit.slides.visual_slides import MAP_STYLE
+
+    pages = map_pages(flagship.outline, lang, SLIDE[0], SLIDE[1], MAP_STYLE)
+    several = [p for p in pages if p.kind == "strand" and len(p.claims) > 1]
+    assert several
+    assert [(p.title, _long_lines(p)) for p in several if _long_lines(p) > 1] == []
+    unlimited = map_pages(flagship.outline, lang, SLIDE[0], SLIDE[1], SLIDE[2])
+    if lang == "zh":
+        assert any(_long_lines(p) > 1 for p in unlimited)    # the case this guards against

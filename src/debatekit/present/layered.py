@@ -226,11 +226,13 @@ def _place_row(widths: list[float], desired: list[float], gap: float, total: flo
 
 def layout(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], size: SizeFn,
            width: float, height: float, gap: float = 12.0, channel: float = 26.0,
-           min_shrink: float = 0.6, placed_if_unfit: bool = True) -> Layout:
+           min_shrink: float = 0.6, placed_if_unfit: bool = True,
+           long_lines: int | None = None) -> Layout:
     """The boxes and routes of the graph in a ``width`` by ``height`` box. With
     ``placed_if_unfit`` False, a graph that does not fit comes back at once with its
     rows measured but no boxes or routes: callers that search for a page that fits
-    skip placing the pages they reject."""
+    skip placing the pages they reject. A graph with more than ``long_lines`` edges
+    passing a row of boxes does not fit either."""
     layers = assign_layers(nodes, edges)
     layers = _narrow_rows(nodes, edges, layers, size, width, gap, min_shrink)
     edges = [e for e in edges if e.source != e.target and layers[e.source] != layers[e.target]]
@@ -244,7 +246,7 @@ def layout(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], size: SizeFn,
             rows[int(dummy.rsplit(":", 1)[1])].append(dummy)
     _order_rows(rows, chains)
 
-    fits = True
+    fits = long_lines is None or sum(len(chain) > 2 for chain in chains) <= long_lines
     sizes: dict[str, tuple[float, float]] = {}
     shrinks: list[float] = []
     for row in rows:

@@ -52,6 +52,9 @@ class MapStyle:
     claim_cap: float = 260.0         # widest a claim's box may be
     claim_share: float = 3.4         # ... and at most the map's width over this
     key_kinds: bool = True           # the key shows the kinds' boxes (else the relations only)
+    # Lines a page of several claims may route past a row of boxes (None: any number);
+    # beyond that they run side by side in the same gaps, and the page counts as full.
+    long_lines: int | None = None
 
     def scaled(self, factor: float) -> "MapStyle":
         return replace(self, **{k: getattr(self, k) * factor for k in (
@@ -295,7 +298,8 @@ class Builder:
         key, key_height = self.legend(legend)
         lay = layered.layout(nodes, edges, size, self.width, self.height - key_height,
                              gap=self.style.gap, channel=self.style.channel,
-                             placed_if_unfit=False)
+                             placed_if_unfit=False,
+                             long_lines=self.style.long_lines if len(claims) > 1 else None)
         if not lay.fits:
             return None
         # Centre the drawing in the box: the row placement may leave it off to one side.

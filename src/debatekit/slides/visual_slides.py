@@ -20,7 +20,9 @@ from .access import set_alt_text
 from .blocks import kind_label
 from .deck import Deck
 
-MAP_STYLE = argmap.MapStyle(body_size=14.0)
+# The appendix maps: a page routes at most one line past a row of boxes; with more, the
+# lines would share the gaps between boxes and could not be told apart.
+MAP_STYLE = argmap.MapStyle(body_size=14.0, long_lines=1)
 # The lesson's maps: every box text at 18 pt, the kind in its short word, long claims
 # cut (the notes hold them whole).
 LESSON_MAP_STYLE = argmap.MapStyle(body_size=18.0, heading_scale=1.0, ref_scale=1.0,
