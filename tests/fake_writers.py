@@ -6,7 +6,7 @@ Each renders the outline's texts in the job's language, so the bytes change exac
 that language's view of the outline changes. The environment steers them, which also
 works in a subprocess: DEBATEKIT_FAKE_FAIL="writer:lang,..." makes those renders raise,
 DEBATEKIT_FAKE_SLOW=seconds makes every render sleep first, DEBATEKIT_FAKE_LOG=file
-appends one line per render, DEBATEKIT_FAKE_WARN=1 makes every render warn, and (in a subprocess, through install())
+appends one line per render, DEBATEKIT_FAKE_WARN=1 makes every render warn (="at:lesson.minutes": about that setting), and (in a subprocess, through install())
 DEBATEKIT_FAKE_SLOW_REPLACE=seconds makes moving a finished file into place sleep first,
 so a test can kill a build between writing a temporary file and replacing the output.
 """
@@ -29,8 +29,13 @@ def _renderer(name: str):
         failing = os.environ.get("DEBATEKIT_FAKE_FAIL", "").split(",")
         if f"{name}:{job.lang}" in failing or f"{name}:*" in failing:
             raise RuntimeError(f"fake {name} failure on purpose")
-        if os.environ.get("DEBATEKIT_FAKE_WARN"):
-            job.warn(f"fake {name} warning in {job.lang}")
+        warn = os.environ.get("DEBATEKIT_FAKE_WARN")
+        if warn:
+            from debatekit.job import Remark
+
+            at = warn.partition("at:")[2] or None
+            job.warn(Remark(f"fake {name} warning in {job.lang}", at) if at else
+                     f"fake {name} warning in {job.lang}")
         if os.environ.get("DEBATEKIT_FAKE_LOG"):
             with open(os.environ["DEBATEKIT_FAKE_LOG"], "a", encoding="utf-8") as log:
                 log.write(f"{name} {job.outline.id} {job.lang}\n")

@@ -383,6 +383,22 @@ def test_a_defect_in_one_outline_spares_the_others(project, monkeypatch):
     assert len(report.written) == 4
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_writers_warning_about_a_setting_names_its_line(project, in_workers, monkeypatch, jobs):
+    """A warning about `lesson.minutes` points at that line, from a worker process too;
+    about a setting the outline lacks, at the nearest one above it."""
+    lines = Path(SAMPLE).read_text(encoding="utf-8").splitlines()
+    minutes = next(i for i, line in enumerate(lines, 1) if line.startswith("  minutes:"))
+    lesson = next(i for i, line in enumerate(lines, 1) if line.startswith("lesson:"))
+    for at, where in (("lesson.minutes", f"{minutes}:3"), ("lesson.nothing", f"{lesson}:1")):
+        monkeypatch.setenv("DEBATEKIT_FAKE_WARN", f"at:{at}")
+        errors: list[str] = []
+        assert run([SAMPLE], errors, jobs=jobs, force=True).ok
+        assert sorted(errors) == sorted(f"outlines/sample.yaml:{where}: warning: {w} ({lang}): "
+                                        f"fake {w} warning in {lang}"
+                                        for w in ("slides", "handout") for lang in ("zh", "en"))
+
+
 @pytest.fixture
 def in_workers(monkeypatch):
     """Render in worker processes even for the small sample."""

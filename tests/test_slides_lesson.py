@@ -87,6 +87,13 @@ def test_a_lesson_over_its_budget_says_what_to_cut():
     assert warnings == [f"the lesson has {len(prs.slides)} slides, more than the 12 its minutes "
                         "allow (one per 2.25 minutes, at most 40): shorten `lesson.exercise` or "
                         "give the lesson more `lesson.minutes`"]
+    assert warnings[0].at == "lesson.minutes"      # the build names that line
+    unset = given.model_copy(update={"lesson": given.lesson.model_copy(update={"minutes": None})})
+    warnings.clear()
+    prs = read(render(unset, "en", warn=warnings.append))
+    assert warnings == [f"the lesson has {len(prs.slides)} slides, more than the 20 a lesson of 45 "
+                        "minutes allows (one per 2.25 minutes; `lesson.minutes` is not given): "
+                        "shorten `lesson.exercise` or give `lesson.minutes`"]
 
 
 def test_the_exercise_and_reveal_set_last_stand_in_their_place_numbered_right(sample):

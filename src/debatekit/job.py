@@ -17,6 +17,19 @@ if TYPE_CHECKING:
     from .model import Outline
 
 
+class Remark(str):
+    """A writer's warning about one setting of the outline: the message, and ``at``, the
+    setting's dotted path ("lesson.minutes"), so the build can say on which line it is.
+    A string still, for every caller that collects warnings as text."""
+
+    at: str | None
+
+    def __new__(cls, message: str, at: str | None = None) -> "Remark":
+        remark = super().__new__(cls, message)
+        remark.at = at
+        return remark
+
+
 @dataclass(frozen=True)
 class Job:
     """Everything one writer needs to render one outline in one language."""

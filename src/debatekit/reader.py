@@ -52,7 +52,9 @@ def read_outline(path: Path, strict: bool = False) -> Reading:
     # without errors the checker has read the source and every translation
     source_text = checker.source.text if checker.source is not None else ""
     article = Article.from_texts(outline.source.language, source_text, checker.translated)
-    return Reading(path, outline, tuple(problems), article, tree.where(("id",)))
+    places = tuple(sorted((".".join(key), *at) for key, at in tree.key_marks.items()
+                          if len(key) <= 2 and all(isinstance(k, str) for k in key)))
+    return Reading(path, outline, tuple(problems), article, tree.where(("id",)), places)
 
 
 def _salvage(tree: LocatedTree) -> tuple[Outline, SalvagedTree, frozenset] | None:

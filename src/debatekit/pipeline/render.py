@@ -173,7 +173,9 @@ def build_outline(path: Path, options: BuildOptions, manifest: Manifest, writers
     for result in render_all(outline, tasks, options.workers(), reading.article):
         writer, lang, target, _, _ = plan[result.index]
         for message in result.warnings:
-            err(f"{name}: warning: {writer.name} ({lang}): {message}")
+            at = getattr(message, "at", None)
+            where = f"{name}:{':'.join(map(str, reading.place(at)))}" if at else name
+            err(f"{where}: warning: {writer.name} ({lang}): {message}")
         if result.error:  # a writer's failure must not cost the other outlines
             _fail(
                 report,

@@ -16,7 +16,7 @@ exercise and reveal are set tighter (``lesson.DENSITIES``) until it fits, or it 
 
 from __future__ import annotations
 
-from ..job import Job
+from ..job import Job, Remark
 from . import debates, lesson, package, reveal, sections, source_slides, visual_slides
 from .deck import Deck
 from .pptx_internals import qn
@@ -116,9 +116,13 @@ def build_deck(job: Job) -> Deck:
         cut = ("shorten `lesson.exercise`" if o.exercise_given else
                f"give a `lesson.exercise` of fewer than the {len(o.exercise_claims)} "
                "statements the default pick chose")
-        job.warn(f"the lesson has {len(deck.prs.slides)} slides, more than the {budget} "
-                 f"its minutes allow (one per 2.25 minutes, at most 40): {cut} or give the "
-                 "lesson more `lesson.minutes`")
+        given = o.lesson is not None and o.lesson.minutes is not None
+        allowed = ("its minutes allow (one per 2.25 minutes, at most 40)" if given else
+                   f"a lesson of {DEFAULT_MINUTES} minutes allows (one per 2.25 minutes; "
+                   "`lesson.minutes` is not given)")
+        more = "give the lesson more `lesson.minutes`" if given else "give `lesson.minutes`"
+        job.warn(Remark(f"the lesson has {len(deck.prs.slides)} slides, more than the {budget} "
+                        f"{allowed}: {cut} or {more}", at="lesson.minutes"))
     deck.lesson_slides = len(deck.prs.slides)
     if (job.deck or job.outline.style.deck) == "full":
         appendix(deck)
