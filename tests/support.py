@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from debatekit.cli import main
 from debatekit.model import Debate, Outline
 from debatekit.reader import read_outline
+from debatekit.shape import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -67,7 +68,7 @@ def run_validate(edits, *args: str, raw: bytes | None = None, tmp: Path | None =
 
 def with_debates(outline, *debates: dict):
     """The outline with its debates replaced (claims from the sample stay available)."""
-    return outline.model_copy(update={"debates": tuple(Debate.model_validate(d) for d in debates)})
+    return outline.model_copy(update={"debates": tuple(validate(Debate, d) for d in debates)})
 
 
 NASTY = {
@@ -116,7 +117,7 @@ def long_outline() -> Outline:
             claim["text"] = "A single very long claim. " + LONG_EN * 30
             claim["speaker"] = "an unnamed analyst"
         claims.append(claim)
-    return Outline.model_validate({
+    return validate(Outline, {
         "format": "debatekit/1", "id": "long-en", "languages": ["en"],
         "title": "A very long outline " + LONG_EN,
         "source": {"path": "none.txt", "title": "Some article", "publisher": "example.org",
@@ -146,7 +147,7 @@ LONG_ZH = "文章认为，这项协议是在法院、国会、用户、广告商
 def zh_only_outline() -> Outline:
     claims = [{"id": f"z{i}", "kind": ("fact", "opinion", "prediction")[i % 3],
                "text": f"第{i}条：" + LONG_ZH * (1 + i % 5), "quote": f"原文{i}"} for i in range(10)]
-    return Outline.model_validate({
+    return validate(Outline, {
         "format": "debatekit/1", "id": "zh-only", "languages": ["zh"], "title": "只有中文的大纲",
         "source": {"path": "none.txt", "title": "一篇文章", "publisher": "示例网", "language": "zh"},
         "thesis": LONG_ZH * 2,

@@ -154,3 +154,23 @@ def test_a_killed_parallel_build_leaves_no_worker_behind(project):
             except (ProcessLookupError, PermissionError):
                 pass
     assert not (project / "output/sample").exists()
+
+
+def test_a_forced_rebuild_from_a_remembered_outline_imports_no_validation(project):
+    """The outline was read and validated by the first build: a forced rebuild renders
+    from the remembered reading, with the model's plain classes, and never imports the
+    YAML parser, pydantic, the outline's shape or the reader."""
+    first = debatekit(project, "build", "--only", "debate-md", fake=False)
+    assert first.returncode == 0, first.stderr
+    probe = (
+        "import sys\n"
+        "from debatekit.cli import main\n"
+        "try:\n"
+        "    main(['build', '--only', 'debate-md', '--force', '--quiet', '--jobs', '1'])\n"
+        "except SystemExit as exit:\n"
+        "    found = sorted(m for m in sys.modules if m.startswith(('yaml', 'pydantic', "
+        "'debatekit.shape', 'debatekit.reader', 'debatekit.checks')))\n"
+        "    print(exit.code, found, 'debatekit.debate.markdown' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "0 [] True", result.stdout + result.stderr

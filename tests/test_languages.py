@@ -17,6 +17,7 @@ from debatekit.language import Profile, profile
 from debatekit.model import Outline
 from debatekit.pdf import fonts
 from debatekit.slides import writer
+from debatekit.shape import dump, validate
 
 JAPANESE = Profile(
     "ja",
@@ -48,9 +49,9 @@ def with_language(outline: Outline, code: str, like: str) -> Outline:
             return [walk(value) for value in node]
         return node
 
-    data = walk(outline.model_dump(mode="json"))
+    data = walk(dump(outline, mode="json"))
     data["languages"] = [*data["languages"], code]
-    return Outline.model_validate(data)
+    return validate(Outline, data)
 
 
 @pytest.fixture

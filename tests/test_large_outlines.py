@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from debatekit.model import Outline
 from debatekit.job import Job
 from debatekit.registry import WRITERS
+from debatekit.shape import validate
 
 from support import SEED
 
@@ -26,7 +27,7 @@ def many_strands(count: int) -> Outline:
             {"id": f"s{s}-view", "kind": "opinion", "text": f"Strand {s} judges it.", "supports": [f"s{s}-fact"]},
         ]
         strands.append({"id": f"s{s}", "title": f"Strand number {s}", "claims": claims})
-    return Outline.model_validate({
+    return validate(Outline, {
         "format": "debatekit/1", "id": "many", "languages": ["en"], "title": "Many strands",
         "source": {"path": SEED.as_posix(), "title": "t", "publisher": "p", "language": "zh"},
         "thesis": "A thesis.", "strands": strands,

@@ -33,6 +33,7 @@ GROUPS = {
     "checks": "reading",
     "validation": "reading",
     "schema": "reading",
+    "shape": "reading",
     "scaffold": "reading",
     "sentences": "reading",
     "suggestions": "reading",

@@ -18,6 +18,7 @@ from debatekit.build import BuildOptions, build
 from debatekit.cli import main
 from debatekit.model import Strand, default_exercise
 from debatekit.reader import read_outline
+from debatekit.shape import validate
 
 DATA = Path(__file__).resolve().parent / "data"
 LESSON = (DATA / "lesson.yaml").read_text(encoding="utf-8")
@@ -205,7 +206,7 @@ def test_the_exercise_keeps_the_teachers_order(tmp_path):
 def strands(layout: list[str]) -> tuple[Strand, ...]:
     """Strands from letters per strand: f(act), o(pinion), p(rediction); claim ids s<strand>c<claim>."""
     names = {"f": "fact", "o": "opinion", "p": "prediction"}
-    return tuple(Strand.model_validate({
+    return tuple(validate(Strand, {
         "id": f"s{s}", "title": "t",
         "claims": [{"id": f"s{s}c{c}", "kind": names[k], "text": "t"} for c, k in enumerate(kinds, 1)],
     }) for s, kinds in enumerate(layout, 1))

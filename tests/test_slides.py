@@ -20,6 +20,7 @@ from debatekit.model import Outline
 from debatekit.slides import writer
 from debatekit.slides.template import TemplateError
 from debatekit.registry import WRITERS
+from debatekit.shape import validate
 from support import (LONG_EN, LONG_ZH, deck_bytes, long_outline, render,
                      read, sample_dict, title_of, zh_only_outline)
 
@@ -221,7 +222,7 @@ def test_labels_with_stray_braces_do_not_break_the_deck():
     d = sample_dict()
     d["style"] = {"labels": {"en": {"counts": "{fact} facts {and more}", "minutes": "{x} min",
                                     "reveal": "Answers {?}"}}}
-    prs = read(render(Outline.model_validate(d), "en", deck="full"))
+    prs = read(render(validate(Outline, d), "en", deck="full"))
     text = " ".join(s.text_frame.text for slide in prs.slides for s in slide.shapes if s.has_text_frame)
     assert "1 facts {and more}" in text and "{x} min" in text and "Answers {?}" in text
 
@@ -229,7 +230,7 @@ def test_labels_with_stray_braces_do_not_break_the_deck():
 def test_fonts_come_from_the_outline_style(sample):
     d = sample_dict()
     d["style"] = {"fonts": {"latin": "Georgia", "east_asian": "SimSun"}}
-    prs = read(render(Outline.model_validate(d), "zh"))
+    prs = read(render(validate(Outline, d), "zh"))
     rpr = next(r.find(f"{A}rPr") for _, _, r in _runs(prs))
     assert rpr.find(f"{A}latin").get("typeface") == "Georgia"
     assert rpr.find(f"{A}ea").get("typeface") == "SimSun"
@@ -358,9 +359,9 @@ def test_template_theme_faces_are_used_unless_the_outline_names_fonts(sample, sa
         assert _faces(render(sample.outline, lang, template=template)) == {("Verdana", "SimSun")}
     d = sample_dict()
     d["style"] = {"fonts": {"latin": "Georgia"}}
-    assert _faces(render(Outline.model_validate(d), "zh", template=template)) == {("Georgia", "SimSun")}
+    assert _faces(render(validate(Outline, d), "zh", template=template)) == {("Georgia", "SimSun")}
     d["style"] = {"fonts": {"latin": "Georgia", "east_asian": "KaiTi"}}
-    assert _faces(render(Outline.model_validate(d), "zh", template=template)) == {("Georgia", "KaiTi")}
+    assert _faces(render(validate(Outline, d), "zh", template=template)) == {("Georgia", "KaiTi")}
 
 
 def test_an_office_theme_names_its_chinese_face_per_script(sample, sample_bytes, tmp_path):

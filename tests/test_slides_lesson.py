@@ -17,6 +17,7 @@ from debatekit.present.keymap import KEY_CLAIMS, key_map, key_maps, key_order
 from debatekit.present.mapboxes import Builder
 from debatekit.slides import writer
 from debatekit.slides.visual_slides import LESSON_MAP_STYLE
+from debatekit.shape import dump, validate
 from support import deck_bytes, long_outline, read, render, title_of
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -251,12 +252,12 @@ def test_a_signal_word_glossed_with_itself_is_not_shown_twice(flagship):
     from debatekit.slides.deck import Deck
     from debatekit.slides.reveal import signal_gloss
 
-    d = flagship.outline.model_dump()
+    d = dump(flagship.outline)
     claim = next(c for c in flagship.outline.claims if c.signals)
     word = claim.signals[0]
     d["glossary"] = [*d["glossary"], {"term": {"zh": word, "en": f"{word} (key variable)"},
                                            "definition": {"zh": "说明", "en": "A note."}}]
-    outline = Outline.model_validate(d)
+    outline = validate(Outline, d)
     shown = signal_gloss(Deck(Job(outline, "en", article=flagship.article)), outline.claim(claim.id))
     assert f"{word} (key variable)" in shown and f"{word} ({word}" not in shown
 
@@ -430,7 +431,7 @@ def test_a_deep_chain_of_claims_fills_its_map():
                "supports": list(sup), "challenges": list(chal),
                **({"status": "stated"} if kind == "fact" else {})}
               for i, kind, sup, chal, text in rows]
-    outline = Outline.model_validate({
+    outline = validate(Outline, {
         "format": "debatekit/1", "id": "chain", "languages": ["en"], "title": "Main Street",
         "source": {"path": "none.txt", "title": "Main Street", "publisher": "example.org",
                    "language": "en", "published": "2026"},
@@ -547,7 +548,7 @@ def test_no_reference_box_names_its_own_strand(flagship):
     claims += [{"id": f"c{i}", "kind": "fact", "supports": ["c0"],
                 "text": f"Supporting fact number {i}, which says rather more than it needs to."}
                for i in range(1, 25)]
-    star = Outline.model_validate({
+    star = validate(Outline, {
         "format": "debatekit/1", "id": "star", "languages": ["en"], "title": "A star",
         "source": {"path": SEED.as_posix(), "title": "t", "publisher": "p", "language": "zh"},
         "thesis": "A thesis.", "strands": [{"id": "s", "title": "One strand", "claims": claims},
@@ -626,7 +627,7 @@ def test_a_debate_in_full_never_leaves_one_point_alone_on_its_last_slide():
 def _bus_outline(claims: list[dict], figures: list[dict] = ()) -> Outline:
     """An English article taught in English and Chinese."""
     both = lambda en, zh: {"en": en, "zh": zh}  # noqa: E731
-    return Outline.model_validate({
+    return validate(Outline, {
         "format": "debatekit/1", "id": "buses", "languages": ["en", "zh"],
         "title": both("Electric buses", "电动公交"),
         "source": {"path": "none.txt", "title": "Riverton bets on electric buses",
@@ -683,7 +684,7 @@ def test_long_statements_share_their_slides_rather_than_sit_alone():
             "教师在课堂上应当引导学生逐一拆解其中的事实成分、判断成分和对未来的推测成分，并追问每一部分的"
             "证据来源是否可靠、是否经过独立核实，以及作者在选择这些数字和事例时是否有意忽略了不利的材料")
     claims = [{"id": f"z{i}", "kind": KINDS[i % 3], "text": f"第{i}点：{long}，{long[:30]}。"} for i in range(6)]
-    outline = Outline.model_validate({
+    outline = validate(Outline, {
         "format": "debatekit/1", "id": "zh-long", "languages": ["zh"], "title": "长论断",
         "source": {"path": "none.txt", "title": "一篇文章", "publisher": "示例报", "language": "zh"},
         "lesson": {"minutes": 90}, "thesis": "文章认为电动公交利大于弊。",
@@ -716,7 +717,7 @@ def test_lesson_debate_points_use_the_room_and_are_cut_only_when_too_long():
                       {"point": {"en": long, "zh": "燃料开支第一年下降了三分之一，" * 6},
                        "kind": "fact"}]}
     outline = _bus_outline(_bus_claims()).model_copy(
-        update={"debates": (Debate.model_validate(debate),)})
+        update={"debates": (validate(Debate, debate),)})
     for lang in ("en", "zh"):
         prs = read(render(outline, lang))
         slides = [s for s in prs.slides if title_of(s).startswith(labels_for(outline, lang)["debate"])]

@@ -21,6 +21,7 @@ from debatekit.model import KINDS, Outline
 from debatekit.slides.writer import render
 from debatekit.present.balance import strand_counts
 from debatekit.job import Job
+from debatekit.shape import dump, dump_json, validate
 
 from support import deck_bytes, needs
 
@@ -244,14 +245,14 @@ def test_decks_with_charts_are_byte_identical_and_workbooks_timeless(decks, whic
 
 @pytest.mark.parametrize("chart", ["line", "bar", "column"])
 def test_every_chart_kind_with_gaps_and_negative_values(sample, chart):
-    d = json.loads(sample.outline.model_dump_json())
+    d = json.loads(dump_json(sample.outline))
     figure = d["figures"][0]
     figure["chart"] = chart
     figure["series"][0]["points"] = [{"label": "2024", "value": -5.5, "claim": "users-2025"},
                                      {"label": "2025", "value": 12.0, "claim": "users-2025"}]
     figure["series"].append({"name": {"zh": "乙", "en": "B"},
                              "points": [{"label": "2026", "value": -3.0, "claim": "users-2025"}]})
-    outline = Outline.model_validate(d)
+    outline = validate(Outline, d)
     prs = Presentation(io.BytesIO(render(Job(outline, "en"))))
     (_, frame), = _frames(prs, "Figure users")
     plot = frame.chart.plots[0]
@@ -302,9 +303,9 @@ def test_libreoffice_renders_maps_and_charts(rendered_sample):
 
 
 def test_a_figure_category_may_have_words_per_language(sample):
-    d = sample.outline.model_dump()
+    d = dump(sample.outline)
     d["figures"][0]["series"][0]["points"][0]["label"] = {"zh": "二〇二五年", "en": "The year 2025"}
-    outline = Outline.model_validate(d)
+    outline = validate(Outline, d)
     for lang, word in (("zh", "二〇二五年"), ("en", "The year 2025")):
         prs = Presentation(io.BytesIO(render(Job(outline, lang, article=sample.article))))
         charts = [s.chart for slide in prs.slides for s in slide.shapes

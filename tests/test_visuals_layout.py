@@ -13,6 +13,7 @@ from debatekit.model import KINDS, Outline
 from debatekit.present.argmap import MapStyle, map_pages, shortened
 from debatekit.present.balance import balance
 from debatekit.present.figures import all_figures
+from debatekit.shape import dump, validate
 
 SLIDE = (864.0, 330.0, MapStyle(body_size=14.0))
 PAGE = (493.0, 650.0, MapStyle(body_size=8.5, pad_x=4, pad_y=3, arrow_tip=7, gap=9,
@@ -46,7 +47,7 @@ def synthetic(strands: int, per_strand: int, density: float, seed: int) -> Outli
         data_strands.append({"id": f"s{s}", "claims": claims, "title": {
             "en": f"Strand {s} " + " ".join(rnd.choice(WORDS_EN) for _ in range(rnd.randint(1, 8))),
             "zh": "线索" + "".join(rnd.choice(HANZI) for _ in range(rnd.randint(2, 14)))}})
-    return Outline.model_validate({
+    return validate(Outline, {
         "format": "debatekit/1", "id": f"synthetic-{seed}", "languages": ["en", "zh"],
         "title": {"en": "Synthetic", "zh": "合成"},
         "source": {"path": "x.txt", "title": "A source", "publisher": "example.org", "language": "zh"},
@@ -226,20 +227,20 @@ def test_balance_prompt_names_the_most_opinionated_strand():
 def test_balance_prompt_passes_over_a_strand_too_short_to_lean():
     """A one-claim strand of opinion is "1 of 1 claims", 100%: the prompt names the
     longest-leaning strand of three or more claims instead."""
-    d = synthetic(2, 4, 0.0, 5).model_dump()
+    d = dump(synthetic(2, 4, 0.0, 5))
     d["strands"][0]["claims"] = d["strands"][0]["claims"][:1]
     d["strands"][0]["claims"][0].update(kind="opinion", status=None)
     for claim, kind in zip(d["strands"][1]["claims"], ("opinion", "opinion", "fact", "prediction")):
         claim.update(kind=kind, status="stated" if kind == "fact" else None)
-    outline = Outline.model_validate(d)
+    outline = validate(Outline, d)
     data = balance(outline, "en")
     assert f"“{data.categories[1]}”" in data.prompt and "(3 of 4 claims)" in data.prompt
 
 
 def test_balance_prompt_does_not_nest_double_quotes(sample):
-    d = sample.outline.model_dump()
+    d = dump(sample.outline)
     d["strands"][0]["title"] = {"zh": "结语：从博弈赢家到“引领者”", "en": "From “winner” to leader"}
-    outline = Outline.model_validate(d)
+    outline = validate(Outline, d)
     for lang in ("zh", "en"):
         prompt = balance(outline, lang).prompt
         assert prompt.count("“") == 1 and prompt.count("”") == 1, prompt
@@ -270,9 +271,9 @@ def test_figure_caption_names_checked_claims(flagship):
 def test_figure_caption_cites_the_title_as_the_pdf_footer_does(sample):
     from debatekit.pdf.job_document import source_citation
 
-    d = sample.outline.model_dump()
+    d = dump(sample.outline)
     d["source"]["title"] = "它如何变成“新基建”"
-    outline = Outline.model_validate(d)
+    outline = validate(Outline, d)
     for lang, cited in (("zh", "《它如何变成“新基建”》"), ("en", "“它如何变成‘新基建’”")):
         (figure,) = all_figures(outline, lang)
         assert cited in figure.caption, figure.caption

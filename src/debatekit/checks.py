@@ -9,13 +9,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterator
 
-from pydantic import BaseModel
 
 from . import labels, signal_words
 from .loader import LocatedTree
 from .unfinished import character_problems, number_problems, title_problems, unfinished_work
 from .article import first_drift, split_paragraphs
-from .model import CHECKED_STATUSES, EXERCISE_MAX, EXERCISE_MIN, KINDS, Claim, Outline
+from .model import CHECKED_STATUSES, EXERCISE_MAX, EXERCISE_MIN, KINDS, Claim, Node, Outline
 from .problems import Problem
 from .quotes import SourceText
 from .text import Text
@@ -159,9 +158,21 @@ class Checker:
         elif lang not in langs:
             yield self.error(path, f"language `{lang}` is not in `languages` ({', '.join(langs)}){suggest(lang, langs)}", key=True)
 
+    def _written(self, path: tuple) -> bool:
+        """Whether the outline file gives this setting (and it was not set aside as
+        malformed): a default the model filled in is not the teacher's choice."""
+        if path in getattr(self.tree, "removed", ()):
+            return False
+        node: Any = getattr(self.tree, "tree", self.tree).data
+        for step in path:
+            if not isinstance(node, dict) or step not in node:
+                return False
+            node = node[step]
+        return True
+
     def exercise(self) -> Iterator[Problem]:
         lesson = self.outline.lesson
-        if lesson is None or "exercise" not in lesson.model_fields_set:
+        if lesson is None or not self._written(("lesson", "exercise")):
             return
         where = ("lesson", "exercise")
         ids = lesson.exercise
@@ -385,8 +396,8 @@ def _texts(node: Any, path: tuple) -> Iterator[tuple[tuple, Text]]:
     """Every Text in the model with its path, in field order."""
     if isinstance(node, Text):
         yield path, node
-    elif isinstance(node, BaseModel):
-        for name in type(node).model_fields:
+    elif isinstance(node, Node):
+        for name in type(node).FIELDS:
             yield from _texts(getattr(node, name), (*path, name))
     elif isinstance(node, tuple):
         for i, item in enumerate(node):

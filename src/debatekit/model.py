@@ -1,25 +1,27 @@
-"""The outline model: typed, immutable, and ignorant of files and output formats.
+"""The outline model: typed, immutable, and ignorant of files, output formats and
+validation.
 
-Types and shapes are enforced here; rules that look across the outline (ids, references,
-translations, quotes against the source) live in ``checks``.
+This is what the writers read. Its classes are plain Python: the types, constraints and
+defaults an outline is validated against are in ``shape`` (pydantic models, which also
+make the JSON Schema), and a validated outline is turned into these classes. So a build
+that reuses a remembered outline never imports pydantic. Rules that look across the
+outline (ids, references, translations, quotes against the source) live in ``checks``.
 """
 
 from __future__ import annotations
 
+import copyreg
 from functools import cached_property
 from types import MappingProxyType
-from typing import Annotated, Literal, Mapping, Optional
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, Strict, StringConstraints
+from typing import Any, ClassVar, Literal, Mapping, Optional
 
 from .text import LANG_PATTERN, Text
+
+__all__ = ["LANG_PATTERN"]  # re-exported: the scaffold reads both patterns from here
 
 FORMAT = "debatekit/1"
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
-Str = Annotated[str, Strict(), StringConstraints(min_length=1)]
-Id = Annotated[str, Strict(), StringConstraints(pattern=ID_PATTERN)]
-Lang = Annotated[str, Strict(), StringConstraints(pattern=LANG_PATTERN)]
 Kind = Literal["fact", "opinion", "prediction"]
 Status = Literal["stated", "verified", "disputed", "misleading", "false"]
 KINDS: tuple[Kind, ...] = ("fact", "opinion", "prediction")
@@ -66,17 +68,72 @@ class FrozenMap(Mapping[str, str]):
         return f"FrozenMap({self._data!r})"
 
 
-# A mapping from language code to one string (a file path, a translation of a quote).
-LangMap = Annotated[dict[Lang, Str], AfterValidator(FrozenMap), PlainSerializer(dict, return_type=dict)]
+def _mapping_proxy(data: dict) -> MappingProxyType:
+    return MappingProxyType(data)
 
 
-class Node(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+# The read-only views the model holds (the style's label tables) pickle as the dicts they
+# show: builds remember outlines and send them to worker processes pickled.
+copyreg.pickle(MappingProxyType, lambda view: (_mapping_proxy, (dict(view),)))
+
+
+class Node:
+    """An object of the model: its fields are the class's annotations, in order; it is
+    immutable, equal to another of its class with equal fields, and hashable (claims go
+    into sets and caches). Made by ``shape.to_model`` from a validated outline.
+
+    Validating data into the model and dumping it as data are the reader's (``shape``).
+    """
+
+    FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.FIELDS = tuple(cls.__dict__.get("__annotations__", {}))
+
+    @classmethod
+    def made(cls, values: Mapping[str, Any]) -> Any:
+        """An object holding ``values`` (every field), not validated."""
+        node = object.__new__(cls)
+        node.__dict__.update(values)
+        return node
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def _values(self) -> tuple:
+        return tuple(self.__dict__[name] for name in self.FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={self.__dict__[name]!r}" for name in self.FIELDS)
+        return f"{type(self).__name__}({shown})"
+
+    def __getstate__(self) -> dict:
+        # the fields only: what cached properties computed is made again when asked
+        return {name: self.__dict__[name] for name in self.FIELDS}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None) -> Any:
+        """A copy with some fields replaced, not validated (as pydantic's is not)."""
+        return self.made({**self.__getstate__(), **(update or {})})
 
 
 class Check(Node):
     note: Text
-    sources: tuple[Str, ...] = Field(min_length=1)
+    sources: tuple[str, ...]
 
 
 class Accept(Node):
@@ -87,20 +144,20 @@ class Accept(Node):
 
 
 class Claim(Node):
-    id: Id
+    id: str
     kind: Kind
-    status: Optional[Status] = None
+    status: Optional[Status]
     text: Text
-    quote: Optional[Str] = None
-    speaker: Optional[Text] = None
-    signals: tuple[Str, ...] = ()
-    why: Optional[Text] = None
-    check: Optional[Check] = None
-    accept: tuple[Accept, ...] = ()
-    quote_translation: LangMap = Field(default_factory=FrozenMap)
-    supports: tuple[Id, ...] = ()
-    challenges: tuple[Id, ...] = ()
-    notes: Optional[Text] = None
+    quote: Optional[str]
+    speaker: Optional[Text]
+    signals: tuple[str, ...]
+    why: Optional[Text]
+    check: Optional[Check]
+    accept: tuple[Accept, ...]
+    quote_translation: Mapping[str, str]
+    supports: tuple[str, ...]
+    challenges: tuple[str, ...]
+    notes: Optional[Text]
 
     @property
     def fact_status(self) -> Optional[Status]:
@@ -111,72 +168,71 @@ class Claim(Node):
 
 
 class Strand(Node):
-    id: Id
+    id: str
     title: Text
-    summary: Optional[Text] = None
-    claims: tuple[Claim, ...] = Field(min_length=1)
+    summary: Optional[Text]
+    claims: tuple[Claim, ...]
 
 
 class Source(Node):
-    path: Str
-    title: Str
-    publisher: Str
-    url: Optional[Str] = None
-    author: Optional[Str] = None
-    language: Lang
-    published: Optional[Str] = None
-    accessed: Optional[Str] = None
-    perspective: Optional[Text] = None
-    translations: LangMap = Field(default_factory=FrozenMap)
+    path: str
+    title: str
+    publisher: str
+    url: Optional[str]
+    author: Optional[str]
+    language: str
+    published: Optional[str]
+    accessed: Optional[str]
+    perspective: Optional[Text]
+    translations: Mapping[str, str]
 
 
 class Lesson(Node):
-    level: Optional[Text] = None
-    minutes: Optional[Annotated[int, Strict(), Field(gt=0, le=100000)]] = None
-    objectives: tuple[Text, ...] = ()
-    # the bounds are checked with located messages in `checks`; the schema shows them to editors
-    exercise: tuple[Id, ...] = Field((), json_schema_extra={"minItems": EXERCISE_MIN, "maxItems": EXERCISE_MAX})
+    level: Optional[Text]
+    minutes: Optional[int]
+    objectives: tuple[Text, ...]
+    exercise: tuple[str, ...]
 
 
 class FigurePoint(Node):
     # a category: a plain string serves every language ("2025"); a mapping gives each
     # language its own words ({zh: 电动公交, en: e-buses})
     label: Text
-    value: Annotated[float, Strict()]
-    claim: Id
+    value: float
+    claim: str
 
 
 class Series(Node):
     name: Text
-    points: tuple[FigurePoint, ...] = Field(min_length=1)
+    points: tuple[FigurePoint, ...]
 
 
 class Figure(Node):
-    id: Id
+    id: str
     title: Text
-    unit: Optional[Text] = None
-    chart: Literal["column", "bar", "line"] = "column"
-    series: tuple[Series, ...] = Field(min_length=1)
+    unit: Optional[Text]
+    chart: Literal["column", "bar", "line"]
+    series: tuple[Series, ...]
 
 
 class DebatePoint(Node):
     """Either a claim taken from the outline (``claim``) or the teacher's own (``point``)."""
 
-    claim: Optional[Id] = None
-    use: Optional[Text] = None
-    point: Optional[Text] = None
-    kind: Optional[Kind] = None
-    status: Optional[Status] = None
-    sources: tuple[Str, ...] = ()
+    claim: Optional[str]
+    use: Optional[Text]
+    point: Optional[Text]
+    kind: Optional[Kind]
+    status: Optional[Status]
+    sources: tuple[str, ...]
 
 
 class Debate(Node):
-    id: Id
+    id: str
     motion: Text
-    context: Optional[Text] = None
-    pro: tuple[DebatePoint, ...] = ()
-    con: tuple[DebatePoint, ...] = ()
-    questions: tuple[Text, ...] = ()
+    context: Optional[Text]
+    pro: tuple[DebatePoint, ...]
+    con: tuple[DebatePoint, ...]
+    questions: tuple[Text, ...]
 
 
 class GlossaryEntry(Node):
@@ -185,55 +241,34 @@ class GlossaryEntry(Node):
 
 
 class Fonts(Node):
-    latin: Optional[Str] = None
-    east_asian: Optional[Str] = None
-
-
-def _freeze_labels(value: Mapping[str, Mapping[str, str]]) -> Mapping[str, Mapping[str, str]]:
-    return MappingProxyType({lang: MappingProxyType(dict(words)) for lang, words in value.items()})
-
-
-def _plain_labels(value: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, str]]:
-    return {lang: dict(words) for lang, words in value.items()}
-
-
-# Frozen once read, and plain dicts again in JSON: worker processes get the outline as JSON.
-Labels = Annotated[
-    dict[Lang, dict[Str, Annotated[str, Strict()]]],
-    AfterValidator(_freeze_labels),
-    PlainSerializer(_plain_labels, return_type=dict),
-]
+    latin: Optional[str]
+    east_asian: Optional[str]
 
 
 class Style(Node):
-    paper: Literal["a4", "letter"] = "a4"
-    template: Optional[Str] = None
-    # lesson: the deck a class is taught from; full: the same with every claim's own
-    # slide appended as an appendix
-    deck: Literal["lesson", "full"] = "lesson"
-    # made without validation: validating here would build the validators of every
-    # model at import, which a build reading a remembered outline never needs
-    fonts: Fonts = Fonts.model_construct()
-    labels: Labels = Field(default_factory=dict)
-    # which statements the quiz exports ask about: the exercise, or every claim
-    quiz: Literal["exercise", "all"] = "exercise"
+    paper: Literal["a4", "letter"]
+    template: Optional[str]
+    deck: Literal["lesson", "full"]     # full: the lesson with every claim's slides appended
+    fonts: Fonts
+    labels: Mapping[str, Mapping[str, str]]
+    quiz: Literal["exercise", "all"]    # which statements the quiz exports ask about
 
 
 class Outline(Node):
-    format: Literal["debatekit/1"]
-    id: Id
-    languages: tuple[Lang, ...] = Field(min_length=1)
+    format: str
+    id: str
+    languages: tuple[str, ...]
     title: Text
-    subtitle: Optional[Text] = None
+    subtitle: Optional[Text]
     source: Source
-    lesson: Optional[Lesson] = None
+    lesson: Optional[Lesson]
     thesis: Text
-    strands: tuple[Strand, ...] = Field(min_length=1)
-    figures: tuple[Figure, ...] = ()
-    debates: tuple[Debate, ...] = ()
-    questions: tuple[Text, ...] = ()
-    glossary: tuple[GlossaryEntry, ...] = ()
-    style: Style = Style.model_construct()  # see Style.fonts
+    strands: tuple[Strand, ...]
+    figures: tuple[Figure, ...]
+    debates: tuple[Debate, ...]
+    questions: tuple[Text, ...]
+    glossary: tuple[GlossaryEntry, ...]
+    style: Style
 
     @property
     def main_language(self) -> str:

@@ -19,6 +19,7 @@ from .checks import Checker
 from .drafts import silenced
 from .files import display
 from .loader import LocatedTree, read_tree
+from . import shape
 from .model import FORMAT, Outline
 from .problems import OutlineError, Problem, in_file_order
 from .reading import Reading
@@ -65,7 +66,7 @@ def _salvage(tree: LocatedTree) -> tuple[Outline, SalvagedTree, frozenset] | Non
     salvage = Salvage(data, frozenset(), frozenset())
     for _ in range(MAX_ROUNDS):
         try:
-            outline = Outline.model_validate(salvage.data)
+            outline = shape.to_model(shape.Outline.model_validate(salvage.data))
         except ValidationError as exc:
             pruned = prune(data, [tuple(e["loc"]) for e in exc.errors()], salvage.removed)
             if pruned is None:
@@ -81,7 +82,7 @@ def build_model(tree: LocatedTree) -> Outline:
         found = tree.data["format"]
         raise OutlineError([tree.problem(("format",), f"unsupported format `{found}`; this version of debatekit reads `{FORMAT}`")])
     try:
-        return Outline.model_validate(_status_words(tree))
+        return shape.to_model(shape.Outline.model_validate(_status_words(tree)))
     except ValidationError as exc:
         raise OutlineError(_translate(exc, tree)) from None
 
@@ -185,8 +186,8 @@ def _did_you_mean(word: str, choices: list[str], listing: bool = True) -> str:
 
 
 def _known_keys(loc: tuple) -> list[str]:
-    """Field names of the model that the location points into."""
-    annotation: Any = Outline
+    """Field names of the outline's shape that the location points into."""
+    annotation: Any = shape.Outline
     for step in loc:
         annotation = _unwrap(annotation, step)
         if annotation is None:

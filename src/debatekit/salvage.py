@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from .loader import LocatedTree
-from .model import Outline
+from .shape import Outline
 from .problems import Problem
 
 MAX_ROUNDS = 6

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 
-from .model import FORMAT, Fonts, Outline, Style
+from .model import FORMAT
+from .shape import Fonts, Outline, Style
 
 SCHEMA_ID = "https://debatekit.invalid/schema/outline-v1.json"
 
 
 def outline_schema() -> dict:
     # The defaults of these sections were made without building their validators (see
-    # model.py); the schema writes those defaults out, which needs their serialisers.
+    # shape.py); the schema writes those defaults out, which needs their serialisers.
     for section in (Fonts, Style):
         section.model_rebuild()
     schema = Outline.model_json_schema()

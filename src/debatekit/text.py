@@ -7,10 +7,10 @@ checks refuse it where an outline has several languages, so writers can always a
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
-from pydantic_core import PydanticCustomError, core_schema
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 
 # A language code: `zh`, `en`, `pt-BR`. The model checks `languages` against it too.
 LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
@@ -85,6 +85,9 @@ class Text(Mapping[str, str]):
 
     @classmethod
     def _validate(cls, value: Any) -> "Text":
+        # only validation needs pydantic: the model's texts are usable without it
+        from pydantic_core import PydanticCustomError
+
         if isinstance(value, Text):
             return value
         if isinstance(value, str):
@@ -117,6 +120,8 @@ class Text(Mapping[str, str]):
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler):
+        from pydantic_core import core_schema
+
         return core_schema.no_info_plain_validator_function(
             cls._validate,
             serialization=core_schema.plain_serializer_function_ser_schema(lambda t: t.dump()),

@@ -15,9 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel
-
-from ..model import GlossaryEntry, Outline, Style
+from ..model import GlossaryEntry, Node, Outline, Style
 from ..text import Text
 from .manifest import digest_json
 
@@ -44,9 +42,9 @@ def _walk(node: Any, lang: str, source_lang: str) -> Any:
         }
         data["labels"] = {key: node.labels[lang][key] for key in sorted(node.labels.get(lang, {}))}
         return data
-    if isinstance(node, BaseModel):
+    if isinstance(node, Node):
         data = {}
-        for name in type(node).model_fields:
+        for name in type(node).FIELDS:
             value = getattr(node, name)
             if isinstance(value, Text) and (type(node), name) in _ALSO_IN_SOURCE_LANGUAGE:
                 data[name] = [value.get(lang), value.get(source_lang)]

@@ -18,14 +18,12 @@ match is never unpickled. Where no key can be kept, nothing is remembered.
 
 from __future__ import annotations
 
-import copyreg
 import hashlib
 import hmac
 import os
 import pickle
 import secrets
 import sys
-import types
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable
@@ -34,18 +32,10 @@ from ..files import CACHE_FOLDER, write_atomic
 from ..reading import Reading
 from .manifest import code_fingerprint
 
-FORMAT = b"debatekit-reading/2\n"
+FORMAT = b"debatekit-reading/3\n"  # 3: the model's plain classes
 SIGNATURE_BYTES = 32
 
 Sha = Callable[[Path], "str | None"]
-
-
-def _mapping_proxy(data: dict) -> types.MappingProxyType:
-    return types.MappingProxyType(data)
-
-
-# The model's read-only views (its claims by id) pickle as the dicts they show.
-copyreg.pickle(types.MappingProxyType, lambda view: (_mapping_proxy, (dict(view),)))
 
 
 def _key_file() -> Path:

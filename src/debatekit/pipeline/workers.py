@@ -1,9 +1,9 @@
 """Renders in worker processes, for builds where they pay.
 
 Workers are *spawned* (never forked: `watch` runs a watcher thread, and forking a threaded
-process can deadlock), receive the outline as JSON with each task (one model, validated
-once more per outline, equal to the parent's), and return bytes; only the parent ever
-writes a file. `watch` keeps one pool warm across rebuilds.
+process can deadlock), receive the outline pickled with each task (unpickled once per
+outline, equal to the parent's, and without importing pydantic), and return bytes; only
+the parent ever writes a file. `watch` keeps one pool warm across rebuilds.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import pickle
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -21,7 +22,7 @@ from ..article import Article
 from ..model import Outline
 from .tasks import Result, Task, render_one
 
-# In a worker: the last outline it was sent, by the digest of its JSON.
+# In a worker: the last outline it was sent, by the digest of its pickle.
 _WORKER_OUTLINE: tuple[str, Outline] | None = None
 # In `watch`: a pool kept warm across rebuilds, so workers start and import writers once.
 _KEPT: dict[str, ProcessPoolExecutor | int] = {}
@@ -39,11 +40,11 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _render_in_worker(
-    index: int, task: Task, key: str, outline_json: str, article: Article | None
+    index: int, task: Task, key: str, pickled: bytes, article: Article | None
 ) -> Result:
     global _WORKER_OUTLINE
     if _WORKER_OUTLINE is None or _WORKER_OUTLINE[0] != key:
-        _WORKER_OUTLINE = (key, Outline.model_validate_json(outline_json))
+        _WORKER_OUTLINE = (key, pickle.loads(pickled))
     return render_one(_WORKER_OUTLINE[1], index, task, article)
 
 
@@ -76,12 +77,12 @@ def in_workers(
             pool = _KEPT["pool"] = _new_pool(int(_KEPT["jobs"]))
     else:
         pool = _new_pool(min(jobs, len(tasks)))
-    outline_json = outline.model_dump_json()
-    key = hashlib.sha256(outline_json.encode("utf-8")).hexdigest()
+    pickled = pickle.dumps(outline, protocol=pickle.HIGHEST_PROTOCOL)
+    key = hashlib.sha256(pickled).hexdigest()
     broken = False
     try:
         index_of = {
-            pool.submit(_render_in_worker, i, task, key, outline_json, article): i
+            pool.submit(_render_in_worker, i, task, key, pickled, article): i
             for i, task in enumerate(tasks)
         }
         pending = set(index_of)
