@@ -90,6 +90,9 @@ class Line:
     end: int
 
 
+NO_BREAK = "\u00a0"
+
+
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[tuple[int, int], ...]:
     """Unbreakable pieces of one paragraph as (start, end) slices. A break may occur
@@ -102,7 +105,8 @@ def _tokens(text: str) -> tuple[tuple[int, int], ...]:
         if is_wide(text[i]):
             j = i + 1
         else:
-            while j < n and not text[j].isspace() and not is_wide(text[j]):
+            # a no-break space joins the words beside it, as renderers keep them
+            while j < n and (not text[j].isspace() or text[j] == NO_BREAK) and not is_wide(text[j]):
                 j += 1
                 if text[j - 1] in "-/" and j < n and text[j].isalpha():
                     break  # break opportunity after a hyphen or slash
@@ -121,6 +125,9 @@ def _tokens(text: str) -> tuple[tuple[int, int], ...]:
             start, carry = carry, None
         if text[start:end].rstrip() and text[start:end].rstrip()[-1] in NO_LINE_END and end < n:
             carry = start
+            continue
+        if text[start] == NO_BREAK and merged and merged[-1][1] == start:
+            merged[-1] = (merged[-1][0], end)   # glued to the (wide) character before it
             continue
         merged.append((start, end))
     if carry is not None:
