@@ -50,3 +50,14 @@ def test_an_answers_number_on_the_maps_never_starts_a_line(sample, lang):
         for narrow in (width, width * 0.8, width * 0.6):
             lines = [text[ln.start:ln.end].strip() for ln in textfit.wrap(text, narrow, BODY_MIN, bold=True)]
             assert not [ln for ln in lines[1:] if ln.startswith(("·", "#", NBSP))], (lang, lines)
+
+
+def test_a_no_break_space_measures_as_a_space_and_joins_its_neighbours():
+    """Gluing '· #41' to the last word must not cost a line of its own: the no-break
+    space is as wide as a space; only the break opportunity goes."""
+    text = f"12. Regulators should require platforms to explain the rules in…{NBSP}·{NBSP}#51"
+    plain = text.replace(NBSP, " ")
+    for width in (200.0, 300.0, 420.0):
+        assert textfit.text_height(text, width, BODY_MIN, bold=True) == pytest.approx(
+            textfit.text_height(plain, width, BODY_MIN, bold=True), abs=textfit.line_height(BODY_MIN) + 0.01)
+    assert textfit._ems(text) == pytest.approx(textfit._ems(plain))

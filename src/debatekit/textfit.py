@@ -44,13 +44,13 @@ WIDE_EM = 1.0              # CJK ideographs, kana, hangul, full-width forms
 BOLD_FACTOR = 1.10
 SAFETY = 0.94              # use only this share of the box width
 LEADING = 1.32             # line height as a multiple of the font size, single spacing
-
+NO_BREAK = "\u00a0"         # joins the words beside it: no line breaks there
 
 
 @lru_cache(maxsize=4096)
 def char_em(ch: str) -> float:
     """Advance width of one character, in ems, pessimistically."""
-    width = ASCII_EM.get(ch)
+    width = ASCII_EM.get(" " if ch == NO_BREAK else ch)   # a no-break space is a space
     if width is not None:
         return width
     if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
@@ -89,8 +89,6 @@ class Line:
     start: int
     end: int
 
-
-NO_BREAK = "\u00a0"
 
 
 @lru_cache(maxsize=4096)
