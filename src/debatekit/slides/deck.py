@@ -322,8 +322,7 @@ class Deck:
     def _source_line(self, width: float) -> str:
         src = self.outline.source
         parts = [src.publisher] + ([src.published] if src.published else [])
-        # the title in citation marks, as the PDFs and the charts' captions cite it: a
-        # headline ending in a question mark otherwise reads '兼顾？, 江州日报'
+        # cited in marks as the PDFs cite it: a headline's '？' never meets the comma
         title = cited_title(src.title, self.lang)
         candidates = [", ".join([title] + parts), ", ".join(parts), src.publisher]
         for source in candidates:
