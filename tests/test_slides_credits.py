@@ -9,6 +9,7 @@ import pytest
 from pptx import Presentation
 
 from debatekit.labels import labels_for
+from debatekit.present.figures import cited_title
 from debatekit.slides.credits import distinct_sources
 from support import deck_bytes
 
@@ -63,4 +64,21 @@ def test_credits_slides_list_each_flagship_source_once_after_the_article(flagshi
     places = [text.find(_squash(source)) for source in expected]
     assert all(text.count(_squash(source)) == 1 for source in expected)
     assert places == sorted(places)
-    assert -1 < text.find(_squash(outline.source.title)) < places[0]
+    # the article first, its title in the deck language's citation marks
+    assert -1 < text.find(_squash(cited_title(outline.source.title, lang))) < places[0]
+
+
+@pytest.mark.parametrize("lang, cited", [("zh", "《新规能否兼顾？》"), ("en", "“新规能否兼顾？”")])
+def test_a_headline_ending_in_a_question_mark_is_cited_in_marks_not_followed_by_a_comma(lang, cited):
+    from debatekit.model import Outline
+    from support import read, render, sample_dict
+
+    data = sample_dict()
+    data["source"]["title"] = "新规能否兼顾？"
+    deck = read(render(Outline.model_validate(data), lang))
+    footers = [s.text_frame.text for slide in deck.slides for s in slide.shapes
+               if s.has_text_frame and s.name == "Footer"]
+    credits = [s.text_frame.text for s in deck.slides[-1].shapes if s.has_text_frame]
+    assert footers and all(cited in f for f in footers), footers[:1]
+    assert any(cited in t for t in credits), credits
+    assert not any(re.search(r"[？?][,，]", t) for t in footers + credits)

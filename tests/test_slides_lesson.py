@@ -218,7 +218,7 @@ def test_a_reveal_statement_is_cut_only_when_that_saves_a_line(lesson):
     """The reveal repeats each statement beside its badges, cut to a reminder; a cut that
     saves no line only hides words ("41 percent oppose…" for "… oppose it")."""
     outline, lang, prs = lesson
-    heads = {shape.name: shape.text_frame.text.rsplit(" · #", 1)[0] for slide in prs.slides
+    heads = {shape.name: shape.text_frame.text.rsplit("\u00a0·\u00a0#", 1)[0] for slide in prs.slides
              for shape in slide.shapes if re.fullmatch(r"Answer \d+", shape.name)}
     whole = {"en": ["trump-channel", "shop-europe-2026"],
              "zh": ["ban-as-distraction", "economic-loss"]}[lang]
@@ -270,7 +270,7 @@ def test_each_answer_names_its_statement_as_the_maps_number_it(lesson):
              if re.fullmatch(r"Answer \d+", s.name)}
     assert len(heads) == len(outline.exercise_claims)
     for n, claim in enumerate(outline.exercise_claims, 1):
-        assert heads[f"Answer {n}"].rstrip().endswith(f"· #{outline.claim_number(claim.id)}")
+        assert heads[f"Answer {n}"].rstrip().endswith(f"·\u00a0#{outline.claim_number(claim.id)}")
 
 
 def test_every_run_on_a_slide_is_at_least_18_points(lesson):

@@ -44,13 +44,13 @@ WIDE_EM = 1.0              # CJK ideographs, kana, hangul, full-width forms
 BOLD_FACTOR = 1.10
 SAFETY = 0.94              # use only this share of the box width
 LEADING = 1.32             # line height as a multiple of the font size, single spacing
-
+NO_BREAK = "\u00a0"         # joins the words beside it: no line breaks there
 
 
 @lru_cache(maxsize=4096)
 def char_em(ch: str) -> float:
     """Advance width of one character, in ems, pessimistically."""
-    width = ASCII_EM.get(ch)
+    width = ASCII_EM.get(" " if ch == NO_BREAK else ch)   # a no-break space is a space
     if width is not None:
         return width
     if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
@@ -90,6 +90,7 @@ class Line:
     end: int
 
 
+
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[tuple[int, int], ...]:
     """Unbreakable pieces of one paragraph as (start, end) slices. A break may occur
@@ -102,7 +103,8 @@ def _tokens(text: str) -> tuple[tuple[int, int], ...]:
         if is_wide(text[i]):
             j = i + 1
         else:
-            while j < n and not text[j].isspace() and not is_wide(text[j]):
+            # a no-break space joins the words beside it, as renderers keep them
+            while j < n and (not text[j].isspace() or text[j] == NO_BREAK) and not is_wide(text[j]):
                 j += 1
                 if text[j - 1] in "-/" and j < n and text[j].isalpha():
                     break  # break opportunity after a hyphen or slash
@@ -121,6 +123,9 @@ def _tokens(text: str) -> tuple[tuple[int, int], ...]:
             start, carry = carry, None
         if text[start:end].rstrip() and text[start:end].rstrip()[-1] in NO_LINE_END and end < n:
             carry = start
+            continue
+        if text[start] == NO_BREAK and merged and merged[-1][1] == start:
+            merged[-1] = (merged[-1][0], end)   # glued to the (wide) character before it
             continue
         merged.append((start, end))
     if carry is not None:

@@ -18,6 +18,7 @@ from ..job import Job
 from ..labels import fill, labels_for
 from ..language import profile
 from ..looks import ACCENT, INK, MUTED, RULE
+from ..present.figures import cited_title
 from . import shape_xml
 from . import template as base
 from .copies import Copies
@@ -321,7 +322,9 @@ class Deck:
     def _source_line(self, width: float) -> str:
         src = self.outline.source
         parts = [src.publisher] + ([src.published] if src.published else [])
-        candidates = [", ".join([src.title] + parts), ", ".join(parts), src.publisher]
+        # cited in marks as the PDFs cite it: a headline's '？' never meets the comma
+        title = cited_title(src.title, self.lang)
+        candidates = [", ".join([title] + parts), ", ".join(parts), src.publisher]
         for source in candidates:
             line = self.say("source_line", source=source)
             if textfit.line_count(line, width - 2 * INSET_X, FOOTER) == 1:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..language import profile
+from ..language import profile, unquoted
 from ..looks import ACCENT, KIND_LOOK, MUTED
 from ..model import Claim
+from ..textfit import NO_BREAK
 from .blocks import (
     add_kind_badge,
     add_status_badge,
@@ -70,7 +71,9 @@ def signal_gloss(deck: Deck, claim: Claim) -> str | None:
     shown = ", ".join(words)
     translation = quote_translation(deck, claim)
     if not all(glossary.get(s) for s in claim.signals):
-        shown += f" — {profile(deck.lang).quoted(_short(deck, translation or deck.t(claim.text), 90))}"
+        # the marks a translation may come wrapped in go before the cut, which would
+        # take the closing one and leave the opening one doubled (“‘I only have …”)
+        shown += f" — {profile(deck.lang).quoted(_short(deck, unquoted(translation or deck.t(claim.text)), 90))}"
     return shown
 
 
@@ -80,7 +83,9 @@ def _reveal_head(deck: Deck, claim: Claim, n: int, width: float) -> list[Para]:
     number on the maps follows ("· #6"): the maps and the charts' captions number the
     article's claims, the exercise only its own statements."""
     accent = None if deck.custom else ACCENT
-    on_maps = Span(f" · #{deck.outline.claim_number(claim.id)}",
+    # no-break spaces keep "· #41" with the statement's last word: a line never ends on
+    # the dot with the number alone on the next
+    on_maps = Span(f"{NO_BREAK}·{NO_BREAK}#{deck.outline.claim_number(claim.id)}",
                    colour=None if deck.custom else MUTED)
 
     def head(text: str, *tail: Span) -> list[Para]:

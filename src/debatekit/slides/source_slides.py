@@ -4,6 +4,7 @@ lesson's closing slide, and every source in the full deck's appendix)."""
 from __future__ import annotations
 
 from ..looks import MUTED
+from ..present.figures import cited_title
 from .credits import distinct_sources
 from .deck import Deck
 from .flow import flow_paras
@@ -12,9 +13,12 @@ from .sections import heading, labelled
 from .textbox import para, paras_height
 
 
-def _citation(src) -> str:
-    """The article as the credits slides cite it."""
-    return ", ".join(x for x in [src.author, src.title, src.publisher, src.published, src.url] if x)
+def _citation(src, lang: str | None = None) -> str:
+    """The article as the credits slides cite it, its title in citation marks (《…》,
+    “…”) as the footer and the PDFs cite it; without ``lang`` the plain wording the
+    checks' sources are compared with."""
+    title = src.title if lang is None else cited_title(src.title, lang)
+    return ", ".join(x for x in [src.author, title, src.publisher, src.published, src.url] if x)
 
 
 def _checked_sources(o, citation: str) -> list[str]:
@@ -45,9 +49,9 @@ def _credit(deck: Deck):
 
 def sources(deck: Deck, title: str | None = None) -> None:
     o, w, src = deck.outline, deck.labels, deck.outline.source
-    citation = _citation(src)
+    citation = _citation(src, deck.lang)
     paras = _article_paras(deck, citation, BODY_MIN)
-    checked = _checked_sources(o, citation)
+    checked = _checked_sources(o, _citation(src))
     if checked:
         paras += _source_list(deck, checked)
     paras.append(_credit(deck))
@@ -60,9 +64,9 @@ def lesson_sources(deck: Deck) -> None:
     are in the notes (a list of citations is not read from the back of a room; the full
     deck's appendix and the answer key list them)."""
     o, w, src = deck.outline, deck.labels, deck.outline.source
-    citation = _citation(src)
+    citation = _citation(src, deck.lang)
     paras = _article_paras(deck, citation, BODY)
-    checked = _checked_sources(o, citation)
+    checked = _checked_sources(o, _citation(src))
     credit = _credit(deck)
     if checked:
         listed = paras + _source_list(deck, checked) + [credit]
