@@ -11,6 +11,7 @@ from pptx import Presentation
 from debatekit.labels import labels_for
 from debatekit.present.figures import cited_title
 from debatekit.slides.credits import distinct_sources
+from debatekit.shape import validate
 from support import deck_bytes
 
 EO = "The White House, Executive Order 14166, 'Application of the Act to TikTok', 20 January 2025, 90 FR 8611"
@@ -75,7 +76,7 @@ def test_a_headline_ending_in_a_question_mark_is_cited_in_marks_not_followed_by_
 
     data = sample_dict()
     data["source"]["title"] = "新规能否兼顾？"
-    deck = read(render(Outline.model_validate(data), lang))
+    deck = read(render(validate(Outline, data), lang))
     footers = [s.text_frame.text for slide in deck.slides for s in slide.shapes
                if s.has_text_frame and s.name == "Footer"]
     credits = [s.text_frame.text for s in deck.slides[-1].shapes if s.has_text_frame]

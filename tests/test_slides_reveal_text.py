@@ -10,6 +10,7 @@ import pytest
 
 from debatekit import textfit
 from debatekit.model import Outline
+from debatekit.shape import validate
 from debatekit.slides.geometry import BODY_MIN, INSET_X
 from support import read, render, sample_dict
 
@@ -28,7 +29,7 @@ def test_a_translation_wrapped_in_quotation_marks_is_not_marked_twice_when_cut(s
     claim = next(c for s in d["strands"] for c in s["claims"] if c.get("signals"))
     words = "I only have an hour for lunch, and if the food is ten minutes late I may not get to eat at all, she said"
     claim["quote_translation"] = {"en": f"“{words}.”"}
-    prs = read(render(Outline.model_validate(d), "en", article=sample.article))
+    prs = read(render(validate(Outline, d), "en", article=sample.article))
     reasons = [s.text_frame.text for name, s in _answers(prs).items() if name.endswith("reason")]
     shown = [t for t in reasons if "I only have an hour" in t]
     assert shown, reasons
