@@ -415,6 +415,19 @@ def test_measure_is_east_asian_width_aware():
     assert squash(head + rest) == squash(LONG_ZH * 2) and textfit.line_count(head, 200, 20) == 3
 
 
+@pytest.mark.parametrize("text, drawn", [
+    # as LibreOffice draws each at 18 pt in 164.7 pt: no break between a full-width
+    # closing mark and the number or Latin word right after it
+    ("交通事故中受伤，2023年为44人。", ["交通事故中受", "伤，2023年为44", "人。"]),
+    ("交通事故中受伤。2023年为44人。", ["交通事故中受", "伤。2023年为44", "人。"]),
+    ("交通事故中受伤，abcd年为44人。", ["交通事故中受", "伤，abcd年为44", "人。"]),
+    ("交通事故中受伤，二零二三年为人。", ["交通事故中受伤，", "二零二三年为人。"]),
+    ("交通事故中受伤2023年为44人。", ["交通事故中受伤", "2023年为44人。"]),
+])
+def test_lines_break_where_libreoffice_breaks_them(text, drawn):
+    assert [text[line.start:line.end] for line in textfit.wrap(text, 164.7, 18)] == drawn
+
+
 def test_no_line_starts_with_closing_punctuation():
     text = "字" * 9 + "，" + "字" * 30
     lines = textfit.wrap(text, 10 * 20 / textfit.SAFETY - 1, 20)

@@ -624,6 +624,36 @@ def test_a_debate_in_full_never_leaves_one_point_alone_on_its_last_slide():
     assert sides == [[["pro 1"], ["pro 2"]], [["con 1"], []]]
 
 
+def test_a_debate_in_full_spreads_each_side_over_its_slides():
+    """The for side's three points need a slide each (each checked fact's two badges
+    stacked); the against side's three would fit on two. Spread over the same three
+    slides, every slide holds a point of each side, never the for side's last one alone."""
+    long = "The air on Market Street broke the legal limit again last year, the city's own station says."
+    claims = [{"id": f"f{i}", "kind": "fact", "status": "verified", "text": long,
+               "check": {"note": "Checked.", "sources": ["City air data"]}} for i in range(2)]
+    claims += [{"id": f"o{i}", "kind": "opinion", "text": "Shops live on customers who drive in."}
+               for i in range(2)]
+    outline = _bus_outline(claims).model_copy(update={"debates": ()})
+    outline = validate(Outline, {**dump(outline, mode="json", exclude_none=True), "debates": [{
+        "id": "ban", "motion": {"en": "This house would close the old town to cars",
+                                "zh": "本院主张老城禁车"},
+        "pro": [{"claim": "f0", "use": {"en": long, "zh": "空气超标。"}},
+                {"claim": "f1", "use": {"en": long, "zh": "空气超标。"}},
+                {"point": {"en": long, "zh": "市中心属于每个人。"}, "kind": "opinion"}],
+        "con": [{"claim": "o0"}, {"claim": "o1"},
+                {"point": {"en": "The ring road already carries 30,000 vehicles a day.",
+                           "zh": "环城路每天三万辆车。"}, "kind": "fact", "sources": ["Counts"]}],
+    }]})
+    deck = read(render(outline, "en", deck="full"))
+    w = labels_for(outline, "en")
+    pages = [slide for slide in deck.slides if title_of(slide).startswith(w["debate"])
+             and any(s.name.startswith("Point ") for s in slide.shapes)]
+    assert len(pages) >= 2
+    for slide in pages:
+        names = [s.name for s in slide.shapes]
+        assert names.count("Point pro") >= 1 and names.count("Point con") >= 1, title_of(slide)
+
+
 def _bus_outline(claims: list[dict], figures: list[dict] = ()) -> Outline:
     """An English article taught in English and Chinese."""
     both = lambda en, zh: {"en": en, "zh": zh}  # noqa: E731

@@ -13,7 +13,9 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from support import deck_bytes, needs
+from debatekit.shape import validate
 from debatekit.slides import writer
+from debatekit.textfit import LEADING
 from debatekit.job import Job
 
 pytestmark = [pytest.mark.slow, needs("soffice", "pdftotext")]
@@ -145,3 +147,48 @@ def test_exercise_pages_show_no_label(converted, flagship):
             for word in words:
                 assert squash(word) not in body, (lang, title.text_frame.text, word)
         assert seen >= 3
+
+
+def test_a_map_box_holds_every_line_libreoffice_draws(tmp_path):
+    """“受伤，2023年”: LibreOffice does not break after the full-width comma, so the box
+    needs the line that break would have saved; no word of it may reach past its border."""
+    from debatekit.model import Outline
+
+    injured = "警方数据显示2025年城墙内有57人在交通事故中受伤，2023年为44人。"
+    claims = [{"id": "safety", "kind": "opinion", "text": "老城的道路对孩子很危险。", "quote": "危险"},
+              {"id": "injured", "kind": "fact", "text": injured, "quote": "受伤", "supports": ["safety"]}]
+    claims += [{"id": f"other{i}", "kind": "fact", "text": f"第{i}项研究认为道路交通占污染的68%。",
+                "quote": "交通", "supports": ["safety"]} for i in range(3)]
+    outline = validate(Outline, {
+        "format": "debatekit/1", "id": "box", "languages": ["zh"], "title": "地图方框",
+        "source": {"path": "none.txt", "title": "一篇文章", "publisher": "示例网", "language": "zh"},
+        "thesis": "一个论点。", "strands": [{"id": "a", "title": "线索", "claims": claims}]})
+    pptx = tmp_path / "box.pptx"
+    pptx.write_bytes(deck_bytes_of(outline))
+    profile = tmp_path / "profile"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(pptx)],
+                   check=True, capture_output=True, timeout=300)
+    prs = Presentation(str(pptx))
+    scale = pdf_words(pptx.with_suffix(".pdf"))[0][0] / (prs.slide_width / EMU_PER_PT)
+    checked = 0
+    for slide, (_, _, words) in zip(prs.slides, pdf_words(pptx.with_suffix(".pdf"))):
+        for left, top, right, bottom, text in shape_boxes(slide.shapes):
+            if text is None or squash(injured) not in text:
+                continue
+            mine = [w for w in words if squash(w[4]) and squash(w[4]) in text
+                    and left * scale - TOLERANCE <= w[0] and w[2] <= right * scale + TOLERANCE
+                    and top * scale - 20 <= w[1] <= bottom * scale + 20]
+            assert mine
+            # a word's box is the font's full height, taller than its line: compare the
+            # middle of each line with the box less half an 18 pt line
+            half = 18 * LEADING / 2 * scale
+            middles = [(w[1] + w[3]) / 2 for w in mine]
+            assert top * scale + half - TOLERANCE <= min(middles), [(round(w[1]), w[4]) for w in mine]
+            assert max(middles) <= bottom * scale - half + TOLERANCE, [(round(w[3]), w[4]) for w in mine]
+            checked += 1
+    assert checked
+
+
+def deck_bytes_of(outline) -> bytes:
+    return writer.render(Job(outline, "zh"))

@@ -128,6 +128,16 @@ def test_a_plain_text_with_a_colon_gets_put_it_in_quotes_at_its_line():
     ]
 
 
+def test_a_text_between_braces_with_a_colon_gets_put_it_in_quotes_where_it_starts():
+    code, _, err = run_validate([(THESIS, "thesis: {zh: 投票结果, en: The vote: 31 to 24, all the same}")])
+    assert code == 1
+    assert err.splitlines() == [
+        'o.yaml:20:24: error: YAML syntax: a text between braces that holds `: ` must be quoted; put the text in '
+        'quotes: en: "The vote: 31 to 24, all the same"',
+        "1 error, 0 warnings",
+    ]
+
+
 def test_an_unterminated_quote_is_reported_where_it_opens():
     code, _, err = run_validate([("title: TikTok活下来之后", 'title: "TikTok活下来之后')])
     assert code == 1

@@ -170,6 +170,7 @@ CASES = [
         'o.yaml:44:16: warning: a prediction whose quote has no word about the future; is it a fact or an opinion? [no-future]',
         '0 errors, 1 warning',
     ]),
+    ("lint-prediction-with-its-own-signals", [("quote: 2026年,TikTok Shop计划全面进入欧洲市场", "quote: 到2025年底,TikTok在美国的用户已经超过了2亿\n        signals: [超过了]")], []),
     ("lint-no-why", [("        why: {zh: 数字可以核实, en: A number that can be checked}\n", "")], [
         'o.yaml:46:9: warning: claim `users-2025` has no `why`: the answer key cannot give the reason for its label [no-why]',
         '0 errors, 1 warning',

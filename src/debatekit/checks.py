@@ -342,8 +342,11 @@ class Checker:
                 markers = signal_words.found(claim.quote, quote_lang, "opinion")
                 if markers:
                     yield self.warning((*path, "quote"), f"a fact whose quote holds opinion words ({', '.join(markers)}); split off the judgement or label it an opinion", "fact-judges")
-            if claim.kind == "prediction" and not (signal_words.found(claim.quote, quote_lang, "prediction")
-                                                   or signal_words.found(claim.quote, quote_lang, "hedge")):
+            # a prediction whose own `signals` name the words that look ahead (“would”,
+            # “within a year”) has been answered, as the reported-speech lint holds too
+            if claim.kind == "prediction" and not claim.signals and not (
+                    signal_words.found(claim.quote, quote_lang, "prediction")
+                    or signal_words.found(claim.quote, quote_lang, "hedge")):
                 yield self.warning((*path, "quote"), "a prediction whose quote has no word about the future; is it a fact or an opinion?", "no-future")
         for i, lang in enumerate(self.outline.languages):
             if not labels.has_builtin(lang) and lang not in self.outline.style.labels:

@@ -120,9 +120,34 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[tuple[int, in
             column = len(key) + 3 + (len(value) - len(value.lstrip()))
             return (where[0], column), ("YAML syntax: a text that holds `: ` must be quoted; put the text in quotes: "
                                         f"{key.strip()}: \"{value.strip()}\"")
+    if (exc.context or "").startswith("while parsing a flow mapping") and exc.problem_mark is not None:
+        braced = _braced_colon(text.splitlines()[exc.problem_mark.line:][:1], exc.problem_mark.column)
+        if braced is not None:
+            column, key, value = braced
+            return (where[0], column), ("YAML syntax: a text between braces that holds `: ` must be quoted; "
+                                        f"put the text in quotes: {key}: \"{value}\"")
     if exc.context:
         detail = f"{exc.context}, {detail}"
     return where, f"YAML syntax: {detail}"
+
+
+_BRACED_KEY = re.compile(r"[{,]\s*([^\s{},:\"']+):\s+")
+
+
+def _braced_colon(lines: list[str], column: int) -> tuple[int, str, str] | None:
+    """For `{en: The vote: 31 to 24, zh: ...}`, where YAML stops at the second colon:
+    (the 1-based column where that text starts, its key, the text up to the next entry
+    or the closing brace), or None when the stop is not a colon inside a text."""
+    if not lines or not lines[0][column:].startswith(": "):
+        return None
+    line = lines[0]
+    keys = [m for m in _BRACED_KEY.finditer(line) if m.end() <= column]
+    if not keys:
+        return None
+    start = keys[-1].end()
+    after = _BRACED_KEY.search(line, column + 2)
+    end = after.start() if after else (line.rindex("}") if "}" in line[column:] else len(line))
+    return start + 1, keys[-1].group(1), line[start:end].strip()
 
 
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s"'#:{}\[\]][^:#"']*:\s+)?(?P<quote>["'])""")

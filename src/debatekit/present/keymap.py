@@ -127,18 +127,31 @@ def key_maps(outline: Outline, lang: str, width: float, height: float, style: Ma
     b = Builder(outline, lang, width, height, style)
     maps = [_key_map(b, i, title, KEY_CLAIMS, KEY_REFS) for i, title in enumerate(titles)]
     # A reference box ("→ Strand 4") sends the class to that strand's map, so it may only
-    # show a claim that map draws: a map pointing elsewhere is laid out again with its
-    # references limited to drawn claims (the links left out are named in its notes).
-    # Fewer references only leave more room, so this settles in a round or two.
+    # show a claim that map draws: a map whose possible references include a claim no map
+    # draws is laid out again with its references limited to drawn claims (the links left
+    # out are named in its notes). That holds for a map whose references are all drawn
+    # too: an undrawn candidate it tried and dropped may have taken the room of a drawn
+    # one. Fewer references only leave more room, so this settles in a round or two.
+    sources = [_ref_sources(b, i) for i in range(len(titles))]
+    allowed = list(sources)       # the candidates each map was laid out with
     for _ in range(3):
         drawn = frozenset(c for m in maps for c in m.page.claims)
-        stale = [i for i, m in enumerate(maps)
-                 if any(n.role == "ref" and n.id not in drawn for n in m.page.nodes)]
+        stale = [i for i in range(len(maps)) if allowed[i] != sources[i] & drawn]
         if not stale:
             break
         for i in stale:
             maps[i] = _key_map(b, i, titles[i], KEY_CLAIMS, KEY_REFS, drawn)
+            allowed[i] = sources[i] & drawn
     return _widened(maps, b, titles)
+
+
+def _ref_sources(b: Builder, strand_index: int) -> frozenset[str]:
+    """The other strands' claims that support or challenge one of the strand's: what its
+    reference boxes may show."""
+    claims = b.outline.strands[strand_index].claims
+    own = {c.id for c in claims}
+    return frozenset(s for c in claims for s, t, _ in b.relations_of(c.id)
+                     if t == c.id and s not in own)
 
 
 def _widened(maps: list[KeyMap], b: Builder, titles: list[str]) -> list[KeyMap]:

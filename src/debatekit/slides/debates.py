@@ -120,6 +120,36 @@ def _columns(items: list[Item], heights: list[float], room: float) -> list[list[
     return pages
 
 
+def _spread(items: list[Item], heights: list[float], pages: int) -> list[list[Item]]:
+    """The side's points over ``pages`` slides (as many as the longer side needs), in
+    order, on as many of them as it has points, with the tallest slide as short as it can
+    be: a side that fits on fewer slides does not leave the later ones to one point of
+    the other side. Splitting further never makes a slide taller, so what fitted still
+    fits."""
+    n = len(items)
+    groups = min(pages, n)
+    if groups == 0:
+        return [[] for _ in range(pages)]
+
+    def span(i: int, j: int) -> float:
+        return sum(heights[i:j]) + POINT_GAP * (j - i - 1)
+
+    # best[g][j]: (tallest slide, first item of the last slide) for items[:j] on g slides
+    best = [[(float("inf"), 0)] * (n + 1) for _ in range(groups + 1)]
+    best[0][0] = (0.0, 0)
+    for g in range(1, groups + 1):
+        for j in range(g, n + 1):
+            # on a tie the earlier slides take more, as reading order fills them
+            best[g][j] = min(((max(best[g - 1][i][0], span(i, j)), i) for i in range(g - 1, j)),
+                             key=lambda option: (option[0], -option[1]))
+    cuts, j = [], n
+    for g in range(groups, 0, -1):
+        i = best[g][j][1]
+        cuts.append(items[i:j])
+        j = i
+    return cuts[::-1] + [[] for _ in range(pages - groups)]
+
+
 def _fill_last_page(sides: list[list[list[Item]]]) -> None:
     """Where the last page of the columns would hold a single point, the other side's
     last point of the page before moves to it (its column there is empty, so it fits):
@@ -186,11 +216,12 @@ def debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
     band = motion_h + 16 if motion else 0.0
     room = body.height - band - head_h - 8
     plan = BadgePlan.make(deck, col_w)
-    sides = []
+    measured = []
     for side in ("pro", "con"):
         items = _items(deck, getattr(debate, side), col_w, room, plan)
-        heights = [_item_h(deck, item, col_w, plan) for item in items]
-        sides.append(_columns(items, heights, room))
+        measured.append((items, [_item_h(deck, item, col_w, plan) for item in items]))
+    pages = max(len(_columns(items, heights, room)) for items, heights in measured)
+    sides = [_spread(items, heights, pages) for items, heights in measured]
     _fill_last_page(sides)
     pages = max(len(s) for s in sides)
     for i in range(pages):
