@@ -307,3 +307,20 @@ def test_appendix_maps_route_at_most_one_line_past_a_row(flagship, lang):
     unlimited = map_pages(flagship.outline, lang, SLIDE[0], SLIDE[1], SLIDE[2])
     if lang == "zh":
         assert any(_long_lines(p) > 1 for p in unlimited)    # the case this guards against
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_appendix_map_continues_with_a_single_claim(flagship, lang):
+    """Strands 3 and 6 of the English flagship ended on a page holding one claim and its
+    reference boxes; the last page now takes a claim from an earlier one."""
+    from debatekit.job import Job
+    from debatekit.slides.deck import Deck
+    from debatekit.slides.visual_slides import map_plan
+
+    deck = Deck(Job(flagship.outline, lang, article=flagship.article))
+    pages = [page for page, _, _ in map_plan(deck) if page.kind == "strand"]
+    by_strand: dict[str, list[int]] = {}
+    for page in pages:
+        by_strand.setdefault(page.strand, []).append(len(page.claims))
+    assert any(len(counts) > 1 for counts in by_strand.values())
+    assert {s: c for s, c in by_strand.items() if len(c) > 1 and 1 in c} == {}

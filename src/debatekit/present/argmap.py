@@ -131,6 +131,7 @@ def _strand_pages(b: Builder, strand_index: int) -> list[MapPage]:
                 misses += 1
         left = rest
         chunks.append(sorted(chunk, key=lambda c: position[c.id]))
+    _no_lone_claim(b, strand_index, chunks, base_title, position)
     homes = {c.id: profile(b.lang).remark("→", f"{i}/{len(chunks)}")
              for i, chunk in enumerate(chunks, 1) for c in chunk}
     pages = []
@@ -139,6 +140,26 @@ def _strand_pages(b: Builder, strand_index: int) -> list[MapPage]:
         page = _claim_pages(b, strand_index, chunk, title, homes)
         pages.append(page if page is not None else _forced(b, strand_index, chunk, title, homes))
     return pages
+
+
+def _no_lone_claim(b: Builder, strand_index: int, chunks: list[list[Claim]], title: str,
+                   position: dict[str, int]) -> None:
+    """A last page holding a single claim takes one from an earlier page, the latest that
+    can move with both pages still fitting; a claim whose relations fill a page alone
+    keeps it to itself."""
+    if len(chunks) < 2 or len(chunks[-1]) != 1:
+        return
+    for chunk in reversed(chunks[:-1]):
+        if len(chunk) < 3:
+            continue
+        for claim in sorted(chunk, key=lambda c: -position[c.id]):
+            kept = [c for c in chunk if c is not claim]
+            moved = sorted(chunks[-1] + [claim], key=lambda c: position[c.id])
+            if _claim_pages(b, strand_index, moved, title) is not None and \
+                    _claim_pages(b, strand_index, kept, title) is not None:
+                chunk[:] = kept
+                chunks[-1] = moved
+                return
 
 
 def _forced(b: Builder, strand_index: int, chunk, title, homes=None) -> MapPage:
