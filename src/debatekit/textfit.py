@@ -131,7 +131,8 @@ def _tokens(text: str) -> tuple[tuple[int, int], ...]:
     for start, end in tokens:
         if carry is not None:
             start, carry = carry, None
-        if text[start:end].rstrip() and text[start:end].rstrip()[-1] in NO_LINE_END and end < n:
+        visible = text[start:end].rstrip()
+        if visible and visible[-1] in NO_LINE_END and end < n:
             carry = start
             continue
         if text[start] == NO_BREAK and merged and merged[-1][1] == start:
@@ -174,8 +175,10 @@ def _wrap_paragraph(text: str, usable: float, factor: float) -> list[tuple[int, 
     line_end = 0
     for start, end in _tokens(text):
         piece = text[start:end]
-        visible = _ems(piece.rstrip()) * factor
-        full = _ems(piece) * factor
+        shown = piece.rstrip()
+        visible = _ems(shown) * factor
+        # most tokens (every Chinese character) end in no space: measured once
+        full = visible if len(shown) == len(piece) else _ems(piece) * factor
         if line_end > line_start and line_width + visible > usable:
             result.append((line_start, line_end))
             line_start, line_width = start, 0.0

@@ -74,6 +74,25 @@ def _page(b: Builder, strand_index: int, shown: list[Claim], title: str, max_ref
     """(the page or None if it does not fit, the relations to other strands left out,
     the number of reference boxes drawn). ``refs_to``: the other strands' claims a
     reference box may show (None: any)."""
+    contents, nodes, edges, legend, outside, refs = _graph(b, strand_index, shown, max_refs,
+                                                           refs_to)
+    page = b.page("strand", title, contents, nodes, edges, legend,
+                  b.outline.strands[strand_index].id, tuple(c.id for c in shown))
+    return page, outside, refs
+
+
+def _fits(b: Builder, strand_index: int, shown: list[Claim], max_refs: int,
+          refs_to: Collection[str] | None = None):
+    """(whether ``_page`` would fit, the number of reference boxes it would draw),
+    without laying the page out in full."""
+    contents, nodes, edges, legend, _, refs = _graph(b, strand_index, shown, max_refs, refs_to)
+    return b.fits(contents, nodes, edges, legend, tuple(c.id for c in shown)), refs
+
+
+def _graph(b: Builder, strand_index: int, shown: list[Claim], max_refs: int,
+           refs_to: Collection[str] | None):
+    """What a page of the ``shown`` claims draws: (box contents, nodes, edges, key
+    entries, the relations to other strands left out, the number of reference boxes)."""
     outline = b.outline
     strand = outline.strands[strand_index]
     ids = {c.id for c in shown}
@@ -102,9 +121,7 @@ def _page(b: Builder, strand_index: int, shown: list[Claim], title: str, max_ref
         nodes.append(layered.GraphNode(ref))
     legend = legend_entries(b.labels, {e.relation for e in edges}, bool(refs),
                             kinds=b.style.key_kinds)
-    page = b.page("strand", title, contents, nodes, edges, legend, strand.id,
-                  tuple(c.id for c in shown))
-    return page, tuple(outside), len(refs)
+    return contents, nodes, edges, legend, tuple(outside), len(refs)
 
 
 def key_map(outline: Outline, lang: str, strand_index: int, width: float, height: float,
@@ -189,7 +206,7 @@ def _key_map(b: Builder, strand_index: int, title: str, limit: int, max_refs: in
     by_id = {c.id: c for c in order}
     position = {c.id: i for i, c in enumerate(order)}
     shown: list[Claim] = []
-    best = None
+    best_refs = None        # the references allowed on the last page that fit
     for claim in order:
         # claims are compared by id: comparing the models field by field is slow
         ids = {c.id for c in shown}
@@ -207,19 +224,20 @@ def _key_map(b: Builder, strand_index: int, title: str, limit: int, max_refs: in
             joining.append(partners[0])
         refs = max_refs
         while refs >= 0:
-            page, outside, drawn = _page(b, strand_index, shown + joining, title, refs,
-                                         refs_to)
-            if page is not None:
+            fits, drawn = _fits(b, strand_index, shown + joining, refs, refs_to)
+            if fits:
                 shown.extend(joining)
-                best = (page, outside)
+                best_refs = refs
                 break
             # allowing fewer references than were drawn changes nothing until the
             # allowance drops below that number: skip the identical pages
             refs = min(refs, drawn) - 1
-    if best is not None:
+    if best_refs is not None:
+        # only the last page that fit is kept: it alone is laid out in full
+        page, outside, _ = _page(b, strand_index, shown, title, best_refs, refs_to)
         ids = {c.id for c in shown}
         omitted = tuple(c.id for c in order if c.id not in ids)
-        return KeyMap(best[0], omitted, best[1])
+        return KeyMap(page, omitted, outside)
     page = _forced_scale(lambda f: _page(Builder(b.outline, b.lang, b.width / f, b.height / f,
                                                  b.style),
                                          strand_index, order[:1], title, 0)[0])

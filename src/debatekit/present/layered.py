@@ -227,12 +227,14 @@ def _place_row(widths: list[float], desired: list[float], gap: float, total: flo
 def layout(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], size: SizeFn,
            width: float, height: float, gap: float = 12.0, channel: float = 26.0,
            min_shrink: float = 0.6, placed_if_unfit: bool = True,
-           long_lines: int | None = None) -> Layout:
+           long_lines: int | None = None, place: bool = True) -> Layout:
     """The boxes and routes of the graph in a ``width`` by ``height`` box. With
     ``placed_if_unfit`` False, a graph that does not fit comes back at once with its
     rows measured but no boxes or routes: callers that search for a page that fits
-    skip placing the pages they reject. A graph with more than ``long_lines`` edges
-    passing a row of boxes does not fit either."""
+    skip placing the pages they reject. With ``place`` False, no graph is placed: only
+    whether it fits is decided (a search that keeps the last page that fits places
+    that one alone). A graph with more than ``long_lines`` edges passing a row of boxes
+    does not fit either."""
     layers = assign_layers(nodes, edges)
     layers = _narrow_rows(nodes, edges, layers, size, width, gap, min_shrink)
     edges = [e for e in edges if e.source != e.target and layers[e.source] != layers[e.target]]
@@ -264,8 +266,8 @@ def layout(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], size: SizeFn,
         y += h + channel
     total_height = y - channel if rows else 0.0
     fits = fits and total_height <= height + 0.01
-    if not fits and not placed_if_unfit:
-        return Layout({}, [], 0.0, total_height, False, n_rows, shrinks)
+    if not place or (not fits and not placed_if_unfit):
+        return Layout({}, [], 0.0, total_height, fits, n_rows, shrinks)
 
     centres = _place_x(rows, chains, sizes, width, gap)
     boxes = {}

@@ -292,14 +292,8 @@ class Builder:
     def page(self, kind, title, contents: dict[str, Content], nodes, edges, legend,
              strand=None, claims=()) -> MapPage | None:
         """Lay out one page; None when it does not fit the box."""
-        def size(node_id, shrink):
-            return self.wrapped(contents[node_id], shrink)[:2]
-
-        key, key_height = self.legend(legend)
-        lay = layered.layout(nodes, edges, size, self.width, self.height - key_height,
-                             gap=self.style.gap, channel=self.style.channel,
-                             placed_if_unfit=False,
-                             long_lines=self.style.long_lines if len(claims) > 1 else None)
+        key, _ = self.legend(legend)
+        lay = self._layout(contents, nodes, edges, legend, claims, place=True)
         if not lay.fits:
             return None
         # Centre the drawing in the box: the row placement may leave it off to one side.
@@ -324,6 +318,21 @@ class Builder:
                                tuple(r.points)) for r in lay.routes)
         return MapPage(kind, title, self.width, self.height, tuple(placed), routes,
                        key, self.style, strand, claims)
+
+    def fits(self, contents: dict[str, Content], nodes, edges, legend, claims=()) -> bool:
+        """Whether ``page`` would lay these out within the box, without placing them: a
+        page search tries many pages and keeps one, which it then lays out in full."""
+        return self._layout(contents, nodes, edges, legend, claims, place=False).fits
+
+    def _layout(self, contents, nodes, edges, legend, claims, place: bool):
+        def size(node_id, shrink):
+            return self.wrapped(contents[node_id], shrink)[:2]
+
+        _, key_height = self.legend(legend)
+        return layered.layout(nodes, edges, size, self.width, self.height - key_height,
+                              gap=self.style.gap, channel=self.style.channel,
+                              placed_if_unfit=False, place=place,
+                              long_lines=self.style.long_lines if len(claims) > 1 else None)
 
     def legend(self, entries) -> tuple[tuple[LegendItem, ...], float]:
         """The key's items flowed left to right, wrapping as needed, bottom-aligned in
