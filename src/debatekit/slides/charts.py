@@ -52,18 +52,18 @@ LABEL = 16.0
 def add_figure_chart(shapes, figure: FigureData, box, fonts: DeckFonts, lang: str):
     """The figure as a chart filling ``box`` (left, top, width, height in points) above
     its caption. Returns the chart's graphic frame."""
+    categories, series, colours = drawn_order(figure)
     data = CategoryChartData(number_format="General")
-    data.categories = list(figure.categories)
-    for name, values in figure.series:
-        data.add_series(name, list(values))
+    data.categories = categories
+    for name, values in series:
+        data.add_series(name, values)
     chart_box, caption_box = _split(box, figure.caption)
     frame = shapes.add_chart(CHART_TYPES[figure.chart], *map(emu, chart_box), data)
     frame.name = f"Figure {figure.id}"
     chart = frame.chart
     _no_title(chart, fonts, lang)
     values = [v for _, vs in figure.series for v in vs if v is not None]
-    _axes(chart, figure.unit, fonts, lang, reverse=figure.chart == "bar",
-          from_zero=min(values, default=0) >= 0)
+    _axes(chart, figure.unit, fonts, lang, reverse=False, from_zero=min(values, default=0) >= 0)
     plot = chart.plots[0]
     plot.has_data_labels = True
     labels = plot.data_labels
@@ -75,8 +75,8 @@ def add_figure_chart(shapes, figure: FigureData, box, fonts: DeckFonts, lang: st
     _font(labels.font, fonts, lang, LABEL, INK)
     if figure.chart != "line":
         plot.gap_width = 80
-    for i, series in enumerate(plot.series):
-        colour = RGBColor.from_string(SERIES_COLOURS[i % len(SERIES_COLOURS)])
+    for series, colour in zip(plot.series, colours):
+        colour = RGBColor.from_string(colour)
         if figure.chart == "line":
             series.format.line.color.rgb = colour
             series.format.line.width = Pt(2.5)
@@ -89,6 +89,26 @@ def add_figure_chart(shapes, figure: FigureData, box, fonts: DeckFonts, lang: st
     positive_axis_ids(chart)
     make_workbook_deterministic(chart)
     return frame
+
+
+def drawn_order(figure: FigureData):
+    """The figure's categories, series and series colours in the order the chart's data
+    holds them. A bar chart keeps its category axis in its natural orientation (the first
+    category at the bottom) and holds categories and series last first, so the figure's
+    first category and, in each category, its first series are drawn at the top.
+
+    Reversing the axis instead would draw the same bars, but then the two programs list
+    the legend differently: LibreOffice lists a bar chart's legend last series first
+    whatever the axis's orientation, PowerPoint in the order the bars are drawn from the
+    top. Only with the natural orientation do both read it in the figure's series order,
+    which is the bars' order from the top."""
+    colours = [SERIES_COLOURS[i % len(SERIES_COLOURS)] for i in range(len(figure.series))]
+    series = [(name, list(values)) for name, values in figure.series]
+    categories = list(figure.categories)
+    if figure.chart != "bar":
+        return categories, series, colours
+    return (categories[::-1], [(name, values[::-1]) for name, values in series[::-1]],
+            colours[::-1])
 
 
 def add_balance_chart(shapes, balance: Balance, box, fonts: DeckFonts, lang: str):
