@@ -18,6 +18,7 @@ from debatekit.slides.runs import DeckFonts
 from support import needs
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 FONTS = DeckFonts("Calibri", "Microsoft YaHei", "zh")
 # Two surveys, values all different, so each drawn number names its bar.
 SURVEYS = FigureData(
@@ -76,6 +77,18 @@ def test_column_and_line_charts_keep_the_figures_order():
         chart = one_chart(figure).slides[0].shapes[0].chart
         assert list(chart.plots[0].categories) == ["by car", "on foot", "by bus"]
         assert [s.name for s in chart.plots[0].series] == ["traders' survey", "city survey"]
+
+
+def test_a_one_character_unit_stands_upright_on_the_axis():
+    """起 on a column chart's upright value axis is set level, not turned on its side; a
+    longer unit keeps the axis's own direction."""
+    for unit, level in (("起", True), ("accidents", False)):
+        figure = FigureData("f", "Accidents", unit, "column", ("2023", "2024"),
+                            (("red lights", (310.0, 402.0)),), "As stated.", ())
+        chart = one_chart(figure).slides[0].shapes[0].chart
+        body = chart._chartSpace.find(f".//{C}valAx/{C}title/{C}tx/{C}rich/{A}bodyPr")
+        assert chart.value_axis.axis_title.text_frame.text == unit
+        assert (body.get("rot"), body.get("vert")) == (("0", "horz") if level else (None, None))
 
 
 @pytest.mark.slow

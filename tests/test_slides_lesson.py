@@ -705,6 +705,24 @@ def test_a_measure_whose_point_repeats_its_name_is_named_once():
         assert list(chart.plots[0].categories)[::-1] == names      # bars: held last first
 
 
+def test_a_measure_whose_point_repeats_a_word_of_its_name_is_named_once():
+    """"rider insurance" with the point "insurance" (骑手保险费 with 保险) is one bar named
+    "rider insurance"; a label that adds a word keeps it: "ad spend, Jiangzhou"."""
+    claims = _bus_claims()
+    figure = {"id": "money", "title": {"en": "Two costs", "zh": "两笔钱"}, "chart": "bar",
+              "series": [
+                  {"name": {"en": "rider insurance", "zh": "骑手保险费"}, "points": [
+                      {"label": {"en": "insurance", "zh": "保险"}, "value": 620, "claim": "c0"}]},
+                  {"name": {"en": "ad spend", "zh": "广告投入"}, "points": [
+                      {"label": {"en": "Jiangzhou", "zh": "江州"}, "value": 900, "claim": "c3"}]}]}
+    for lang, names in (("en", ["rider insurance", "ad spend, Jiangzhou"]),
+                        ("zh", ["骑手保险费", "广告投入, 江州"])):
+        prs = read(render(_bus_outline(claims, [figure]), lang))
+        chart = next(s.chart for slide in prs.slides for s in slide.shapes if s.has_chart
+                     and s.name == "Figure money")
+        assert list(chart.plots[0].categories)[::-1] == names      # bars: held last first
+
+
 def test_long_statements_share_their_slides_rather_than_sit_alone():
     """Six Chinese statements of about 250 characters: at 24 pt each needs more than half
     a slide, so each sat alone on one of six slides; set a step smaller (not below 18 pt),

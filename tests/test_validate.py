@@ -175,6 +175,20 @@ CASES = [
         'o.yaml:46:9: warning: claim `users-2025` has no `why`: the answer key cannot give the reason for its label [no-why]',
         '0 errors, 1 warning',
     ]),
+    ("lint-figure-values-far-apart", [("          - {label: \"2025\", value: 200, claim: users-2025}\n",
+                                       "          - {label: \"2025\", value: 200, claim: users-2025}\n"
+                                       "      - name: {zh: 增长, en: growth}\n"
+                                       "        points:\n"
+                                       "          - {label: \"2025\", value: 0, claim: users-2025}\n"
+                                       "          - {label: \"2026\", value: -1.5, claim: users-2025}\n")], [
+        'o.yaml:64:36: warning: the values of figure `users` differ by more than 100x (1.5 to 200): the small bars will not be readable; split it into two figures [figure-scale]',
+        '0 errors, 1 warning',
+    ]),
+    # a hundred times apart still reads (2 next to 200); a zero has no size to lose
+    ("lint-figure-values-a-hundredfold", [("          - {label: \"2025\", value: 200, claim: users-2025}\n",
+                                           "          - {label: \"2025\", value: 200, claim: users-2025}\n"
+                                           "          - {label: \"2026\", value: 2, claim: users-2025}\n"
+                                           "          - {label: \"2027\", value: 0, claim: users-2025}\n")], []),
     ("errors-in-file-order", [("thesis:", "foo: 1\nthesis:"), ("kind: prediction", "kind: predction"), ("id: future", "id: deal"), ("minutes: 45", "minutes: on"), ("signals: [清楚地说明]", "signals: [显然]")], [
         'o.yaml:17:12: error: `minutes` must be a whole number; `on` is read by YAML as a boolean (true/false)',
         'o.yaml:20:1: error: unknown key `foo`',

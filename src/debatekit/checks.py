@@ -11,6 +11,7 @@ from typing import Any, Iterator
 
 
 from . import labels, signal_words
+from .figure_scale import spread_warning
 from .loader import LocatedTree
 from .unfinished import character_problems, number_problems, title_problems, unfinished_work
 from .article import first_drift, split_paragraphs
@@ -204,6 +205,9 @@ class Checker:
                         yield from self._unknown_claim(where, point.claim)
                     elif claim.kind != "fact":
                         yield self.error(where, f"a figure's number must come from a fact claim; `{claim.id}` is {_a(claim.kind)}")
+            spread = spread_warning(figure)
+            if spread is not None:
+                yield self.warning(("figures", f, *spread[0]), spread[1], "figure-scale")
 
     def debates(self) -> Iterator[Problem]:
         known = {claim.id for claim in self.outline.claims}

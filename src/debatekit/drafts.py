@@ -35,6 +35,7 @@ CODES = {
     "no-future": "a prediction whose quote has no word about the future",
     "reported-speech": "a reported claim labelled by the saying, not by what is said",
     "exercise-kinds": "an exercise without every kind",
+    "figure-scale": "a figure whose values are too far apart to share an axis",
     "no-words": "a language debatekit has no words in",
     "some-words": "a language given only some of debatekit's words",
 }

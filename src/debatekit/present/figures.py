@@ -3,6 +3,7 @@ saying where the numbers come from and what is known about the claims they cite.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..labels import labels_for
@@ -56,14 +57,15 @@ def one_measure(data: FigureData) -> FigureData:
     measure: drawn side by side in one category they read as comparable. They become
     one series whose categories are the measures (named with their point's label when
     the points share it, and once when the label only repeats the measure's name), so
-    each bar is labelled by what it measures."""
+    each bar is labelled by what it measures; a label that only repeats words of the
+    measure's name, as "insurance" does "rider insurance", is left out)."""
     filled = [[v for v in values if v is not None] for _, values in data.series]
     if len(data.series) < 2 or any(len(values) != 1 for values in filled):
         return data
     categories = []
     for name, values in data.series:
         label = next(c for c, v in zip(data.categories, values) if v is not None)
-        if label.casefold() == name.casefold():
+        if repeats(label, name):
             categories.append(name)
         else:
             categories.append(f"{name} ({label})" if len(data.categories) == 1 else
@@ -71,6 +73,19 @@ def one_measure(data: FigureData) -> FigureData:
     values = tuple(values[0] for values in filled)
     return FigureData(data.id, data.title, data.unit, data.chart, tuple(categories),
                       ((data.unit or data.title, values),), data.caption, data.claims)
+
+
+def repeats(label: str, name: str) -> bool:
+    """Whether a point's label says nothing its series' name does not: every word of it
+    is a word of the name ("insurance" of "rider insurance"), or, in a script written
+    without spaces, the label is part of the name (保险 of 骑手保险费)."""
+    label, name = label.casefold().strip(), name.casefold()
+    if not label:
+        return False
+    words = label.split()
+    if len(words) == 1 and not label.isascii() and label in name:
+        return True
+    return set(words) <= set(re.findall(r"[\w'’-]+", name))
 
 
 def status_caption(outline: Outline, claim_ids, lang: str) -> str:

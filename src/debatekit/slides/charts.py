@@ -253,6 +253,12 @@ def _axes(chart, value_title, fonts, lang, reverse, from_zero=True):
         values.has_title = True
         frame = values.axis_title.text_frame
         frame.text = ""
+        if len(value_title.strip()) == 1:
+            # a one-character unit (起, 元, %) turned on its side on a column chart's
+            # upright axis reads as a stray mark: set it upright
+            body = axis_element(values).find(f"{qn('c:title')}//{qn('a:bodyPr')}")
+            body.set("rot", "0")
+            body.set("vert", "horz")
         add_run(frame.paragraphs[0], value_title, fonts, lang, TEXT, colour=MUTED)
 
 
