@@ -610,6 +610,35 @@ def test_the_exit_ticket_asks_about_statements_no_slide_has_labelled(lesson):
     assert [c.id for c in asked if c.id in debated] == []
 
 
+def _ticket_and_maps(outline, lang, prs) -> tuple[list[str], set[int]]:
+    """(the ids of the exit ticket's claims, the claim numbers the key-claims maps show)."""
+    w = labels_for(outline, lang)
+    on_maps: set[int] = set()
+    ticket = ""
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.name.startswith("Key claims map"):
+                on_maps |= {int(n) for s in all_shapes(shape.shapes) if s.has_text_frame
+                            for n in re.findall(r"#(\d+)", s.text_frame.text)}
+        if title_of(slide).startswith(w["exit_ticket"]):
+            ticket += " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    return [c.id for c in outline.claims if c.text[lang] in " ".join(ticket.split())], on_maps
+
+
+def test_a_bilingual_class_gets_one_exit_ticket(flagship):
+    """The English and the Chinese maps draw different claims (each language fits its own
+    words), and the ticket used to avoid only its own deck's and pick the shortest text in
+    its own language: it asked about different claims in each. The pick is the same in
+    both and on neither language's maps."""
+    outline = flagship.outline
+    asked, mapped = {}, set()
+    for lang in outline.languages:
+        asked[lang], on_maps = _ticket_and_maps(outline, lang, read(deck_bytes("flagship", lang)))
+        mapped |= on_maps
+    assert len(asked["en"]) >= 2 and asked["en"] == asked["zh"]
+    assert [c for c in asked["en"] if outline.claim_number(c) in mapped] == []
+
+
 def test_a_debate_in_full_never_leaves_one_point_alone_on_its_last_slide():
     """For: two points on the first page; against: one on each page. The last page
     would hold the against side's second point alone: the for side's second moves to it."""

@@ -15,6 +15,7 @@ from ..present.figures import inner_quotes
 from ..model import KINDS, Claim
 from .deck import Deck
 from .geometry import BODY, BODY_MIN, LEAD, Box
+from .mapped import mapped_in_any_language
 from .notes import claim_notes
 from .textbox import Para, Span, para, paras_height
 
@@ -259,11 +260,16 @@ def _task_notes(deck: Deck, task: str):
 def exit_claims(deck: Deck, size: int = EXIT_TICKET) -> list[Claim]:
     """Up to ``size`` statements the class has not classified, one of each kind where
     the outline has them (kinds in the order fact, opinion, prediction), each the shortest
-    of its kind, so the ticket fits one slide; in outline order. Statements no earlier
-    slide has labelled (on a map, as a debate point) come first: a ticket whose answers
-    are on the map the class has just seen tests nothing."""
+    of its kind, so the ticket fits one slide; in outline order. Statements no map in any
+    language of the kit draws, and no debate uses as a point, come first: a ticket whose
+    answers are on the map the class has just seen tests nothing.
+
+    The pick is the same in every language (a bilingual class gets one ticket, not two):
+    the maps of every language are consulted, and "shortest" counts a statement's
+    characters in all the kit's languages together."""
     o = deck.outline
-    shown = deck.labelled | {p.claim for d in o.debates for p in (*d.pro, *d.con) if p.claim}
+    shown = deck.labelled | mapped_in_any_language(deck) | {
+        p.claim for d in o.debates for p in (*d.pro, *d.con) if p.claim}
     unseen = [c for c in o.extension_claims if c.id not in shown]
     chosen = _exit_pick(deck, unseen, size)
     enough = min(2, len(o.extension_claims))
@@ -276,12 +282,17 @@ def exit_claims(deck: Deck, size: int = EXIT_TICKET) -> list[Claim]:
 
 
 def _exit_pick(deck: Deck, pool: list[Claim], size: int) -> list[Claim]:
+    languages = deck.outline.languages
+
+    def length(claim: Claim) -> int:
+        return sum(len(claim.text[lang]) for lang in languages)
+
     chosen: list[Claim] = []
     for kind in KINDS:
         of_kind = [c for c in pool if c.kind == kind]
         if of_kind:
-            chosen.append(min(of_kind, key=lambda c: (len(deck.t(c.text)), pool.index(c))))
-    for claim in sorted(pool, key=lambda c: len(deck.t(c.text))):
+            chosen.append(min(of_kind, key=lambda c: (length(c), pool.index(c))))
+    for claim in sorted(pool, key=length):
         if len(chosen) >= min(2, len(pool)):
             break
         if claim not in chosen:
