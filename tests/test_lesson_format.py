@@ -124,7 +124,17 @@ CASES = [
     ]),
     ("speech-opinion-about-the-saying", [("        kind: fact\n        text: {en: Some parents", "        kind: opinion\n        text: {en: Some parents"),
                                          ("        accept:\n          - kind: opinion\n            why: {en: “Too crowded” is their judgement, zh: “太拥挤”是他们的判断}\n", "")], [
-        "o.yaml:47:15: warning: an opinion with a speaker whose quote holds no opinion words but reports the saying (抱怨, complained): "
+        "o.yaml:47:15: warning: an opinion with a speaker whose quote holds no opinion words; the saying is reported by "
+        "the quote (抱怨) and the claim's text in `en` (complained), `zh` (抱怨): "
+        "where only the saying is at stake, \"X said Y\" is a fact; label it a fact, or add an `accept` entry [reported-speech]",
+        "0 errors, 1 warning",
+    ]),
+    # the word of saying only in the claim's text (说 in 家长说…): the message says so
+    ("speech-opinion-saying-in-the-text-only", [("        kind: fact\n        text: {en: Some parents", "        kind: opinion\n        text: {en: Some parents"),
+                                                ("        quote: 一些家长抱怨，周末的自习室太拥挤了\n", "        quote: 周末的自习室太拥挤了\n"),
+                                                ("        accept:\n          - kind: opinion\n            why: {en: “Too crowded” is their judgement, zh: “太拥挤”是他们的判断}\n", "")], [
+        "o.yaml:47:15: warning: an opinion with a speaker whose quote holds no opinion words; the saying is reported by "
+        "the claim's text in `en` (complained), `zh` (抱怨): "
         "where only the saying is at stake, \"X said Y\" is a fact; label it a fact, or add an `accept` entry [reported-speech]",
         "0 errors, 1 warning",
     ]),

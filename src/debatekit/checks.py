@@ -386,12 +386,17 @@ class Checker:
             # the teacher named the words of the quote that mark its kind (真是, 过于):
             # the content is marked, even by a word outside the lint's short table
             return None
-        saying = signal_words.found(claim.quote, lang, "speech")
-        for kit_lang in self.outline.languages:
-            saying += [w for w in signal_words.found(claim.text[kit_lang], kit_lang, "speech") if w not in saying]
+        # where the word of saying is, the quote or the claim's own text, so the teacher
+        # looks in the right place
+        quoted = signal_words.found(claim.quote, lang, "speech")
+        texts = [f"`{kit_lang}` ({', '.join(words)})" for kit_lang in self.outline.languages
+                 if (words := signal_words.found(claim.text[kit_lang], kit_lang, "speech"))]
+        places = ([f"the quote ({', '.join(quoted)})"] if quoted else []) + \
+            ([f"the claim's text in {', '.join(texts)}"] if texts else [])
+        saying = " and ".join(places)
         if saying:
-            return self.warning(where, f"{_a(claim.kind)} with a speaker whose quote holds no {claim.kind} words but reports the saying "
-                                       f"({', '.join(saying)}): where only the saying is at stake, \"X said Y\" is a fact; "
+            return self.warning(where, f"{_a(claim.kind)} with a speaker whose quote holds no {claim.kind} words; the saying is reported by "
+                                       f"{saying}: where only the saying is at stake, \"X said Y\" is a fact; "
                                        "label it a fact, or add an `accept` entry", "reported-speech")
         return None
 
