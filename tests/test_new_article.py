@@ -84,6 +84,19 @@ def test_a_byline_may_name_the_paper_and_the_date_too():
     assert (staff.author, staff.publisher, staff.published) == ("Dana Ortiz", None, None)
 
 
+def test_a_chinese_byline_with_its_date_gives_the_date_to_published(tmp_path):
+    """"本报记者 林晓雨 2026年3月12日": the author is 林晓雨, the date is `published`, in
+    the parts read and in the outline `debatekit new` writes."""
+    article = "江州出台外卖骑手新规\n\n本报记者 林晓雨 2026年3月12日\n\n" \
+              "3月10日，江州市发布了新的管理办法。新规将于今年7月1日起施行。\n"
+    parts = read_parts(article, "zh")
+    assert (parts.author, parts.publisher, parts.published) == ("林晓雨", None, "2026年3月12日")
+    assert read_parts(article.replace(" 2026年3月12日", ""), "zh").author == "林晓雨"
+    (tmp_path / "riders.txt").write_text(article, "utf-8")
+    data = yaml.safe_load(scaffold_file("riders", tmp_path / "riders.txt", tmp_path / "out").read_text("utf-8"))
+    assert (data["source"]["author"], data["source"]["published"]) == ("林晓雨", "2026年3月12日")
+
+
 def test_speakers_are_named_people_and_later_surnames_are_recognised():
     known: set[str] = set()
     assert speaker("“This is it,” said Mayor Linda Cho.", "en", known) == "Mayor Linda Cho"

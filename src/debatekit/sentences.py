@@ -30,6 +30,7 @@ _BYLINE = re.compile(
     r"^(?:by\s+(?P<en>[^\n]{2,80})"
     r"|(?:作者|记者|文|撰文|编辑|责任编辑|本报记者|通讯员)\s*[：:/／|｜\s]\s*(?P<zh>[^\n]{2,30}))$",
     re.IGNORECASE)
+_BYLINE_SEPARATORS = " ,，、;；|｜/／·-—"
 _ROLE = re.compile(r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+[\w\s]*"
                    r"(?:Correspondent|Editor|Reporter|Writer|Columnist|Staff|Contributor)\b")
 _ROLE_WORD = re.compile(r"\b(?:Correspondent|Editor|Reporter|Writer|Columnist|Staff|Contributor)\b")
@@ -147,6 +148,11 @@ def byline(line: str) -> tuple[str, str | None, str | None] | None:
                     date = part
                 elif publisher is None and part[:1].isupper() and not _ROLE_WORD.search(part):
                     publisher = part
+        dated = _DATE.search(name) if date is None else None
+        if dated:
+            # "本报记者 林晓雨 2026年3月12日": the date goes to `published`, not the name
+            date = dated.group(0)
+            name = re.sub(r"\s+", " ", name[:dated.start()] + " " + name[dated.end():]).strip(_BYLINE_SEPARATORS)
         return (name, publisher, date) if name else None
     match = _ROLE.match(line)
     return (match.group("name"), None, None) if match else None
