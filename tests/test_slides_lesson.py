@@ -70,22 +70,26 @@ def test_a_short_lesson_is_not_warned_about_slides_it_cannot_cut(sample, minutes
 
 
 def test_a_lesson_over_its_budget_says_what_to_cut():
-    """Continuations the teacher can cut (a long exercise) still warn, and say how."""
+    """Continuations the teacher can cut (a long exercise) still warn, and say how; where
+    the parts alone (a slide each) outnumber the budget, the warning says the exercise
+    cannot be enough."""
     outline = long_outline()
     outline = outline.model_copy(update={"lesson": outline.lesson.model_copy(update={"minutes": 20})})
     warnings: list[str] = []
     prs = read(render(outline, "en", warn=warnings.append))
     assert len(prs.slides) > 12
-    # no `lesson.exercise` to shorten: the default pick chose the 12 statements
+    # no `lesson.exercise` to shorten: the default pick chose the 12 statements; 15 parts
     assert warnings == [f"the lesson has {len(prs.slides)} slides, more than the 12 its minutes "
                         "allow (one per 2.25 minutes, at most 40): give a `lesson.exercise` of "
-                        "fewer than the 12 statements the default pick chose or give the lesson "
-                        "more `lesson.minutes`"]
+                        "fewer than the 12 statements the default pick chose to shorten it; its "
+                        "15 parts (a map per strand, a chart per figure, each debate, ...) take a "
+                        "slide each, so only more `lesson.minutes` or fewer strands, figures or "
+                        "debates bring it within 12"]
     given = outline.model_copy(update={"lesson": outline.lesson.model_copy(
-        update={"exercise": tuple(c.id for c in outline.exercise_claims)})})
+        update={"exercise": tuple(c.id for c in outline.exercise_claims), "minutes": 35})})
     warnings.clear()
     prs = read(render(given, "en", warn=warnings.append))
-    assert warnings == [f"the lesson has {len(prs.slides)} slides, more than the 12 its minutes "
+    assert warnings == [f"the lesson has {len(prs.slides)} slides, more than the 16 its minutes "
                         "allow (one per 2.25 minutes, at most 40): shorten `lesson.exercise` or "
                         "give the lesson more `lesson.minutes`"]
     assert warnings[0].at == "lesson.minutes"      # the build names that line

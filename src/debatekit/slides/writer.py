@@ -121,8 +121,15 @@ def build_deck(job: Job) -> Deck:
                    f"a lesson of {DEFAULT_MINUTES} minutes allows (one per 2.25 minutes; "
                    "`lesson.minutes` is not given)")
         more = "give the lesson more `lesson.minutes`" if given else "give `lesson.minutes`"
+        parts = deck.parts()
+        if parts >= budget:   # a slide a part: shortening the exercise cannot be enough
+            advice = (f"{cut} to shorten it; its {parts} parts (a map per strand, a chart per "
+                      "figure, each debate, ...) take a slide each, so only more "
+                      f"`lesson.minutes` or fewer strands, figures or debates bring it within {budget}")
+        else:
+            advice = f"{cut} or {more}"
         job.warn(Remark(f"the lesson has {len(deck.prs.slides)} slides, more than the {budget} "
-                        f"{allowed}: {cut} or {more}", at="lesson.minutes"))
+                        f"{allowed}: {advice}", at="lesson.minutes"))
     deck.lesson_slides = len(deck.prs.slides)
     if (job.deck or job.outline.style.deck) == "full":
         appendix(deck)
