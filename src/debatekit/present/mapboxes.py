@@ -55,6 +55,7 @@ class MapStyle:
     # Lines a page of several claims may route past a row of boxes (None: any number);
     # beyond that they run side by side in the same gaps, and the page counts as full.
     long_lines: int | None = None
+    max_grow: float = 1.0            # a page too tall widens its rows' boxes up to this
 
     def scaled(self, factor: float) -> "MapStyle":
         return replace(self, **{k: getattr(self, k) * factor for k in (
@@ -237,14 +238,10 @@ class Builder:
     def ref(self, claim: Claim, where: str | None = None) -> Content:
         """A pointer to a claim drawn on another map: its strand, or ``where`` (the page
         of the same strand's map that holds it)."""
-        strand = self.outline.strand_number(self.outline.strand_of(claim.id).id) - 1
-        return Content(
-            "ref",
-            *self._kind(claim),
-            self.kind_badge(claim),
-            where or f"→ {self.labels['strand']} {strand + 1}",
-            max(90.0, min(self.width / 6, 130.0)),
-        )
+        strand = self.outline.strand_number(self.outline.strand_of(claim.id).id)
+        return Content("ref", *self._kind(claim), self.kind_badge(claim),
+                       where or f"→ {self.labels['strand']} {strand}",
+                       max(90.0, min(self.width / 6, 130.0)))
 
     # ---- sizing ----------------------------------------------------------------------
     def sizes(self, content: Content):
@@ -332,7 +329,8 @@ class Builder:
         return layered.layout(nodes, edges, size, self.width, self.height - key_height,
                               gap=self.style.gap, channel=self.style.channel,
                               placed_if_unfit=False, place=place,
-                              long_lines=self.style.long_lines if len(claims) > 1 else None)
+                              long_lines=self.style.long_lines if len(claims) > 1 else None,
+                              max_grow=self.style.max_grow)
 
     def legend(self, entries) -> tuple[tuple[LegendItem, ...], float]:
         """The key's items flowed left to right, wrapping as needed, bottom-aligned in
