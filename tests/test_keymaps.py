@@ -4,11 +4,15 @@ teacher to what the deck they are in holds."""
 
 from __future__ import annotations
 
+import pytest
+
+from debatekit.labels import labels_for
 from debatekit.model import Outline
 from debatekit.present.keymap import key_map, key_order
 from debatekit.present.mapboxes import Builder
 from debatekit.shape import validate
 from debatekit.slides.visual_slides import LESSON_MAP_STYLE
+from support import deck_bytes, read
 
 
 def strand_outline(rows, others=()) -> Outline:
@@ -123,3 +127,17 @@ def test_a_claim_that_fits_under_its_target_is_drawn():
     assert page.node("lanes").y > page.node("fall").y > page.node("safety").y
     assert all(n.body_size >= 18 for n in page.nodes)
     assert max(n.y + n.height for n in page.nodes) <= page.height
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_map_notes_send_the_teacher_to_what_the_lesson_deck_has(lang, flagship):
+    """The lesson deck holds no claim-by-claim slides: the notes of a map that leaves
+    claims out point to the answer key (which lists every claim) and the full deck."""
+    outline = flagship.outline
+    w = labels_for(outline, lang)
+    prs = read(deck_bytes("flagship", lang))
+    notes = [s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide]
+    left_out = [n for n in notes if w["map_not_shown"] in n]
+    assert left_out
+    assert w["answer_key"].lower() in w["map_not_shown"].lower()
+    assert ("claim-by-claim slides" if lang == "en" else "逐条论断幻灯片") not in w["map_not_shown"]
