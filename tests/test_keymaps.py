@@ -129,6 +129,19 @@ def test_a_claim_that_fits_under_its_target_is_drawn():
     assert max(n.y + n.height for n in page.nodes) <= page.height
 
 
+def test_a_reference_box_keeps_the_strand_number_with_its_word(flagship):
+    for lang in ("zh", "en"):
+        outline = flagship.outline
+        w = labels_for(outline, lang)
+        b = Builder(outline, lang, 864, 396, LESSON_MAP_STYLE)
+        claim = outline.strands[0].claims[0]
+        content = b.ref(claim)
+        assert content.body.endswith(f"{w['strand']}\u00a01")
+        for shrink in (1.0, 0.6):
+            lines = b.wrapped(content, shrink)[3]
+            assert not [line for line in lines if line.strip().isdigit()], lines
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_map_notes_send_the_teacher_to_what_the_lesson_deck_has(lang, flagship):
     """The lesson deck holds no claim-by-claim slides: the notes of a map that leaves

@@ -239,8 +239,9 @@ class Builder:
         """A pointer to a claim drawn on another map: its strand, or ``where`` (the page
         of the same strand's map that holds it)."""
         strand = self.outline.strand_number(self.outline.strand_of(claim.id).id)
+        # a no-break space: the strand's number never stands alone on the box's last line
         return Content("ref", *self._kind(claim), self.kind_badge(claim),
-                       where or f"→ {self.labels['strand']} {strand}",
+                       where or f"→ {self.labels['strand']}\u00a0{strand}",
                        max(90.0, min(self.width / 6, 130.0)))
 
     # ---- sizing ----------------------------------------------------------------------
