@@ -137,9 +137,9 @@ def test_a_reference_box_keeps_the_strand_number_with_its_word(flagship):
         claim = outline.strands[0].claims[0]
         content = b.ref(claim)
         assert content.body.endswith(f"{w['strand']}\u00a01")
+        # on one line: LibreOffice breaks at a no-break space after a Chinese word
         for shrink in (1.0, 0.6):
-            lines = b.wrapped(content, shrink)[3]
-            assert not [line for line in lines if line.strip().isdigit()], lines
+            assert b.wrapped(content, shrink)[3] == (content.body,)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -271,10 +271,11 @@ class Builder:
                       textfit.text_width(content.footer, head, bold=True),
                       textfit.text_width(content.body, body, bold)) / textfit.SAFETY
         inner = min(cap - chrome, natural + 1.0)
-        # the badge line (number, kind, status) is never broken inside a box: the box
-        # grows to hold it on one line
-        inner = max(inner, textfit.text_width(content.heading, head, bold=True)
-                    / textfit.SAFETY + 1.0)
+        # the badge line (number, kind, status) never breaks inside a box, nor a pointer
+        # ("→ 论证线索 1": renderers break at a no-break space after Chinese): the box grows
+        pointer = textfit.text_width(content.body, body) if content.role == "ref" else 0.0
+        inner = max(inner, max(textfit.text_width(content.heading, head, bold=True),
+                               pointer) / textfit.SAFETY + 1.0)
         h_lines = _lines(content.heading, inner, head, bold=True)
         b_lines = _lines(content.body, inner, body, bold)
         f_lines = _lines(content.footer, inner, head, bold=True) if content.footer else ()
@@ -395,9 +396,7 @@ def numbered(title: str, i: int, n: int, lang: str) -> str:
 
 
 def _lines(text: str, width: float, size: float, bold: bool = False) -> tuple[str, ...]:
-    return tuple(
-        text[line.start : line.end].strip() for line in textfit.wrap(text, width, size, bold)
-    )
+    return tuple(text[ln.start:ln.end].strip() for ln in textfit.wrap(text, width, size, bold))
 
 
 def legend_entries(w, relations: set[str], refs: bool,
