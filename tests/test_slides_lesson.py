@@ -70,22 +70,26 @@ def test_a_short_lesson_is_not_warned_about_slides_it_cannot_cut(sample, minutes
 
 
 def test_a_lesson_over_its_budget_says_what_to_cut():
-    """Continuations the teacher can cut (a long exercise) still warn, and say how."""
+    """Continuations the teacher can cut (a long exercise) still warn, and say how; where
+    the parts alone (a slide each) outnumber the budget, the warning says the exercise
+    cannot be enough."""
     outline = long_outline()
     outline = outline.model_copy(update={"lesson": outline.lesson.model_copy(update={"minutes": 20})})
     warnings: list[str] = []
     prs = read(render(outline, "en", warn=warnings.append))
     assert len(prs.slides) > 12
-    # no `lesson.exercise` to shorten: the default pick chose the 12 statements
+    # no `lesson.exercise` to shorten: the default pick chose the 12 statements; 15 parts
     assert warnings == [f"the lesson has {len(prs.slides)} slides, more than the 12 its minutes "
                         "allow (one per 2.25 minutes, at most 40): give a `lesson.exercise` of "
-                        "fewer than the 12 statements the default pick chose or give the lesson "
-                        "more `lesson.minutes`"]
+                        "fewer than the 12 statements the default pick chose to shorten it; its "
+                        "15 parts (a map per strand, a chart per figure, each debate, ...) take a "
+                        "slide each, so only more `lesson.minutes` or fewer strands, figures or "
+                        "debates bring it within 12"]
     given = outline.model_copy(update={"lesson": outline.lesson.model_copy(
-        update={"exercise": tuple(c.id for c in outline.exercise_claims)})})
+        update={"exercise": tuple(c.id for c in outline.exercise_claims), "minutes": 35})})
     warnings.clear()
     prs = read(render(given, "en", warn=warnings.append))
-    assert warnings == [f"the lesson has {len(prs.slides)} slides, more than the 12 its minutes "
+    assert warnings == [f"the lesson has {len(prs.slides)} slides, more than the 16 its minutes "
                         "allow (one per 2.25 minutes, at most 40): shorten `lesson.exercise` or "
                         "give the lesson more `lesson.minutes`"]
     assert warnings[0].at == "lesson.minutes"      # the build names that line
@@ -418,7 +422,7 @@ def test_the_decks_key_maps_of_all_strands_are_each_strands_own(flagship):
 def test_a_deep_chain_of_claims_fills_its_map():
     """Claims each answering the one before: narrow boxes stacked that deep do not fit,
     and the map once showed two of six claims on a half-empty slide. Wider boxes take
-    fewer lines, so more rows fit."""
+    fewer lines, so more rows fit (the layout widens the rows with room to spare)."""
     rows = [("vote", "fact", (), (), "The council voted 5 to 2 to close Main Street to cars "
              "on Sundays, May to September."),
             ("best", "opinion", ("vote",), (), "Jo Park calls the plan the best idea in a decade."),
@@ -439,8 +443,12 @@ def test_a_deep_chain_of_claims_fills_its_map():
         "strands": [{"id": "s", "title": "The vote", "claims": claims}]})
     narrow = key_map(outline, "en", 0, 864, 370, LESSON_MAP_STYLE, "t")
     (chosen,) = key_maps(outline, "en", 864, 370, LESSON_MAP_STYLE, ["t"])
-    assert len(chosen.page.claims) > len(narrow.page.claims) >= 1
+    assert len(chosen.page.claims) >= 3 and len(narrow.page.claims) >= 3
     assert set(narrow.page.claims) <= set(chosen.page.claims)
+    # the chain's conclusion heads it, though "best" is the more supported claim
+    page = chosen.page
+    assert page.claims[0] == "vote"
+    assert not [n for n in page.nodes if n.y + n.height <= page.node("vote").y]
 
 
 def test_a_reference_box_points_to_a_map_that_draws_its_claim(lesson):
@@ -564,7 +572,7 @@ def test_no_reference_box_names_its_own_strand(flagship):
             for node in page.nodes:
                 if node.role == "ref" and outline.strand_of(node.id).id == page.strand:
                     split += 1
-                    assert f"{w['strand']} {number}" not in node.body_text
+                    assert f"{w['strand']}\u00a0{number}" not in node.body_text
                     assert re.search(r"\d+/\d+", node.body_text), node.body_text
         if outline.id == "star":
             assert split                 # the star's strand spans pages that point at c0

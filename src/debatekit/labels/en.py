@@ -122,7 +122,7 @@ WORDS = {
     "also_accept": "Also accept",
     "exit_ticket": "Exit ticket: new statements",
     "exit_task": "Each student labels these statements on paper before leaving. Answers below.",
-    "map_not_shown": "Not on this map (see the claim-by-claim slides or the answer key)",
+    "map_not_shown": "Not on this map (every claim is in the answer key, and claim by claim in the full deck's appendix)",
     "appendix": "Appendix: claim by claim",
     "in_full": "in full",
     "sources_in_notes": "Sources of the fact checks ({n}): listed in the speaker notes and in the answer key.",

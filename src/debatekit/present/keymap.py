@@ -1,10 +1,11 @@
 """One map per strand for teaching: the strand's key claims only, readable from the
 back of a room.
 
-The strand's main claim (the one the most other claims of the strand support or
-challenge) sits at the top, what supports or challenges it beneath, then what those rest
-on, up to ``limit`` claims; claims of other strands that bear on them appear as small
-reference boxes (never a reference to the strand the map is about). Claims left out are
+The strand's main claim (the root of its argument the most of the strand rests on, see
+``_trees``) sits at the top, what supports or challenges it beneath, then what those rest
+on, up to ``limit`` claims, each drawn below a claim it bears on; claims of other strands
+that bear on them appear as small reference boxes (never a reference to the strand the
+map is about). Claims left out are
 named in ``KeyMap.omitted`` so the teacher's notes can say which. No drawing library is
 imported here.
 """
@@ -32,41 +33,70 @@ class KeyMap:
 
 
 def key_order(b: Builder, strand_index: int) -> list[Claim]:
-    """The strand's claims by importance: the main claim, then breadth first along the
-    strand's own relations (most connected first), then the rest in outline order."""
+    """The strand's claims by importance, the main claim first (see ``_trees``)."""
+    return _trees(b, strand_index)[0]
+
+
+def _trees(b: Builder, strand_index: int) -> tuple[list[Claim], set[str]]:
+    """(the strand's claims by importance: the main claim, what supports or challenges it
+    (breadth first down its tree, most connected first), then the next tree's root and
+    its tree, and so on; the claims related to nothing in the strand last, in outline
+    order; the heads of the trees).
+
+    The main claim is a root of the strand's argument: a claim that supports or
+    challenges no other claim of the strand (the layout draws a claim above what
+    supports it, so only a root can head the map). Among the roots it is the one the
+    most of the strand rests on (the claims whose supports and challenges lead to it),
+    then the one with the most direct supports and challenges, then the first in the
+    outline. A strand whose links all run in circles has no root: its most supported
+    claim leads, and ``_key_map`` draws nothing that would sit above it."""
     strand = b.outline.strands[strand_index]
     own = {c.id: c for c in strand.claims}
-    links: dict[str, list[str]] = {c.id: [] for c in strand.claims}
-    incoming = {c.id: 0 for c in strand.claims}
+    below: dict[str, set[str]] = {c.id: set() for c in strand.claims}  # what bears on it
+    above: dict[str, set[str]] = {c.id: set() for c in strand.claims}  # what it bears on
     for c in strand.claims:
         for source, target, _ in b.relations_of(c.id):
             if source == c.id and target in own and target != source:
-                links[source].append(target)
-                links[target].append(source)
-                incoming[target] += 1
+                above[source].add(target)
+                below[target].add(source)
     position = {c.id: i for i, c in enumerate(strand.claims)}
-    degree = {i: len(set(v)) for i, v in links.items()}
-    def rank(c: Claim):
-        return (-incoming[c.id], -degree[c.id], position[c.id])
+    degree = {i: len(above[i] | below[i]) for i in own}
+
+    def resting_on(root: str) -> int:
+        seen, stack = {root}, [root]
+        while stack:
+            for nxt in below[stack.pop()] - seen:
+                seen.add(nxt)
+                stack.append(nxt)
+        return len(seen) - 1
+
+    roots = [c.id for c in strand.claims if below[c.id] and not above[c.id]]
+    weight = {r: resting_on(r) for r in roots}
+    ranked = sorted(roots, key=lambda i: (-weight[i], -len(below[i]), position[i]))
+    # claims left over sit in circles: the most supported of them first
+    ranked += sorted((i for i in own if degree[i] and i not in weight),
+                     key=lambda i: (-len(below[i]), -degree[i], position[i]))
 
     order: list[Claim] = []
     seen: set[str] = set()
-    # the main claim's tree first, then the next most supported claim's, and so on;
-    # claims related to nothing in the strand last
-    for root in sorted(strand.claims, key=rank):
-        if root.id in seen or (order and not degree[root.id]):
+    heads: set[str] = set()
+    for root in ranked:
+        if root in seen:
             continue
-        seen.add(root.id)
-        queue = [root.id]
+        seen.add(root)
+        heads.add(root)
+        queue = [root]
         while queue:
             current = queue.pop(0)
             order.append(own[current])
-            for nxt in sorted(set(links[current]), key=lambda i: (-degree[i], position[i])):
-                if nxt not in seen:
-                    seen.add(nxt)
-                    queue.append(nxt)
+            # a claim bearing on this one alone sits right under it; one that also bears
+            # on another claim sits a row lower: the shallow ones first, so more fit
+            for nxt in sorted(below[current] - seen,
+                              key=lambda i: (len(above[i]), -degree[i], position[i])):
+                seen.add(nxt)
+                queue.append(nxt)
     order += [c for c in strand.claims if c.id not in seen]
-    return order
+    return order, heads
 
 
 def _page(b: Builder, strand_index: int, shown: list[Claim], title: str, max_refs: int,
@@ -195,10 +225,11 @@ def _widened(maps: list[KeyMap], b: Builder, titles: list[str]) -> list[KeyMap]:
 
 def _key_map(b: Builder, strand_index: int, title: str, limit: int, max_refs: int,
              refs_to: Collection[str] | None = None) -> KeyMap:
-    order = key_order(b, strand_index)
+    order, heads = _trees(b, strand_index)
     # in order of importance (the main claim's tree first, then the next tree's), each
     # claim with a link in the strand (a strand without links: any claim) joins the map
-    # if the map still fits with it
+    # if the map still fits with it and hangs from it: below a claim it supports or
+    # challenges, or as the head of a further tree with one of its claims
     own = {c.id for c in order}
     linked = {c.id: {e for e in b.relations_of(c.id) if e[0] in own and e[1] in own
                      and e[0] != e[1]} for c in order}
@@ -207,6 +238,8 @@ def _key_map(b: Builder, strand_index: int, title: str, limit: int, max_refs: in
     position = {c.id: i for i, c in enumerate(order)}
     shown: list[Claim] = []
     best_refs = None        # the references allowed on the last page that fit
+    # only a main claim in a circle of links can have a claim drawn above it
+    main_bears = bool(order) and any(s == order[0].id for s, _, _ in linked[order[0].id])
     for claim in order:
         # claims are compared by id: comparing the models field by field is slow
         ids = {c.id for c in shown}
@@ -215,13 +248,19 @@ def _key_map(b: Builder, strand_index: int, title: str, limit: int, max_refs: in
         if shown and any_links and not linked[claim.id]:
             continue            # a claim linked to nothing in the strand: its own box only
         joining = [claim]
-        if shown and any_links and not any(s in ids or t in ids for s, t, _ in linked[claim.id]):
+        if shown and any_links and claim.id not in heads:
+            if not any(s == claim.id and t in ids for s, t, _ in linked[claim.id]):
+                continue        # what it bears on is not drawn: it would float apart
+        elif shown and any_links and not any(s in ids or t in ids
+                                             for s, t, _ in linked[claim.id]):
             # the root of another tree joins only with one of its claims, never alone
             partners = [by_id[s if t == claim.id else t] for s, t, _ in sorted(linked[claim.id])]
             partners = sorted(partners, key=lambda c: position[c.id])
             if not partners or len(shown) + 2 > limit:
                 continue
             joining.append(partners[0])
+        if main_bears and shown and not _main_on_top(shown + joining, linked):
+            continue
         refs = max_refs
         while refs >= 0:
             fits, drawn = _fits(b, strand_index, shown + joining, refs, refs_to)
@@ -242,6 +281,17 @@ def _key_map(b: Builder, strand_index: int, title: str, limit: int, max_refs: in
                                                  b.style),
                                          strand_index, order[:1], title, 0)[0])
     return KeyMap(page, tuple(c.id for c in order[1:]), ())
+
+
+def _main_on_top(shown: list[Claim], linked) -> bool:
+    """Whether the first of the ``shown`` claims is in the top row of their map."""
+    ids = {c.id for c in shown}
+    edges = [layered.GraphEdge(s, t, r) for c in shown for s, t, r in linked[c.id]
+             if s == c.id and t in ids]
+    # the nodes in the order the page lists them: that order decides which link of a
+    # circle the layout ignores
+    nodes = [layered.GraphNode(c.id) for c in shown]
+    return layered.assign_layers(nodes, edges)[shown[0].id] == 0
 
 
 __all__ = ["KeyMap", "KEY_CLAIMS", "key_map", "key_maps", "key_order"]

@@ -227,14 +227,17 @@ def _place_row(widths: list[float], desired: list[float], gap: float, total: flo
 def layout(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], size: SizeFn,
            width: float, height: float, gap: float = 12.0, channel: float = 26.0,
            min_shrink: float = 0.6, placed_if_unfit: bool = True,
-           long_lines: int | None = None, place: bool = True) -> Layout:
+           long_lines: int | None = None, place: bool = True,
+           max_grow: float = 1.0) -> Layout:
     """The boxes and routes of the graph in a ``width`` by ``height`` box. With
     ``placed_if_unfit`` False, a graph that does not fit comes back at once with its
     rows measured but no boxes or routes: callers that search for a page that fits
     skip placing the pages they reject. With ``place`` False, no graph is placed: only
     whether it fits is decided (a search that keeps the last page that fits places
     that one alone). A graph with more than ``long_lines`` edges passing a row of boxes
-    does not fit either."""
+    does not fit either. ``max_grow`` above 1: a graph too tall at the boxes' preferred
+    widths is measured again with each row's boxes as wide as the row allows, up to that
+    factor (wider boxes take fewer lines, so a row with room to spare gets shorter)."""
     layers = assign_layers(nodes, edges)
     layers = _narrow_rows(nodes, edges, layers, size, width, gap, min_shrink)
     edges = [e for e in edges if e.source != e.target and layers[e.source] != layers[e.target]]
@@ -249,23 +252,11 @@ def layout(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], size: SizeFn,
     _order_rows(rows, chains)
 
     fits = long_lines is None or sum(len(chain) > 2 for chain in chains) <= long_lines
-    sizes: dict[str, tuple[float, float]] = {}
-    shrinks: list[float] = []
-    for row in rows:
-        shrink, row_sizes = _fit_row(row, size, width, gap, min_shrink)
-        fits = fits and shrink is not None
-        shrinks.append(shrink or min_shrink)
-        sizes.update(row_sizes)
-
-    tops, row_heights = [], []
-    y = 0.0
-    for row in rows:
-        h = max((sizes[n][1] for n in row if not n.startswith("\0")), default=SLOT)
-        tops.append(y)
-        row_heights.append(h)
-        y += h + channel
-    total_height = y - channel if rows else 0.0
-    fits = fits and total_height <= height + 0.01
+    measured = _measure_rows(rows, size, width, gap, channel, min_shrink, 1.0)
+    if measured[0] and measured[-1] > height + 0.01 and max_grow > 1.0:
+        measured = _measure_rows(rows, size, width, gap, channel, min_shrink, max_grow)
+    rows_fit, sizes, shrinks, tops, row_heights, total_height = measured
+    fits = fits and rows_fit and total_height <= height + 0.01
     if not place or (not fits and not placed_if_unfit):
         return Layout({}, [], 0.0, total_height, fits, n_rows, shrinks)
 
@@ -282,18 +273,33 @@ def layout(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], size: SizeFn,
     return Layout(real, routes, max(used_width, 0.0), total_height, fits, n_rows, shrinks)
 
 
-def _fit_row(row, size, width, gap, min_shrink):
-    """The largest shrink, in steps of 0.05 from 1 down to min_shrink, at which the row
-    fits, and its sizes; (None, narrowest sizes) when even the narrowest does not.
-    Fixed steps keep the set of box sizes small, so callers can remember them."""
+def _measure_rows(rows, size, width, gap, channel, min_shrink, max_grow):
+    """(whether every row fits the width, box sizes, each row's shrink, row tops, row
+    heights, total height) with each row's boxes as wide as fits, at most ``max_grow``
+    times their preferred width."""
+    fitted = [_fit_row(row, size, width, gap, min_shrink, max_grow) for row in rows]
+    sizes = {n: wh for _, row_sizes in fitted for n, wh in row_sizes.items()}
+    row_heights = [max((sizes[n][1] for n in row if not n.startswith("\0")), default=SLOT)
+                   for row in rows]
+    tops = [sum(row_heights[:r]) + channel * r for r in range(len(rows))]
+    return (all(shrink is not None for shrink, _ in fitted), sizes,
+            [shrink or min_shrink for shrink, _ in fitted], tops, row_heights,
+            sum(row_heights) + channel * max(0, len(rows) - 1))
+
+
+def _fit_row(row, size, width, gap, min_shrink, max_grow=1.0):
+    """The largest shrink, in steps of 0.05 from ``max_grow`` down to min_shrink, at
+    which the row fits, and its sizes; (None, narrowest sizes) when even the narrowest
+    does not. Fixed steps keep the set of box sizes small, so callers can remember
+    them."""
     def measure(shrink):
         out = {n: (SLOT, 0.0) if n.startswith("\0") else size(n, shrink) for n in row}
         return out, sum(w for w, _ in out.values()) + gap * (len(row) - 1)
 
-    steps = int(round((1.0 - min_shrink) / 0.05))
+    steps = int(round((max_grow - min_shrink) / 0.05))
     sizes = {}
     for step in range(steps + 1):
-        shrink = round(1.0 - 0.05 * step, 2)
+        shrink = round(max_grow - 0.05 * step, 2)
         sizes, used = measure(shrink)
         if used <= width:
             return shrink, sizes

@@ -55,6 +55,7 @@ class MapStyle:
     # Lines a page of several claims may route past a row of boxes (None: any number);
     # beyond that they run side by side in the same gaps, and the page counts as full.
     long_lines: int | None = None
+    max_grow: float = 1.0            # a page too tall widens its rows' boxes up to this
 
     def scaled(self, factor: float) -> "MapStyle":
         return replace(self, **{k: getattr(self, k) * factor for k in (
@@ -237,14 +238,11 @@ class Builder:
     def ref(self, claim: Claim, where: str | None = None) -> Content:
         """A pointer to a claim drawn on another map: its strand, or ``where`` (the page
         of the same strand's map that holds it)."""
-        strand = self.outline.strand_number(self.outline.strand_of(claim.id).id) - 1
-        return Content(
-            "ref",
-            *self._kind(claim),
-            self.kind_badge(claim),
-            where or f"→ {self.labels['strand']} {strand + 1}",
-            max(90.0, min(self.width / 6, 130.0)),
-        )
+        strand = self.outline.strand_number(self.outline.strand_of(claim.id).id)
+        # a no-break space: the strand's number never stands alone on the box's last line
+        return Content("ref", *self._kind(claim), self.kind_badge(claim),
+                       where or f"→ {self.labels['strand']}\u00a0{strand}",
+                       max(90.0, min(self.width / 6, 130.0)))
 
     # ---- sizing ----------------------------------------------------------------------
     def sizes(self, content: Content):
@@ -273,10 +271,11 @@ class Builder:
                       textfit.text_width(content.footer, head, bold=True),
                       textfit.text_width(content.body, body, bold)) / textfit.SAFETY
         inner = min(cap - chrome, natural + 1.0)
-        # the badge line (number, kind, status) is never broken inside a box: the box
-        # grows to hold it on one line
-        inner = max(inner, textfit.text_width(content.heading, head, bold=True)
-                    / textfit.SAFETY + 1.0)
+        # the badge line (number, kind, status) never breaks inside a box, nor a pointer
+        # ("→ 论证线索 1": renderers break at a no-break space after Chinese): the box grows
+        pointer = textfit.text_width(content.body, body) if content.role == "ref" else 0.0
+        inner = max(inner, max(textfit.text_width(content.heading, head, bold=True),
+                               pointer) / textfit.SAFETY + 1.0)
         h_lines = _lines(content.heading, inner, head, bold=True)
         b_lines = _lines(content.body, inner, body, bold)
         f_lines = _lines(content.footer, inner, head, bold=True) if content.footer else ()
@@ -332,7 +331,8 @@ class Builder:
         return layered.layout(nodes, edges, size, self.width, self.height - key_height,
                               gap=self.style.gap, channel=self.style.channel,
                               placed_if_unfit=False, place=place,
-                              long_lines=self.style.long_lines if len(claims) > 1 else None)
+                              long_lines=self.style.long_lines if len(claims) > 1 else None,
+                              max_grow=self.style.max_grow)
 
     def legend(self, entries) -> tuple[tuple[LegendItem, ...], float]:
         """The key's items flowed left to right, wrapping as needed, bottom-aligned in
@@ -396,9 +396,7 @@ def numbered(title: str, i: int, n: int, lang: str) -> str:
 
 
 def _lines(text: str, width: float, size: float, bold: bool = False) -> tuple[str, ...]:
-    return tuple(
-        text[line.start : line.end].strip() for line in textfit.wrap(text, width, size, bold)
-    )
+    return tuple(text[ln.start:ln.end].strip() for ln in textfit.wrap(text, width, size, bold))
 
 
 def legend_entries(w, relations: set[str], refs: bool,

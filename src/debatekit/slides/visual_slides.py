@@ -24,11 +24,11 @@ from .deck import Deck
 # lines would share the gaps between boxes and could not be told apart.
 MAP_STYLE = argmap.MapStyle(body_size=14.0, long_lines=1)
 # The lesson's maps: every box text at 18 pt, the kind in its short word, long claims
-# cut (the notes hold them whole).
+# cut (the notes hold them whole); a map too tall widens its boxes where a row has room.
 LESSON_MAP_STYLE = argmap.MapStyle(body_size=18.0, heading_scale=1.0, ref_scale=1.0,
                                    pad_x=8.0, pad_y=5.0, gap=20.0, channel=30.0,
                                    min_width=120.0, text_em=40.0, short_kinds=True,
-                                   claim_cap=300.0, key_kinds=False)
+                                   claim_cap=300.0, key_kinds=False, max_grow=1.7)
 
 
 def map_plan(deck: Deck) -> list[tuple[argmap.MapPage, str, list]]:

@@ -17,7 +17,7 @@ exercise and reveal are set tighter (``lesson.DENSITIES``) until it fits, or it 
 from __future__ import annotations
 
 from ..job import Job, Remark
-from . import debates, lesson, package, reveal, sections, source_slides, visual_slides
+from . import debates, lesson, lesson_debates, package, reveal, sections, source_slides, visual_slides
 from .deck import Deck
 from .pptx_internals import qn
 from .template import TemplateError
@@ -58,7 +58,7 @@ def lesson_slides(deck: Deck, budget: int) -> bool:
     visual_slides.strand_map_slides(deck)
     visual_slides.figure_slides(deck)
     visual_slides.balance_slide(deck)
-    debates.debates(deck)
+    lesson_debates.debates(deck)
     sections.discussion(deck)
     lesson.exit_ticket(deck)
     sections.glossary(deck)
@@ -102,7 +102,7 @@ def appendix(deck: Deck) -> None:
         sections.strand_section(deck, strand, number, len(strands))
         visual_slides.argument_map_slides(deck, plan, strand.id)
         sections.strand_claims(deck, strand)
-    debates.debates(deck, in_full=True)          # every point in full beside its badges
+    debates.debates(deck)          # every point in full beside its badges
     source_slides.sources(deck, deck.labels["sources"])   # every source the checks cite
 
 
@@ -121,8 +121,15 @@ def build_deck(job: Job) -> Deck:
                    f"a lesson of {DEFAULT_MINUTES} minutes allows (one per 2.25 minutes; "
                    "`lesson.minutes` is not given)")
         more = "give the lesson more `lesson.minutes`" if given else "give `lesson.minutes`"
+        parts = deck.parts()
+        if parts >= budget:   # a slide a part: shortening the exercise cannot be enough
+            advice = (f"{cut} to shorten it; its {parts} parts (a map per strand, a chart per "
+                      "figure, each debate, ...) take a slide each, so only more "
+                      f"`lesson.minutes` or fewer strands, figures or debates bring it within {budget}")
+        else:
+            advice = f"{cut} or {more}"
         job.warn(Remark(f"the lesson has {len(deck.prs.slides)} slides, more than the {budget} "
-                        f"{allowed}: {cut} or {more}", at="lesson.minutes"))
+                        f"{allowed}: {advice}", at="lesson.minutes"))
     deck.lesson_slides = len(deck.prs.slides)
     if (job.deck or job.outline.style.deck) == "full":
         appendix(deck)
