@@ -17,6 +17,7 @@ from .unfinished import character_problems, number_problems, title_problems, unf
 from .article import first_drift, split_paragraphs
 from .model import CHECKED_STATUSES, EXERCISE_MAX, EXERCISE_MIN, KINDS, Claim, Node, Outline
 from .problems import Problem
+from .speech_lint import reported_speech
 from .quotes import SourceText
 from .text import Text
 
@@ -338,9 +339,9 @@ class Checker:
             if claim.quote is None:
                 yield self.warning(path, f"claim `{claim.id}` has no `quote`: students cannot find it in the article", "no-quote")
                 continue
-            speech = self._reported_speech(path, claim)
+            speech = reported_speech(self.outline, claim)
             if speech is not None:
-                yield speech
+                yield self.warning((*path, "kind"), speech, "reported-speech")
                 continue
             if claim.kind == "fact":
                 markers = signal_words.found(claim.quote, quote_lang, "opinion")
@@ -363,45 +364,6 @@ class Checker:
                     yield self.warning(("style", "labels", lang), f"`style.labels.{lang}` gives {len(labels.KEYS) - len(missing)} of debatekit's {len(labels.KEYS)} words; the other {len(missing)} stay in English ({named}{', …' if len(missing) > 5 else ''})", "some-words")
 
 
-    def _reported_speech(self, path: tuple, claim: Claim) -> Problem | None:
-        """The reported-speech rule (see docs/outline-format.md): a claim with a speaker
-        is labelled by what is said. Two ways of breaking it are caught, unless the claim
-        names another accepted label: a fact whose quote holds opinion or prediction
-        words, and an opinion or prediction whose quote holds none of its kind's words but
-        a word of saying."""
-        if claim.speaker is None or claim.quote is None or claim.accept:
-            return None
-        lang = self.outline.source.language
-        where = (*path, "kind")
-        if claim.kind == "fact":
-            words = signal_words.found(claim.quote, lang, "opinion") + signal_words.found(claim.quote, lang, "prediction")
-            if words:
-                return self.warning(where, f"a fact with a speaker whose quote holds {', '.join(words)}: a claim is labelled by what is said; "
-                                           "label it by its content, or, if only the saying is at stake, add an `accept` entry for the other label",
-                                    "reported-speech")
-            return None
-        if signal_words.found(claim.quote, lang, claim.kind) or signal_words.found(claim.quote, lang, _HEDGES[claim.kind]):
-            return None
-        if claim.signals:
-            # the teacher named the words of the quote that mark its kind (真是, 过于):
-            # the content is marked, even by a word outside the lint's short table
-            return None
-        # where the word of saying is, the quote or the claim's own text, so the teacher
-        # looks in the right place
-        quoted = signal_words.found(claim.quote, lang, "speech")
-        texts = [f"`{kit_lang}` ({', '.join(words)})" for kit_lang in self.outline.languages
-                 if (words := signal_words.found(claim.text[kit_lang], kit_lang, "speech"))]
-        places = ([f"the quote ({', '.join(quoted)})"] if quoted else []) + \
-            ([f"the claim's text in {', '.join(texts)}"] if texts else [])
-        saying = " and ".join(places)
-        if saying:
-            return self.warning(where, f"{_a(claim.kind)} with a speaker whose quote holds no {claim.kind} words; the saying is reported by "
-                                       f"{saying}: where only the saying is at stake, \"X said Y\" is a fact; "
-                                       "label it a fact, or add an `accept` entry", "reported-speech")
-        return None
-
-# a hedge (may, 可能) is a word about the future too; evaluative words stay new's alone
-_HEDGES = {"opinion": "opinion", "prediction": "hedge", "fact": "fact"}
 
 
 def _texts(node: Any, path: tuple) -> Iterator[tuple[tuple, Text]]:
