@@ -81,13 +81,10 @@ _EM = _Table(_em_of)
 _WIDE = _Table(lambda ch: unicodedata.east_asian_width(ch) in ("W", "F"))
 
 
-def char_em(ch: str) -> float:
-    """Advance width of one character, in ems, pessimistically."""
-    return _EM[ch]
-
-
-def is_wide(ch: str) -> bool:
-    return _WIDE[ch]
+# The tables' own lookups, without a Python function around them: the deck's runs ask
+# whether each character of a text is wide, tens of thousands of times per deck.
+char_em = _EM.__getitem__      # advance width of one character, in ems, pessimistically
+is_wide = _WIDE.__getitem__    # East Asian Wide or Full-width
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
