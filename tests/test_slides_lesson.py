@@ -814,3 +814,26 @@ def test_lesson_debate_points_use_the_room_and_are_cut_only_when_too_long():
             short, cut = [p.text for p in box.text_frame.paragraphs]
             assert not short.endswith("…")
             assert cut.endswith("…") and len(cut) > (100 if lang == "en" else 45), cut
+
+
+def test_claims_no_map_can_draw_are_the_unlinked_ones_of_strands_with_links():
+    """The exit ticket's first choice, the same in every language: a claim without any
+    link in a strand whose other claims have links is never drawn (neither as a box nor
+    as a reference); in a strand without links every claim may be."""
+    from debatekit.slides.lesson import unmappable
+
+    both = lambda en, zh: {"en": en, "zh": zh}  # noqa: E731
+    claim = lambda i, **links: {"id": f"c{i}", "kind": "fact",  # noqa: E731
+                                "text": both(f"Statement {i}.", f"陈述{i}。"), **links}
+    outline = validate(Outline, {
+        "format": "debatekit/1", "id": "t", "languages": ["en", "zh"],
+        "title": both("T", "题"), "thesis": both("T.", "题。"),
+        "source": {"path": "none.txt", "title": "T", "publisher": "P", "language": "en"},
+        "strands": [
+            {"id": "a", "title": both("A", "甲"),
+             "claims": [claim(1), claim(2, supports=["c1"]), claim(3), claim(4, challenges=["c5"])]},
+            {"id": "b", "title": both("B", "乙"), "claims": [claim(5), claim(6)]},
+            {"id": "c", "title": both("C", "丙"), "claims": [claim(7), claim(8)]}]})
+    # c3 is alone in a strand with links; strand b's only link comes from strand a, so
+    # its map may draw any of its claims; strand c has no links
+    assert unmappable(outline) == {"c3"}
