@@ -95,3 +95,15 @@ def test_the_stand_in_escapes_as_the_standard_library_does(text, extra):
     assert pptx_imports._escape(text, extra) == REAL.escape(text, extra)
     assert pptx_imports._quoteattr(text) == REAL.quoteattr(text)
     assert pptx_imports._quoteattr(text, extra) == REAL.quoteattr(text, extra)
+
+
+def test_python_pptx_still_writes_its_own_workbooks_through_the_stand_in():
+    """The deck writes its charts' workbooks itself; python-pptx's own writer, should
+    anything call it, loads XlsxWriter through the stand-in and works as before."""
+    out = run_python(
+        "import io, zipfile\nimport debatekit.slides.writer\n"
+        "from pptx.chart.data import CategoryChartData\n"
+        "data = CategoryChartData()\ndata.categories = ['a', 'b']\ndata.add_series('s', (1, 2))\n"
+        "names = zipfile.ZipFile(io.BytesIO(data.xlsx_blob)).namelist()\n"
+        "print('xl/worksheets/sheet1.xml' in names)\n" + LOADED)
+    assert out.split() == ["True", "xlsxwriter"]

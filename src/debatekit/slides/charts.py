@@ -2,16 +2,11 @@
 each with its caption or question below it as a text box.
 
 Every piece of chart text gets the deck's latin and east-asian typefaces and a language
-tag, and each chart's embedded workbook is rewritten so that it carries no build time.
+tag; each chart's embedded workbook is the deck's own (``workbook``).
 """
 
 from __future__ import annotations
 
-import io
-import re
-import zipfile
-
-from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
     XL_CHART_TYPE,
@@ -28,9 +23,9 @@ from ..looks import INK, KIND_LOOK, MUTED, RULE
 from ..present.balance import OPINION_BAR_FILL, Balance
 from ..present.figures import SERIES_COLOURS, FigureData
 from .geometry import emu
-from .package import FIXED_TIME, fixed_zip
 from .pptx_internals import axis_element, font_properties, qn
 from .runs import DeckFonts, add_run, lang_tag, set_east_asian
+from .workbook import ChartData
 
 CHART_TYPES = {"column": XL_CHART_TYPE.COLUMN_CLUSTERED, "bar": XL_CHART_TYPE.BAR_CLUSTERED,
                "line": XL_CHART_TYPE.LINE_MARKERS}
@@ -40,8 +35,6 @@ CHART_TYPES = {"column": XL_CHART_TYPE.COLUMN_CLUSTERED, "bar": XL_CHART_TYPE.BA
 KIND_FILLS = {"fact": ("solid", KIND_LOOK["fact"].colour),
               "opinion": ("solid", OPINION_BAR_FILL),
               "prediction": ("hatch", KIND_LOOK["prediction"].tint)}
-# the deck's own fixed document time, as the workbook's core properties write dates
-_W3CDTF = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
 # Read from the back of a room: captions, legends and axis titles at 18 pt, axis and
 # data labels at 14 pt at least (the slide title names the chart, so it has none).
 TEXT = 18.0
@@ -53,7 +46,7 @@ def add_figure_chart(shapes, figure: FigureData, box, fonts: DeckFonts, lang: st
     """The figure as a chart filling ``box`` (left, top, width, height in points) above
     its caption. Returns the chart's graphic frame."""
     categories, series, colours = drawn_order(figure)
-    data = CategoryChartData(number_format="General")
+    data = ChartData(number_format="General")
     data.categories = categories
     for name, values in series:
         data.add_series(name, values)
@@ -87,7 +80,6 @@ def add_figure_chart(shapes, figure: FigureData, box, fonts: DeckFonts, lang: st
     _legend(chart, len(figure.series) > 1, fonts, lang)
     _caption(shapes, caption_box, figure.caption, fonts, lang, f"Caption {figure.id}")
     positive_axis_ids(chart)
-    make_workbook_deterministic(chart)
     return frame
 
 
@@ -114,7 +106,7 @@ def drawn_order(figure: FigureData):
 def add_balance_chart(shapes, balance: Balance, box, fonts: DeckFonts, lang: str):
     """Facts, opinions and predictions per strand as a stacked bar chart above the
     question for students. Series are named by the kinds' words."""
-    data = CategoryChartData(number_format="0")
+    data = ChartData(number_format="0")
     data.categories = list(balance.categories)
     for _, word, counts in balance.series:
         data.add_series(word, list(counts))
@@ -158,7 +150,6 @@ def add_balance_chart(shapes, balance: Balance, box, fonts: DeckFonts, lang: str
     _legend(chart, True, fonts, lang)
     _caption(shapes, prompt_box, balance.prompt, fonts, lang, "Balance question")
     positive_axis_ids(chart)
-    make_workbook_deterministic(chart)
     return frame
 
 
@@ -292,23 +283,3 @@ def _font(font, fonts: DeckFonts, lang: str, size, colour, bold=False):
     rpr = font_properties(font)
     set_east_asian(rpr, fonts.east_asian)
     rpr.set("lang", lang_tag(lang))
-
-
-def make_workbook_deterministic(chart) -> None:
-    """Rewrite the chart's embedded workbook with fixed zip entry times and fixed
-    document dates, so the same figure always gives the same bytes."""
-    workbook = chart.part.chart_workbook
-    workbook.update_from_xlsx_blob(deterministic_xlsx(workbook.xlsx_part.blob))
-
-
-def deterministic_xlsx(blob: bytes) -> bytes:
-    with zipfile.ZipFile(io.BytesIO(blob)) as source:
-        entries = [(name, _fixed_dates(name, source.read(name))) for name in source.namelist()]
-    return fixed_zip(entries)
-
-
-def _fixed_dates(name: str, data: bytes) -> bytes:
-    if name != "docProps/core.xml":
-        return data
-    return re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
-                  rb"\g<1>" + _W3CDTF + rb"\g<2>", data)

@@ -7,7 +7,10 @@ python-pptx imports, when it is first imported:
   ``urllib.request``, which brings ``http.client``, ``email``, ``ssl`` and ``socket``:
   about a twentieth of a second, a tenth of a deck build's whole time;
 - ``PIL.Image`` (for picture parts) and ``PIL.ImageFont`` (for ``fit_text``), a few
-  milliseconds more, which a deck with no pictures and no fitted text never calls.
+  milliseconds more, which a deck with no pictures and no fitted text never calls;
+- ``xlsxwriter``, for the workbooks embedded in charts, which the deck writes itself
+  (``workbook``): its stand-in's ``Workbook`` loads it when called, should anything
+  still ask python-pptx for a workbook.
 
 So before python-pptx is imported (``debatekit.slides`` imports this module first), each
 of them is put in ``sys.modules`` as a stand-in: an empty module that loads the real one
@@ -31,7 +34,7 @@ from typing import Mapping
 
 __all__ = ["DEFERRED", "defer"]
 
-DEFERRED = ("xml.sax.saxutils", "PIL.Image", "PIL.ImageFont")
+DEFERRED = ("xml.sax.saxutils", "PIL.Image", "PIL.ImageFont", "xlsxwriter")
 
 
 class _StandIn(types.ModuleType):
@@ -71,6 +74,17 @@ def _quoteattr(data: str, entities: Mapping[str, str] | None = None) -> str:
     return '"{}"'.format(data.replace('"', "&quot;"))
 
 
+def _loaded_when_called(module: str, name: str):
+    """A stand-in for the class ``module.name``, which python-pptx copies when it is
+    imported: it loads the module when called and makes the real class's object."""
+    def make(*args, **kwargs):
+        found = sys.modules.get(module)
+        real = found._real() if isinstance(found, _StandIn) else importlib.import_module(module)
+        return getattr(real, name)(*args, **kwargs)
+
+    return make
+
+
 def defer(name: str, **own) -> None:
     """Put a stand-in for module ``name`` in ``sys.modules`` (and on its package), holding
     the attributes ``own``; nothing when the module is already imported."""
@@ -80,10 +94,12 @@ def defer(name: str, **own) -> None:
     stand_in = _StandIn(name)
     stand_in.__dict__.update(own)
     sys.modules[name] = stand_in
-    # ``import PIL.Image`` then ``PIL.Image.open`` looks the stand-in up on the package
-    setattr(importlib.import_module(package), child, stand_in)
+    if package:
+        # ``import PIL.Image`` then ``PIL.Image.open`` looks the stand-in up on the package
+        setattr(importlib.import_module(package), child, stand_in)
 
 
 defer("xml.sax.saxutils", escape=_escape, quoteattr=_quoteattr)
 defer("PIL.Image")
 defer("PIL.ImageFont")
+defer("xlsxwriter", Workbook=_loaded_when_called("xlsxwriter", "Workbook"))
