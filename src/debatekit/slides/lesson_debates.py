@@ -12,7 +12,8 @@ from ..model import Debate, DebatePoint
 from ..present.points import resolve_point
 from .debates import COLUMN_GAP, POINT, labelled_motion
 from .deck import Deck
-from .geometry import BODY, BODY_MIN, Box
+from ..textfit import line_height
+from .geometry import BODY, BODY_MIN, LINE_PITCH, Box
 from .lesson import cut_to_fit
 from .notes import point_notes
 from .textbox import Para, Span, clip_para, para, paras_height
@@ -47,14 +48,12 @@ MOST_POINT_LINES = 4      # a debate slide is the overview: longer points end in
 
 def _clipped(points: list[Para], width: float, room: float, pages: int) -> list[Para]:
     """A side's points cut to as many lines each as still spreads them over ``pages``
-    slides (two at least, ``MOST_POINT_LINES`` at most); a shorter point stays whole."""
-    best = [clip_para(p, width, 2) for p in points]
-    for lines in range(3, MOST_POINT_LINES + 1):
-        trial = [clip_para(p, width, lines) for p in points]
-        if _column_pages(trial, width, room, pages) is None:
-            break
-        best = trial
-    return best
+    slides (two at least, ``MOST_POINT_LINES`` at most); a shorter point stays whole.
+    The room is found from the points' line counts; each is cut once, at the end."""
+    most = 2
+    while most < MOST_POINT_LINES and _column_pages(points, width, room, pages, most + 1):
+        most += 1
+    return [clip_para(p, width, most) for p in points]
 
 
 def lesson_debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
@@ -86,9 +85,8 @@ def lesson_debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
                  for side in ("pro", "con")) + 6
     room = body.height - motion_h - 16 - head_h - 4
     points = [[_point_line(deck, p) for p in getattr(debate, side)] for side in ("pro", "con")]
-    sides = [[clip_para(p, col_w, 2) for p in side] for side in points]
     pages = 1
-    while any(_column_pages(s, col_w, room, pages) is None for s in sides) and pages < 6:
+    while any(_column_pages(s, col_w, room, pages, 2) is None for s in points) and pages < 6:
         pages += 1
     sides = [_clipped(side, col_w, room, pages) for side in points]
     columns = [_column_pages(s, col_w, room, pages) or [s] for s in sides]
@@ -113,9 +111,11 @@ def lesson_debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
                           first, name=f"Points {side}")
 
 
-def _column_pages(points: list[Para], width: float, room: float, pages: int):
+def _column_pages(points: list[Para], width: float, room: float, pages: int,
+                  most_lines: int | None = None):
     """The points split over ``pages`` slides as evenly as they go (never one alone on a
-    continuation when more are left), or None when they do not fit."""
+    continuation when more are left), or None when they do not fit; with ``most_lines``,
+    measured as if each point were cut to that many lines."""
     n = len(points)
     if n == 0:
         return [[] for _ in range(pages)]
@@ -125,6 +125,10 @@ def _column_pages(points: list[Para], width: float, room: float, pages: int):
     chunks = [points[i:i + per] for i in range(0, n, per)]
     for chunk in chunks:
         first = [replace(chunk[0], space_before=0.0)] + chunk[1:]
-        if paras_height(first, width) > room:
+        height = paras_height(first, width)
+        if most_lines is not None:
+            height -= sum(max(0, p.lines(width) - most_lines) * line_height(p.size, LINE_PITCH)
+                          for p in chunk)
+        if height > room:
             return None
     return chunks + [[] for _ in range(pages - len(chunks))]
