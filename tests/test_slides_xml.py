@@ -5,6 +5,8 @@ and kept here as the reference for the rest)."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 from pptx import Presentation
 
@@ -395,3 +397,16 @@ def test_notes_pages_are_what_python_pptx_writes():
     fast, slow = deck(True), deck(False)
     assert len(fast) == 8      # four slides, four notes pages, related the same way
     assert fast == slow
+
+
+@given(st.lists(st.sampled_from(["ppt", "slides", "slideLayouts", "charts", "a", "media"]), max_size=4),
+       st.lists(st.sampled_from(["ppt", "slides", "slideLayouts", "charts", "a", "media"]), max_size=3),
+       st.sampled_from(["slide1.xml", "chart2.xml", "x.xlsx"]))
+def test_relationship_targets_are_python_pptx_s_relative_references(base, folders, name):
+    from pptx.opc.packuri import PackURI
+
+    from debatekit.slides.pptx_internals import _relative
+
+    partname = PackURI("/" + "/".join([*folders, name]))
+    start = "/" + "/".join(base)
+    assert _relative(partname, start) == partname.relative_ref(start)

@@ -13,6 +13,8 @@ layers: documented for its developers, not as its API.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pptx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import PackageWriter
@@ -139,11 +141,28 @@ def relationships_xml(relationships) -> bytes:
 
     for rId in sorted(relationships.keys(), key=lambda rId: (number(rId), rId)):
         rel = relationships[rId]
-        attributes = {"Id": rel.rId, "Type": rel.reltype, "Target": rel.target_ref}
+        target = rel.target_ref if rel.is_external else _relative(rel.target_partname,
+                                                                   rel._base_uri)
+        attributes = {"Id": rel.rId, "Type": rel.reltype, "Target": target}
         if rel.is_external:
             attributes["TargetMode"] = "External"
         root.append(root.makeelement(tag, attributes))
     return root.xml_file_bytes
+
+
+@lru_cache(maxsize=1024)
+def _relative(partname: str, base: str) -> str:
+    """What python-pptx's ``target_ref`` gives for a part (``posixpath.relpath`` of two
+    normalised absolute names), computed directly and remembered: every slide relates
+    to the same few layouts, and relpath normalises both paths on each call."""
+    if base == "/":
+        return partname[1:]
+    path = [step for step in partname.split("/") if step]
+    start = [step for step in base.split("/") if step]
+    common = 0
+    while common < min(len(path), len(start)) and path[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + path[common:]) or "."
 
 
 def replace_part_blob(part, blob: bytes) -> None:
