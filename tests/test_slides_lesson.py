@@ -80,11 +80,11 @@ def test_a_lesson_over_its_budget_says_what_to_cut():
     assert len(prs.slides) > 12
     # no `lesson.exercise` to shorten: the default pick chose the 12 statements; 15 parts
     assert warnings == [f"the lesson has {len(prs.slides)} slides, more than the 12 its minutes "
-                        "allow (one per 2.25 minutes, at most 40): give a `lesson.exercise` of "
-                        "fewer than the 12 statements the default pick chose to shorten it; its "
-                        "15 parts (a map per strand, a chart per figure, each debate, ...) take a "
-                        "slide each, so only more `lesson.minutes` or fewer strands, figures or "
-                        "debates bring it within 12"]
+                        "allow (one per 2.25 minutes, at most 40): a shorter exercise helps (give "
+                        "a `lesson.exercise` of fewer than the 12 statements the default pick "
+                        "chose), but its 15 parts (a map per strand, a chart per figure, each "
+                        "debate, ...) take a slide each, so only more `lesson.minutes` or fewer "
+                        "strands, figures or debates bring it within 12"]
     given = outline.model_copy(update={"lesson": outline.lesson.model_copy(
         update={"exercise": tuple(c.id for c in outline.exercise_claims), "minutes": 35})})
     warnings.clear()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-SLOT = 8.0        # width reserved in a row for an edge passing through it
+from .rows import SLOT, least_height, measure_rows
 
 
 @dataclass(frozen=True)
@@ -252,9 +252,10 @@ def layout(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], size: SizeFn,
     _order_rows(rows, chains)
 
     fits = long_lines is None or sum(len(chain) > 2 for chain in chains) <= long_lines
-    measured = _measure_rows(rows, size, width, gap, channel, min_shrink, 1.0)
-    if measured[0] and measured[-1] > height + 0.01 and max_grow > 1.0:
-        measured = _measure_rows(rows, size, width, gap, channel, min_shrink, max_grow)
+    measured = measure_rows(rows, size, width, gap, channel, min_shrink, 1.0)
+    if measured[0] and measured[-1] > height + 0.01 and max_grow > 1.0 \
+            and least_height(rows, size, channel, max_grow) <= height + 0.01:
+        measured = measure_rows(rows, size, width, gap, channel, min_shrink, max_grow)
     rows_fit, sizes, shrinks, tops, row_heights, total_height = measured
     fits = fits and rows_fit and total_height <= height + 0.01
     if not place or (not fits and not placed_if_unfit):
@@ -271,39 +272,6 @@ def layout(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], size: SizeFn,
     real = {k: v for k, v in boxes.items() if not k.startswith("\0")}
     used_width = max((b.right for b in real.values()), default=0.0)
     return Layout(real, routes, max(used_width, 0.0), total_height, fits, n_rows, shrinks)
-
-
-def _measure_rows(rows, size, width, gap, channel, min_shrink, max_grow):
-    """(whether every row fits the width, box sizes, each row's shrink, row tops, row
-    heights, total height) with each row's boxes as wide as fits, at most ``max_grow``
-    times their preferred width."""
-    fitted = [_fit_row(row, size, width, gap, min_shrink, max_grow) for row in rows]
-    sizes = {n: wh for _, row_sizes in fitted for n, wh in row_sizes.items()}
-    row_heights = [max((sizes[n][1] for n in row if not n.startswith("\0")), default=SLOT)
-                   for row in rows]
-    tops = [sum(row_heights[:r]) + channel * r for r in range(len(rows))]
-    return (all(shrink is not None for shrink, _ in fitted), sizes,
-            [shrink or min_shrink for shrink, _ in fitted], tops, row_heights,
-            sum(row_heights) + channel * max(0, len(rows) - 1))
-
-
-def _fit_row(row, size, width, gap, min_shrink, max_grow=1.0):
-    """The largest shrink, in steps of 0.05 from ``max_grow`` down to min_shrink, at
-    which the row fits, and its sizes; (None, narrowest sizes) when even the narrowest
-    does not. Fixed steps keep the set of box sizes small, so callers can remember
-    them."""
-    def measure(shrink):
-        out = {n: (SLOT, 0.0) if n.startswith("\0") else size(n, shrink) for n in row}
-        return out, sum(w for w, _ in out.values()) + gap * (len(row) - 1)
-
-    steps = int(round((max_grow - min_shrink) / 0.05))
-    sizes = {}
-    for step in range(steps + 1):
-        shrink = round(max_grow - 0.05 * step, 2)
-        sizes, used = measure(shrink)
-        if used <= width:
-            return shrink, sizes
-    return None, sizes
 
 
 def _place_x(rows, chains, sizes, width, gap):

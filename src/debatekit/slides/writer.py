@@ -123,9 +123,9 @@ def build_deck(job: Job) -> Deck:
         more = "give the lesson more `lesson.minutes`" if given else "give `lesson.minutes`"
         parts = deck.parts()
         if parts >= budget:   # a slide a part: shortening the exercise cannot be enough
-            advice = (f"{cut} to shorten it; its {parts} parts (a map per strand, a chart per "
-                      "figure, each debate, ...) take a slide each, so only more "
-                      f"`lesson.minutes` or fewer strands, figures or debates bring it within {budget}")
+            advice = (f"a shorter exercise helps ({cut}), but its {parts} parts (a map per "
+                      "strand, a chart per figure, each debate, ...) take a slide each, so only "
+                      f"more `lesson.minutes` or fewer strands, figures or debates bring it within {budget}")
         else:
             advice = f"{cut} or {more}"
         job.warn(Remark(f"the lesson has {len(deck.prs.slides)} slides, more than the {budget} "
