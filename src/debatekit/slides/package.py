@@ -11,8 +11,6 @@ from .pptx_internals import package_entries as package_entries_into
 from .pptx_internals import package_relationships
 from .runs import lang_tag
 
-__all__ = ["fixed_zip"]  # charts import it from here too
-
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 
 
