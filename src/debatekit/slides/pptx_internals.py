@@ -131,23 +131,34 @@ _RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 def relationships_xml(relationships) -> bytes:
-    """A ``.rels`` file as python-pptx writes it: each relationship's Id, Type, Target
-    and, for an external one, TargetMode, in the order of their rId numbers."""
-    root = parse_xml(f'<Relationships xmlns="{_RELATIONSHIPS}"/>')
-    tag = f"{{{_RELATIONSHIPS}}}Relationship"
-
+    """A ``.rels`` file as python-pptx writes it (lxml's serialisation, written out as
+    text: a deck has a hundred of them): each relationship's Id, Type, Target and, for an
+    external one, TargetMode, in the order of their rId numbers."""
     def number(rId: str) -> int:
         return int(rId[3:]) if rId.startswith("rId") and rId[3:].isdigit() else 0
 
+    items = []
     for rId in sorted(relationships.keys(), key=lambda rId: (number(rId), rId)):
         rel = relationships[rId]
-        target = rel.target_ref if rel.is_external else _relative(rel.target_partname,
-                                                                   rel._base_uri)
-        attributes = {"Id": rel.rId, "Type": rel.reltype, "Target": target}
         if rel.is_external:
-            attributes["TargetMode"] = "External"
-        root.append(root.makeelement(tag, attributes))
-    return root.xml_file_bytes
+            items.append(f'<Relationship Id={_attr(rel.rId)} Type={_attr(rel.reltype)} '
+                         f'Target={_attr(rel.target_ref)} TargetMode="External"/>')
+        else:
+            target = _relative(rel.target_partname, rel._base_uri)
+            items.append(f'<Relationship Id={_attr(rel.rId)} Type={_attr(rel.reltype)} '
+                         f'Target={_attr(target)}/>')
+    body = f'>{"".join(items)}</Relationships>' if items else "/>"
+    return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+            f'<Relationships xmlns="{_RELATIONSHIPS}"{body}').encode("utf-8")
+
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                          "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+def _attr(value: str) -> str:
+    """An attribute's value in double quotes, escaped as lxml writes it."""
+    return f'"{value.translate(_ESCAPES)}"'
 
 
 @lru_cache(maxsize=1024)
