@@ -410,3 +410,25 @@ def test_relationship_targets_are_python_pptx_s_relative_references(base, folder
     partname = PackURI("/" + "/".join([*folders, name]))
     start = "/" + "/".join(base)
     assert _relative(partname, start) == partname.relative_ref(start)
+
+
+def test_remembered_part_names_are_the_ones_python_pptx_gives():
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    from debatekit.slides.pptx_internals import remember_partnames
+
+    def names(remember: bool) -> list[str]:
+        prs = Presentation()
+        if remember:
+            remember_partnames(prs.part.package)
+        for _ in range(3):
+            slide = prs.slides.add_slide(prs.slide_layouts[6])
+            data = CategoryChartData()
+            data.categories = ["a", "b"]
+            data.add_series("s", (1, 2))
+            slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, 0, 0, 100, 100, data)
+        return sorted(str(p.partname) for p in prs.part.package.iter_parts())
+
+    assert names(True) == names(False)
+    assert "/ppt/charts/chart3.xml" in names(True)

@@ -176,6 +176,27 @@ def _relative(partname: str, base: str) -> str:
     return "/".join([".."] * (len(start) - common) + path[common:]) or "."
 
 
+def remember_partnames(package) -> None:
+    """Make ``package.next_partname`` (the name of a new chart or embedded workbook)
+    walk the package's parts once per kind of name, then remember the names it gave:
+    python-pptx walks every part for each new chart and each workbook. Only the charts
+    ask for such names in a deck, so what it remembers stays what a walk would find."""
+    taken: dict[str, set[str]] = {}
+
+    def next_partname(template: str) -> PackURI:
+        names = taken.get(template)
+        if names is None:
+            prefix = template[: (template % 42).find("42")]
+            names = taken[template] = {str(part.partname) for part in package.iter_parts()
+                                       if part.partname.startswith(prefix)}
+        # python-pptx's choice: the highest free number up to one more than those taken
+        name = next(template % n for n in range(len(names) + 1, 0, -1) if template % n not in names)
+        names.add(name)
+        return PackURI(name)
+
+    package.next_partname = next_partname
+
+
 def replace_part_blob(part, blob: bytes) -> None:
     """Replace a plain part's bytes (the theme: no XML part class, no public setter)."""
     part._blob = blob

@@ -15,7 +15,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from ..language import profile
 from .geometry import SLIDE_H, SLIDE_W, emu
 from .pptx_internals import RELATIONSHIP_TYPE as RT
-from .pptx_internals import qn, replace_part_blob
+from .pptx_internals import qn, remember_partnames, replace_part_blob
 from .runs import DeckFonts
 
 _DEFAULT_W = 9144000      # python-pptx's default template is 4:3, 10 x 7.5 in
@@ -36,6 +36,7 @@ def default_base(fonts: DeckFonts):
         for layout in master.slide_layouts:
             _widen(layout.element, scale)
         _set_theme_fonts(master, fonts)
+    remember_partnames(prs.part.package)
     return prs
 
 
@@ -105,6 +106,7 @@ def open_template(path: Path):
     for slide_id in list(slide_ids):
         prs.part.drop_rel(slide_id.rId)
         slide_ids.remove(slide_id)
+    remember_partnames(prs.part.package)
     return prs
 
 
