@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from .. import textfit
 from ..labels import labels_for
 from ..language import profile
-from ..looks import ACCENT, INK, KIND_LOOK, MUTED, PAPER
+from ..looks import KIND_LOOK
 from ..model import KINDS, Claim, Outline
 from . import layered
 from .balance import kind_counts
@@ -82,40 +82,6 @@ class MapNode:
     footer_text: str = ""
 
 
-def node_colours(node: "MapNode") -> tuple[str, str, str]:
-    """(fill, outline, ink) of a map box, the same in the deck and in the handout:
-    thesis and strands in neutral tones, claims in their kind's tint, references to
-    other strands' claims left white so they read as pointers, not content."""
-    if node.role == "thesis":
-        return PAPER, ACCENT, INK
-    if node.role == "strand":
-        return "EDEDED", INK, INK
-    if node.kind is None:   # a blank map: nothing tells the kind
-        return PAPER, INK, MUTED if node.role == "ref" else INK
-    look = KIND_LOOK[node.kind]
-    if node.role == "ref":
-        return PAPER, look.colour, MUTED
-    return look.tint, look.colour, INK
-
-
-def heading_colour(node: "MapNode") -> str:
-    """The colour of a box's badge line: its kind's colour for claims and references,
-    the accent for the thesis, muted for strands."""
-    look = KIND_LOOK.get(node.kind) if node.kind else None
-    if look:
-        return look.colour
-    if node.role in ("claim", "ref"):
-        return INK
-    return ACCENT if node.role == "thesis" else MUTED
-
-
-def box_scale(node: "MapNode", style: "MapStyle") -> float:
-    """How much larger than the page style's a box's padding and shape details are
-    (reference boxes are drawn at ``ref_scale``; a box whose text was shrunk to fit
-    has smaller corners and arrow tips too)."""
-    return node.body_size / (style.body_size * (style.ref_scale if node.role == "ref" else 1.0))
-
-
 @dataclass(frozen=True)
 class MapEdge:
     source: str
@@ -173,6 +139,7 @@ class Builder:
         self.labels = labels_for(outline, lang)
         self.width, self.height = width, height
         self._wrapped: dict[tuple[Content, float], tuple] = {}
+        self._boxes: dict[tuple[Content, float], tuple] = {}     # by the text's width
         self._claims: dict[str, Content] = {}
         self._legends: dict[tuple, tuple[tuple[LegendItem, ...], float]] = {}
         self._relations: dict[str, list[tuple[str, str, str]]] | None = None
@@ -276,6 +243,14 @@ class Builder:
         pointer = textfit.text_width(content.body, body) if content.role == "ref" else 0.0
         inner = max(inner, max(textfit.text_width(content.heading, head, bold=True),
                                pointer) / textfit.SAFETY + 1.0)
+        # a short text is as wide at every shrink that leaves it room: wrapped once
+        found = self._boxes.get((content, inner))
+        if found is None:
+            found = self._boxes[(content, inner)] = self._box(content, inner, head, body, chrome)
+        return found
+
+    def _box(self, content: Content, inner: float, head: float, body: float, chrome: float):
+        st, bold = self.style, content.role in BOLD_BODY
         h_lines = _lines(content.heading, inner, head, bold=True)
         b_lines = _lines(content.body, inner, body, bold)
         f_lines = _lines(content.footer, inner, head, bold=True) if content.footer else ()

@@ -17,7 +17,8 @@ from pptx.util import Pt
 from .. import textfit
 from ..looks import ACCENT, INK, KIND_LOOK, MUTED, PAPER
 from ..present.argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
-from ..present.mapboxes import MEMBER_COLOUR, RELATION_COLOURS, node_colours
+from ..present.mapboxes import MEMBER_COLOUR, RELATION_COLOURS
+from ..present.mapgeometry import node_colours
 from . import shape_xml
 from .geometry import emu
 from .pptx_internals import (

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from .. import textfit
 from ..looks import INK, KIND_LOOK, MUTED, PAPER
-from ..present.mapgeometry import arrow_head, cropped
+from ..present.mapgeometry import arrow_head, box_scale, cropped, heading_colour, node_colours
 from ..present.mapboxes import (
     BOLD_BODY,
     MEMBER_COLOUR,
@@ -28,9 +28,6 @@ from ..present.mapboxes import (
     MapNode,
     MapPage,
     MapStyle,
-    box_scale,
-    heading_colour,
-    node_colours,
 )
 from . import svg
 from .svg import coord
