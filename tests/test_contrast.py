@@ -17,12 +17,8 @@ from debatekit.looks import ACCENT, INK, KIND_LOOK, MUTED, PAPER, STATUS_LOOK
 from debatekit.pdf import mapdrawing
 from debatekit.present.balance import OPINION_BAR_FILL
 from debatekit.present.figures import SERIES_COLOURS
-from debatekit.present.mapboxes import (
-    RELATION_COLOURS,
-    MapNode,
-    heading_colour,
-    node_colours,
-)
+from debatekit.present.mapboxes import RELATION_COLOURS, MapNode
+from debatekit.present.mapgeometry import heading_colour, node_colours
 from debatekit.slides import charts, map_drawing
 from debatekit.web import svgcharts, svgmaps
 from debatekit.web.page import palette

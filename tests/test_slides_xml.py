@@ -58,7 +58,7 @@ def _reference_node(shapes, node, left, top, page, fonts, lang):
 
     from debatekit.looks import ACCENT, KIND_LOOK, MUTED
     from debatekit.present.argmap import BOLD_BODY, ROUND_RADIUS
-    from debatekit.present.mapboxes import node_colours
+    from debatekit.present.mapgeometry import node_colours
     from debatekit.slides.geometry import emu
     from debatekit.slides.map_drawing import OUTLINE_WIDTH, SHAPES, _paragraph_xml
     from debatekit.slides.runs import keep_empty_texts

@@ -7,15 +7,8 @@ from reportlab.graphics.shapes import Drawing, Polygon, PolyLine, Rect
 
 from ..looks import INK, KIND_LOOK, MUTED, PAPER
 from ..present.argmap import BOLD_BODY, RELATIONS, ROUND_RADIUS, MapNode, MapPage
-from ..present.mapboxes import (
-    BLANK_BADGE,
-    MEMBER_COLOUR,
-    RELATION_COLOURS,
-    box_scale,
-    heading_colour,
-    node_colours,
-)
-from ..present.mapgeometry import arrow_head, cropped
+from ..present.mapboxes import BLANK_BADGE, MEMBER_COLOUR, RELATION_COLOURS
+from ..present.mapgeometry import arrow_head, box_scale, cropped, heading_colour, node_colours
 from .drawings import new_drawing, text_group
 from .fonts import FontSet
 from .styles import hex_colour
