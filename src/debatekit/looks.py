@@ -6,11 +6,11 @@ photocopy still tells them apart: their tints turn to about the same light grey.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Look:
+
+class Look(NamedTuple):
     colour: str   # hex RGB without '#'
     tint: str     # light background of the same hue
     shape: str    # fact: rectangle, opinion: rounded (oval ends), prediction: arrow

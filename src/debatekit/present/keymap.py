@@ -12,8 +12,10 @@ imported here.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..model import Claim, Outline
 from . import layered
@@ -25,8 +27,7 @@ KEY_REFS = 2         # references to other strands at most
 SPARSE = 4           # a map showing fewer claims (of more) is tried with wider boxes
 
 
-@dataclass(frozen=True)
-class KeyMap:
+class KeyMap(NamedTuple):
     page: MapPage
     omitted: tuple[str, ...]          # claims of the strand not drawn
     outside: tuple[tuple[str, str, str], ...]   # relations to other strands not drawn

@@ -7,7 +7,9 @@ and word. A greyscale print still tells them all apart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+from dataclasses import replace
 
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Pt
@@ -177,8 +179,7 @@ def claim_paras(deck: Deck, claim: Claim, size: float = BODY) -> list[Para]:
 MIN_SPLIT_LINES = 2     # a paragraph is cut at a slide's foot only when this many lines fit
 
 
-@dataclass(frozen=True)
-class ClaimRow:
+class ClaimRow(NamedTuple):
     """One claim (or the continued part of one) laid out beside its badges."""
 
     claim: Claim

@@ -3,7 +3,9 @@ the rebuttal and cross-examination questions."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+from dataclasses import replace
 
 from ..looks import ACCENT, KIND_LOOK, MUTED, PAPER
 from ..model import Debate, DebatePoint
@@ -30,8 +32,7 @@ POINT = BODY_MIN          # two columns of prose: the smallest body size keeps p
 POINT_GAP = 12.0
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One point of one side, or the continued part of one."""
 
     kind: str
@@ -59,8 +60,7 @@ def _point_kind(deck: Deck, point: DebatePoint) -> tuple[str, str | None, list[P
     return kind, status, paras
 
 
-@dataclass(frozen=True)
-class BadgePlan:
+class BadgePlan(NamedTuple):
     """Where a point's kind and status badges go in a column: side by side when both fit."""
 
     kind_w: float

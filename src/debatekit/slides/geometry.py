@@ -6,6 +6,8 @@ margins, title band, body region and footer line, so the deck reads as one desig
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from dataclasses import dataclass
 
 EMU_PER_PT = 12700
@@ -71,8 +73,7 @@ class Box:
         return emu(self.left), emu(self.top), emu(self.width), emu(self.height)
 
 
-@dataclass(frozen=True)
-class Grid:
+class Grid(NamedTuple):
     """Margins, title band, body region and footer line for one slide size (a teacher's
     template may bring its own size)."""
 

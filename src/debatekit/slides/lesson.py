@@ -7,7 +7,9 @@ answers are in the speaker notes, which the class does not see.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+from dataclasses import replace
 
 from ..language import profile
 from ..looks import ACCENT, MUTED
@@ -24,8 +26,7 @@ MAX_PER_SLIDE = 4
 EXIT_TICKET = 3          # statements on the exit ticket at most
 
 
-@dataclass(frozen=True)
-class Density:
+class Density(NamedTuple):
     """How tightly the lesson is set: the deck tries the loosest first and tightens until
     it keeps to its slide budget (see ``writer.slide_budget``)."""
 

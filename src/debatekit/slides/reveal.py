@@ -4,7 +4,8 @@ It comes after the exercise slides (``lesson``), so the class has tried first.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
+
 
 from ..language import profile, unquoted
 from ..looks import ACCENT, KIND_LOOK, MUTED
@@ -121,8 +122,7 @@ def reveal_paras(deck: Deck, claim: Claim, n: int) -> list[Para]:
     return paras
 
 
-@dataclass(frozen=True)
-class _Row:
+class _Row(NamedTuple):
     n: int
     claim: Claim
     head: list

@@ -13,8 +13,9 @@ The slide writer and the visuals (argument map, charts) share these functions:
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from xml.sax.saxutils import escape, quoteattr
 
@@ -44,8 +45,7 @@ _NS = nsdecls("a")
 _T = qn("a:t")
 
 
-@dataclass(frozen=True)
-class DeckFonts:
+class DeckFonts(NamedTuple):
     latin: str
     east_asian: str
     cjk_lang: str = "zh"     # the language tag for CJK text inside non-CJK runs
