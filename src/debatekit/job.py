@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable, NamedTuple, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .article import Article
@@ -45,8 +45,7 @@ class Job:
                                            # None: the outline's style.deck
 
 
-@dataclass(frozen=True)
-class BuildOptions:
+class BuildOptions(NamedTuple):
     out_dir: Path = Path("output")
     langs: tuple[str, ...] = ()      # empty: every language of each outline
     only: tuple[str, ...] = ()       # writer or group names; empty: the default writers

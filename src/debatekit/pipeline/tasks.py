@@ -6,6 +6,8 @@ values; ``render_one`` runs a task wherever it is, in the build's process or a w
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,8 +17,7 @@ from ..job import Job
 from ..model import Outline
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     writer: str
     module: str
     lang: str

@@ -6,6 +6,8 @@ with ``textfit``, the key, and one laid-out page from a set of nodes and edges.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from dataclasses import dataclass, field, replace
 
 from .. import textfit
@@ -118,8 +120,7 @@ class MapPage:
         return next(n for n in self.nodes if n.id == node_id)
 
 
-@dataclass(frozen=True)
-class Content:
+class Content(NamedTuple):
     role: str
     kind: str | None
     status: str | None

@@ -9,8 +9,7 @@ about what a point is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Mapping, Optional
+from typing import Mapping, NamedTuple, Optional
 
 from ..model import KINDS, Debate, DebatePoint, Outline
 
@@ -21,8 +20,7 @@ _URL = re.compile(r"https?://[^\s<>\"]+")
 _TRAILING = ".,;:!?)]}'\u3002\uff0c\uff1b\uff1a\uff01\uff1f\uff09\u3001"
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A source string split around the first URL it contains (url is None without one)."""
 
     text: str
@@ -37,8 +35,7 @@ class Source:
         return "" if self.after[:1] in tuple(".,;:!?)]}") else " "
 
 
-@dataclass(frozen=True)
-class ShownPoint:
+class ShownPoint(NamedTuple):
     kind: str                    # fact | opinion | prediction
     status: Optional[str]        # facts only: stated | verified | disputed | misleading | false
     text: str                    # the point in the output language (the claim's paraphrase)
@@ -50,8 +47,7 @@ class ShownPoint:
     claim_id: Optional[str] = None
 
 
-@dataclass(frozen=True)
-class ShownDebate:
+class ShownDebate(NamedTuple):
     id: str
     number: int
     motion: str
