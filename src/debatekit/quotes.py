@@ -7,7 +7,6 @@ parts occurring in order within one paragraph.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -78,6 +77,9 @@ class SourceText:
 
     def closest(self, quote: str) -> tuple[int, str] | None:
         """The passage (one or two sentences) most like the quote, with its line number."""
+        # only the checks look for a near match: a build from a remembered outline never does
+        import difflib
+
         target = "".join(quote_parts(quote))
         if not target or not self._sentences:
             return None

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import importlib
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..article import Article
@@ -27,8 +26,7 @@ class Task(NamedTuple):
     deck: str | None = None
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     index: int
     data: bytes | None
     error: str | None          # "Type: message" when the writer failed
