@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from dataclasses import dataclass
 
 EMU_PER_PT = 12700
 SLIDE_W = 960.0
@@ -51,8 +50,7 @@ def pt(emu_value: int) -> float:
     return emu_value / EMU_PER_PT
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(NamedTuple):
     """A rectangle on the slide, in points."""
 
     left: float
