@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from dataclasses import replace
 
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Pt
@@ -208,7 +207,7 @@ def claim_rows(deck: Deck, claim: Claim, body: Box, badge_w: float) -> list[Clai
         if rest:
             # the continued part carries the claim's number again, marked as a continuation
             number = Span(f"{deck.outline.claim_number(claim.id)}. … ", bold=True, colour=MUTED)
-            rest[0] = replace(rest[0], spans=(number,) + rest[0].spans, space_before=0.0)
+            rest[0] = rest[0]._replace(spans=(number,) + rest[0].spans, space_before=0.0)
     return rows
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from dataclasses import replace
 
 from ..looks import ACCENT, KIND_LOOK, MUTED, PAPER
 from ..model import Debate, DebatePoint
@@ -100,7 +99,7 @@ def _items(deck: Deck, points, width: float, room: float, plan: BadgePlan) -> li
             if not head or not rest:
                 break
             items.append(Item(kind, status, tuple(head), item.badges))
-            item = Item(kind, status, (replace(rest[0], space_before=0.0),) + tuple(rest[1:]),
+            item = Item(kind, status, (rest[0]._replace(space_before=0.0),) + tuple(rest[1:]),
                         badges=False)
         items.append(item)
     return items

@@ -7,7 +7,6 @@ split evenly (the deck numbers them when it is finished).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Callable
 
 from .blocks import ROW_GAP, ClaimRow, badge_width, claim_rows, draw_claim_row
@@ -101,7 +100,7 @@ def _fewest_slides(deck: Deck, title: str, paras: list[Para],
     for _ in range(2):
         if slides == 1:
             break
-        candidate = [replace(p, size=_SMALLER.get(p.size, p.size)) for p in candidate]
+        candidate = [p._replace(size=_SMALLER.get(p.size, p.size)) for p in candidate]
         count = _count(candidate, first, later, 1.0)
         if count < slides:
             best, slides = candidate, count

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from dataclasses import replace
 
 from ..language import profile
 from ..looks import ACCENT, MUTED
@@ -110,8 +109,8 @@ def cut_to_fit(paras: list[Para], width: float, height: float) -> list[Para]:
         if len(last.text) <= 4 and len(spans) > 1:
             spans.pop()
             continue
-        spans[-1] = replace(last, text=last.text[: int(len(last.text) * 0.85)].rstrip() + "…")
-        paras = [replace(first, spans=tuple(spans))] + paras[1:]
+        spans[-1] = last._replace(text=last.text[: int(len(last.text) * 0.85)].rstrip() + "…")
+        paras = [first._replace(spans=tuple(spans))] + paras[1:]
     return paras
 
 

@@ -5,7 +5,6 @@ questions are in the notes (the appendix's slides with every point in full are i
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from ..looks import ACCENT, KIND_LOOK, PAPER, STATUS_LOOK
 from ..model import Debate, DebatePoint
@@ -106,7 +105,7 @@ def lesson_debate(deck: Deck, debate: Debate, number: int, total: int) -> None:
                       name=f"Side {side} label", anchor="middle")
             chunk = columns[s][i] if i < len(columns[s]) else []
             if chunk:
-                first = [replace(chunk[0], space_before=0.0)] + chunk[1:]
+                first = [chunk[0]._replace(space_before=0.0)] + chunk[1:]
                 deck.text(page, Box(left, top + head_h + 4, col_w, paras_height(first, col_w)),
                           first, name=f"Points {side}")
 
@@ -124,7 +123,7 @@ def _column_pages(points: list[Para], width: float, room: float, pages: int,
         per = -(-(n + 1) // pages)
     chunks = [points[i:i + per] for i in range(0, n, per)]
     for chunk in chunks:
-        first = [replace(chunk[0], space_before=0.0)] + chunk[1:]
+        first = [chunk[0]._replace(space_before=0.0)] + chunk[1:]
         height = paras_height(first, width)
         if most_lines is not None:
             height -= sum(max(0, p.lines(width) - most_lines) * line_height(p.size, LINE_PITCH)

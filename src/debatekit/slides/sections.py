@@ -3,7 +3,6 @@ key, strand sections with their claims, discussion questions, glossary, sources.
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from ..language import profile
 from ..looks import ACCENT, KIND_LOOK, MUTED, STATUS_LOOK
@@ -33,17 +32,8 @@ def labelled(deck: Deck, label: str, value: str, size: float = BODY, space: floa
 
 
 def heading(deck: Deck, text: str, space: float = 14.0) -> Para:
-    return replace(
-        para(
-            text,
-            BODY_MIN,
-            deck.lang,
-            bold=True,
-            colour=None if deck.custom else ACCENT,
-            space_before=space,
-        ),
-        keep_with_next=True,
-    )
+    return para(text, BODY_MIN, deck.lang, bold=True, colour=None if deck.custom else ACCENT,
+                space_before=space)._replace(keep_with_next=True)
 
 
 def cover(deck: Deck) -> None:

@@ -6,7 +6,7 @@ from ``textfit``'s pessimistic measure, so the text cannot spill out of it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 from functools import lru_cache
 
 from lxml import etree
@@ -36,8 +36,7 @@ from .runs import (
 )
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     text: str
     bold: bool = False
     italic: bool = False
@@ -45,8 +44,7 @@ class Span:
     lang: str | None = None      # None: the paragraph's language
 
 
-@dataclass(frozen=True)
-class Para:
+class Para(NamedTuple):
     spans: tuple[Span, ...]
     size: float
     lang: str
@@ -101,7 +99,7 @@ def split_para(p: Para, width: float, max_height: float) -> tuple[Para | None, P
         max_lines -= 1
     head, rest = textfit.split_at_lines(p.text, width - 2 * INSET_X, p.size, max_lines, p.bold)
     if not rest:
-        return p, replace(p, spans=(replace(p.spans[-1], text=""),), space_before=0.0)
+        return p, p._replace(spans=(p.spans[-1]._replace(text=""),), space_before=0.0)
     cut = len(head)
     head_spans, rest_spans, offset = [], [], 0
     for span in p.spans:
@@ -112,20 +110,17 @@ def split_para(p: Para, width: float, max_height: float) -> tuple[Para | None, P
         elif start >= cut:
             rest_spans.append(span)
         else:
-            head_spans.append(replace(span, text=span.text[: cut - start]))
-            rest_spans.append(replace(span, text=span.text[cut - start:]))
+            head_spans.append(span._replace(text=span.text[: cut - start]))
+            rest_spans.append(span._replace(text=span.text[cut - start:]))
     # the white space at the cut goes: it ends one line and would start the next
     if rest_spans:
-        rest_spans[0] = replace(rest_spans[0], text=rest_spans[0].text.lstrip())
+        rest_spans[0] = rest_spans[0]._replace(text=rest_spans[0].text.lstrip())
     if head_spans:
-        head_spans[-1] = replace(head_spans[-1], text=head_spans[-1].text.rstrip())
+        head_spans[-1] = head_spans[-1]._replace(text=head_spans[-1].text.rstrip())
     return (
-        replace(p, spans=tuple(s for s in head_spans if s.text)),
-        replace(
-            p,
-            spans=tuple(s for s in rest_spans if s.text) or (replace(p.spans[-1], text=""),),
-            space_before=0.0,
-        ),
+        p._replace(spans=tuple(s for s in head_spans if s.text)),
+        p._replace(spans=tuple(s for s in rest_spans if s.text) or (p.spans[-1]._replace(text=""),),
+                   space_before=0.0),
     )
 
 
@@ -141,12 +136,12 @@ def clip_para(p: Para, width: float, lines: int) -> Para:
     text = last.text[: max(len(head) - fixed, 0)]
     by_word = not profile(p.lang).cjk
     while text:
-        clipped = replace(p, spans=(*kept, replace(last, text=text.rstrip(" ,;:，、；：") + "…")))
+        clipped = p._replace(spans=(*kept, last._replace(text=text.rstrip(" ,;:，、；：") + "…")))
         if clipped.lines(width) <= lines:
             return clipped
         space = text.rstrip().rfind(" ") if by_word else -1
         text = text[:space] if space > 0 else text[:-1]
-    return replace(p, spans=(*kept, replace(last, text="…")))
+    return p._replace(spans=(*kept, last._replace(text="…")))
 
 
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
