@@ -72,20 +72,27 @@ def test_a_killed_build_changes_no_output_and_leaves_nothing_after_the_next(proj
     assert "改过的大纲" in (project / "output/sample/sample-zh-handout.txt").read_text("utf-8")
 
 
-def test_noop_rebuild_imports_no_yaml_parser_model_or_writer(project):
+def _build_and_list_imports(project: Path, args: list[str], prefixes: tuple[str, ...]) -> str:
+    """Build ``args`` in a fresh interpreter after a first real build of the Markdown
+    prompts: its exit code, the imported modules starting with ``prefixes``, and whether
+    the Markdown writer was imported."""
     first = debatekit(project, "build", "--only", "debate-md", fake=False)
     assert first.returncode == 0, first.stderr
     probe = (
         "import sys\n"
         "from debatekit.cli import main\n"
         "try:\n"
-        "    main(['build', '--only', 'debate-md', '--quiet'])\n"
+        f"    main({['build', '--only', 'debate-md', '--quiet', *args]!r})\n"
         "except SystemExit as exit:\n"
-        f"    heavy = sorted(m for m in sys.modules if m.startswith({HEAVY!r}))\n"
-        "    print(exit.code, heavy)\n"
+        f"    found = sorted(m for m in sys.modules if m.startswith({prefixes!r}))\n"
+        "    print(exit.code, found, 'debatekit.debate.markdown' in sys.modules)\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True, text=True, timeout=60)
-    assert result.stdout.strip() == "0 []", result.stdout + result.stderr
+    return result.stdout.strip() + result.stderr
+
+
+def test_noop_rebuild_imports_no_yaml_parser_model_or_writer(project):
+    assert _build_and_list_imports(project, [], HEAVY) == "0 [] False"
 
 
 def test_outputs_are_identical_across_hash_seeds_and_worker_processes(project):
@@ -160,17 +167,6 @@ def test_a_forced_rebuild_from_a_remembered_outline_imports_no_validation(projec
     """The outline was read and validated by the first build: a forced rebuild renders
     from the remembered reading, with the model's plain classes, and never imports the
     YAML parser, pydantic, the outline's shape or the reader."""
-    first = debatekit(project, "build", "--only", "debate-md", fake=False)
-    assert first.returncode == 0, first.stderr
-    probe = (
-        "import sys\n"
-        "from debatekit.cli import main\n"
-        "try:\n"
-        "    main(['build', '--only', 'debate-md', '--force', '--quiet', '--jobs', '1'])\n"
-        "except SystemExit as exit:\n"
-        "    found = sorted(m for m in sys.modules if m.startswith(('yaml', 'pydantic', "
-        "'debatekit.shape', 'debatekit.reader', 'debatekit.checks')))\n"
-        "    print(exit.code, found, 'debatekit.debate.markdown' in sys.modules)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True, text=True, timeout=60)
-    assert result.stdout.strip() == "0 [] True", result.stdout + result.stderr
+    found = _build_and_list_imports(project, ["--force", "--jobs", "1"], (
+        "yaml", "pydantic", "debatekit.shape", "debatekit.reader", "debatekit.checks"))
+    assert found == "0 [] True"

@@ -601,18 +601,9 @@ def test_the_exit_ticket_asks_about_statements_no_slide_has_labelled(lesson):
     """The exit ticket's statements are new to the class: none is on a map (with its
     kind's badge) or among the debates' points before it."""
     outline, lang, prs = lesson
-    w = labels_for(outline, lang)
-    on_maps: set[int] = set()
-    ticket = ""
-    for slide in prs.slides:
-        for shape in slide.shapes:
-            if shape.name.startswith("Key claims map"):
-                on_maps |= {int(n) for s in all_shapes(shape.shapes) if s.has_text_frame
-                            for n in re.findall(r"#(\d+)", s.text_frame.text)}
-        if title_of(slide).startswith(w["exit_ticket"]):
-            ticket += " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    asked_ids, on_maps = _ticket_and_maps(outline, lang, prs)
     debated = {p.claim for d in outline.debates for p in (*d.pro, *d.con) if p.claim}
-    asked = [c for c in outline.claims if c.text[lang] in " ".join(ticket.split())]
+    asked = [outline.claim(i) for i in asked_ids]
     assert len(asked) >= 2
     assert [outline.claim_number(c.id) for c in asked if outline.claim_number(c.id) in on_maps] == []
     assert [c.id for c in asked if c.id in debated] == []
@@ -820,7 +811,7 @@ def test_claims_no_map_can_draw_are_the_unlinked_ones_of_strands_with_links():
     """The exit ticket's first choice, the same in every language: a claim without any
     link in a strand whose other claims have links is never drawn (neither as a box nor
     as a reference); in a strand without links every claim may be."""
-    from debatekit.slides.lesson import unmappable
+    from debatekit.present.keymap import never_drawn
 
     both = lambda en, zh: {"en": en, "zh": zh}  # noqa: E731
     claim = lambda i, **links: {"id": f"c{i}", "kind": "fact",  # noqa: E731
@@ -836,4 +827,15 @@ def test_claims_no_map_can_draw_are_the_unlinked_ones_of_strands_with_links():
             {"id": "c", "title": both("C", "丙"), "claims": [claim(7), claim(8)]}]})
     # c3 is alone in a strand with links; strand b's only link comes from strand a, so
     # its map may draw any of its claims; strand c has no links
-    assert unmappable(outline) == {"c3"}
+    assert never_drawn(outline) == {"c3"}
+
+
+def test_claims_said_never_drawn_are_on_no_map_of_the_deck(lesson):
+    """The rule the exit ticket relies on holds for the maps actually drawn."""
+    from debatekit.present.keymap import never_drawn
+
+    outline, lang, prs = lesson
+    _, on_maps = _ticket_and_maps(outline, lang, prs)
+    never = never_drawn(outline)
+    assert never
+    assert [outline.claim_number(i) for i in never if outline.claim_number(i) in on_maps] == []

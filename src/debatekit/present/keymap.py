@@ -295,4 +295,20 @@ def _main_on_top(shown: list[Claim], linked) -> bool:
     return layered.assign_layers(nodes, edges)[shown[0].id] == 0
 
 
-__all__ = ["KeyMap", "KEY_CLAIMS", "key_map", "key_maps", "key_order"]
+def never_drawn(outline: Outline) -> frozenset[str]:
+    """The claims no lesson map draws, whatever the language: a claim that neither
+    supports nor challenges anything and that nothing supports or challenges, in a strand
+    with links among its own claims (a map then draws only claims linked within the
+    strand; see ``_key_map``), is neither a box nor a reference on any map, in any
+    language: the exit ticket asks about these first."""
+    targets = {t for c in outline.claims for t in (*c.supports, *c.challenges)}
+    found: set[str] = set()
+    for strand in outline.strands:
+        own = {c.id for c in strand.claims}
+        if any(own & {*c.supports, *c.challenges} for c in strand.claims):
+            found |= {c.id for c in strand.claims
+                      if not c.supports and not c.challenges and c.id not in targets}
+    return frozenset(found)
+
+
+__all__ = ["KeyMap", "KEY_CLAIMS", "key_map", "key_maps", "key_order", "never_drawn"]

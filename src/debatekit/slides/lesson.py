@@ -13,6 +13,7 @@ from typing import NamedTuple
 from ..language import profile
 from ..looks import ACCENT, MUTED
 from ..present.figures import inner_quotes
+from ..present.keymap import never_drawn
 from ..model import KINDS, Claim
 from .deck import Deck
 from .geometry import BODY, BODY_MIN, LEAD, Box
@@ -262,14 +263,14 @@ def exit_claims(deck: Deck, size: int = EXIT_TICKET) -> list[Claim]:
     of its kind, so the ticket fits one slide; in outline order. A ticket whose answers
     are on the map the class has just seen tests nothing, so statements no slide has
     labelled come first, and among them those no strand map can draw in any language
-    (``unmappable``): then the ticket is the same in every language of the kit, though
+    (``keymap.never_drawn``): then the ticket is the same in every language of the kit, though
     each language's maps hold what fits its own words. "Shortest" counts a statement's
     characters in all the kit's languages together."""
     o = deck.outline
     shown = deck.labelled | {p.claim for d in o.debates for p in (*d.pro, *d.con) if p.claim}
     unseen = [c for c in o.extension_claims if c.id not in shown]
     enough = min(2, len(o.extension_claims))
-    anywhere = unmappable(o)
+    anywhere = never_drawn(o)
     chosen = _exit_pick(deck, [c for c in unseen if c.id in anywhere], size)
     if len(chosen) < enough:
         # the maps of this language decide the rest: another language's may differ
@@ -280,21 +281,6 @@ def exit_claims(deck: Deck, size: int = EXIT_TICKET) -> list[Claim]:
         chosen += _exit_pick(deck, [c for c in o.extension_claims if c not in chosen],
                              enough - len(chosen))
     return sorted(chosen, key=lambda c: o.claim_number(c.id))
-
-
-def unmappable(outline) -> frozenset[str]:
-    """The claims no lesson map draws, whatever the language: a claim that neither
-    supports nor challenges anything and that nothing supports or challenges, in a strand
-    with links among its own claims (a map then draws only claims linked within the
-    strand; see ``present.keymap``), is neither a box nor a reference on any map."""
-    targets = {t for c in outline.claims for t in (*c.supports, *c.challenges)}
-    found: set[str] = set()
-    for strand in outline.strands:
-        own = {c.id for c in strand.claims}
-        if any(own & {*c.supports, *c.challenges} for c in strand.claims):
-            found |= {c.id for c in strand.claims
-                      if not c.supports and not c.challenges and c.id not in targets}
-    return frozenset(found)
 
 
 def _exit_pick(deck: Deck, pool: list[Claim], size: int) -> list[Claim]:
